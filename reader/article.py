@@ -1,0 +1,44 @@
+"""The Article model: what every loader returns and every view presents.
+
+Paragraph text is kept exactly as printed in the file (only the indentation is
+stripped), because mention offsets, search hits and rendered lines all index into it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article, with the metadata its file gives and its body paragraphs."""
+
+    path: Path
+    title: str
+    paragraphs: tuple[str, ...]
+    source: str | None = None
+    """The outlet that published it (中国甘肃网, 人民日报…), where the file names one."""
+    published: datetime | None = None
+    original_title: str | None = None
+    """A reprint's original headline (原标题:…)."""
+    byline: str | None = None
+    """Who wrote it, as printed (记者 赵明霞), where the file names anyone."""
+    url: str | None = None
+    subtitle: str | None = None
+    """A 人民日报-style `——` subtitle, without the dashes."""
+    extra: dict[str, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def date_text(self) -> str:
+        """The publication date for lists and headers; time of day only when the file gave one."""
+        if self.published is None:
+            return ""
+        if self.published.hour or self.published.minute:
+            return self.published.strftime("%Y-%m-%d %H:%M")
+        return self.published.strftime("%Y-%m-%d")
+
+
+class ArticleError(Exception):
+    """A file that cannot be read as an article; the message is one line for the user."""

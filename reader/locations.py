@@ -1,0 +1,65 @@
+"""Every filesystem location reader uses, in one place.
+
+Each directory follows the XDG base-directory spec and can be overridden by an
+environment variable, so tests (and users with unusual setups) never touch a real
+home directory. Nothing here creates a directory: callers that write do so.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "reader"
+
+
+def _xdg(override_var: str, xdg_var: str, fallback: str) -> Path:
+    override = os.environ.get(override_var)
+    if override:
+        return Path(override).expanduser()
+    base = os.environ.get(xdg_var)
+    root = Path(base).expanduser() if base else Path.home() / fallback
+    return root / APP_NAME
+
+
+def config_dir() -> Path:
+    """User configuration: extra themes, lexicon overlays. `READER_CONFIG_DIR` overrides."""
+    return _xdg("READER_CONFIG_DIR", "XDG_CONFIG_HOME", ".config")
+
+
+def state_dir() -> Path:
+    """Reading state (positions). `READER_STATE_DIR` overrides."""
+    return _xdg("READER_STATE_DIR", "XDG_STATE_HOME", ".local/state")
+
+
+def cache_dir() -> Path:
+    """Rebuildable caches (library index). `READER_CACHE_DIR` overrides."""
+    return _xdg("READER_CACHE_DIR", "XDG_CACHE_HOME", ".cache")
+
+
+def user_themes_dir() -> Path:
+    """Theme files a user adds; same format as the bundled ones."""
+    return config_dir() / "themes"
+
+
+def _bundled(name: str) -> Path:
+    """A folder shipped with the package.
+
+    A wheel carries `articles/` and `themes/` inside the package as `_bundled/`; an
+    editable (development) install reads them from the repository beside the package.
+    """
+    package_dir = Path(__file__).resolve().parent
+    installed = package_dir / "_bundled" / name
+    if installed.is_dir():
+        return installed
+    return package_dir.parent / name
+
+
+def bundled_articles_dir() -> Path:
+    """The articles `reader` opens when given no path."""
+    return _bundled("articles")
+
+
+def bundled_themes_dir() -> Path:
+    """The themes shipped with reader."""
+    return _bundled("themes")
