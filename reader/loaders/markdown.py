@@ -1,0 +1,158 @@
+"""Markdown articles with optional YAML front matter (`---` … `---`).
+
+Front matter gives title, date, source, byline (or author), url, subtitle and
+original_title; it is read with yaml.safe_load only (never a loader that builds
+objects), because article files come from anywhere. The body is split into paragraphs
+at blank lines; the lines of one paragraph are joined without a space between Chinese
+text (a line break inside Chinese is not a word break) and with one space between Latin
+words. Headings stay paragraphs without their `#` markers, except a leading
+`# Heading` that serves as the title.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from reader.article import Article, ArticleError
+from reader.loaders.dates import coerce_date
+
+_FENCE = re.compile(r"^---[ \t]*$")
+_FENCE_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_HEADING = re.compile(r"^(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
+_BLOCK_START = re.compile(r"^(?:[-*+]\s|\d{1,3}[.)]\s|>)")
+_RULE = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_TEXT_KEYS = ("title", "source", "byline", "url", "subtitle", "original_title")
+
+
+_DATE_LINE = re.compile(r"^(date[ \t]*:[ \t]*)(.+?)[ \t]*$", re.MULTILINE)
+
+
+def _load_yaml(text: str) -> object:
+    """yaml.safe_load, with an impossible date (2015-13-45) read as plain text.
+
+    safe_load raises ValueError for such a date; a bad date must only leave the
+    date unknown, so the `date:` value is quoted and the text read again.
+    """
+    try:
+        return yaml.safe_load(text)
+    except ValueError:
+        quoted = _DATE_LINE.sub(lambda m: m.group(1) + '"' + m.group(2).strip("'\"").replace('"', "") + '"', text)
+        return yaml.safe_load(quoted)
+
+
+def has_front_matter(text: str) -> bool:
+    """True when `text` opens with a `---` line (front matter, possibly broken)."""
+    first = text.split("\n", 1)[0]
+    return bool(_FENCE.match(first))
+
+
+def looks_like_markdown(text: str) -> bool:
+    """True for front matter or a first non-blank line that is an ATX `# heading`."""
+    if has_front_matter(text):
+        return True
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    return bool(_HEADING.match(first.strip())) and first.startswith("#")
+
+
+def _split_front_matter(text: str, name: str) -> tuple[dict[str, object], str]:
+    """(front matter mapping, body); ArticleError for broken or non-mapping YAML."""
+    if not has_front_matter(text):
+        return {}, text
+    lines = text.split("\n")
+    end = next((i for i in range(1, len(lines)) if _FENCE_END.match(lines[i])), None)
+    if end is None:
+        raise ArticleError(f"{name}: front matter is not closed by a '---' line")
+    try:
+        data = _load_yaml("\n".join(lines[1:end]))
+    except (yaml.YAMLError, ValueError) as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        raise ArticleError(f"{name}: front matter is not valid YAML{where}") from error
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ArticleError(f"{name}: front matter is not a mapping of keys to values")
+    return data, "\n".join(lines[end + 1 :])
+
+
+def _is_wide(char: str) -> bool:
+    """True for CJK characters and full-width punctuation, which join without a space."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _join(lines: list[str]) -> str:
+    """Join the lines of one paragraph: no space next to CJK, one space between Latin."""
+    joined = lines[0]
+    for line in lines[1:]:
+        glue = "" if _is_wide(joined[-1]) or _is_wide(line[0]) else " "
+        joined += glue + line
+    return joined
+
+
+def _blocks(body: str) -> list[tuple[str, bool]]:
+    """(paragraph text, is_heading) pairs from a Markdown body."""
+    blocks: list[tuple[str, bool]] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            blocks.append((_join(current), False))
+            current.clear()
+
+    for raw in body.split("\n"):
+        line = raw.strip()
+        heading = _HEADING.match(line)
+        if not line or _RULE.match(line):
+            flush()
+        elif heading:
+            flush()
+            text = (heading.group("text") or "").strip()
+            if text:
+                blocks.append((text, heading.group("marks") == "#"))
+        else:
+            if _BLOCK_START.match(line):
+                flush()
+            current.append(line)
+    flush()
+    return blocks
+
+
+def _text(value: object) -> str | None:
+    """A front-matter value as stripped text, None when empty or not a scalar."""
+    if value is None or isinstance(value, dict | list):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def parse_markdown(text: str, path: Path) -> Article:
+    """Build an Article from decoded Markdown text (newlines already normalised)."""
+    meta, body = _split_front_matter(text, str(path))
+    fields = {key: _text(meta.get(key)) for key in _TEXT_KEYS}
+    byline = fields["byline"] or _text(meta.get("author"))
+    blocks = _blocks(body)
+    title = fields["title"]
+    if blocks and blocks[0][1] and (title is None or blocks[0][0] == title):
+        title = title or blocks[0][0]
+        blocks = blocks[1:]
+    extra = {
+        str(key): str(value)
+        for key, value in meta.items()
+        if key not in (*_TEXT_KEYS, "date", "author") and _text(value) is not None
+    }
+    return Article(
+        path=path,
+        title=title or path.stem,
+        paragraphs=tuple(text for text, _ in blocks),
+        source=fields["source"],
+        published=coerce_date(meta.get("date")),
+        original_title=fields["original_title"],
+        byline=byline,
+        url=fields["url"],
+        subtitle=fields["subtitle"],
+        extra=extra,
+    )

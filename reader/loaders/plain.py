@@ -1,0 +1,172 @@
+"""Plain-text article layouts: the bundled article, 新闻联播 (xwlb) and 人民日报 (rmrb) dumps.
+
+All of them are "a title line, a few optional header lines, then one paragraph per
+line", so one parser reads them all:
+
+- title: the first non-blank line, unless it is too long to be one (then the title is
+  a shortened copy and the line stays a paragraph);
+- header lines right after the title, up to the first body line: a bare date line
+  (`19.06.2015  13:57`, `2019-12-25`), `作者：…  时间：…` / `来源：…` lines (optionally
+  after a date), `原标题:…`, and
+  a `——` subtitle; in the rmrb layout every headline line before the 作者/时间 line
+  belongs to the subtitle;
+- body: every other non-blank line is a paragraph, with its indentation (spaces, U+3000,
+  NBSP, tabs) and trailing whitespace stripped and nothing else changed, so paragraph
+  text is always a substring of the file;
+- `原标题:…` is never a paragraph, wherever it appears;
+- the outlet and byline are also read from the lead (`中国甘肃网6月19日讯 …(记者 赵明霞)`);
+- with no date in the text, a YYYYMMDD / YYYY-MM-DD date in the file name is used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from reader.article import Article
+from reader.loaders.dates import date_from_file_name, parse_date_text
+from reader.loaders.lead import lead_metadata
+
+MAX_TITLE_CHARS = 120
+"""A first line longer than this is a paragraph, not a title."""
+_SHORT_TITLE_CHARS = 40
+
+_META_KEYS = {
+    "作者": "byline",
+    "来源": "source",
+    "出处": "source",
+    "时间": "published",
+    "日期": "published",
+    "发布时间": "published",
+    "发布日期": "published",
+}
+_KEY = "|".join(sorted(_META_KEYS, key=len, reverse=True))
+_META_LINE = re.compile(rf"^(?:{_KEY})[：:]")
+_META_KEY = re.compile(rf"(?:{_KEY})[：:]")
+_META_FIELD = re.compile(rf"(?P<key>{_KEY})[：:][\s\u3000]*(?P<value>.*?)[\s\u3000]*(?=(?:{_KEY})[：:]|$)")
+_ORIGINAL_TITLE = re.compile(r"^原标题[：:][\s\u3000]*(?P<title>.+)$")
+_SUBTITLE_DASHES = "—―-－"
+_MAX_DECK_LINES = 4
+
+
+@dataclass
+class _Header:
+    """Metadata collected from the header lines, before the body starts."""
+
+    published: datetime | None = None
+    byline: str | None = None
+    source: str | None = None
+    subtitle: str | None = None
+    original_title: str | None = None
+
+    def take_meta(self, line: str) -> bool:
+        """Read a `作者：A  时间：B` line (or `2015-06-19 13:57 来源：X`); False if not one."""
+        first_key = _META_KEY.search(line)
+        if not first_key:
+            return False
+        prefix = line[: first_key.start()].strip()
+        prefix_date = parse_date_text(prefix, whole=True) if prefix else None
+        if prefix and prefix_date is None:
+            return False
+        self.published = self.published or prefix_date
+        for match in _META_FIELD.finditer(line, first_key.start()):
+            field, value = _META_KEYS[match.group("key")], match.group("value")
+            if not value:
+                continue
+            if field == "published":
+                self.published = self.published or parse_date_text(value)
+            elif field == "byline":
+                self.byline = self.byline or value
+            else:
+                self.source = self.source or value
+        return True
+
+    def take_original_title(self, line: str) -> bool:
+        """Read `原标题:…`; False when `line` is not one."""
+        match = _ORIGINAL_TITLE.match(line)
+        if not match:
+            return False
+        self.original_title = self.original_title or match.group("title").strip()
+        return True
+
+
+def _short_title(line: str) -> str:
+    """A title cut from a long first line, ending at punctuation when there is some."""
+    head = line[:_SHORT_TITLE_CHARS]
+    cut = max(head.rfind(mark) for mark in "，。；：！？,;:!? ")
+    if cut >= _SHORT_TITLE_CHARS // 3:
+        head = head[:cut]
+    return head.rstrip() + "…"
+
+
+def _deck_length(lines: list[str], start: int) -> int:
+    """How many headline lines precede a 作者/时间 line that starts at or after `start`.
+
+    Headline lines, like the title, are unindented and short; an indented line is body.
+    """
+    for offset in range(_MAX_DECK_LINES + 1):
+        index = start + offset
+        line = lines[index] if index < len(lines) else ""
+        if not line.strip() or line[0].isspace() or len(line) > MAX_TITLE_CHARS:
+            return 0
+        if _META_LINE.match(line):
+            return offset
+    return 0
+
+
+def _subtitle(lines: list[str]) -> str | None:
+    """The deck lines as one subtitle, without the leading dashes."""
+    parts = [line.strip().lstrip(_SUBTITLE_DASHES).strip() for line in lines]
+    return " ".join(part for part in parts if part) or None
+
+
+def parse_plain(text: str, path: Path) -> Article:
+    """Build an Article from decoded plain text (newlines already normalised)."""
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    header = _Header()
+    paragraphs: list[str] = []
+    if start == len(lines):
+        return Article(path=path, title=path.stem, paragraphs=())
+
+    first = lines[start].strip()
+    if len(first) <= MAX_TITLE_CHARS:
+        title, body_from = first, start + 1
+    else:
+        title, body_from = _short_title(first), start
+
+    deck = _deck_length(lines, body_from) if body_from > start else 0
+    header.subtitle = _subtitle(lines[body_from : body_from + deck])
+    in_header = body_from > start
+    for index in range(body_from + deck, len(lines)):
+        line = lines[index].strip()
+        if not line:
+            continue
+        if header.take_original_title(line):
+            continue
+        if in_header:
+            if header.take_meta(line):
+                continue
+            date = parse_date_text(line, whole=True)
+            if date is not None:
+                header.published = header.published or date
+                continue
+            if index == body_from and line[0] in _SUBTITLE_DASHES[:2] and header.subtitle is None:
+                header.subtitle = _subtitle([line])
+                continue
+            in_header = False
+        paragraphs.append(line)
+
+    source, byline = lead_metadata(paragraphs)
+    return Article(
+        path=path,
+        title=title,
+        paragraphs=tuple(paragraphs),
+        source=header.source or source,
+        published=header.published or date_from_file_name(path.stem),
+        original_title=header.original_title,
+        byline=header.byline or byline,
+        subtitle=header.subtitle,
+    )

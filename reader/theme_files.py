@@ -1,0 +1,119 @@
+"""Theme files: YAML colour schemes that a user can add without writing code.
+
+This module only reads and checks the files; turning them into Textual themes is
+the UI's job (`reader.ui.themes`), so the core stays free of Textual.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from reader import locations
+
+DEFAULT_THEME = "ink"
+COLOUR_SLOTS = (
+    "primary",
+    "secondary",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
+    "warning",
+    "error",
+    "success",
+)
+READER_VARIABLES = (
+    "reader-cursor",
+    "reader-cursor-bar",
+    "reader-mention",
+    "reader-mention-selected",
+    "reader-meta",
+)
+_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
+
+
+class ThemeFileError(Exception):
+    """A theme file that cannot be used; the message is one line naming the file."""
+
+
+@dataclass(frozen=True)
+class ThemeSpec:
+    """A checked theme file."""
+
+    name: str
+    dark: bool
+    colours: dict[str, str]
+    variables: dict[str, str] = field(default_factory=dict)
+    path: Path | None = None
+
+
+def _colour(value: object, key: str, path: Path) -> str:
+    if not isinstance(value, str) or not _COLOUR.match(value):
+        raise ThemeFileError(f"{path.name}: {key} must be a colour like \"#1d2027\", not {value!r}")
+    return value
+
+
+def parse_theme(path: Path) -> ThemeSpec:
+    """Read one theme file (yaml.safe_load only) and check every key."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeError) as error:
+        raise ThemeFileError(f"{path.name}: cannot read theme file ({error.__class__.__name__})") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise ThemeFileError(f"{path.name}: not valid YAML{where}") from None
+    if not isinstance(data, dict):
+        raise ThemeFileError(f"{path.name}: a theme file must be a mapping of keys to colours")
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ThemeFileError(f"{path.name}: missing a `name`")
+    if "primary" not in data:
+        raise ThemeFileError(f"{path.name}: missing a `primary` colour")
+    known = {"name", "dark", "variables", *COLOUR_SLOTS}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ThemeFileError(f"{path.name}: unknown key {unknown[0]!r}")
+    colours = {key: _colour(data[key], key, path) for key in COLOUR_SLOTS if key in data}
+    variables_raw = data.get("variables") or {}
+    if not isinstance(variables_raw, dict):
+        raise ThemeFileError(f"{path.name}: `variables` must be a mapping")
+    variables = {str(key): _colour(value, str(key), path) for key, value in variables_raw.items()}
+    return ThemeSpec(
+        name=name.strip(),
+        dark=bool(data.get("dark", True)),
+        colours=colours,
+        variables=variables,
+        path=path,
+    )
+
+
+def theme_dirs() -> list[Path]:
+    """Where themes are found, later folders overriding earlier ones by name."""
+    return [locations.bundled_themes_dir(), locations.user_themes_dir()]
+
+
+def discover_themes() -> tuple[dict[str, ThemeSpec], list[str]]:
+    """All usable themes by name, and one-line problems with the files that were skipped.
+
+    A broken user theme must not stop reader from starting: it is reported and left out.
+    """
+    themes: dict[str, ThemeSpec] = {}
+    problems: list[str] = []
+    for folder in theme_dirs():
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.y*ml")):
+            try:
+                spec = parse_theme(path)
+            except ThemeFileError as error:
+                problems.append(str(error))
+                continue
+            themes[spec.name] = spec
+    return themes, problems

@@ -1,0 +1,1 @@
+"""The Textual user interface. It presents the core and holds no reading logic of its own."""

@@ -1,0 +1,39 @@
+"""Shared test set-up: no test ever touches the real home directory.
+
+Every reader location is pointed at a throwaway folder before any test runs (and
+inherited by the CLI subprocesses tests start); tests that need their own use the
+`reader_dirs` fixture.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+_SANDBOX = Path(tempfile.mkdtemp(prefix="reader-tests-"))
+for _name in ("CONFIG", "STATE", "CACHE"):
+    os.environ[f"READER_{_name}_DIR"] = str(_SANDBOX / _name.lower())
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+BUNDLED_ARTICLE = REPO / "articles" / "2015-06-19-jiayuguan-defence-mobilisation.txt"
+
+
+@pytest.fixture
+def reader_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """Fresh config/state/cache folders for one test."""
+    dirs = {name: tmp_path / name for name in ("config", "state", "cache")}
+    for name, path in dirs.items():
+        monkeypatch.setenv(f"READER_{name.upper()}_DIR", str(path))
+    return dirs
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The shared development data beside the repository; skips when it is absent."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not here")
+    return SHARED

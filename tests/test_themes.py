@@ -1,0 +1,65 @@
+"""Theme files: the bundled ones load, user ones add or replace, broken ones are reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.theme_files import (
+    DEFAULT_THEME,
+    READER_VARIABLES,
+    ThemeFileError,
+    discover_themes,
+    parse_theme,
+)
+
+
+def test_bundled_themes_define_every_reader_colour(reader_dirs: dict[str, Path]) -> None:
+    themes, problems = discover_themes()
+    assert problems == []
+    assert {"ink", "paper"} <= set(themes)
+    assert DEFAULT_THEME in themes
+    assert themes["ink"].dark and not themes["paper"].dark
+    for spec in themes.values():
+        assert set(READER_VARIABLES) <= set(spec.variables), spec.name
+
+
+def test_user_theme_is_added_and_a_broken_one_is_reported(reader_dirs: dict[str, Path]) -> None:
+    folder = reader_dirs["config"] / "themes"
+    folder.mkdir(parents=True)
+    (folder / "mine.yaml").write_text('name: mine\nprimary: "#123456"\ndark: false\n', encoding="utf-8")
+    (folder / "bad.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+    themes, problems = discover_themes()
+    assert themes["mine"].colours == {"primary": "#123456"}
+    assert len(problems) == 1 and problems[0].startswith("bad.yaml: not valid YAML")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("- a list\n", "must be a mapping"),
+        ('primary: "#123456"\n', "missing a `name`"),
+        ("name: x\n", "missing a `primary`"),
+        ('name: x\nprimary: red\n', "must be a colour"),
+        ('name: x\nprimary: "#123456"\nshiny: true\n', "unknown key 'shiny'"),
+        ('name: x\nprimary: "#123456"\nvariables: [1]\n', "`variables` must be a mapping"),
+        ('name: x\nprimary: !!python/object:os.system ls\n', "not valid YAML"),
+    ],
+)
+def test_bad_theme_files_give_one_line_errors(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ThemeFileError) as caught:
+        parse_theme(path)
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_themes_become_textual_themes(reader_dirs: dict[str, Path]) -> None:
+    from reader.ui.themes import to_textual_theme
+
+    themes, _ = discover_themes()
+    theme = to_textual_theme(themes["paper"])
+    assert theme.name == "paper" and theme.dark is False
+    assert theme.variables["reader-mention"] == themes["paper"].variables["reader-mention"]
