@@ -96,7 +96,8 @@ def _tui_parser() -> argparse.ArgumentParser:
 
 def _officials_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="reader officials", description="List the officials an article mentions, with posts and mentions."
+        prog="reader officials",
+        description="List the officials an article mentions, with posts and mentions.",
     )
     parser.add_argument("path", help="an article file")
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table")

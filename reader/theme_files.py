@@ -55,7 +55,7 @@ class ThemeSpec:
 
 def _colour(value: object, key: str, path: Path) -> str:
     if not isinstance(value, str) or not _COLOUR.match(value):
-        raise ThemeFileError(f"{path.name}: {key} must be a colour like \"#1d2027\", not {value!r}")
+        raise ThemeFileError(f'{path.name}: {key} must be a colour like "#1d2027", not {value!r}')
     return value
 
 

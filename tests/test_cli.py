@@ -70,7 +70,9 @@ def test_folder_given_to_a_command_is_an_error(tmp_path: Path) -> None:
 
 
 def test_unknown_theme_is_one_line_and_exit_2() -> None:
-    assert_one_line_error(run("--theme", "no-such-theme", str(BUNDLED_ARTICLE)), "unknown theme 'no-such-theme'")
+    assert_one_line_error(
+        run("--theme", "no-such-theme", str(BUNDLED_ARTICLE)), "unknown theme 'no-such-theme'"
+    )
 
 
 def test_officials_json_shape() -> None:
@@ -164,5 +166,14 @@ def test_escape_sequences_in_files_reach_the_terminal_as_text(tmp_path: Path) ->
 
 
 def test_repository_layout_is_what_the_readme_promises() -> None:
-    for name in ("pyproject.toml", "Makefile", "README.md", ".ci/run", "articles", "themes", "reader", "tests"):
+    for name in (
+        "pyproject.toml",
+        "Makefile",
+        "README.md",
+        ".ci/run",
+        "articles",
+        "themes",
+        "reader",
+        "tests",
+    ):
         assert (REPO / name).exists(), name

@@ -34,7 +34,9 @@ def test_home_fallback_without_any_variable(tmp_path: Path, monkeypatch: pytest.
     assert locations.config_dir() == tmp_path / ".config" / "reader"
 
 
-def test_bundled_folders_are_found_through_the_package(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_bundled_folders_are_found_through_the_package(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.chdir(tmp_path)  # not relative to the current directory
     articles = locations.bundled_articles_dir()
     assert articles.is_absolute()

@@ -41,10 +41,10 @@ def test_user_theme_is_added_and_a_broken_one_is_reported(reader_dirs: dict[str,
         ("- a list\n", "must be a mapping"),
         ('primary: "#123456"\n', "missing a `name`"),
         ("name: x\n", "missing a `primary`"),
-        ('name: x\nprimary: red\n', "must be a colour"),
+        ("name: x\nprimary: red\n", "must be a colour"),
         ('name: x\nprimary: "#123456"\nshiny: true\n', "unknown key 'shiny'"),
         ('name: x\nprimary: "#123456"\nvariables: [1]\n', "`variables` must be a mapping"),
-        ('name: x\nprimary: !!python/object:os.system ls\n', "not valid YAML"),
+        ("name: x\nprimary: !!python/object:os.system ls\n", "not valid YAML"),
     ],
 )
 def test_bad_theme_files_give_one_line_errors(tmp_path: Path, content: str, message: str) -> None:

@@ -21,7 +21,9 @@ SIZE = (120, 40)
 LIBRARY = Path(__file__).parent / "fixtures" / "library"
 
 
-def make_app(library: Path = REPO / "articles", open_file: Path | None = None, theme: str = "ink") -> ReaderApp:
+def make_app(
+    library: Path = REPO / "articles", open_file: Path | None = None, theme: str = "ink"
+) -> ReaderApp:
     themes, _ = discover_themes()
     return ReaderApp(library=library, open_file=open_file, theme_specs=themes, theme_name=theme)
 
@@ -229,8 +231,17 @@ def test_help_table_covers_every_binding() -> None:
     from reader.ui.keys import KEYS
 
     listed = " ".join(keys for _, rows in KEYS for keys, _ in rows).split()
-    names = {"question_mark": "?", "left_square_bracket": "[", "right_square_bracket": "]", "escape": "Esc",
-             "space": "space", "down": "↓", "up": "↑", "home": "Home", "end": "End"}
+    names = {
+        "question_mark": "?",
+        "left_square_bracket": "[",
+        "right_square_bracket": "]",
+        "escape": "Esc",
+        "space": "space",
+        "down": "↓",
+        "up": "↑",
+        "home": "Home",
+        "end": "End",
+    }
     for widget in (ReaderApp, ReadingView):
         for binding in widget.BINDINGS:
             for key in binding.key.split(","):  # type: ignore[union-attr]
@@ -295,3 +306,24 @@ async def test_each_bundled_theme_applies(theme: str) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.theme == theme
+
+
+async def test_a_huge_article_lays_out_in_the_background(tmp_path: Path) -> None:
+    paragraph = "市长张三在会上指出，要扎实推进各项工作，确保任务落到实处。" * 10
+    path = tmp_path / "huge.txt"
+    path.write_text("很长的文章\n" + "\n".join([paragraph] * 1000) + "\n", encoding="utf-8")
+    app = make_app(tmp_path, open_file=path)
+    async with app.run_test(size=SIZE) as pilot:
+        reading = app.query_one(ReadingView)
+        await settle(pilot)
+        assert reading.document is not None
+        assert reading.paragraph_count == 1000
+        await pilot.press("G")
+        await pilot.pause()
+        assert reading.cursor == 999 and position(app) == "¶ 1000/1000"
+        first = reading.document.paragraph_first_line[999]
+        assert (
+            reading.scroll_offset.y
+            <= first
+            < reading.scroll_offset.y + reading.scrollable_content_region.height
+        )

@@ -40,7 +40,9 @@ def _load_yaml(text: str) -> object:
     try:
         return yaml.safe_load(text)
     except ValueError:
-        quoted = _DATE_LINE.sub(lambda m: m.group(1) + '"' + m.group(2).strip("'\"").replace('"', "") + '"', text)
+        quoted = _DATE_LINE.sub(
+            lambda m: m.group(1) + '"' + m.group(2).strip("'\"").replace('"', "") + '"', text
+        )
         return yaml.safe_load(quoted)
 
 

@@ -97,7 +97,8 @@ class ReaderApp(App[None]):
         else:
             reading.show_message("Loading the library…")
             self.query_one(ArticleList).focus()
-        self.load_library()
+        # Background work starts once the first frame is on screen, so it never delays it.
+        self.call_after_refresh(self.load_library)
 
     # -- library ------------------------------------------------------------------------
 
@@ -108,7 +109,9 @@ class ReaderApp(App[None]):
         try:
             paths = find_article_files(self.library)
         except OSError as error:
-            self.call_from_thread(self.notify, f"Cannot list {self.library}: {error.strerror}", severity="error")
+            self.call_from_thread(
+                self.notify, f"Cannot list {self.library}: {error.strerror}", severity="error"
+            )
             paths = []
         batch: list[LibraryEntry] = []
         for path in paths:
@@ -163,7 +166,7 @@ class ReaderApp(App[None]):
         self.query_one(ReadingView).show_article(article)
         self.query_one(OfficialsPanel).show_waiting()
         self._sync_list_highlight()
-        self.find_officials(article)
+        self.call_after_refresh(self.find_officials, article)
 
     @work(thread=True, exclusive=True, group="officials")
     def find_officials(self, article: Article) -> None:
@@ -267,4 +270,3 @@ class ReaderApp(App[None]):
 
     def action_focus_list(self) -> None:
         self.query_one(ArticleList).focus()
-

@@ -17,7 +17,9 @@ def keys_table() -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(justify="right", style="bold", no_wrap=True)
     table.add_column()
-    for group, rows in KEYS:
+    for number, (group, rows) in enumerate(KEYS):
+        if number:
+            table.add_row()
         table.add_row(Text(""), Text(group, style="bold underline"))
         for keys, meaning in rows:
             table.add_row(Text(keys), Text(meaning))
@@ -34,4 +36,3 @@ class HelpScreen(ModalScreen[None]):
             box.border_title = "reader — keys"
             box.border_subtitle = "Esc to close"
             yield Static(keys_table(), id="help-keys")
-

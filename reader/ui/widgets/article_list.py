@@ -28,7 +28,9 @@ class ArticleList(OptionList):
     def add_entries(self, entries: list[LibraryEntry]) -> None:
         """Append entries (the library loads in batches, in the background)."""
         self.entries.extend(entries)
-        self.add_options(self._option(entry, len(self.entries) - len(entries) + i) for i, entry in enumerate(entries))
+        self.add_options(
+            self._option(entry, len(self.entries) - len(entries) + i) for i, entry in enumerate(entries)
+        )
         self.border_subtitle = str(len(self.entries))
 
     @staticmethod

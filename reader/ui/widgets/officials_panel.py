@@ -46,7 +46,9 @@ class OfficialsPanel(OptionList):
         self.add_options(self._official_option(official, i) for i, official in enumerate(report.officials))
         if report.others:
             self.add_option(None)
-            self.add_option(Option(Text(f"Also named ({len(report.others)})", style="bold dim"), disabled=True))
+            self.add_option(
+                Option(Text(f"Also named ({len(report.others)})", style="bold dim"), disabled=True)
+            )
             for person in report.others:
                 prompt = Text(person.name, style="dim")
                 if person.role:

@@ -28,6 +28,8 @@ GUTTER = 2
 MAX_MEASURE = 80
 """The widest line we set, in cells (40 Chinese characters): longer lines tire the eye."""
 CURSOR_BAR = "▌"
+BACKGROUND_LAYOUT_CHARS = 200_000
+"""Articles this long (about 150 ms of layout) are laid out in a worker thread."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +46,8 @@ class ReadingView(ScrollView, can_focus=True):
     """Paragraphs you move through with the keyboard; the cursor is a paragraph index."""
 
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Next ¶", key_display="j"),
-        Binding("k,up", "cursor_up", "Prev ¶", key_display="k"),
+        Binding("j,down", "cursor_down", "¶ next/prev", key_display="j/k"),
+        Binding("k,up", "cursor_up", "Prev ¶", show=False),
         Binding("space", "page_down", "Page", key_display="␣"),
         Binding("b", "page_up", "Page up", show=False),
         Binding("g,home", "first", "First ¶", show=False),
@@ -124,15 +126,42 @@ class ReadingView(ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width or self.size.width
-        if self.article is None or width <= 0:
+        article = self.article
+        if article is None or width <= 0:
             return
         measure = max(2, min(MAX_MEASURE, width - GUTTER - 1))
         self._left = max(0, (width - GUTTER - measure) // 2)
-        if self._document is None or measure != self._measure:
-            self._measure = measure
-            self._document = layout_document(self.article, measure)
-        self.virtual_size = Size(width, len(self._document.lines))
+        if self._document is not None and measure == self._measure:
+            self.virtual_size = Size(width, len(self._document.lines))
+            self.refresh()
+            return
+        self._measure = measure
+        if sum(map(len, article.paragraphs)) < BACKGROUND_LAYOUT_CHARS:
+            self._apply_layout(article, layout_document(article, measure))
+        else:
+            # A huge file lays out off the UI thread; the keys stay live meanwhile.
+            self._document = None
+            self.empty_message = "Laying out…"
+            self.refresh()
+            self.run_worker(
+                lambda: self._layout_in_background(article, measure),
+                thread=True,
+                exclusive=True,
+                group="layout",
+            )
+
+    def _layout_in_background(self, article: Article, measure: int) -> None:
+        document = layout_document(article, measure)
+        self.app.call_from_thread(self._apply_layout, article, document)
+
+    def _apply_layout(self, article: Article, document: Document) -> None:
+        if article is not self.article or document.width != self._measure:
+            return  # superseded by another article or width
+        self._document = document
+        width = self.scrollable_content_region.width or self.size.width
+        self.virtual_size = Size(width, len(document.lines))
         self.refresh()
+        self._scroll_to_cursor("keep" if self.cursor else "top")
 
     def on_resize(self, event: events.Resize) -> None:
         paragraph = self.cursor
@@ -269,7 +298,9 @@ class ReadingView(ScrollView, can_focus=True):
                 "meta": "reading-view--meta",
                 "rule": "reading-view--rule",
             }.get(line.kind)
-            return [Segment(line.text, style + self.get_component_rich_style(kind_style) if kind_style else style)]
+            return [
+                Segment(line.text, style + self.get_component_rich_style(kind_style) if kind_style else style)
+            ]
         indent, body = line.text[: line.indent], line.text[line.indent :]
         segments = [Segment(indent, style)] if indent else []
         spans = self._spans.get(line.paragraph, []) if line.paragraph is not None else []

@@ -1,0 +1,91 @@
+"""The officials report as JSON-ready data, CSV and a plain-text table.
+
+Article text is untrusted: nothing here interprets markup, and the table is padded by
+terminal cells (CJK characters are two wide), not by `len()`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from rich.cells import cell_len
+
+from reader.article import Article
+from reader.officials.model import Mention, OfficialsReport
+
+TITLE_JOINER = "、"
+CSV_HEADER = ("kind", "name", "titles", "role", "mentions", "first_paragraph")
+
+
+def _mentions(mentions: list[Mention]) -> list[dict[str, int]]:
+    return [{"paragraph": m.paragraph, "start": m.start, "end": m.end} for m in mentions]
+
+
+def report_to_dict(article: Article, report: OfficialsReport) -> dict[str, Any]:
+    """The report as plain data, in the shape `reader officials --format json` prints."""
+    return {
+        "path": str(article.path),
+        "title": article.title,
+        "officials": [
+            {
+                "name": o.name,
+                "titles": list(o.titles),
+                "former": o.former,
+                "aliases": list(o.aliases),
+                "mentions": _mentions(o.mentions),
+            }
+            for o in report.officials
+        ],
+        "others": [
+            {"name": p.name, "role": p.role, "mentions": _mentions(p.mentions)} for p in report.others
+        ],
+    }
+
+
+def _first(mentions: list[Mention]) -> str:
+    return str(mentions[0].paragraph) if mentions else ""
+
+
+def _rows(report: OfficialsReport) -> list[tuple[str, str, str, str, str, str]]:
+    rows = [
+        ("official", o.name, TITLE_JOINER.join(o.titles), "", str(len(o.mentions)), _first(o.mentions))
+        for o in report.officials
+    ]
+    rows += [("other", p.name, "", p.role, str(len(p.mentions)), _first(p.mentions)) for p in report.others]
+    return rows
+
+
+def report_to_csv(article: Article, report: OfficialsReport) -> str:
+    """One row per person (officials first), with a header row.
+
+    `article` is accepted for symmetry with the other exporters; the rows do not repeat it.
+    """
+    del article
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    writer.writerows(_rows(report))
+    return buf.getvalue()
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - cell_len(text))
+
+
+def report_to_table(article: Article, report: OfficialsReport) -> str:
+    """An aligned plain-text table for people, widths measured in terminal cells."""
+    header = ("kind", "name", "titles / role", "mentions", "first ¶")
+    body = [(kind, name, titles or role, n, first) for kind, name, titles, role, n, first in _rows(report)]
+    table = [header, *body]
+    widths = [max(cell_len(row[c]) for row in table) for c in range(len(header))]
+    lines = [article.title, ""]
+    if not body:
+        lines.append("No officials or other named people found.")
+        return "\n".join(lines) + "\n"
+    for r, row in enumerate(table):
+        lines.append("  ".join(_pad(cell, widths[c]) for c, cell in enumerate(row)).rstrip())
+        if r == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"

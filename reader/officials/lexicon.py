@@ -1,0 +1,211 @@
+"""The word lists the officials extractor works from, loaded from YAML data files.
+
+The lists live in `reader/officials/data/*.yaml` so that a linguist can extend them
+without touching code; a user may add entries through `officials.yaml` in the config
+directory (`reader.locations.config_dir()`), whose lists are *added* to the bundled ones.
+Everything is read once per process (`load_lexicon` is cached): extraction must stay
+fast, and the files never change while reader runs. Call `load_lexicon.cache_clear()`
+after changing the overlay (tests do).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reader import locations
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_FILES = ("titles.yaml", "surnames.yaml", "given_names.yaml", "names.yaml", "roles.yaml")
+OVERLAY_NAME = "officials.yaml"
+
+# Keys whose value is one string of characters rather than a list of words.
+CHAR_KEYS = frozenset({"single", "extra", "ambiguous", "given_chars", "common_given_chars", "foreign_chars"})
+LIST_KEYS = frozenset(
+    {
+        "titles",
+        "after_name_titles",
+        "modifiers",
+        "former_markers",
+        "chain_separators",
+        "honorifics",
+        "organisation_suffixes",
+        "compound",
+        "followers",
+        "not_names",
+        "prefix_breaks",
+        "prefix_keep",
+        "byline_cues",
+        "role_words",
+        "short_form_traps",
+        "appointment_cues",
+        "copulas",
+        "country_suffixes",
+    }
+)
+
+
+class LexiconError(Exception):
+    """A lexicon file that cannot be used; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class WordSet:
+    """A set of words with the length range needed to test "does a word start/end here"."""
+
+    words: frozenset[str]
+    max_len: int
+    firsts: frozenset[str]
+    """First characters of the words: most positions are rejected by one set lookup."""
+    lasts: frozenset[str]
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> WordSet:
+        ws = frozenset(w for w in words if w)
+        return cls(
+            ws,
+            max((len(w) for w in ws), default=0),
+            frozenset(w[0] for w in ws),
+            frozenset(w[-1] for w in ws),
+        )
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.words
+
+    def longest_at(self, text: str, i: int) -> str | None:
+        """The longest word that starts at `text[i]`, if any."""
+        if i >= len(text) or text[i] not in self.firsts:
+            return None
+        for n in range(min(self.max_len, len(text) - i), 0, -1):
+            w = text[i : i + n]
+            if w in self.words:
+                return w
+        return None
+
+    def longest_ending_at(self, text: str, j: int) -> str | None:
+        """The longest word that ends just before `text[j]`, if any."""
+        if j <= 0 or j > len(text) or text[j - 1] not in self.lasts:
+            return None
+        for n in range(min(self.max_len, j), 0, -1):
+            w = text[j - n : j]
+            if w in self.words:
+                return w
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every list the extractor consults, as fast lookup structures."""
+
+    titles: WordSet
+    after_name_titles: WordSet
+    modifiers: WordSet
+    former_markers: tuple[str, ...]
+    chain_separators: frozenset[str]
+    honorifics: WordSet
+    organisation_suffixes: WordSet
+    surnames: frozenset[str]
+    ambiguous_surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    given_chars: frozenset[str]
+    common_given_chars: frozenset[str]
+    followers: WordSet
+    not_names: WordSet
+    prefix_breaks: WordSet
+    prefix_keep: tuple[str, ...]
+    foreign_chars: frozenset[str]
+    byline_cues: WordSet
+    role_words: WordSet
+    short_form_traps: frozenset[str]
+    appointment_cues: WordSet
+    copulas: WordSet
+    country_suffixes: frozenset[str]
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"cannot read lexicon {path}: {exc}") from exc
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise LexiconError(f"lexicon {path} is not valid YAML{where}") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise LexiconError(f"lexicon {path} must be a mapping of key: list, not {type(data).__name__}")
+    return data
+
+
+def _merge(into: dict[str, list[str]], data: dict[str, Any], path: Path) -> None:
+    """Add the entries of one file to the accumulated lists, checking their shape."""
+    for key, value in data.items():
+        if key in CHAR_KEYS:
+            if not isinstance(value, str):
+                raise LexiconError(f"lexicon {path}: {key!r} must be a string of characters")
+            into.setdefault(key, []).extend(c for c in value if not c.isspace())
+        elif key in LIST_KEYS:
+            if value is None:
+                continue
+            if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+                raise LexiconError(f"lexicon {path}: {key!r} must be a list of words")
+            into.setdefault(key, []).extend(str(v).strip() for v in value)
+        else:
+            known = ", ".join(sorted(CHAR_KEYS | LIST_KEYS))
+            raise LexiconError(f"lexicon {path}: unknown key {key!r} (known keys: {known})")
+
+
+def overlay_path() -> Path:
+    """Where a user's additions to the lexicon live."""
+    return locations.config_dir() / OVERLAY_NAME
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """The bundled lexicon plus the user's overlay, loaded once per process."""
+    merged: dict[str, list[str]] = {}
+    for name in DATA_FILES:
+        path = DATA_DIR / name
+        _merge(merged, _read_yaml(path), path)
+    overlay = overlay_path()
+    if overlay.is_file():
+        _merge(merged, _read_yaml(overlay), overlay)
+
+    def get(key: str) -> list[str]:
+        return merged.get(key, [])
+
+    titles = get("titles")
+    singles = frozenset(get("single")) | frozenset(get("extra"))
+    return Lexicon(
+        titles=WordSet.of(titles),
+        after_name_titles=WordSet.of(get("after_name_titles")),
+        modifiers=WordSet.of(get("modifiers")),
+        former_markers=tuple(get("former_markers")),
+        chain_separators=frozenset(get("chain_separators")),
+        honorifics=WordSet.of(get("honorifics")),
+        organisation_suffixes=WordSet.of(get("organisation_suffixes")),
+        surnames=singles,
+        ambiguous_surnames=frozenset(get("ambiguous")),
+        compound_surnames=frozenset(get("compound")),
+        given_chars=frozenset(get("given_chars")),
+        common_given_chars=frozenset(get("common_given_chars")),
+        followers=WordSet.of(get("followers")),
+        not_names=WordSet.of(get("not_names")),
+        prefix_breaks=WordSet.of(get("prefix_breaks")),
+        prefix_keep=tuple(get("prefix_keep")),
+        foreign_chars=frozenset(get("foreign_chars")),
+        byline_cues=WordSet.of(get("byline_cues")),
+        role_words=WordSet.of(get("role_words")),
+        short_form_traps=frozenset(get("short_form_traps")),
+        appointment_cues=WordSet.of(get("appointment_cues")),
+        copulas=WordSet.of(get("copulas")),
+        country_suffixes=frozenset(get("country_suffixes")),
+    )

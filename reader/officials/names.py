@@ -1,0 +1,232 @@
+"""Reading a personal name at a position in the text.
+
+Chinese has no spaces, so where a name ends is decided by what follows it: a name is
+accepted only where it ends at punctuation, the end of the text, a post, an honorific or
+a "follower" word (宣读, 主持, 在, 和 …). Of the readings that end there, the shortest
+wins: 王锋宣读 gives 王锋 (not 王锋宣), 李亦军出席 gives 李亦军 (李亦 is followed by 军,
+which cannot follow a name).
+"""
+
+from __future__ import annotations
+
+from reader.officials.lexicon import Lexicon
+
+NAME_DOT = "·"
+"""Joins the parts of a transliterated foreign name (弗拉基米尔·普京)."""
+
+MAX_FOREIGN = 16
+NUMERALS = frozenset("〇一二三四五六七八九十百千万两")
+
+
+def is_cjk(ch: str) -> bool:
+    """A Chinese character (the unified ideograph blocks, which cover names and posts)."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+
+
+def title_at(text: str, j: int, lex: Lexicon) -> int:
+    """End of a post word (with leading modifiers such as 副) starting at `j`, or -1."""
+    k = j
+    while (m := lex.modifiers.longest_at(text, k)) is not None:
+        k += len(m)
+    t = lex.titles.longest_at(text, k)
+    return k + len(t) if t else -1
+
+
+def ends_name(text: str, j: int, lex: Lexicon, *, allow_title: bool = True) -> bool:
+    """Whether a name may end just before `text[j]`."""
+    if j >= len(text):
+        return True
+    ch = text[j]
+    if ch == NAME_DOT:
+        return False
+    if not is_cjk(ch):
+        return True
+    if lex.followers.longest_at(text, j) is not None:
+        return True
+    if lex.honorifics.longest_at(text, j) is not None:
+        return True
+    if not allow_title or title_at(text, j, lex) < 0:
+        return False
+    # 廉政委员会主席: 委员 there begins an organisation (委员会), not a post after a name.
+    org = lex.organisation_suffixes.longest_at(text, j)
+    return org is None or len(org) <= len(lex.titles.longest_at(text, j) or "")
+
+
+def strong_end(text: str, j: int, lex: Lexicon) -> bool:
+    """Punctuation, the end, or a follower of two or more characters (出席, 表示) at `j`.
+
+    Names whose surname is also a common word (和, 国, 满 …) must end like this:
+    女王和明仁天皇, 成员国于3月, 总理满意地说 are not names.
+    """
+    if _hard_stop(text, j):
+        return True
+    follower = lex.followers.longest_at(text, j)
+    return follower is not None and len(follower) > 1
+
+
+def surname_at(text: str, i: int, lex: Lexicon) -> str | None:
+    """The surname a name starting at `i` would have (compound surnames first)."""
+    two = text[i : i + 2]
+    if len(two) == 2 and two in lex.compound_surnames:
+        return two
+    if i < len(text) and text[i] in lex.surnames:
+        return text[i]
+    return None
+
+
+def plausible_chinese(name: str, lex: Lexicon, *, strict: bool) -> bool:
+    """Whether `name` has the shape of a Chinese name: surname + 1-2 known given-name characters.
+
+    `strict` (used where no post or byline vouches for the name) also refuses surnames
+    that are common words (和, 于, 国 …) and words ending like a place or organisation.
+    """
+    surname = surname_at(name, 0, lex)
+    if surname is None:
+        return False
+    given = name[len(surname) :]
+    if not 1 <= len(given) <= 2 or not all(c in lex.given_chars for c in given):
+        return False
+    if any(lex.not_names.longest_at(name, k) is not None for k in range(len(name))):
+        return False
+    if strict:
+        if len(surname) == 1 and surname in lex.ambiguous_surnames:
+            return False
+        if any(lex.followers.longest_at(c, 0) or lex.prefix_breaks.longest_at(c, 0) for c in given):
+            return False  # 纪委的同志: function characters do not make names
+        if _ends_like_organisation(name, lex):
+            return False
+    return True
+
+
+def read_chinese(
+    text: str, i: int, lex: Lexicon, *, strict: bool = False, allow_title: bool = True
+) -> int | None:
+    """End of a Chinese name starting at `i`, or None.
+
+    The shortest reading (surname + 1 given character, then + 2) that ends where a name
+    may end is taken.
+    """
+    if lex.not_names.longest_at(text, i) is not None:
+        return None
+    surname = surname_at(text, i, lex)
+    if surname is None:
+        return None
+    if strict and len(surname) == 1 and surname in lex.ambiguous_surnames:
+        return None
+    start_given = i + len(surname)
+    first_fit: int | None = None
+    ambiguous = len(surname) == 1 and surname in lex.ambiguous_surnames
+    for n in (1, 2):
+        end = start_given + n
+        if end > len(text) or not is_cjk(text[end - 1]):
+            break
+        given = text[start_given:end]
+        if title_at(text, end - 1, lex) >= 0 or lex.titles.longest_at(text, start_given) is not None:
+            break  # a name never contains a post (成员国代表)
+        if not all(c in lex.given_chars for c in given):
+            # A rare given-name character (朴槿惠) is believed only where punctuation
+            # closes the name right after it, and at least one character is a known one.
+            if not strict and not ambiguous and strong_end(text, end, lex):
+                return end
+            continue
+        if ambiguous and not _common_given(given, lex):
+            # 高云江说, 于世平( : a surname that is also a common word needs a given name
+            # of common name characters (商量过, 满意地说, 国于 are not names).
+            continue
+        if ambiguous and not strong_end(text, end, lex) and lex.followers.longest_at(text, end) is None:
+            continue  # 女王和明仁天皇: no post right after such a "name"
+        if ends_name(text, end, lex, allow_title=allow_title):
+            if strict and _ends_like_organisation(text[i:end], lex):
+                return None
+            return end
+        if n == 1:
+            first_fit = end
+    if first_fit is not None and _weak_third(text, first_fit, lex):
+        # 郭涛回到: 郭涛回 only "ends" at the one-character follower 到, and 回 is rare in
+        # names, so the 2-character reading is the better guess.
+        return first_fit
+    return None
+
+
+def _ends_like_organisation(name: str, lex: Lexicon) -> bool:
+    """韩国, 酒钢集团公司: a word ending like an organisation or place is no name.
+
+    Country endings (国) only count for two-character words: 邓建国 is a name.
+    """
+    if len(name) == 2 and name[-1] in lex.country_suffixes:
+        return True
+    return lex.organisation_suffixes.longest_ending_at(name, len(name)) is not None
+
+
+def _common_given(given: str, lex: Lexicon) -> bool:
+    """Given-name characters that are common in names and are not function characters."""
+    return all(
+        c in lex.common_given_chars and c not in lex.followers and c not in lex.prefix_breaks for c in given
+    )
+
+
+def _hard_stop(text: str, j: int) -> bool:
+    """Punctuation (or the end of the text) right at `j`: the name cannot go on."""
+    return j >= len(text) or (not is_cjk(text[j]) and text[j] != NAME_DOT)
+
+
+def _weak_third(text: str, j: int, lex: Lexicon) -> bool:
+    """After a 2-character reading ending at `j`: is `text[j]` an unlikely third name character
+    whose 3-character reading ends only at a one-character follower?"""
+    if j + 1 >= len(text) or text[j] in lex.common_given_chars:
+        return False
+    follower = lex.followers.longest_at(text, j + 1)
+    return follower is not None and len(follower) == 1
+
+
+def read_foreign(text: str, i: int, lex: Lexicon) -> int | None:
+    """End of a transliterated name (普京, 古特雷斯, 朱马里·赛亚颂) starting at `i`, or None."""
+    j = i
+    while j < len(text) and j - i < MAX_FOREIGN:
+        ch = text[j]
+        if ch == NAME_DOT:
+            if j == i or text[j - 1] == NAME_DOT:
+                return None
+            j += 1
+            continue
+        if ch not in lex.foreign_chars:
+            return None
+        j += 1
+        if j - i >= 2 and ends_name(text, j, lex):
+            return j
+    return None
+
+
+def read_name_after_post(text: str, i: int, lex: Lexicon) -> int | None:
+    """End of the name printed right after a post, or None when what follows is no name."""
+    if i >= len(text) or not is_cjk(text[i]):
+        return None
+    if lex.not_names.longest_at(text, i) is not None:
+        return None
+    follower = lex.followers.longest_at(text, i)
+    if follower is not None and len(follower) > 1:
+        return None  # 主席应约同…, 书记出席…: a verb, not a name
+    end = read_chinese(text, i, lex)
+    if end is None:
+        end = read_foreign(text, i, lex)
+    if end is None:
+        end = _read_common_three(text, i, lex)
+    return end
+
+
+def _read_common_three(text: str, i: int, lex: Lexicon) -> int | None:
+    """A 3-character name of common characters, where nothing after it marks its end.
+
+    Followers cannot list every verb (吴怀泰测出, 胡锦涛委托), so right after a post a name
+    made of an unambiguous surname and two very common given-name characters is accepted
+    on its own.
+    """
+    surname = surname_at(text, i, lex)
+    if surname is None or len(surname) != 1 or surname in lex.ambiguous_surnames:
+        return None
+    given = text[i + 1 : i + 3]
+    if len(given) != 2 or not all(c in lex.common_given_chars and c not in NUMERALS for c in given):
+        return None
+    if i + 3 < len(text) and text[i + 3] == NAME_DOT:
+        return None  # 罗伯特·马尔登 is a foreign name this reading cannot cover
+    return i + 3

@@ -1,0 +1,94 @@
+"""Posts as printed: a title word plus the organisation text attached before it, and chains.
+
+`嘉峪关市委副书记、市长柳鹏` is read from the title word nearest the name (市长) back to the
+separator, then over the separator to the title word before it (书记) and back over its
+directly attached prefix (嘉峪关市委副) to where the attached text stops: punctuation, the
+start of the paragraph, or a "prefix break" word (的, 向, 在, 会见, 今天 …).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.officials.lexicon import Lexicon
+from reader.officials.names import is_cjk
+
+MAX_PREFIX = 24
+"""Longest organisation text attached before a title (中共中央对外联络部 is 9)."""
+
+
+DATE_UNITS = frozenset("年月日号时")
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """One post as printed: `paragraph_text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+    former: bool
+
+
+def _kept(text: str, start: int, word: str, lex: Lexicon) -> bool:
+    """Whether the break word at `text[start:]` is really inside a longer organisation word."""
+    for keep in lex.prefix_keep:
+        offset = keep.find(word)
+        while offset >= 0:
+            s = start - offset
+            if s >= 0 and text.startswith(keep, s):
+                return True
+            offset = keep.find(word, offset + 1)
+    return False
+
+
+def is_break_before(text: str, j: int, lex: Lexicon) -> bool:
+    """Whether attached text must stop just before `text[j]` (looking backwards)."""
+    if j <= 0 or not is_cjk(text[j - 1]):
+        return True
+    if text[j - 1] in lex.chain_separators:
+        return True
+    if text[j - 1] in DATE_UNITS and j >= 2 and text[j - 2].isdigit():
+        return True  # 19日老挝人民革命党…: a date is not part of the organisation
+    if text[j - 1] not in lex.prefix_breaks.lasts:
+        return False
+    for n in range(min(lex.prefix_breaks.max_len, j), 0, -1):
+        w = text[j - n : j]
+        if w in lex.prefix_breaks and not _kept(text, j - n, w, lex):
+            return True
+    return False
+
+
+def prefix_start(text: str, title_start: int, floor: int, lex: Lexicon) -> int:
+    """Where the text attached before the title word at `title_start` begins."""
+    j = title_start
+    limit = max(floor, title_start - MAX_PREFIX)
+    while j > limit and not is_break_before(text, j, lex):
+        j -= 1
+    return j
+
+
+def _former(printed: str, lex: Lexicon) -> bool:
+    return any(printed.startswith(m) for m in lex.former_markers)
+
+
+def chain_before(text: str, title_start: int, title_end: int, floor: int, lex: Lexicon) -> list[Post]:
+    """The chain of posts ending with the title word at `text[title_start:title_end]`.
+
+    `floor` is the end of the previous name found in the paragraph: a prefix never
+    reaches back over a person.
+    """
+    start = prefix_start(text, title_start, floor, lex)
+    spans = [(start, title_end)]
+    while start - 1 > floor and text[start - 1] in lex.chain_separators:
+        sep = start - 1
+        word = lex.titles.longest_ending_at(text, sep)
+        if word is None:
+            break
+        start = prefix_start(text, sep - len(word), floor, lex)
+        spans.insert(0, (start, sep))
+    posts = [Post(s, e, text[s:e], _former(text[s:e], lex)) for s, e in spans]
+    if posts and posts[0].former:
+        # 原市委副书记、市长X: the marker at the head of the chain covers every post in it.
+        posts = [Post(p.start, p.end, p.text, True) for p in posts]
+    return posts
