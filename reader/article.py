@@ -29,6 +29,11 @@ class Article:
     subtitle: str | None = None
     """A 人民日报-style `——` subtitle, without the dashes."""
     extra: dict[str, str] = field(default_factory=dict, compare=False)
+    encoding: str = "utf-8"
+    """The codec the file was read with (utf-8, utf-8-sig, utf-16-le, gb18030, big5…), for the header."""
+    notices: tuple[str, ...] = ()
+    """One-line warnings about the file that did not stop it loading (undecodable bytes
+    shown as U+FFFD, control characters shown as symbols), for the user to see."""
 
     @property
     def date_text(self) -> str:

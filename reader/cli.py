@@ -3,6 +3,9 @@
     reader [PATH] [--theme NAME]          open the TUI on a folder (library) or a file
     reader officials PATH [--format …]    the officials an article mentions
     reader render PATH [--width N]        the article laid out as the reading view lays it out
+    reader index [DIR]                    build or refresh a library's index
+    reader search QUERY [--library DIR]   find a phrase in every article of a library
+    reader locate [NAME]                  where reader's files live
 
 Every failure a user can cause (a missing file, a bad theme name, an undecodable
 file) ends with one line on stderr and exit status 2, never a traceback. Heavy
@@ -19,7 +22,7 @@ from pathlib import Path
 from reader import __version__
 
 EXIT_USAGE = 2
-SUBCOMMANDS = ("officials", "render")
+SUBCOMMANDS = ("officials", "render", "index", "search", "locate")
 
 
 class UsageError(Exception):
@@ -27,13 +30,20 @@ class UsageError(Exception):
 
 
 def _fail(message: str) -> int:
-    print(f"reader: {message}", file=sys.stderr)
+    """Print one inert line on stderr: messages quote file names, which can hold escapes and newlines."""
+    from reader.textsafety import inert_line
+
+    print(f"reader: {inert_line(message)}", file=sys.stderr)
     return EXIT_USAGE
 
 
 def _check_path(raw: str) -> Path:
     path = Path(raw).expanduser()
     if not path.exists():
+        if path.is_symlink():
+            from reader.loaders import dangling_link_reason
+
+            raise UsageError(f"{raw}: {dangling_link_reason(path)}")
         raise UsageError(f"{raw}: no such file or directory")
     if path.is_dir():
         if not _readable_dir(path):
@@ -77,6 +87,9 @@ def _tui_parser() -> argparse.ArgumentParser:
             "commands:\n"
             "  reader officials PATH [--format table|json|csv]   list the officials in an article\n"
             "  reader render PATH [--width N] [--body]            print the article as laid out on screen\n"
+            "  reader index [DIR]                                 build or refresh a library's index\n"
+            "  reader search QUERY [--library DIR] [--format table|json]   find a phrase in a library\n"
+            "  reader locate [NAME] [--config PATH]               where config, themes, state, index live\n"
             "\n"
             "A file named like a command is reached with a path: reader ./officials\n"
             "Run `reader officials --help` or `reader render --help` for their options."
@@ -89,7 +102,12 @@ def _tui_parser() -> argparse.ArgumentParser:
         help="an article file (opens it, with its folder as the library) or a folder; "
         "default: the bundled articles",
     )
-    parser.add_argument("--theme", metavar="NAME", help="colour theme (bundled: ink, paper)")
+    parser.add_argument(
+        "--theme", metavar="NAME", help="colour theme (bundled: ink, paper, contrast, celadon)"
+    )
+    parser.add_argument(
+        "--config", metavar="PATH", help="read this config file (default: `reader locate config`)"
+    )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     return parser
 
@@ -121,6 +139,7 @@ def run_officials(argv: Sequence[str]) -> int:
 
     from reader.officials import LexiconError, extract_officials
     from reader.officials.export import report_to_csv, report_to_dict, report_to_table
+    from reader.textsafety import json_safe
 
     args = _officials_parser().parse_args(argv)
     article = _load(args.path)
@@ -129,7 +148,9 @@ def run_officials(argv: Sequence[str]) -> int:
     except LexiconError as error:
         raise UsageError(str(error)) from None
     if args.format == "json":
-        text = json.dumps(report_to_dict(article, report), ensure_ascii=False, indent=2) + "\n"
+        # JSON is data: strings stay exact; json_safe \u-escapes the C1 and bidi characters
+        # json.dumps would write raw (the path is the file's real name, never altered).
+        text = json_safe(json.dumps(report_to_dict(article, report), ensure_ascii=False, indent=2)) + "\n"
     elif args.format == "csv":
         text = report_to_csv(article, report)
     else:
@@ -150,33 +171,220 @@ def run_render(argv: Sequence[str]) -> int:
     return 0
 
 
+def _index_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader index",
+        description="Build or refresh the index of a library folder (metadata, text, officials), "
+        "printing progress on stderr.",
+    )
+    parser.add_argument("folder", nargs="?", help="the library folder (default: the bundled articles)")
+    return parser
+
+
+def _search_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader search",
+        description="Find a phrase in the titles and text of every article of a library "
+        "(the index is refreshed first).",
+    )
+    parser.add_argument("query", help="the phrase, any length (one Chinese character works)")
+    parser.add_argument("--library", metavar="DIR", help="the library folder (default: the bundled articles)")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument("--limit", type=int, default=200, help="at most this many hits (default 200)")
+    return parser
+
+
+def _library_folder(raw: str | None) -> Path:
+    from reader import locations
+
+    if raw is None:
+        return locations.bundled_articles_dir()
+    path = _check_path(raw)
+    if not path.is_dir():
+        raise UsageError(f"{raw}: is a file; give a library folder")
+    return path
+
+
+def _open_index(folder: Path):  # -> LibraryIndex, imported lazily like the other commands
+    import sqlite3
+
+    from reader.library import LibraryIndex
+
+    try:
+        index = LibraryIndex(folder)
+    except (OSError, sqlite3.Error) as error:
+        raise UsageError(f"cannot open the library index: {error}") from None
+    if index.notice:
+        print(f"reader: {index.notice}", file=sys.stderr)
+    return index
+
+
+def _print_progress(progress, minimum: int = 0) -> None:  # progress: IndexProgress
+    """A progress line on stderr every 1,000 files, for jobs of at least `minimum` files."""
+    from reader.library.export import progress_line
+
+    if minimum and (progress.phase == "scan" or progress.total < minimum):
+        return
+    line = progress_line(progress)
+    if line is not None and (progress.done % 1000 == 0 or progress.done == progress.total):
+        print(line, file=sys.stderr, flush=True)
+
+
+def run_index(argv: Sequence[str]) -> int:
+    """`reader index`: build or refresh the index, progress on stderr, a summary on stdout."""
+    import sqlite3
+
+    from reader.library.export import summary_text
+    from reader.officials import LexiconError
+
+    args = _index_parser().parse_args(argv)
+    folder = _library_folder(args.folder)
+    with _open_index(folder) as index:
+        try:
+            summary = index.refresh(_print_progress)
+        except (OSError, sqlite3.Error, LexiconError) as error:
+            raise UsageError(f"cannot index {folder}: {error}") from None
+        sys.stdout.write(summary_text(summary, index.count(), index.path))
+    return 0
+
+
+def run_search(argv: Sequence[str]) -> int:
+    """`reader search`: hits in a table (matches in 【】) or as JSON; the index is refreshed first."""
+    import sqlite3
+
+    from reader.library.export import hits_to_json, hits_to_table
+
+    args = _search_parser().parse_args(argv)
+    if not args.query.strip():
+        raise UsageError("give a non-empty search phrase")
+    if args.limit < 1:
+        raise UsageError(f"--limit must be at least 1, not {args.limit}")
+    folder = _library_folder(args.library)
+    with _open_index(folder) as index:
+        try:
+            # Quiet for a small or up-to-date library; a first big build says what it is doing.
+            index.refresh_text(lambda progress: _print_progress(progress, minimum=1000))
+            hits = index.search(args.query, limit=args.limit)
+        except (OSError, sqlite3.Error) as error:
+            raise UsageError(f"cannot search {folder}: {error}") from None
+    sys.stdout.write(hits_to_json(hits) if args.format == "json" else hits_to_table(hits))
+    return 0
+
+
+def _locate_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader locate",
+        description="Print where reader's files live, one `name  path` a line, honouring "
+        "READER_CONFIG, READER_CONFIG_DIR, READER_STATE_DIR, READER_CACHE_DIR and the XDG variables.",
+    )
+    parser.add_argument("name", nargs="?", help="print only this location's path (e.g. themes)")
+    parser.add_argument("--config", metavar="PATH", help="the config file reader would use")
+    return parser
+
+
+def locate_rows(config: str | None = None) -> list[tuple[str, Path]]:
+    """Every location reader reads or writes, by a short name; none is created."""
+    from reader import locations
+    from reader.config import config_path
+    from reader.glossary import OVERLAY_NAME as GLOSSARY_OVERLAY
+    from reader.library.index import index_path
+    from reader.library.state import state_path
+    from reader.officials.lexicon import overlay_path
+    from reader.pinyin import OVERLAY_NAME as SURNAMES_OVERLAY
+
+    return [
+        ("config", config_path(config)[0]),
+        ("config-dir", locations.config_dir()),
+        ("themes", locations.user_themes_dir()),
+        ("lexicon", overlay_path()),
+        ("glossary", locations.config_dir() / GLOSSARY_OVERLAY),
+        ("surnames", locations.config_dir() / SURNAMES_OVERLAY),
+        ("state", state_path()),
+        ("cache", locations.cache_dir()),
+        ("index", index_path(locations.bundled_articles_dir()).parent),
+        ("articles", locations.bundled_articles_dir()),
+        ("bundled-themes", locations.bundled_themes_dir()),
+    ]
+
+
+def run_locate(argv: Sequence[str]) -> int:
+    """`reader locate`: the paths, so scripts and people can find (or `cd` to) reader's files."""
+    args = _locate_parser().parse_args(argv)
+    rows = locate_rows(args.config)
+    if args.name is not None:
+        found = dict(rows).get(args.name)
+        if found is None:
+            raise UsageError(f"unknown location {args.name!r}; known: {', '.join(name for name, _ in rows)}")
+        print(found)
+        return 0
+    width = max(len(name) for name, _ in rows)
+    for name, path in rows:
+        print(f"{name:<{width}}  {path}")
+    return 0
+
+
 def run_tui(argv: Sequence[str]) -> int:
     """Open the TUI on a folder, a file (with its folder as the library) or the bundled articles."""
     from reader import locations, theme_files
+    from reader.config import ConfigError, load_config
 
     args = _tui_parser().parse_args(argv)
+    try:
+        config, warnings = load_config(args.config)
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    for warning in warnings:
+        _fail(warning)
     themes, problems = theme_files.discover_themes()
+    problems = [f"skipped theme {problem}" for problem in problems]
     for problem in problems:
-        print(f"reader: skipped theme {problem}", file=sys.stderr)
-    theme = args.theme or theme_files.DEFAULT_THEME
-    if theme not in themes:
-        raise UsageError(f"unknown theme {theme!r}; available: {', '.join(sorted(themes))}")
+        _fail(problem)
+    if args.theme is not None and args.theme not in themes:
+        raise UsageError(f"unknown theme {args.theme!r}; available: {', '.join(sorted(themes))}")
+    # Precedence: --theme, then config.yaml's theme, then the one remembered from last time
+    # (reader.preferences), then the default. A --theme must exist; the others fall back.
+    from reader.preferences import load_preferences
+
+    remembered, preferences_notice = load_preferences()
+    notices = [*warnings, *problems, *([preferences_notice] if preferences_notice else [])]
+    requested = args.theme or config.theme
+    if requested is None and remembered.theme in themes:
+        requested = remembered.theme
+    theme, theme_warning = theme_files.choose_theme(requested, themes)
+    if theme_warning is not None:
+        theme_warning = f"{config.path.name if config.path else 'config'}: {theme_warning}"
+        _fail(theme_warning)
+        notices.append(theme_warning)
     if args.path is None:
-        library, open_file = locations.bundled_articles_dir(), None
+        library, open_file = config.library or locations.bundled_articles_dir(), None
     else:
         path = _check_path(args.path)
         library, open_file = (path, None) if path.is_dir() else (path.parent, path)
 
     from reader.ui.app import ReaderApp
 
-    ReaderApp(library=library, open_file=open_file, theme_specs=themes, theme_name=theme).run()
+    ReaderApp(
+        library=library,
+        open_file=open_file,
+        theme_specs=themes,
+        theme_name=theme,
+        config=config,
+        notices=notices,  # stderr is hidden once the TUI is up: shown again as notifications
+    ).run()
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` script and `python -m reader`."""
     args = list(sys.argv[1:] if argv is None else argv)
-    command = {"officials": run_officials, "render": run_render}.get(args[0]) if args else None
+    commands = {
+        "officials": run_officials,
+        "render": run_render,
+        "index": run_index,
+        "search": run_search,
+        "locate": run_locate,
+    }
+    command = commands.get(args[0]) if args else None
     try:
         if command is not None:
             return command(args[1:])

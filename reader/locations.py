@@ -37,6 +37,14 @@ def cache_dir() -> Path:
     return _xdg("READER_CACHE_DIR", "XDG_CACHE_HOME", ".cache")
 
 
+def config_file() -> Path:
+    """The YAML configuration file. `READER_CONFIG` names another file (as `--config` does)."""
+    override = os.environ.get("READER_CONFIG")
+    if override:
+        return Path(override).expanduser()
+    return config_dir() / "config.yaml"
+
+
 def user_themes_dir() -> Path:
     """Theme files a user adds; same format as the bundled ones."""
     return config_dir() / "themes"

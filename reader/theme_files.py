@@ -34,6 +34,7 @@ READER_VARIABLES = (
     "reader-mention",
     "reader-mention-selected",
     "reader-meta",
+    "reader-search-match",
 )
 _COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 
@@ -74,6 +75,9 @@ def parse_theme(path: Path) -> ThemeSpec:
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ThemeFileError(f"{path.name}: missing a `name`")
+    dark = data.get("dark", True)
+    if not isinstance(dark, bool):
+        raise ThemeFileError(f"{path.name}: dark must be true or false, not {dark!r}")
     if "primary" not in data:
         raise ThemeFileError(f"{path.name}: missing a `primary` colour")
     known = {"name", "dark", "variables", *COLOUR_SLOTS}
@@ -84,10 +88,14 @@ def parse_theme(path: Path) -> ThemeSpec:
     variables_raw = data.get("variables") or {}
     if not isinstance(variables_raw, dict):
         raise ThemeFileError(f"{path.name}: `variables` must be a mapping")
-    variables = {str(key): _colour(value, str(key), path) for key, value in variables_raw.items()}
+    for key in variables_raw:
+        # Textual's own variables may be set too; a misspelt reader-* one would silently do nothing.
+        if str(key).startswith("reader-") and key not in READER_VARIABLES:
+            raise ThemeFileError(f"{path.name}: unknown variable {f'variables.{key}'!r}")
+    variables = {str(key): _colour(value, f"variables.{key}", path) for key, value in variables_raw.items()}
     return ThemeSpec(
         name=name.strip(),
-        dark=bool(data.get("dark", True)),
+        dark=dark,
         colours=colours,
         variables=variables,
         path=path,
@@ -117,3 +125,15 @@ def discover_themes() -> tuple[dict[str, ThemeSpec], list[str]]:
                 continue
             themes[spec.name] = spec
     return themes, problems
+
+
+def choose_theme(requested: str | None, themes: dict[str, ThemeSpec]) -> tuple[str, str | None]:
+    """The theme to start with, and a one-line warning when `requested` cannot be used.
+
+    A theme named in the config or remembered from last time may have been deleted or
+    broken since: reader then starts in the default theme rather than refusing to start.
+    """
+    if requested is None or requested in themes:
+        return requested or DEFAULT_THEME, None
+    fallback = DEFAULT_THEME if DEFAULT_THEME in themes else next(iter(sorted(themes)), DEFAULT_THEME)
+    return fallback, f"theme {requested!r} is not available; using {fallback!r}"

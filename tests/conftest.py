@@ -16,6 +16,7 @@ import pytest
 _SANDBOX = Path(tempfile.mkdtemp(prefix="reader-tests-"))
 for _name in ("CONFIG", "STATE", "CACHE"):
     os.environ[f"READER_{_name}_DIR"] = str(_SANDBOX / _name.lower())
+os.environ.pop("READER_CONFIG", None)  # a developer's own config file must not leak into tests
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -26,7 +26,7 @@ def imported_names(path: Path) -> set[str]:
 
 def test_core_modules_exist() -> None:
     names = {path.relative_to(PACKAGE).as_posix() for path in core_modules()}
-    assert {"article.py", "cli.py", "locations.py", "library.py", "theme_files.py"} <= names
+    assert {"article.py", "cli.py", "locations.py", "library/__init__.py", "theme_files.py"} <= names
     assert any(name.startswith("loaders/") for name in names)
     assert any(name.startswith("officials/") for name in names)
     assert any(name.startswith("layout/") for name in names)

@@ -177,3 +177,16 @@ def test_repository_layout_is_what_the_readme_promises() -> None:
         "tests",
     ):
         assert (REPO / name).exists(), name
+
+
+def test_render_header_names_the_encoding_and_any_notice(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.txt"
+    path.write_bytes("标题\n　　市长张三出席会议。\n".encode("gbk") + b"\xff\xfe\x81" + "完。".encode("gbk"))
+    result = run("render", str(path), "--width", "40")
+    assert result.returncode == 0, result.stderr
+    header = result.stdout.split("─")[0]
+    assert "GB18030" in header
+    assert "⚠" in header and "could not be read" in header
+    assert "市长张三出席会议。" in result.stdout
+    utf8 = run("render", str(BUNDLED_ARTICLE), "--width", "80").stdout.split("─")[0]
+    assert "UTF-8" in utf8 and "⚠" not in utf8

@@ -1,4 +1,5 @@
-"""Snapshots pin what users see: the main screen on the bundled article, and help.
+"""Snapshots pin what users see: the main screen on the bundled article (ink and paper),
+the sidebar with pinyin and English glosses, and the help screen.
 
 Regenerate after a deliberate change with `pytest tests/test_snapshots.py --snapshot-update`
 and look at the SVGs in tests/__snapshots__/ before committing them.
@@ -14,20 +15,35 @@ from .conftest import BUNDLED_ARTICLE, REPO
 SIZE = (120, 40)
 
 
-def bundled_app() -> ReaderApp:
+def bundled_app(theme: str = "ink") -> ReaderApp:
     themes, _ = discover_themes()
     return ReaderApp(
-        library=REPO / "articles", open_file=BUNDLED_ARTICLE, theme_specs=themes, theme_name="ink"
+        library=REPO / "articles", open_file=BUNDLED_ARTICLE, theme_specs=themes, theme_name=theme
     )
 
 
 async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """The library, the officials and their pinyin and glosses all come from workers."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
 
 
 def test_main_screen_with_the_bundled_article(snap_compare) -> None:
     assert snap_compare(bundled_app(), terminal_size=SIZE, run_before=settle)
+
+
+def test_main_screen_in_the_paper_theme(snap_compare) -> None:
+    assert snap_compare(bundled_app("paper"), terminal_size=SIZE, run_before=settle)
+
+
+def test_sidebar_with_pinyin_and_glosses(snap_compare) -> None:
+    async def show_glosses(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("e", "tab")  # glosses on; the sidebar focused, 郑亚军 highlighted
+        await pilot.pause()
+
+    assert snap_compare(bundled_app(), terminal_size=SIZE, run_before=show_glosses)
 
 
 def test_main_screen_with_an_official_selected(snap_compare) -> None:

@@ -159,8 +159,9 @@ async def test_choosing_an_official_jumps_to_and_steps_through_its_mentions() ->
         await pilot.press("N")
         assert reading.cursor == paragraphs[-1]
         assert "郑亚军" in position(app)
-        selected = [s for spans in reading._spans.values() for s in spans if s.selected]
-        assert len(selected) == len(zheng.mentions)
+        kinds = [span.kind for span in reading.spans]
+        assert kinds.count("mention-selected") == len(zheng.mentions)
+        assert kinds.count("mention-current") == 1
 
 
 async def test_choosing_a_later_official_moves_the_cursor_there() -> None:
@@ -193,7 +194,7 @@ async def test_n_without_a_selected_official_explains_itself() -> None:
         await pilot.press("n")
         await pilot.pause()
         assert app.query_one(ReadingView).cursor == 0
-        assert any("Select an official" in str(n.message) for n in app._notifications)
+        assert any("Nothing to step through" in str(n.message) for n in app._notifications)
 
 
 async def test_brackets_step_between_articles() -> None:
@@ -228,24 +229,34 @@ async def test_help_lists_every_key_and_closes() -> None:
 
 
 def test_help_table_covers_every_binding() -> None:
-    from reader.ui.keys import KEYS
+    from reader.ui.keymap import key_label
+    from reader.ui.keys import help_sections
 
-    listed = " ".join(keys for _, rows in KEYS for keys, _ in rows).split()
-    names = {
-        "question_mark": "?",
-        "left_square_bracket": "[",
-        "right_square_bracket": "]",
-        "escape": "Esc",
-        "space": "space",
-        "down": "↓",
-        "up": "↑",
-        "home": "Home",
-        "end": "End",
-    }
-    for widget in (ReaderApp, ReadingView):
-        for binding in widget.BINDINGS:
-            for key in binding.key.split(","):  # type: ignore[union-attr]
-                assert names.get(key, key) in listed, key
+    # Every binding of every pane, with the keys it really has, is on the help screen of
+    # that pane: the help is built from the same table, so this fails if one drifts.
+    panes = {ReaderApp: "app", ReadingView: "reader", ArticleList: "list", OfficialsPanel: "officials"}
+    for widget, scope in panes.items():
+        shown = dict(row for _, rows in help_sections(scope) for row in rows)
+        own = [binding for binding in widget.BINDINGS if binding.id and binding.id.startswith(f"{scope}.")]
+        assert own, widget
+        for binding in own:
+            assert key_label(binding.key) in shown, (binding.id, binding.key)
+            assert shown[key_label(binding.key)], binding.id
+    help_keys = dict(row for _, rows in help_sections("reader") for row in rows)
+    for readable in ("j  ↓", "k  ↑", "space", "b", "g  home", "G  end", "-", "+  =", "?  F1", "/", "[", "]"):
+        assert readable in help_keys, readable
+    assert HelpScreen.BINDINGS[0].id == "help.close"
+    # Textual's own keys (Tab, Enter, the mouse) are listed too.
+    assert "Tab  Shift+Tab" in help_keys and "click" in help_keys
+
+
+def test_help_shows_remapped_keys_where_the_user_put_them() -> None:
+    from reader.ui.keys import help_sections
+
+    sections = help_sections("reader", {"reader.next_paragraph": "ctrl+n"})
+    shown = dict(row for _, rows in sections for row in rows)
+    assert shown.get("ctrl+n") == "next paragraph"
+    assert "j  ↓" not in shown
 
 
 async def test_q_quits() -> None:
@@ -327,3 +338,131 @@ async def test_a_huge_article_lays_out_in_the_background(tmp_path: Path) -> None
             <= first
             < reading.scroll_offset.y + reading.scrollable_content_region.height
         )
+
+
+async def test_search_jumps_counts_steps_and_clears() -> None:
+    app = make_app(open_file=BUNDLED_ARTICLE)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        reading = app.query_one(ReadingView)
+        await pilot.press("slash")
+        assert app.focused is app.query_one("#search")
+        await pilot.press(*"国防教育", "enter")
+        await pilot.pause()
+        paragraphs = [
+            i for i, text in enumerate(app.article.paragraphs) for _ in range(text.count("国防教育"))
+        ]
+        assert len(paragraphs) >= 3
+        assert app.focused is reading
+        assert reading.cursor == paragraphs[0]
+        assert f"「国防教育」 1/{len(paragraphs)}" in position(app)
+        await pilot.press("n")
+        assert reading.cursor == paragraphs[1]
+        assert f"「国防教育」 2/{len(paragraphs)}" in position(app)
+        await pilot.press("N", "N")
+        assert reading.cursor == paragraphs[-1]  # wraps round backwards
+        matches = [s for s in reading.spans if s.kind.startswith("match")]
+        assert len([s for s in matches if s.kind == "match"]) == len(paragraphs)
+        assert len([s for s in matches if s.kind == "match-current"]) == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.search_trail is None and "「" not in position(app)
+        assert not any(s.kind.startswith("match") for s in reading.spans)
+        assert not app.query_one("#search").display
+        await pilot.press("escape")
+        assert app.focused is app.query_one(ArticleList)
+
+
+async def test_search_finds_a_phrase_the_layout_split_across_lines() -> None:
+    app = make_app(open_file=BUNDLED_ARTICLE)
+    async with app.run_test(size=(70, 30)) as pilot:
+        await settle(pilot)
+        reading = app.query_one(ReadingView)
+        paragraph = app.article.paragraphs[2]
+        # a phrase of four Chinese characters that straddles the end of a laid-out line
+        ends = [line.end for line in reading.document.lines if line.kind == "body" and line.paragraph == 2]
+        phrase = next(
+            paragraph[end - 2 : end + 2]
+            for end in ends
+            if len(paragraph[end - 2 : end + 2]) == 4
+            and all("\u4e00" <= char <= "\u9fff" for char in paragraph[end - 2 : end + 2])
+            and sum(text.count(paragraph[end - 2 : end + 2]) for text in app.article.paragraphs) == 1
+        )
+        await pilot.press("slash", *phrase, "enter")
+        await pilot.pause()
+        assert app.search_trail is not None
+        assert app.search_trail.targets[app.search_trail.index][0] == 2
+        assert app.query_one(ReadingView).cursor == 2
+
+
+async def test_search_with_no_match_says_so_and_n_keeps_stepping_the_official() -> None:
+    app = make_app(open_file=BUNDLED_ARTICLE)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "enter")  # 郑亚军
+        await pilot.press("slash", *"不存在的词", "enter")
+        await pilot.pause()
+        assert any("No match" in str(n.message) for n in app._notifications)
+        await pilot.press("escape")  # closes the bar
+        assert app.focused is app.query_one(ReadingView)
+        await pilot.press("n")
+        assert app.trail is app.official_trail and "郑亚军 2/4" in position(app)
+
+
+async def test_the_last_trail_set_off_is_the_one_n_steps() -> None:
+    app = make_app(open_file=BUNDLED_ARTICLE)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"国防", "enter")
+        await pilot.pause()
+        assert "「国防」" in position(app)
+        await pilot.press("tab", "enter")  # choose 郑亚军 in the sidebar
+        await pilot.pause()
+        assert app.trail is app.official_trail and "郑亚军 1/4" in position(app)
+        await pilot.press("n")
+        assert "郑亚军 2/4" in position(app)
+
+
+async def test_others_group_starts_collapsed_and_opens() -> None:
+    app = make_app(open_file=BUNDLED_ARTICLE)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        panel = app.query_one(OfficialsPanel)
+        prompts = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
+        assert any("Also named (1)" in prompt for prompt in prompts)
+        assert not any("赵明霞" in prompt for prompt in prompts)
+        await pilot.press("tab", "end", "enter")
+        await pilot.pause()
+        prompts = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
+        assert any("赵明霞" in prompt and "记者" in prompt for prompt in prompts)
+        assert app.selected_official is None  # toggling the group selects nobody
+
+
+async def test_resize_re_lays_out_and_keeps_the_cursor_in_view() -> None:
+    app = make_app(open_file=BUNDLED_ARTICLE)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        reading = app.query_one(ReadingView)
+        await pilot.press("j", "j", "j", "j", "j", "j")
+        wide = reading.document
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        narrow = reading.document
+        assert narrow.width < wide.width and len(narrow.lines) > len(wide.lines)
+        assert reading.cursor == 6
+        first = narrow.paragraph_first_line[6]
+        top = reading.scroll_offset.y
+        assert top <= first < top + reading.scrollable_content_region.height
+
+
+async def test_minus_and_plus_change_the_text_column() -> None:
+    app = make_app(open_file=BUNDLED_ARTICLE)
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        reading = app.query_one(ReadingView)
+        assert reading.document.width == 80  # the default measure, centred in a wide pane
+        await pilot.press("minus", "minus")
+        assert reading.document.width == 72
+        await pilot.press("plus")
+        assert reading.document.width == 76

@@ -18,7 +18,25 @@ from reader.article import Article
 from reader.layout.display import display_text
 from reader.layout.linebreak import break_paragraph
 
-__all__ = ["BODY_INDENT", "META_SEPARATOR", "DocLine", "Document", "layout_document", "render_plain"]
+__all__ = [
+    "BODY_INDENT",
+    "DEFAULT_MEASURE",
+    "META_SEPARATOR",
+    "DocLine",
+    "Document",
+    "layout_document",
+    "render_plain",
+]
+
+DEFAULT_MEASURE = 80
+"""The default widest text column, in cells: 40 Chinese characters a line.
+
+Lines much longer than that are hard to follow back to the next line's start; clreq
+and Chinese book and newspaper practice put a comfortable line at roughly 30–40
+characters. The reading view lays out at min(this, its width) and centres the column
+in a wider terminal; `reader render --width` defaults to the same value, so the CLI
+prints what a wide screen shows. The user may change it in the view.
+"""
 
 BODY_INDENT = 2
 """First-line indent of body paragraphs, in cells.
@@ -35,7 +53,7 @@ class DocLine:
     """One display line of an article."""
 
     kind: str
-    """"title" | "subtitle" | "meta" | "rule" | "blank" | "body": how the view styles it."""
+    """"title" | "subtitle" | "meta" | "notice" | "rule" | "blank" | "body": how the view styles it."""
     text: str
     """The full plain text of the line, indent included, already display-safe."""
     paragraph: int | None
@@ -92,11 +110,15 @@ def _header(article: Article, width: int) -> list[DocLine]:
     if article.subtitle:
         # The model keeps the subtitle without its dashes; the page prints it with them.
         lines += _wrap("subtitle", "——" + article.subtitle, width)
+    # The encoding is always shown: a GBK or Big5 file read correctly is worth knowing,
+    # and one read wrongly is the first thing to suspect.
     meta = [part for part in (article.date_text, article.source, article.byline) if part]
-    if meta:
-        lines += _wrap("meta", META_SEPARATOR.join(meta), width)
+    meta.append(article.encoding.upper())
+    lines += _wrap("meta", META_SEPARATOR.join(meta), width)
     if article.original_title:
         lines += _wrap("meta", "原标题：" + article.original_title, width)
+    for notice in article.notices:
+        lines += _wrap("notice", "⚠ " + notice, width)
     lines.append(DocLine("rule", RULE_CHAR * width, None, 0, 0, 0))
     lines.append(DocLine("blank", "", None, 0, 0, 0))
     return lines

@@ -25,7 +25,10 @@ This module is core code: it must never import Textual (rich.cells only measures
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from rich.cells import cell_len, get_character_cell_size
 
@@ -69,33 +72,61 @@ _F_END = 2
 _F_PAIR = 4
 _F_RUN = 8
 
-_flag_cache: dict[str, int] = {}
-
 
 def _flags(ch: str) -> int:
-    """The rule flags of one character (memoised: text draws on few distinct characters)."""
-    f = _flag_cache.get(ch)
-    if f is None:
-        f = 0
-        if ch in START_FORBIDDEN:
-            f |= _F_START
-        if ch in END_FORBIDDEN:
-            f |= _F_END
-        if ch in NO_SPLIT_CHARS:
-            f |= _F_PAIR
-        # A "run" character: ASCII printable, or a narrow letter/digit (é, α, Я), the
-        # pieces of words, numbers, units and URLs that are read as one token.
-        if (ch.isascii() and ch.isprintable() and ch != " ") or (
-            ch.isalnum() and get_character_cell_size(ch) == 1
-        ):
-            f |= _F_RUN
-        _flag_cache[ch] = f
+    """The rule flags of one character (memoised through `_CODES`)."""
+    f = 0
+    if ch in START_FORBIDDEN:
+        f |= _F_START
+    if ch in END_FORBIDDEN:
+        f |= _F_END
+    if ch in NO_SPLIT_CHARS:
+        f |= _F_PAIR
+    # A "run" character: ASCII printable, or a narrow letter/digit (é, α, Я), the
+    # pieces of words, numbers, units and URLs that are read as one token.
+    if (ch.isascii() and ch.isprintable() and ch != " ") or (
+        ch.isalnum() and get_character_cell_size(ch) == 1
+    ):
+        f |= _F_RUN
     return f
 
 
 def _is_space(ch: str) -> bool:
     """A breaking space: a line may end at it, and it is not shown at a line's edge."""
     return ch.isspace() and ch not in _NO_BREAK
+
+
+_F_SPACE = 16  # only in _CODES: a breaking space
+_MEMO_LIMIT = 1 << 16
+
+
+class _CodeTable(dict[int, int]):
+    """A `str.translate` table that computes and memoises one small code per character.
+
+    Translating a paragraph through it turns a per-character Python loop into one C
+    call (the first sight of a character costs one Python call, then it is a dict hit),
+    and the result encodes to bytes whose items are plain ints: prefix sums and flag
+    tests on them run without a function call per character.
+    """
+
+    def __init__(self, code: Callable[[str], int]) -> None:
+        super().__init__()
+        self._code = code
+
+    def __missing__(self, ordinal: int) -> int:
+        value = self._code(chr(ordinal))
+        if len(self) < _MEMO_LIMIT:  # a file of every code point must not grow it without end
+            self[ordinal] = value
+        return value
+
+
+_CELLS_SHIFT = 5
+_CODES = _CodeTable(
+    lambda ch: _flags(ch) | (_F_SPACE if _is_space(ch) else 0) | get_character_cell_size(ch) << _CELLS_SHIFT
+)
+"""Each character's rule flags and breaking-space bit, and its width in cells above them."""
+_CELLS_OF_CODE = bytes(code >> _CELLS_SHIFT for code in range(256))
+"""`bytes.translate` table from a code to the width alone (a plain 256-byte lookup in C)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,46 +142,41 @@ class LineSpan:
     indent: int
 
 
-def _clusters(text: str) -> tuple[list[int], list[int]]:
+def _clusters(text: str, cells: bytes, flags: bytes) -> tuple[list[int], list[int]]:
     """Split `text` into the units a line may not break inside: their starts and widths.
 
     A unit is a visible character with the zero-width characters around it: those
-    after it (ZWNJ, ZWSP, BOM, combining marks, VS16), the character a ZWJ joins to
-    it, and — after a space or at the paragraph start, where there is nothing to
-    attach to — those before it. So a zero-width character never sits alone at the
-    start of a line. A breaking space is always a unit of its own.
+    after it (ZWNJ, ZWSP, BOM, combining marks, VS16) and — after a space or at the
+    paragraph start, where there is nothing to attach to — those before it. So a
+    zero-width character never sits alone at the start of a line. A breaking space is
+    always a unit of its own. (`text` is display text: it holds no ZWJ, which
+    `display_text` turns into a ZWSP because Rich and terminals measure it differently.)
 
     Widths are in cells and never less than what rich.cells.cell_len says for the
-    unit, nor less than the sum of its characters: rich counts a ZWJ-joined character
-    as zero cells (right for emoji families, wrong on terminals that do not join
-    them), and taking the larger keeps every line within the width either way.
+    unit, nor less than the sum of its characters: rich counts VS16 after some narrow
+    characters as widening them (☺ + VS16 is 2 cells), and taking the larger keeps
+    every line within the width whichever way a terminal draws it.
+
+    `cells` and `flags` are `text`'s widths and codes (`_CODES`), one byte a character.
     """
-    size = get_character_cell_size
-    widths = list(map(size, text))
-    if 0 not in widths:
-        return list(range(len(text))), widths  # the common case: one unit per character
+    widths = list(cells)
+    if 0 not in cells:
+        return list(range(len(text))), widths  # one unit per character
     n = len(text)
     starts: list[int] = []
     out: list[int] = []
     i = 0
     while i < n:
         start = i
-        if _is_space(text[i]):
+        if flags[i] & _F_SPACE:
             i += 1
         else:
-            while i < n and widths[i] == 0 and not _is_space(text[i]):
+            while i < n and not widths[i] and not flags[i] & _F_SPACE:
                 i += 1  # zero-width prefix
-            if i < n and not _is_space(text[i]):
+            if i < n and not flags[i] & _F_SPACE:
                 i += 1  # the visible character
-            while i < n and not _is_space(text[i]):
-                if text[i] == "\u200d":
-                    i += 1
-                    if i < n and not _is_space(text[i]):
-                        i += 1  # the character a ZWJ joins
-                elif widths[i] == 0:
-                    i += 1
-                else:
-                    break
+            while i < n and not widths[i] and not flags[i] & _F_SPACE:
+                i += 1  # zero-width suffix
         starts.append(start)
         if i - start == 1:
             out.append(widths[start])
@@ -175,14 +201,94 @@ def break_paragraph(text: str, width: int, indent: int = 2) -> list[LineSpan]:
         raise ValueError(f"indent must not be negative, got {indent}")
     first_indent = min(indent, width - 2)
     shown = display_text(text)
+    codes, cells = _encode(shown)
+    if 0 not in cells and not any(ch in shown for ch in _NO_BREAK):
+        # The common case — one unit per character, no no-break space — has a fast path
+        # that gives exactly the same lines (tests compare the two on random text).
+        return _break_simple(shown, codes, cells, width, first_indent)
+    return _break_general(shown, codes, cells, width, first_indent)
+
+
+def _encode(shown: str) -> tuple[bytes, bytes]:
+    """Each character's code (`_CODES`) and its width in cells, one byte a character."""
+    codes = shown.translate(_CODES).encode("latin-1")
+    return codes, codes.translate(_CELLS_OF_CODE)
+
+
+def _break_simple(shown: str, flags: bytes, cells: bytes, width: int, first_indent: int) -> list[LineSpan]:
+    """`break_paragraph` for text whose every character is its own unit of width >= 1.
+
+    Same rules and the same choice as `_break_general`, organised for speed on long
+    text: where a line overflows is found by bisecting the prefix sums of the widths,
+    and the break is chosen by walking back from there, costing only the positions it
+    looks at; the first break of cost 0 ends the walk, so a line costs a few steps, not
+    one per character.
+
+    `flags` holds each character's code from `_CODES` (rule flags and the space bit),
+    `cells` its width in cells, one byte a character (see `_encode`).
+    """
     n = len(shown)
-    starts, widths = _clusters(shown)
+    sums = [0, *accumulate(cells)]
+    end = len(shown.rstrip())  # no-break spaces are excluded here, so rstrip is exact
+    s = len(shown) - len(shown.lstrip())
+    if s >= n:
+        return [LineSpan(0, 0, first_indent)]
+    lines: list[LineSpan] = []
+    avail = width - first_indent
+    line_indent = first_indent
+    while True:
+        # the first character that does not fit (the line's first always goes in)
+        k = max(bisect_right(sums, sums[s] + avail, s) - 1, s + 1)
+        while k < n and flags[k] & _F_SPACE:
+            k += 1  # spaces may run past the margin: they are not shown at a break
+        if k >= n:
+            lines.append(LineSpan(s, end, line_indent))
+            return lines
+        best_k = best_end = -1
+        best_cost = _MAX_COST + 1
+        j = k
+        while j > s:
+            if flags[j] & _F_SPACE:
+                j -= 1
+                continue
+            # the visible character before j, looking through spaces
+            p = j - 1
+            while flags[p] & _F_SPACE:
+                p -= 1
+            a, b = flags[p], flags[j]
+            c = 0
+            if b & _F_START:
+                c += _COST_PUNCT
+            if a & _F_END:
+                c += _COST_PUNCT
+            if a & b & _F_PAIR and shown[p] == shown[j]:
+                c += _COST_PAIR
+            if p == j - 1 and a & b & _F_RUN:
+                c += _COST_RUN
+            if c < best_cost:
+                best_cost, best_k, best_end = c, j, p + 1
+                if not c:
+                    break
+            j = p
+        lines.append(LineSpan(s, best_end, line_indent))
+        s = best_k
+        avail = width
+        line_indent = 0
+
+
+def _break_general(shown: str, flags: bytes, cells: bytes, width: int, first_indent: int) -> list[LineSpan]:
+    """`break_paragraph` for any text: zero-width characters, no-break spaces, clusters.
+
+    `flags` and `cells` are as in `_break_simple`.
+    """
+    n = len(shown)
+    starts, widths = _clusters(shown, cells, flags)
     m = len(starts)
     ends = [*starts[1:], n]
     # A unit of zero-width characters only (one that follows a space, with nothing to
     # attach to) is laid out like the space it sits in: it shows nothing either way,
     # and it must neither start a line alone nor push one past the width.
-    space = [_is_space(shown[s]) or not w for s, w in zip(starts, widths, strict=True)]
+    space = [bool(flags[s] & _F_SPACE) or not w for s, w in zip(starts, widths, strict=True)]
 
     # cost[k]: how bad a break before unit k is (k a non-space unit, k > first unit).
     # The rules look through spaces and no-break spaces at the neighbouring visible
@@ -199,14 +305,15 @@ def break_paragraph(text: str, width: int, indent: int = 2) -> list[LineSpan]:
         s, e = starts[k], ends[k]
         if e - s == 1:
             first_char = last_char = shown[s]
+            first = last = flags[s]
         else:
-            # the visible characters of a unit ("\u200b中\u200b" → 中, "👨\u200d👩" → 👨…👩)
-            visible = [j for j in range(s, e) if get_character_cell_size(shown[j])]
+            # the visible character of a unit ("\u200b中\u200b" → 中)
+            visible = [j for j in range(s, e) if cells[j]]
             first_char, last_char = shown[visible[0]], shown[visible[-1]]
+            first, last = flags[visible[0]], flags[visible[-1]]
         if first_char in _NO_BREAK and last_char in _NO_BREAK:
             nbsp.append(k)
             continue
-        first, last = _flags(first_char), _flags(last_char)
         if prev_flags >= 0:
             c = 0
             if first & _F_START:

@@ -7,15 +7,27 @@ file, so the library list and the CLI can show it as is.
 
 from __future__ import annotations
 
+import dataclasses
+import errno
 import os
 from pathlib import Path
 
 from reader.article import Article, ArticleError
-from reader.loaders.encoding import decode_bytes
+from reader.loaders.encoding import decode_article_bytes, decode_bytes
 from reader.loaders.markdown import looks_like_markdown, parse_markdown
 from reader.loaders.plain import parse_plain
+from reader.textsafety import has_unsafe, inert, inert_line
 
-__all__ = ["ARTICLE_SUFFIXES", "MAX_ARTICLE_BYTES", "Article", "ArticleError", "decode_bytes", "load_article"]
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "MAX_ARTICLE_BYTES",
+    "Article",
+    "ArticleError",
+    "dangling_link_reason",
+    "decode_article_bytes",
+    "decode_bytes",
+    "load_article",
+]
 
 ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown")
 """File name suffixes (lower case) that the library treats as articles."""
@@ -25,8 +37,42 @@ MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 
 
 def _one_line(text: str) -> str:
-    """Collapse newlines so a message always fits one line of the UI."""
-    return " ".join(text.split("\n")).replace("\r", " ")
+    """One inert line: file names can hold newlines and escape sequences too."""
+    return inert_line(text)
+
+
+_CONTROLS_NOTICE = "control characters or escape sequences in the file are shown as symbols (␛, �)"
+
+
+def _made_inert(article: Article) -> Article:
+    """The article with every text field made inert for a terminal (see reader.textsafety).
+
+    Done here, once, so every surface (list, reading view, CLI, index) gets safe text.
+    The mapping is one character for one, so paragraph offsets stay true; the path is
+    kept as it is, because it is needed to open the file again.
+    """
+
+    def line(value: str | None) -> str | None:
+        return None if value is None else inert_line(value)
+
+    strings = [article.title, *article.paragraphs, *(v for v in (article.source, article.byline) if v)]
+    strings += [v for v in (article.url, article.subtitle, article.original_title) if v]
+    strings += list(article.extra.values())
+    notices = article.notices
+    if any(has_unsafe(text) or "\n" in text for text in strings):
+        notices = (*notices, _CONTROLS_NOTICE)
+    return dataclasses.replace(
+        article,
+        title=inert_line(article.title),
+        paragraphs=tuple(inert(p, keep_newlines=False) for p in article.paragraphs),
+        source=line(article.source),
+        original_title=line(article.original_title),
+        byline=line(article.byline),
+        url=line(article.url),
+        subtitle=line(article.subtitle),
+        extra={inert_line(str(k)): inert_line(v) for k, v in article.extra.items()},
+        notices=tuple(inert_line(n) for n in notices),
+    )
 
 
 def _fail(path: Path, reason: str) -> ArticleError:
@@ -34,9 +80,25 @@ def _fail(path: Path, reason: str) -> ArticleError:
     return ArticleError(_one_line(f"{path}: {reason}"))
 
 
+def dangling_link_reason(path: Path) -> str:
+    """Why a symbolic link leads nowhere: a loop, or a target that does not exist."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "is a symbolic link loop"
+    try:
+        target = os.readlink(path)
+    except OSError:
+        return "is a broken symbolic link"
+    return f"is a broken symbolic link (to {target})"
+
+
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes, after the checks that give each failure its own message."""
     try:
+        if path.is_symlink() and not path.exists():
+            raise _fail(path, dangling_link_reason(path))
         if not path.exists():
             raise _fail(path, "no such file")
         if path.is_dir():
@@ -50,6 +112,9 @@ def _read_bytes(path: Path) -> bytes:
             data = handle.read(MAX_ARTICLE_BYTES + 1)
     except PermissionError as error:
         raise _fail(path, "permission denied") from error
+    except FileNotFoundError as error:
+        # Listed a moment ago, gone when opened: removed or renamed meanwhile.
+        raise _fail(path, "no such file (it was removed or renamed)") from error
     except OSError as error:
         raise _fail(path, f"cannot be read ({error.strerror or error})") from error
     if len(data) > MAX_ARTICLE_BYTES:
@@ -61,19 +126,22 @@ def load_article(path: Path) -> Article:
     """Read one article file, whatever its layout and encoding.
 
     Files with YAML front matter or a leading `# heading` go to the Markdown loader;
-    everything else to the plain-text loader. Raises ArticleError, and only ArticleError.
+    everything else to the plain-text loader. The Article records the codec it was
+    read with and any notices; its text is inert (no control character or escape
+    sequence survives). Raises ArticleError, and only ArticleError.
     """
     path = Path(os.fspath(path))
     data = _read_bytes(path)
     if not data.strip():
         raise _fail(path, "is empty")
     try:
-        text = decode_bytes(data, name=str(path))
+        decoded = decode_article_bytes(data, name=str(path))
+        text = decoded.text
         if not text.strip():
             raise _fail(path, "is empty")
-        if looks_like_markdown(text):
-            return parse_markdown(text, path)
-        return parse_plain(text, path)
+        article = parse_markdown(text, path) if looks_like_markdown(text) else parse_plain(text, path)
+        article = dataclasses.replace(article, encoding=decoded.encoding, notices=decoded.notices)
+        return _made_inert(article)
     except ArticleError as error:
         # The decoder and the parsers already name the file; only make sure of one line.
         raise ArticleError(_one_line(str(error))) from error

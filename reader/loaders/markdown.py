@@ -46,6 +46,21 @@ def _load_yaml(text: str) -> object:
         return yaml.safe_load(quoted)
 
 
+MAX_FRONT_MATTER_NESTING = 32
+"""Deeper [ / { nesting than this is refused before YAML sees it; metadata is flat."""
+
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _nesting(text: str) -> int:
+    """The deepest run of open flow brackets (quotes ignored: an overestimate is harmless)."""
+    depth = deepest = 0
+    for match in _BRACKET.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def has_front_matter(text: str) -> bool:
     """True when `text` opens with a `---` line (front matter, possibly broken)."""
     first = text.split("\n", 1)[0]
@@ -68,8 +83,17 @@ def _split_front_matter(text: str, name: str) -> tuple[dict[str, object], str]:
     end = next((i for i in range(1, len(lines)) if _FENCE_END.match(lines[i])), None)
     if end is None:
         raise ArticleError(f"{name}: front matter is not closed by a '---' line")
+    front = "\n".join(lines[1:end])
+    if _nesting(front) > MAX_FRONT_MATTER_NESTING:
+        # PyYAML takes seconds over thousands of nested brackets before giving up.
+        raise ArticleError(f"{name}: front matter is nested too deeply to be article metadata")
     try:
-        data = _load_yaml("\n".join(lines[1:end]))
+        data = _load_yaml(front)
+    except yaml.constructor.ConstructorError as error:
+        # safe_load refuses tags that would build objects (!!python/object/apply…): say so.
+        tag = re.search(r"tag '(?:tag:yaml.org,2002:)?([^']*)'", str(error.problem))
+        what = f"the YAML tag !!{tag.group(1)[:60]}" if tag else "a YAML tag"
+        raise ArticleError(f"{name}: front matter uses {what}, which reader does not run") from error
     except (yaml.YAMLError, ValueError) as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""

@@ -14,6 +14,7 @@ from rich.cells import cell_len
 
 from reader.article import Article
 from reader.officials.model import Mention, OfficialsReport
+from reader.textsafety import inert_line
 
 TITLE_JOINER = "、"
 CSV_HEADER = ("kind", "name", "titles", "role", "mentions", "first_paragraph")
@@ -66,7 +67,8 @@ def report_to_csv(article: Article, report: OfficialsReport) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_HEADER)
-    writer.writerows(_rows(report))
+    # Inert cells: CSV is often just printed, and a cell must not act on the terminal.
+    writer.writerows(tuple(inert_line(cell) for cell in row) for row in _rows(report))
     return buf.getvalue()
 
 
@@ -77,10 +79,13 @@ def _pad(text: str, width: int) -> str:
 def report_to_table(article: Article, report: OfficialsReport) -> str:
     """An aligned plain-text table for people, widths measured in terminal cells."""
     header = ("kind", "name", "titles / role", "mentions", "first ¶")
-    body = [(kind, name, titles or role, n, first) for kind, name, titles, role, n, first in _rows(report)]
+    body = [
+        tuple(inert_line(cell) for cell in (kind, name, titles or role, n, first))
+        for kind, name, titles, role, n, first in _rows(report)
+    ]
     table = [header, *body]
     widths = [max(cell_len(row[c]) for row in table) for c in range(len(header))]
-    lines = [article.title, ""]
+    lines = [inert_line(article.title), ""]
     if not body:
         lines.append("No officials or other named people found.")
         return "\n".join(lines) + "\n"

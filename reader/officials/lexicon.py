@@ -11,8 +11,9 @@ after changing the overlay (tests do).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,18 @@ DATA_FILES = ("titles.yaml", "surnames.yaml", "given_names.yaml", "names.yaml", 
 OVERLAY_NAME = "officials.yaml"
 
 # Keys whose value is one string of characters rather than a list of words.
-CHAR_KEYS = frozenset({"single", "extra", "ambiguous", "given_chars", "common_given_chars", "foreign_chars"})
+CHAR_KEYS = frozenset(
+    {
+        "single",
+        "extra",
+        "ambiguous",
+        "given_chars",
+        "common_given_chars",
+        "foreign_chars",
+        "open_followers",
+        "place_chars",
+    }
+)
 LIST_KEYS = frozenset(
     {
         "titles",
@@ -46,6 +58,9 @@ LIST_KEYS = frozenset(
         "appointment_cues",
         "copulas",
         "country_suffixes",
+        "japanese_surnames",
+        "honorific_traps",
+        "title_traps",
     }
 )
 
@@ -63,15 +78,26 @@ class WordSet:
     firsts: frozenset[str]
     """First characters of the words: most positions are rejected by one set lookup."""
     lasts: frozenset[str]
+    by_first: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+    """For each first character, the lengths of the words starting with it, longest first:
+    a lookup slices the text only at lengths that can match (speed on megabyte inputs)."""
+    by_last: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, words: Iterable[str]) -> WordSet:
         ws = frozenset(w for w in words if w)
+        by_first: dict[str, set[int]] = {}
+        by_last: dict[str, set[int]] = {}
+        for w in ws:
+            by_first.setdefault(w[0], set()).add(len(w))
+            by_last.setdefault(w[-1], set()).add(len(w))
         return cls(
             ws,
             max((len(w) for w in ws), default=0),
-            frozenset(w[0] for w in ws),
-            frozenset(w[-1] for w in ws),
+            frozenset(by_first),
+            frozenset(by_last),
+            {c: tuple(sorted(ns, reverse=True)) for c, ns in by_first.items()},
+            {c: tuple(sorted(ns, reverse=True)) for c, ns in by_last.items()},
         )
 
     def __contains__(self, word: object) -> bool:
@@ -79,21 +105,26 @@ class WordSet:
 
     def longest_at(self, text: str, i: int) -> str | None:
         """The longest word that starts at `text[i]`, if any."""
-        if i >= len(text) or text[i] not in self.firsts:
+        if i >= len(text):
             return None
-        for n in range(min(self.max_len, len(text) - i), 0, -1):
+        lengths = self.by_first.get(text[i])
+        if lengths is None:
+            return None
+        for n in lengths:
             w = text[i : i + n]
-            if w in self.words:
+            if len(w) == n and w in self.words:
                 return w
         return None
 
     def longest_ending_at(self, text: str, j: int) -> str | None:
         """The longest word that ends just before `text[j]`, if any."""
-        if j <= 0 or j > len(text) or text[j - 1] not in self.lasts:
+        if j <= 0 or j > len(text):
             return None
-        for n in range(min(self.max_len, j), 0, -1):
-            w = text[j - n : j]
-            if w in self.words:
+        lengths = self.by_last.get(text[j - 1])
+        if lengths is None:
+            return None
+        for n in lengths:
+            if n <= j and (w := text[j - n : j]) in self.words:
                 return w
         return None
 
@@ -125,6 +156,17 @@ class Lexicon:
     appointment_cues: WordSet
     copulas: WordSet
     country_suffixes: frozenset[str]
+    japanese_surnames: frozenset[str] = frozenset()
+    open_followers: frozenset[str] = frozenset()
+    place_chars: frozenset[str] = frozenset()
+    honorific_traps: WordSet = field(default_factory=lambda: WordSet.of(()))
+    title_traps: WordSet = field(default_factory=lambda: WordSet.of(()))
+    pass1_words: WordSet = field(default_factory=lambda: WordSet.of(()))
+    """Byline cues, role words and titles together: one lookup rejects most positions."""
+    pass1_starts: re.Pattern[str] = re.compile("(?!)")
+    """Characters where a byline cue, a role word or a title may start (pass 1 jumps between them)."""
+    pass2_starts: re.Pattern[str] = re.compile("(?!)")
+    """Characters where an honorific, a modifier or a title may start (pass 2)."""
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
@@ -208,4 +250,20 @@ def load_lexicon() -> Lexicon:
         appointment_cues=WordSet.of(get("appointment_cues")),
         copulas=WordSet.of(get("copulas")),
         country_suffixes=frozenset(get("country_suffixes")),
+        japanese_surnames=frozenset(get("japanese_surnames")),
+        open_followers=frozenset(get("open_followers")),
+        place_chars=frozenset(get("place_chars")),
+        honorific_traps=WordSet.of(get("honorific_traps")),
+        title_traps=WordSet.of(get("title_traps")),
+        pass1_words=WordSet.of([*get("byline_cues"), *get("role_words"), *titles]),
+        pass1_starts=_starts(get("byline_cues"), get("role_words"), titles),
+        pass2_starts=_starts(get("honorifics"), get("modifiers"), titles),
     )
+
+
+def _starts(*lists: list[str]) -> re.Pattern[str]:
+    """A character class of the first characters of the words in `lists`."""
+    firsts = sorted({w[0] for words in lists for w in words if w})
+    if not firsts:
+        return re.compile("(?!)")
+    return re.compile("[" + "".join(re.escape(c) for c in firsts) + "]")

@@ -9,13 +9,20 @@ which cannot follow a name).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from reader.officials.lexicon import Lexicon
 
 NAME_DOT = "·"
 """Joins the parts of a transliterated foreign name (弗拉基米尔·普京)."""
+NAME_DASH = "—"
+"""Some papers join the parts with one dash instead (约翰—格伦); two (——) are punctuation."""
 
 MAX_FOREIGN = 16
 NUMERALS = frozenset("〇一二三四五六七八九十百千万两")
+REGNAL = re.compile("[一二三四五六七八九十]+世")
+"""A regnal number after a monarch's name (胡安·卡洛斯一世, 伊丽莎白二世)."""
 
 
 def is_cjk(ch: str) -> bool:
@@ -25,6 +32,8 @@ def is_cjk(ch: str) -> bool:
 
 def title_at(text: str, j: int, lex: Lexicon) -> int:
     """End of a post word (with leading modifiers such as 副) starting at `j`, or -1."""
+    if j >= len(text) or (text[j] not in lex.titles.firsts and text[j] not in lex.modifiers.firsts):
+        return -1  # most characters start neither: one set lookup each
     k = j
     while (m := lex.modifiers.longest_at(text, k)) is not None:
         k += len(m)
@@ -37,12 +46,15 @@ def ends_name(text: str, j: int, lex: Lexicon, *, allow_title: bool = True) -> b
     if j >= len(text):
         return True
     ch = text[j]
-    if ch == NAME_DOT:
-        return False
+    if ch == NAME_DOT or (ch == NAME_DASH and j + 1 < len(text) and text[j + 1] in lex.foreign_chars):
+        return False  # 弗拉基米尔·普京, 约翰—格伦: the name goes on
     if not is_cjk(ch):
         return True
-    if lex.followers.longest_at(text, j) is not None:
-        return True
+    follower = lex.followers.longest_at(text, j)
+    if follower is not None:
+        # 康京和。: a conjunction or preposition right before a closing punctuation mark
+        # joins nothing, so it is the name's last character, not a word after the name.
+        return not (len(follower) == 1 and follower in lex.open_followers and _closing_at(text, j + 1))
     if lex.honorifics.longest_at(text, j) is not None:
         return True
     if not allow_title or title_at(text, j, lex) < 0:
@@ -165,6 +177,14 @@ def _common_given(given: str, lex: Lexicon) -> bool:
     )
 
 
+CLOSING = frozenset("。，、；：？！）」』】》”’…,.;:?!)\n")
+
+
+def _closing_at(text: str, j: int) -> bool:
+    """The end of the text or a mark that closes a phrase (not “ or （, which open one) at `j`."""
+    return j >= len(text) or text[j] in CLOSING
+
+
 def _hard_stop(text: str, j: int) -> bool:
     """Punctuation (or the end of the text) right at `j`: the name cannot go on."""
     return j >= len(text) or (not is_cjk(text[j]) and text[j] != NAME_DOT)
@@ -179,26 +199,81 @@ def _weak_third(text: str, j: int, lex: Lexicon) -> bool:
     return follower is not None and len(follower) == 1
 
 
+def _joins_parts(text: str, j: int, i: int, lex: Lexicon) -> bool:
+    """Whether `text[j]` joins two parts of a foreign name (·, or a single — between them)."""
+    ch = text[j]
+    if j == i or text[j - 1] in (NAME_DOT, NAME_DASH):
+        return False
+    if ch == NAME_DOT:
+        return True
+    return ch == NAME_DASH and j + 1 < len(text) and text[j + 1] in lex.foreign_chars
+
+
 def read_foreign(text: str, i: int, lex: Lexicon) -> int | None:
-    """End of a transliterated name (普京, 古特雷斯, 朱马里·赛亚颂) starting at `i`, or None."""
+    """End of a transliterated name (普京, 古特雷斯, 朱马里·赛亚颂) starting at `i`, or None.
+
+    The shortest run of transliteration characters that ends where a name may end wins;
+    when none does (克林顿派代表, 贾斯蒂卡最近), the whole run up to the first character
+    that transliterations do not use: a foreign name cannot go on past it.
+    """
     j = i
     while j < len(text) and j - i < MAX_FOREIGN:
         ch = text[j]
-        if ch == NAME_DOT:
-            if j == i or text[j - 1] == NAME_DOT:
+        if ch in (NAME_DOT, NAME_DASH):
+            if not _joins_parts(text, j, i, lex):
                 return None
             j += 1
             continue
         if ch not in lex.foreign_chars:
-            return None
+            break
         j += 1
         if j - i >= 2 and ends_name(text, j, lex):
             return j
-    return None
+    if j - i < 2 or j - i >= MAX_FOREIGN or text[j - 1] in (NAME_DOT, NAME_DASH):
+        return None
+    if j + 1 < len(text) and text[j + 1] in (NAME_DOT, NAME_DASH):
+        return None  # 马克思·卢布里克: the part goes on with a character not listed
+    if REGNAL.match(text, j) is not None:
+        return j  # 胡安·卡洛斯一世
+    short = j - i < 3 and NAME_DOT not in text[i:j] and NAME_DASH not in text[i:j]
+    if _part_too_short(text, i, j) or _word_goes_on(text, j, lex, short):
+        return None
+    return j
 
 
-def read_name_after_post(text: str, i: int, lex: Lexicon) -> int | None:
-    """End of the name printed right after a post, or None when what follows is no name."""
+def _part_too_short(text: str, i: int, j: int) -> bool:
+    """伊戈尔·伊万诺夫 cut at 万: a last part of one character is a cut, not a name."""
+    k = max(text.rfind(NAME_DOT, i, j), text.rfind(NAME_DASH, i, j))
+    return k >= 0 and j - k - 1 < 2
+
+
+def _word_goes_on(text: str, j: int, lex: Lexicon, short: bool) -> bool:
+    """Whether the character that stopped a transliteration run shows it was no name.
+
+    A place ending (约翰内斯堡), an organisation or a country after the run (沙特阿拉伯王国),
+    or, after a run of two characters, a character common in names (米尔济约耶夫: the
+    name more likely goes on; 特朗普必须, 朱马里·赛亚颂致唁电 are complete).
+    """
+    if j >= len(text) or not is_cjk(text[j]):
+        return False
+    ch = text[j]
+    return (
+        ch in lex.place_chars
+        or ch in lex.country_suffixes
+        or (short and ch in lex.common_given_chars)
+        or lex.organisation_suffixes.longest_at(text, j) is not None
+    )
+
+
+def read_name_after_post(
+    text: str, i: int, lex: Lexicon, confirmed: Callable[[str], bool] | None = None
+) -> int | None:
+    """End of the name printed right after a post, or None when what follows is no name.
+
+    `confirmed(name)` tells whether the article prints `name` elsewhere too, once where a
+    name may end. A name whose surname is a common word (文在寅), or one followed by a word
+    no list knows (李强乘包机, 拜登定于), is only believed with that evidence.
+    """
     if i >= len(text) or not is_cjk(text[i]):
         return None
     if lex.not_names.longest_at(text, i) is not None:
@@ -206,12 +281,94 @@ def read_name_after_post(text: str, i: int, lex: Lexicon) -> int | None:
     follower = lex.followers.longest_at(text, i)
     if follower is not None and len(follower) > 1:
         return None  # 主席应约同…, 书记出席…: a verb, not a name
-    end = read_chinese(text, i, lex)
+    end = _read_japanese(text, i, lex)
+    if end is None:
+        end = read_chinese(text, i, lex)
     if end is None:
         end = read_foreign(text, i, lex)
+        if end is not None and (m := REGNAL.match(text, end)) is not None:
+            end = m.end()  # 国王胡安·卡洛斯一世
     if end is None:
         end = _read_common_three(text, i, lex)
+    if end is not None and any(
+        (w := lex.not_names.longest_at(text, k)) is not None and k + len(w) > end for k in range(i + 1, end)
+    ):
+        return None  # 大使和新任…: the "name" ends inside a word that is no name
+    if end is None and confirmed is not None:
+        end = _read_ambiguous_three(text, i, lex)
+        if end is not None and not confirmed(text[i:end]):
+            end = None
+        if end is None:
+            end = next((e for e in _candidates(text, i, lex) if confirmed(text[i:e])), None)
     return end
+
+
+def _candidates(text: str, i: int, lex: Lexicon) -> list[int]:
+    """Possible ends of a name at `i`, longest first, for confirmation elsewhere in the text.
+
+    A plausible Chinese name (strictly: no surname that is a common word, no function
+    character, no place ending); a run of transliteration characters (two or more, up to
+    the first other character).
+    """
+    ends: list[int] = []
+    surname = surname_at(text, i, lex)
+    if surname is not None:
+        s = i + len(surname)
+        for n in (2, 1):
+            given = text[s : s + n]
+            if (
+                len(given) == n
+                and title_at(text, s, lex) < 0
+                and plausible_chinese(text[i : s + n], lex, strict=True)
+            ):
+                ends.append(s + n)  # strict: never 和省委, 沙市, 国的
+    j = i
+    while j < len(text) and j - i < MAX_FOREIGN and text[j] in lex.foreign_chars:
+        j += 1
+    ends.extend(e for e in range(j, i + 1, -1) if e not in ends)
+    return sorted(ends, reverse=True)
+
+
+def _read_japanese(text: str, i: int, lex: Lexicon) -> int | None:
+    """A Japanese name after a post: a listed family name plus one to three characters.
+
+    首相安倍晋三在, 官房长官菅义伟表示: the shortest reading that ends where a name may end.
+    """
+    for n in (3, 2, 1):
+        family = text[i : i + n]
+        if len(family) == n and family in lex.japanese_surnames:
+            break
+    else:
+        return None
+    for given in (1, 2, 3):
+        end = i + n + given
+        if end > len(text) or not is_cjk(text[end - 1]) or title_at(text, i + n, lex) >= 0:
+            return None
+        if lex.followers.longest_at(text, end - 1) is not None and given > 1:
+            return None  # the name would swallow a word after it
+        if ends_name(text, end, lex):
+            return end
+    return None
+
+
+def _read_ambiguous_three(text: str, i: int, lex: Lexicon) -> int | None:
+    """A surname that is also a word (文, 和, 于) with two given characters, after a post.
+
+    韩国总统文在寅在首尔 / 文在寅。: believed only with two known given-name characters, no
+    numeral, the last one no function word, and a name end right after them.
+    """
+    if i >= len(text) or text[i] not in lex.ambiguous_surnames or text[i] in lex.followers:
+        return None  # 和, 于, 向 are read as the conjunction or preposition they mostly are
+    given = text[i + 1 : i + 3]
+    if len(given) != 2 or not all(c in lex.given_chars and c not in NUMERALS for c in given):
+        return None
+    if lex.followers.longest_at(text, i + 2) is not None or lex.prefix_breaks.longest_at(text, i + 2):
+        return None
+    if title_at(text, i + 1, lex) >= 0 or title_at(text, i + 2, lex) >= 0:
+        return None
+    if _ends_like_organisation(text[i : i + 3], lex) or lex.organisation_suffixes.longest_at(text, i + 1):
+        return None  # 和省委
+    return i + 3 if ends_name(text, i + 3, lex) else None
 
 
 def _read_common_three(text: str, i: int, lex: Lexicon) -> int | None:

@@ -11,13 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.officials.lexicon import Lexicon
-from reader.officials.names import is_cjk
+from reader.officials.names import is_cjk, title_at
 
 MAX_PREFIX = 24
 """Longest organisation text attached before a title (中共中央对外联络部 is 9)."""
 
 
 DATE_UNITS = frozenset("年月日号时")
+PLACE_UNITS = frozenset("省市县区州盟旗镇乡村")
+"""Last characters of a place name, after which 原/前 marks the post as former."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +52,8 @@ def is_break_before(text: str, j: int, lex: Lexicon) -> bool:
         return True
     if text[j - 1] in DATE_UNITS and j >= 2 and text[j - 2].isdigit():
         return True  # 19日老挝人民革命党…: a date is not part of the organisation
-    if text[j - 1] not in lex.prefix_breaks.lasts:
-        return False
-    for n in range(min(lex.prefix_breaks.max_len, j), 0, -1):
-        w = text[j - n : j]
-        if w in lex.prefix_breaks and not _kept(text, j - n, w, lex):
+    for n in lex.prefix_breaks.by_last.get(text[j - 1], ()):
+        if n <= j and (w := text[j - n : j]) in lex.prefix_breaks and not _kept(text, j - n, w, lex):
             return True
     return False
 
@@ -69,7 +68,20 @@ def prefix_start(text: str, title_start: int, floor: int, lex: Lexicon) -> int:
 
 
 def _former(printed: str, lex: Lexicon) -> bool:
-    return any(printed.startswith(m) for m in lex.former_markers)
+    """原市长, and also 天津市原市委代理书记: the marker may follow the place name."""
+    if any(printed.startswith(m) for m in lex.former_markers):
+        return True
+    for m in lex.former_markers:
+        k = printed.find(m, 1)
+        while k > 0:
+            rest = k + len(m)
+            if printed[k - 1] in PLACE_UNITS and (
+                title_at(printed, rest, lex) >= 0
+                or lex.organisation_suffixes.longest_at(printed, rest) is not None
+            ):
+                return True
+            k = printed.find(m, k + 1)
+    return False
 
 
 def chain_before(text: str, title_start: int, title_end: int, floor: int, lex: Lexicon) -> list[Post]:

@@ -3,25 +3,45 @@
 The app wires the widgets to the core: it loads the library in the background,
 opens articles, runs the officials extractor off the UI thread (the text paints
 first, the sidebar fills when ready) and routes the officials keys.
+
+It also applies the user's config (measure, pinyin, keymap: every binding has an id
+from `reader.ui.keymap`), cycles and remembers themes (`reader.preferences`), offers
+reader's commands in the palette (ctrl+p), copies paragraphs and citations to the
+clipboard (OSC 52) and exports the officials to the clipboard and the state folder —
+never into the article folder.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.widgets import Footer, Static
+from textual.containers import Horizontal, Vertical
+from textual.theme import Theme
+from textual.widgets import Footer, Input, Static
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.worker import get_current_worker
 
+from reader import locations
 from reader.article import Article, ArticleError
+from reader.citation import citation
+from reader.config import Config
+from reader.find import find_matches
 from reader.library import LibraryEntry, find_article_files, read_entry
+from reader.library.atomic import write_atomic
 from reader.loaders import load_article
-from reader.officials import OfficialsReport, extract_officials
+from reader.officials import LexiconError, OfficialsReport, extract_officials
+from reader.officials.export import report_to_csv, report_to_dict
+from reader.preferences import Preferences, save_preferences
+from reader.textsafety import inert_line, json_safe
 from reader.theme_files import ThemeSpec
+from reader.ui.commands import ReaderCommands
+from reader.ui.keymap import bindings_for, build_keymap
 from reader.ui.screens.help import HelpScreen
 from reader.ui.themes import to_textual_theme
 from reader.ui.widgets.article_list import ArticleList
@@ -29,6 +49,33 @@ from reader.ui.widgets.officials_panel import OfficialsPanel
 from reader.ui.widgets.reading_view import ReadingView, Span
 
 LIBRARY_BATCH = 50
+EXPORT_FOLDER = "exports"
+"""Under the state folder: officials exported from the TUI (never the article folder)."""
+
+
+@dataclass
+class Trail:
+    """What `n`/`N` step through: an official's mentions or a search's matches.
+
+    Whichever the user set off most recently is the one that steps, and the status
+    bar names it (`郑亚军 2/4` or `「国防」 3/17`), so the two never get confused.
+    """
+
+    label: str
+    targets: list[tuple[int, int, int]] = field(default_factory=list)
+    """(paragraph, start, end) of each stop, in reading order."""
+    index: int = 0
+
+    @property
+    def current(self) -> tuple[int, int, int] | None:
+        return self.targets[self.index] if self.targets else None
+
+    def step(self, by: int) -> None:
+        if self.targets:
+            self.index = (self.index + by) % len(self.targets)
+
+    def status(self) -> str:
+        return f"{self.label} {self.index + 1}/{len(self.targets)}"
 
 
 class ReaderApp(App[None]):
@@ -36,17 +83,11 @@ class ReaderApp(App[None]):
 
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
-    ENABLE_COMMAND_PALETTE = False
+    ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {ReaderCommands}
 
-    BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("escape", "focus_list", "List", show=False),
-        Binding("left_square_bracket", "previous_article", "Prev article", key_display="["),
-        Binding("right_square_bracket", "next_article", "Next article", key_display="]"),
-        Binding("n", "next_mention", "Next mention"),
-        Binding("N", "previous_mention", "Prev mention", key_display="N"),
-    ]
+    BINDINGS = bindings_for("app")
+    """Every app-wide key, with its id (`app.*`), so config.yaml's keymap can move it."""
 
     def __init__(
         self,
@@ -55,16 +96,30 @@ class ReaderApp(App[None]):
         open_file: Path | None = None,
         theme_specs: dict[str, ThemeSpec] | None = None,
         theme_name: str | None = None,
+        config: Config | None = None,
+        notices: Sequence[str] = (),
     ) -> None:
+        """`notices`: one-line warnings gathered before the app started (config, themes),
+        shown as notifications once it is on screen, since the terminal's stderr is hidden."""
         super().__init__()
         self.library = library
         self.open_file = open_file
         self._theme_specs = theme_specs or {}
         self._theme_name = theme_name
+        self.config = config or Config()
+        self.keymap, keymap_warnings = build_keymap(self.config.keymap)
+        """The checked keymap in force (binding id -> keys); the help screen shows it."""
+        self._notices = [*notices, *keymap_warnings]
+        self._start_theme: str | None = None
+        self._readings_checked = False
         self.article: Article | None = None
         self.report: OfficialsReport | None = None
         self.selected_official: int | None = None
-        self.mention_index = 0
+        self.official_trail: Trail | None = None
+        self.search_trail: Trail | None = None
+        self.trail: Trail | None = None
+        """The trail `n`/`N` step through: the one set off last."""
+        self.last_query = ""
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # Fallbacks so Textual's own themes work too; reader's themes set these.
@@ -74,13 +129,16 @@ class ReaderApp(App[None]):
             "reader-mention": "#4ebf71",
             "reader-mention-selected": "#ffa62b55",
             "reader-meta": "#9e9e9e",
+            "reader-search-match": "#6a5acd80",
         }
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             yield ArticleList(id="articles")
-            yield ReadingView(id="reading")
-            yield OfficialsPanel(id="officials")
+            with Vertical(id="reading-column"):
+                yield ReadingView(id="reading")
+                yield Input(placeholder="Search this article (Enter: find, Esc: clear)", id="search")
+            yield OfficialsPanel(id="officials", show_pinyin=self.config.pinyin)
         with Horizontal(id="statusbar"):
             yield Footer()
             yield Static("", id="position")
@@ -90,7 +148,16 @@ class ReaderApp(App[None]):
             self.register_theme(to_textual_theme(spec))
         if self._theme_name in self.available_themes:
             self.theme = self._theme_name
+        self._start_theme = self.theme
+        # Subscribed after the first theme is set, and that one is skipped in the handler
+        # (its signal arrives later): only a theme the user picks is remembered.
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self.keymap:
+            self.set_keymap(self.keymap)
         reading = self.query_one(ReadingView)
+        reading.set_max_measure(self.config.measure)
+        for notice in self._notices:  # they quote file names: inert, and never markup
+            self.notify(inert_line(notice), severity="warning", timeout=8, markup=False)
         if self.open_file is not None:
             self._open_path(self.open_file)
             reading.focus()
@@ -109,9 +176,8 @@ class ReaderApp(App[None]):
         try:
             paths = find_article_files(self.library)
         except OSError as error:
-            self.call_from_thread(
-                self.notify, f"Cannot list {self.library}: {error.strerror}", severity="error"
-            )
+            message = f"Cannot list {inert_line(str(self.library))}: {error.strerror}"
+            self.call_from_thread(self.notify, message, severity="error", markup=False)
             paths = []
         batch: list[LibraryEntry] = []
         for path in paths:
@@ -136,7 +202,7 @@ class ReaderApp(App[None]):
 
     def _library_loaded(self) -> None:
         if not self.query_one(ArticleList).entries and self.article is None:
-            self.query_one(ReadingView).show_message(f"No articles in {self.library}")
+            self.query_one(ReadingView).show_message(f"No articles in {inert_line(str(self.library))}")
 
     def _sync_list_highlight(self) -> None:
         if self.article is None:
@@ -161,18 +227,40 @@ class ReaderApp(App[None]):
         self.article = article
         self.report = None
         self.selected_official = None
-        self.mention_index = 0
+        self.official_trail = self.search_trail = self.trail = None
         self.sub_title = article.title
+        self._hide_search()
         self.query_one(ReadingView).show_article(article)
         self.query_one(OfficialsPanel).show_waiting()
         self._sync_list_highlight()
+        for notice in article.notices:  # e.g. bytes that decoded under no encoding
+            self.notify(notice, severity="warning", timeout=6, markup=False)
         self.call_after_refresh(self.find_officials, article)
 
     @work(thread=True, exclusive=True, group="officials")
     def find_officials(self, article: Article) -> None:
-        report = extract_officials(article.paragraphs)
-        if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._officials_found, article, report)
+        worker = get_current_worker()
+        try:
+            report = extract_officials(article.paragraphs)
+        except LexiconError as error:  # a broken officials.yaml overlay: say so, keep reading
+            self.call_from_thread(self._officials_failed, article, str(error))
+            return
+        if worker.is_cancelled:
+            return
+        self.call_from_thread(self._officials_found, article, report)
+        # Pinyin and glosses follow: pypinyin takes ~0.1 s to import, the names need not wait.
+        readings = self._readings(report)
+        if not worker.is_cancelled:
+            self.call_from_thread(self._readings_found, article, *readings)
+
+    def _readings(self, report: OfficialsReport) -> tuple[dict[str, str], dict[str, str | None], list[str]]:
+        """Each official's name in pinyin, each post's English gloss, and overlay problems (worker thread)."""
+        from reader import glossary, pinyin
+
+        names = {official.name: pinyin.name_pinyin(official.name) for official in report.officials}
+        posts = {title: glossary.gloss(title) for official in report.officials for title in official.titles}
+        problems = [problem for problem in (pinyin.overlay_problem(), glossary.overlay_problem()) if problem]
+        return names, posts, problems
 
     def _officials_found(self, article: Article, report: OfficialsReport) -> None:
         if article is not self.article:
@@ -181,14 +269,35 @@ class ReaderApp(App[None]):
         self.query_one(OfficialsPanel).show_report(report)
         self._refresh_spans()
 
+    def _officials_failed(self, article: Article, message: str) -> None:
+        if article is self.article:
+            self.query_one(OfficialsPanel).show_report(OfficialsReport())
+            self.notify(message, severity="error", timeout=10, markup=False)
+
+    def _readings_found(
+        self, article: Article, names: dict[str, str], posts: dict[str, str | None], problems: list[str]
+    ) -> None:
+        if not self._readings_checked:  # an overlay's problem is reported once, not per article
+            self._readings_checked = True
+            for problem in problems:
+                self.notify(problem, severity="warning", timeout=8, markup=False)
+        if article is self.article:
+            self.query_one(OfficialsPanel).set_readings(names, posts)
+
     def _refresh_spans(self) -> None:
-        report = self.report
+        """Hand the reading view every highlight: mentions, the selection, search matches."""
         spans: list[Span] = []
-        if report is not None:
-            for index, official in enumerate(report.officials):
-                selected = index == self.selected_official
-                spans.extend(Span(m.paragraph, m.start, m.end, selected) for m in official.mentions)
+        if self.report is not None:
+            for index, official in enumerate(self.report.officials):
+                kind = "mention-selected" if index == self.selected_official else "mention"
+                spans.extend(Span(m.paragraph, m.start, m.end, kind) for m in official.mentions)
+        if self.search_trail is not None:
+            spans.extend(Span(*target, "match") for target in self.search_trail.targets)
+        for trail, kind in ((self.official_trail, "mention-current"), (self.search_trail, "match-current")):
+            if trail is not None and trail is self.trail and trail.current is not None:
+                spans.append(Span(*trail.current, kind))
         self.query_one(ReadingView).set_spans(spans)
+        self._update_position()
 
     def on_article_list_open(self, event: ArticleList.Open) -> None:
         if event.entry.error is not None:
@@ -220,35 +329,94 @@ class ReaderApp(App[None]):
     # -- officials ----------------------------------------------------------------------
 
     def on_officials_panel_chosen(self, event: OfficialsPanel.Chosen) -> None:
-        self.selected_official = event.index
-        self.mention_index = 0
+        self._choose_official(event.index)
+
+    def _choose_official(self, index: int) -> None:
+        if self.report is None or not 0 <= index < len(self.report.officials):
+            return
+        official = self.report.officials[index]
+        self.selected_official = index
+        self.official_trail = Trail(official.name, [(m.paragraph, m.start, m.end) for m in official.mentions])
+        self._follow(self.official_trail)
+
+    def _follow(self, trail: Trail) -> None:
+        """Make `trail` the one `n`/`N` step through and go to its current stop."""
+        self.trail = trail
         self._refresh_spans()
-        self._go_to_mention()
+        if trail.current is not None:
+            self.query_one(ReadingView).set_cursor(trail.current[0], scroll="jump")
 
-    def _go_to_mention(self) -> None:
-        if self.report is None or self.selected_official is None:
+    def _step(self, by: int) -> None:
+        trail = self.trail
+        if trail is None:
+            self.notify("Nothing to step through: choose an official (Tab, Enter) or search (/)", timeout=3)
             return
-        official = self.report.officials[self.selected_official]
-        if not official.mentions:
+        trail.step(by)
+        self._follow(trail)
+
+    def action_next_stop(self) -> None:
+        self._step(+1)
+
+    def action_previous_stop(self) -> None:
+        self._step(-1)
+
+    # -- search -------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        """Open the search bar under the article."""
+        if self.article is None:
             return
-        mention = official.mentions[self.mention_index]
-        self.query_one(ReadingView).set_cursor(mention.paragraph, scroll="jump")
-        self._update_position()
+        bar = self.query_one("#search", Input)
+        bar.display = True
+        if not bar.value and self.last_query:
+            bar.value = self.last_query  # `/` then Enter repeats the last search
+            bar.cursor_position = len(bar.value)
+        bar.focus()
 
-    def _step_mention(self, step: int) -> None:
-        if self.report is None or self.selected_official is None:
-            self.notify("Select an official in the sidebar first (Tab, then Enter)", timeout=3)
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search" or self.article is None:
             return
-        count = len(self.report.officials[self.selected_official].mentions)
-        if count:
-            self.mention_index = (self.mention_index + step) % count
-            self._go_to_mention()
+        query = event.value.strip()
+        if not query:
+            self._clear_search()
+            return
+        matches = find_matches(self.article.paragraphs, query)
+        if not matches:
+            self.notify(f"No match for 「{query}」", severity="warning", timeout=3, markup=False)
+            return
+        cursor = self.query_one(ReadingView).cursor
+        # Start at the first match at or after the cursor, as `less` and vim do.
+        first = next((i for i, match in enumerate(matches) if match.paragraph >= cursor), 0)
+        self.search_trail = Trail(f"「{query}」", [(m.paragraph, m.start, m.end) for m in matches], first)
+        self.last_query = query
+        self._hide_search()  # the footer carries the query and the count from here
+        self.query_one(ReadingView).focus()
+        self._follow(self.search_trail)
 
-    def action_next_mention(self) -> None:
-        self._step_mention(+1)
+    def _clear_search(self) -> None:
+        self.search_trail = None
+        if self.trail is not None and self.trail is not self.official_trail:
+            self.trail = self.official_trail
+        self._hide_search()
+        self._refresh_spans()
 
-    def action_previous_mention(self) -> None:
-        self._step_mention(-1)
+    def _hide_search(self) -> None:
+        bar = self.query_one("#search", Input)
+        bar.value = ""
+        if bar.has_focus:
+            self.query_one(ReadingView).focus()
+        bar.display = False
+
+    def action_escape(self) -> None:
+        """Esc closes the search bar, then clears the search; otherwise back to the list."""
+        bar = self.query_one("#search", Input)
+        if bar.display:
+            self._hide_search()
+            return
+        if self.search_trail is not None:
+            self._clear_search()
+            return
+        self.query_one(ArticleList).focus()
 
     # -- chrome -------------------------------------------------------------------------
 
@@ -259,14 +427,127 @@ class ReaderApp(App[None]):
         reading = self.query_one(ReadingView)
         total = reading.paragraph_count
         text = Text(f"¶ {reading.cursor + 1}/{total}" if total else "¶ –")
-        if self.report is not None and self.selected_official is not None:
-            official = self.report.officials[self.selected_official]
-            text.append(f"  {official.name} {self.mention_index + 1}/{len(official.mentions)}")
-        self.query_one("#position", Static).update(text)
+        if self.trail is not None:
+            text.append(f" · {self.trail.status()}", style="bold")
+        # Fixed width in the stylesheet, so no layout pass is needed on every keypress.
+        self.query_one("#position", Static).update(text, layout=False)
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        """The keys of the focused pane, then the global ones, as remapped by the config."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        scopes = {ReadingView: "reader", ArticleList: "list", OfficialsPanel: "officials"}
+        scope = next((name for kind, name in scopes.items() if isinstance(self.focused, kind)), None)
+        self.push_screen(HelpScreen(scope, self.keymap))
 
-    def action_focus_list(self) -> None:
-        self.query_one(ArticleList).focus()
+    # -- palette commands ---------------------------------------------------------------
+
+    def action_open_article_by_path(self, path: Path) -> None:
+        """Open an article the palette found in the list, and read it."""
+        self._open_path(Path(path))
+        self.query_one(ReadingView).focus()
+
+    def action_jump_to_official(self, index: int) -> None:
+        """What choosing the official in the sidebar does: select it and go to its first mention."""
+        panel = self.query_one(OfficialsPanel)
+        try:
+            panel.highlighted = panel.get_option_index(f"official-{index}")
+        except OptionDoesNotExist:
+            return
+        self._choose_official(index)
+
+    def action_toggle_sidebar(self) -> None:
+        """Hide the officials sidebar (the text gets its width) or show it again."""
+        panel = self.query_one(OfficialsPanel)
+        panel.display = not panel.display
+        if not panel.display and self.focused is panel:
+            self.query_one(ReadingView).focus()
+
+    def action_toggle_pinyin(self) -> None:
+        """Pinyin under the officials' names, on or off (the config's `pinyin` is the default)."""
+        panel = self.query_one(OfficialsPanel)
+        panel.set_show_pinyin(not panel.show_pinyin)
+
+    def action_toggle_glosses(self) -> None:
+        """English glosses under the posts, on demand."""
+        panel = self.query_one(OfficialsPanel)
+        panel.set_show_glosses(not panel.show_glosses)
+
+    # -- themes -------------------------------------------------------------------------
+
+    def _theme_cycle(self) -> list[str]:
+        """reader's own themes (bundled and the user's), else every theme Textual has."""
+        names = sorted(name for name in self._theme_specs if name in self.available_themes)
+        return names or sorted(self.available_themes)
+
+    def action_next_theme(self) -> None:
+        cycle = self._theme_cycle()
+        following = cycle[(cycle.index(self.theme) + 1) % len(cycle)] if self.theme in cycle else cycle[0]
+        self.theme = following
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if theme.name == self._start_theme:
+            self._start_theme = None  # the start-up theme's own signal: nothing to remember
+            return
+        self._start_theme = None
+        try:
+            save_preferences(Preferences(theme=theme.name))
+        except OSError as error:
+            message = f"Theme {theme.name} not remembered: {error.strerror}"
+            self.notify(inert_line(message), severity="warning", markup=False)
+            return
+        note = f"Theme: {theme.name}"
+        if self.config.theme and self.config.theme != theme.name:
+            source = self.config.path.name if self.config.path else "config.yaml"
+            note += f" ({source}'s theme: {self.config.theme} applies at start)"
+        self.notify(inert_line(note), timeout=3, markup=False)
+
+    # -- copy and export ----------------------------------------------------------------
+
+    def _cursor_paragraph(self) -> int | None:
+        if self.article is None or not self.article.paragraphs:
+            self.notify("No article open", severity="warning", timeout=2)
+            return None
+        return min(self.query_one(ReadingView).cursor, len(self.article.paragraphs) - 1)
+
+    def action_copy_paragraph(self) -> None:
+        """Copy the paragraph under the cursor (OSC 52, as Textual does), made inert."""
+        paragraph = self._cursor_paragraph()
+        if paragraph is None or self.article is None:
+            return
+        self.copy_to_clipboard(inert_line(self.article.paragraphs[paragraph]))
+        self.notify(f"Copied ¶ {paragraph + 1} to the clipboard", timeout=2)
+
+    def action_copy_citation(self) -> None:
+        """Copy a one-line citation of the paragraph under the cursor."""
+        paragraph = self._cursor_paragraph()
+        if paragraph is None or self.article is None:
+            return
+        self.copy_to_clipboard(citation(self.article, paragraph, relative_to=self.library))
+        self.notify(f"Copied a citation of ¶ {paragraph + 1} to the clipboard", timeout=2)
+
+    def action_export_officials(self) -> None:
+        """Copy the officials as CSV to the clipboard and save CSV and JSON in the state folder.
+
+        Never beside the article: reader does not write into article folders.
+        """
+        if self.article is None or self.report is None:
+            self.notify("No officials to export (yet)", severity="warning", timeout=2)
+            return
+        csv_text = report_to_csv(self.article, self.report)
+        json_text = json_safe(
+            json.dumps(report_to_dict(self.article, self.report), ensure_ascii=False, indent=2)
+        )
+        self.copy_to_clipboard(csv_text)
+        folder = locations.state_dir() / EXPORT_FOLDER
+        stem = f"{self.article.path.stem}-officials"
+        try:
+            write_atomic(folder / f"{stem}.csv", csv_text.encode("utf-8"))
+            write_atomic(folder / f"{stem}.json", (json_text + "\n").encode("utf-8"))
+        except OSError as error:
+            saved = f"; not saved ({error.strerror})"
+        else:
+            saved = f"; CSV and JSON saved as {folder / stem}.csv / .json"
+        count = len(self.report.officials)
+        self.notify(inert_line(f"{count} officials copied to the clipboard as CSV{saved}"), markup=False)
+

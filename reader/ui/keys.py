@@ -1,38 +1,47 @@
-"""Every key reader answers to, in one table: the help screen shows it and a test
-checks it against the bindings, so the two cannot drift apart."""
+"""What the help screen lists: the remappable keys from `reader.ui.keymap`, with the
+user's keymap applied, plus the keys the panes get from Textual (Tab, Enter, arrows,
+the mouse), which no keymap moves. A test checks every binding appears here, so the
+help and the bindings cannot drift apart."""
 
 from __future__ import annotations
 
-KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    (
-        "Reading",
-        (
-            ("j  ↓", "next paragraph"),
-            ("k  ↑", "previous paragraph"),
-            ("space", "page down"),
-            ("b", "page up"),
-            ("g  Home", "first paragraph"),
-            ("G  End", "last paragraph"),
-            ("[  ]", "previous / next article"),
-            ("click", "put the cursor on a paragraph"),
-        ),
+from collections.abc import Mapping
+
+from reader.ui.keymap import help_rows
+
+SCOPE_TITLES = {
+    "reader": "The article",
+    "list": "The article list",
+    "officials": "The officials sidebar",
+    "app": "Anywhere",
+    "help": "This screen",
+}
+
+BUILT_IN: dict[str, tuple[tuple[str, str], ...]] = {
+    "reader": (("click", "put the cursor on a paragraph"), ("wheel", "scroll")),
+    "list": (
+        ("↓  ↑", "next / previous article"),
+        ("Home  End", "first / last article"),
+        ("Enter  click", "open the article"),
     ),
-    (
-        "Officials",
-        (
-            ("Enter  click", "in the sidebar: jump to the official's first mention"),
-            ("n", "next mention of the selected official"),
-            ("N", "previous mention"),
-        ),
+    "officials": (
+        ("↓  ↑", "next / previous official"),
+        ("Enter  click", "jump to the official's first mention; then n / N step through them"),
+        ("Enter", "on “Also named”: show or hide the people named who are not officials"),
     ),
-    (
-        "Moving around",
-        (
-            ("Tab  Shift+Tab", "focus the next / previous pane: list, article, officials"),
-            ("Enter", "in the list: open the article"),
-            ("Esc", "back to the article list"),
-            ("?", "this help"),
-            ("q", "quit"),
-        ),
-    ),
-)
+    "app": (("Tab  Shift+Tab", "focus the next / previous pane: list, article, officials"),),
+}
+"""Keys Textual's widgets answer to on their own, by scope."""
+
+
+Rows = list[tuple[str, str]]
+"""(keys as people read them, what they do)."""
+
+
+def help_sections(scope: str | None, keymap: Mapping[str, str] | None = None) -> list[tuple[str, Rows]]:
+    """(heading, [(keys, meaning)…]) for the focused pane's scope, then the keys that work anywhere."""
+    scopes = [scope] if scope in ("reader", "list", "officials") else []
+    return [
+        (SCOPE_TITLES[name], [*help_rows(name, keymap), *BUILT_IN.get(name, ())])
+        for name in [*scopes, "app"]
+    ]

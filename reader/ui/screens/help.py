@@ -1,38 +1,53 @@
-"""The help screen: every key, grouped by what it is for."""
+"""The help screen: the keys of the pane that had focus, then the keys that work anywhere.
+
+Shown by `?` or F1. The keys are the ones in force: a key moved in `config.yaml`'s
+keymap is shown where the user put it, never at its default.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.ui.keys import KEYS
+from reader.ui.keymap import bindings_for, help_rows
+from reader.ui.keys import help_sections
 
 
-def keys_table() -> Table:
+def keys_table(scope: str | None = None, keymap: Mapping[str, str] | None = None) -> Table:
+    """The help as a two-column grid; every cell is a Text, never markup."""
     table = Table.grid(padding=(0, 2))
     table.add_column(justify="right", style="bold", no_wrap=True)
     table.add_column()
-    for number, (group, rows) in enumerate(KEYS):
+    for number, (heading, rows) in enumerate(help_sections(scope, keymap)):
         if number:
             table.add_row()
-        table.add_row(Text(""), Text(group, style="bold underline"))
+        table.add_row(Text(""), Text(heading, style="bold underline"))
         for keys, meaning in rows:
             table.add_row(Text(keys), Text(meaning))
     return table
 
 
 class HelpScreen(ModalScreen[None]):
-    """Shown by `?`; any of Esc, q or ? closes it."""
+    """The keys of `scope` (the focused pane: reader, list or officials) and the global ones."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", show=True)]
+    BINDINGS = bindings_for("help")
+
+    def __init__(self, scope: str | None = None, keymap: Mapping[str, str] | None = None) -> None:
+        super().__init__()
+        self.scope = scope
+        self.keymap = dict(keymap or {})
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
             box.border_title = "reader — keys"
-            box.border_subtitle = "Esc to close"
-            yield Static(keys_table(), id="help-keys")
+            close = help_rows("help", self.keymap)[0][0].split("  ")[0]
+            # A Text, not a string: a remapped key such as "[" must not be read as markup.
+            box.border_subtitle = Text(f"{close} to close · Tab to another pane, then ? for its keys")
+            yield Static(keys_table(self.scope, self.keymap), id="help-keys")
+

@@ -8,10 +8,13 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.library import LibraryEntry
+from reader.ui.keymap import bindings_for
 
 
 class ArticleList(OptionList):
     """Articles of the library; Enter (or a click) opens one."""
+
+    BINDINGS = bindings_for("list")  # j/k/g/G beside the arrows OptionList has; remappable by id
 
     class Open(Message):
         """The user chose an article to read."""

@@ -8,12 +8,12 @@ lines, never the whole article, so a 5 MB file moves as fast as a short one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -22,47 +22,61 @@ from textual.strip import Strip
 
 from reader.article import Article
 from reader.layout import DocLine, Document, layout_document
+from reader.ui.keymap import bindings_for
 
 GUTTER = 2
 """Cells left of the text: the cursor bar and a space."""
 MAX_MEASURE = 80
 """The widest line we set, in cells (40 Chinese characters): longer lines tire the eye."""
 CURSOR_BAR = "▌"
+STRIP_CACHE_SIZE = 1024
+"""Rendered lines kept between frames: several screens' worth."""
+OPENING_CHARS = 20_000
+"""How much of a huge article is laid out before the first paint."""
 BACKGROUND_LAYOUT_CHARS = 200_000
 """Articles this long (about 150 ms of layout) are laid out in a worker thread."""
 
 
+SPAN_KINDS = ("mention", "mention-selected", "mention-current", "match", "match-current")
+"""How a highlighted stretch is drawn, weakest first; each has a component class."""
+MIN_MEASURE, MEASURE_STEP = 20, 4
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A highlighted stretch of one paragraph (character offsets)."""
+    """A highlighted stretch of one paragraph (character offsets), drawn as `kind`."""
 
     paragraph: int
     start: int
     end: int
-    selected: bool = False
+    kind: str = "mention"
+
+
+def _opening(article: Article) -> Article:
+    """The first paragraphs of an article, enough for several screens."""
+    taken = 0
+    for count, paragraph in enumerate(article.paragraphs, start=1):
+        taken += len(paragraph)
+        if taken >= OPENING_CHARS:
+            return replace(article, paragraphs=article.paragraphs[:count])
+    return article
 
 
 class ReadingView(ScrollView, can_focus=True):
     """Paragraphs you move through with the keyboard; the cursor is a paragraph index."""
 
-    BINDINGS = [
-        Binding("j,down", "cursor_down", "¶ next/prev", key_display="j/k"),
-        Binding("k,up", "cursor_up", "Prev ¶", show=False),
-        Binding("space", "page_down", "Page", key_display="␣"),
-        Binding("b", "page_up", "Page up", show=False),
-        Binding("g,home", "first", "First ¶", show=False),
-        Binding("G,end", "last", "Last ¶", show=False),
-    ]
+    BINDINGS = bindings_for("reader")
+    """j/k, space/b, g/G, -/+: ids `reader.*` in `reader.ui.keymap`, so config.yaml can remap them."""
 
     COMPONENT_CLASSES = {
         "reading-view--title",
         "reading-view--subtitle",
         "reading-view--meta",
+        "reading-view--notice",
         "reading-view--rule",
         "reading-view--cursor",
         "reading-view--cursor-bar",
-        "reading-view--mention",
-        "reading-view--mention-selected",
+        *(f"reading-view--{kind}" for kind in SPAN_KINDS),
         "reading-view--empty",
     }
 
@@ -77,12 +91,18 @@ class ReadingView(ScrollView, can_focus=True):
             self.total = total
 
     def __init__(self, *, id: str | None = None) -> None:
+        # Before Widget.__init__, which may already notify a style update.
+        self._strips: LRUCache[tuple[int, bool, int, int, int], Strip] = LRUCache(STRIP_CACHE_SIZE)
         super().__init__(id=id)
         self.article: Article | None = None
         self._document: Document | None = None
         self._measure = 0
         self._left = 0
         self._spans: dict[int, list[Span]] = {}
+        self._styles: dict[str, Style] = {}
+        self._spans_version = 0
+        self.max_measure = MAX_MEASURE
+        """The widest text column, in cells; `-` and `+` change it."""
         self.empty_message = "No article open"
         self.border_title = "Article"
 
@@ -109,10 +129,23 @@ class ReadingView(ScrollView, can_focus=True):
         grouped: dict[int, list[Span]] = {}
         for span in spans:
             grouped.setdefault(span.paragraph, []).append(span)
+        strength = {kind: rank for rank, kind in enumerate(SPAN_KINDS)}
         for group in grouped.values():
-            group.sort(key=lambda span: (span.start, not span.selected))
+            # Where spans overlap, the stronger one (a search match) is drawn.
+            group.sort(key=lambda span: (span.start, -strength.get(span.kind, 0)))
         self._spans = grouped
+        self._spans_version += 1
         self.refresh()
+
+    @property
+    def spans(self) -> list[Span]:
+        """Every highlight, paragraph by paragraph."""
+        return [span for paragraph in sorted(self._spans) for span in self._spans[paragraph]]
+
+    @property
+    def laid_out_count(self) -> int:
+        """Paragraphs the cursor can reach now: all of them, once a huge article is laid out."""
+        return len(self._document.paragraph_first_line) if self._document else 0
 
     @property
     def paragraph_count(self) -> int:
@@ -129,7 +162,7 @@ class ReadingView(ScrollView, can_focus=True):
         article = self.article
         if article is None or width <= 0:
             return
-        measure = max(2, min(MAX_MEASURE, width - GUTTER - 1))
+        measure = max(2, min(self.max_measure, width - GUTTER - 1))
         self._left = max(0, (width - GUTTER - measure) // 2)
         if self._document is not None and measure == self._measure:
             self.virtual_size = Size(width, len(self._document.lines))
@@ -139,10 +172,9 @@ class ReadingView(ScrollView, can_focus=True):
         if sum(map(len, article.paragraphs)) < BACKGROUND_LAYOUT_CHARS:
             self._apply_layout(article, layout_document(article, measure))
         else:
-            # A huge file lays out off the UI thread; the keys stay live meanwhile.
-            self._document = None
-            self.empty_message = "Laying out…"
-            self.refresh()
+            # A huge file: its opening paragraphs are laid out now, so the first screen
+            # paints at once; the whole lays out off the UI thread and replaces it.
+            self._apply_layout(article, layout_document(_opening(article), measure))
             self.run_worker(
                 lambda: self._layout_in_background(article, measure),
                 thread=True,
@@ -158,6 +190,7 @@ class ReadingView(ScrollView, can_focus=True):
         if article is not self.article or document.width != self._measure:
             return  # superseded by another article or width
         self._document = document
+        self._strips.clear()
         width = self.scrollable_content_region.width or self.size.width
         self.virtual_size = Size(width, len(document.lines))
         self.refresh()
@@ -167,7 +200,7 @@ class ReadingView(ScrollView, can_focus=True):
         paragraph = self.cursor
         self._relayout()
         self.call_after_refresh(self._scroll_to_cursor, "keep")
-        self.cursor = min(paragraph, max(0, self.paragraph_count - 1)) if self.paragraph_count else 0
+        self.cursor = min(paragraph, max(0, self.laid_out_count - 1)) if self.laid_out_count else 0
 
     # -- cursor -------------------------------------------------------------------------
 
@@ -177,13 +210,18 @@ class ReadingView(ScrollView, can_focus=True):
         `keep` scrolls as little as possible (stepping), `top` puts the paragraph first
         (a new article), `jump` puts it a quarter of the way down (a far jump).
         """
-        total = self.paragraph_count
+        total = self.laid_out_count
         paragraph = max(0, min(paragraph, total - 1)) if total else 0
         self.cursor = paragraph
         self._scroll_to_cursor(scroll)
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh()
+        # Only the two paragraphs whose cursor styling changed are redrawn; a scroll
+        # that follows redraws the screen anyway.
+        for paragraph in {old, new}:
+            if 0 <= paragraph < self.laid_out_count:
+                first, count = self._paragraph_lines(paragraph)
+                self.refresh_lines(first, count)
         self.post_message(self.CursorMoved(new, self.paragraph_count))
 
     def _paragraph_lines(self, paragraph: int) -> tuple[int, int]:
@@ -193,7 +231,7 @@ class ReadingView(ScrollView, can_focus=True):
         return document.paragraph_first_line[paragraph], document.paragraph_line_count[paragraph]
 
     def _scroll_to_cursor(self, how: str = "keep") -> None:
-        if self._document is None or not self.paragraph_count:
+        if self._document is None or not self.laid_out_count:
             if how == "top":
                 self.scroll_to(y=0, animate=False)
             return
@@ -224,10 +262,22 @@ class ReadingView(ScrollView, can_focus=True):
         self.set_cursor(0)
 
     def action_last(self) -> None:
-        self.set_cursor(self.paragraph_count - 1)
+        self.set_cursor(self.laid_out_count - 1)
 
     def action_page_down(self) -> None:
         self._page(+1)
+
+    def action_narrower(self) -> None:
+        self.set_max_measure(self.max_measure - MEASURE_STEP)
+
+    def action_wider(self) -> None:
+        self.set_max_measure(self.max_measure + MEASURE_STEP)
+
+    def set_max_measure(self, cells: int) -> None:
+        """Change the widest text column and re-lay out, keeping the cursor in view."""
+        self.max_measure = max(MIN_MEASURE, cells)
+        self._relayout()
+        self._scroll_to_cursor("keep")
 
     def action_page_up(self) -> None:
         self._page(-1)
@@ -235,7 +285,7 @@ class ReadingView(ScrollView, can_focus=True):
     def _page(self, direction: int) -> None:
         """Scroll a screenful and put the cursor on the first paragraph that starts in view."""
         document = self._document
-        if document is None or not self.paragraph_count:
+        if document is None or not self.laid_out_count:
             return
         height = max(1, (self.scrollable_content_region.height or self.size.height) - 1)
         max_y = max(0, len(document.lines) - (self.scrollable_content_region.height or self.size.height))
@@ -268,14 +318,33 @@ class ReadingView(ScrollView, can_focus=True):
 
     # -- rendering ----------------------------------------------------------------------
 
+    def _base_style(self) -> Style:
+        base = self._styles.get("")
+        if base is None:
+            base = self._styles[""] = self.rich_style
+        return base
+
+    def _style(self, name: str) -> Style:
+        """A component class's style, cached: render_line asks for it on every line."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name)
+        return style
+
+    def notify_style_update(self) -> None:
+        # A theme switch or stylesheet change: forget the cached styles and lines.
+        self._styles = {}
+        self._strips.clear()
+        super().notify_style_update()
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        base = self.rich_style
+        base = self._base_style()
         document = self._document
         if document is None:
             if y == 1:
                 text = f"  {self.empty_message}"
-                style = base + self.get_component_rich_style("reading-view--empty")
+                style = base + self._style("reading-view--empty")
                 return Strip([Segment(text, style)]).crop_extend(0, width, base)
             return Strip.blank(width, base)
         index = self.scroll_offset.y + y
@@ -283,8 +352,16 @@ class ReadingView(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         line = document.lines[index]
         on_cursor = line.paragraph is not None and line.paragraph == self.cursor
-        line_style = base + self.get_component_rich_style("reading-view--cursor") if on_cursor else base
-        bar = self.get_component_rich_style("reading-view--cursor-bar")
+        # Scrolling shows mostly the same lines at new rows: keep their strips.
+        key = (index, on_cursor, width, self._left, self._spans_version)
+        cached = self._strips.get(key)
+        if cached is None:
+            cached = self._strips[key] = self._render_doc_line(line, on_cursor, width, base)
+        return cached
+
+    def _render_doc_line(self, line: DocLine, on_cursor: bool, width: int, base: Style) -> Strip:
+        line_style = base + self._style("reading-view--cursor") if on_cursor else base
+        bar = self._style("reading-view--cursor-bar")
         segments = [Segment(" " * self._left, base)]
         segments.append(Segment(CURSOR_BAR + " ", line_style + bar) if on_cursor else Segment("  ", base))
         segments.extend(self._line_segments(line, line_style))
@@ -296,10 +373,11 @@ class ReadingView(ScrollView, can_focus=True):
                 "title": "reading-view--title",
                 "subtitle": "reading-view--subtitle",
                 "meta": "reading-view--meta",
+                "notice": "reading-view--notice",
                 "rule": "reading-view--rule",
             }.get(line.kind)
             return [
-                Segment(line.text, style + self.get_component_rich_style(kind_style) if kind_style else style)
+                Segment(line.text, style + self._style(kind_style) if kind_style else style)
             ]
         indent, body = line.text[: line.indent], line.text[line.indent :]
         segments = [Segment(indent, style)] if indent else []
@@ -312,8 +390,8 @@ class ReadingView(ScrollView, can_focus=True):
                 continue
             if lo > position:
                 segments.append(Segment(body[position:lo], style))
-            name = "reading-view--mention-selected" if span.selected else "reading-view--mention"
-            segments.append(Segment(body[lo:hi], style + self.get_component_rich_style(name)))
+            span_style = self._style(f"reading-view--{span.kind}")
+            segments.append(Segment(body[lo:hi], style + span_style))
             position = hi
         if position < len(body):
             segments.append(Segment(body[position:], style))

@@ -1,4 +1,4 @@
-"""A library is a folder of article files; this module finds and summarises them.
+"""A library is a folder of article files; this module finds and summarises them one by one.
 
 Listing reads every file once to get its title, date and outlet. Files that fail to
 load stay in the list with their one-line error, so a bad file is visible and skipped,
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from reader.article import Article, ArticleError
 from reader.loaders import ARTICLE_SUFFIXES, load_article
+from reader.textsafety import inert_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +25,27 @@ class LibraryEntry:
     date_text: str = ""
     source: str = ""
     error: str | None = None
+    byline: str = ""
+    paragraphs: int = 0
+    date_key: str = ""
+    """The date as ISO text (`2015-06-19T13:57`), so that sorting strings sorts by time."""
 
     @classmethod
     def from_article(cls, article: Article) -> LibraryEntry:
-        return cls(article.path, article.title, article.date_text, article.source or "")
+        return cls(
+            article.path,
+            article.title,
+            article.date_text,
+            article.source or "",
+            byline=article.byline or "",
+            paragraphs=len(article.paragraphs),
+            date_key=date_key(article),
+        )
+
+
+def date_key(article: Article) -> str:
+    """A sortable form of the publication date; "" when the file gives none."""
+    return article.published.isoformat(timespec="minutes") if article.published else ""
 
 
 def find_article_files(folder: Path) -> list[Path]:
@@ -36,7 +54,8 @@ def find_article_files(folder: Path) -> list[Path]:
         path
         for path in folder.rglob("*")
         if path.suffix.lower() in ARTICLE_SUFFIXES
-        and path.is_file()
+        # A link that leads nowhere (broken, or a loop) is listed so it shows its error.
+        and (path.is_file() or path.is_symlink())
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
     ]
     return sorted(found, key=lambda path: path.relative_to(folder).as_posix())
@@ -47,7 +66,8 @@ def read_entry(path: Path) -> LibraryEntry:
     try:
         return LibraryEntry.from_article(load_article(path))
     except ArticleError as error:
-        return LibraryEntry(path, path.name, error=str(error))
+        # File names are untrusted text too: escapes and newlines must not reach the list.
+        return LibraryEntry(path, inert_line(path.name), error=str(error))
 
 
 def iter_entries(folder: Path) -> Iterator[LibraryEntry]:

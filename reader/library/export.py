@@ -1,0 +1,87 @@
+"""Text forms of index results for the command line (`reader search`, `reader index`).
+
+Kept out of cli.py so the formats are testable without a subprocess and the CLI
+stays a thin layer of argument parsing.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reader.library.index import IndexProgress, RefreshSummary
+from reader.library.search import SearchHit
+
+
+def _display_path(path: Path) -> str:
+    """A path relative to the current folder when it is inside it, else as given."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def hits_to_json(hits: list[SearchHit]) -> str:
+    """One JSON array; `paragraph` is -1 for a title hit, `marks` index into `snippet`."""
+    rows = [
+        {
+            "path": _display_path(hit.path),
+            "title": hit.title,
+            "date": hit.date_text,
+            "paragraph": hit.paragraph,
+            "start": hit.start,
+            "end": hit.end,
+            "snippet": hit.snippet,
+            "marks": [list(mark) for mark in hit.marks],
+        }
+        for hit in hits
+    ]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+_CONTROLS = {code: "\ufffd" for code in [*range(0x20), 0x7F]}
+"""Control characters in file text must never reach a terminal as escapes."""
+
+
+def hits_to_table(hits: list[SearchHit]) -> str:
+    """One hit a line: date, where (file ¶ paragraph), snippet with the matches in 【】."""
+    lines = []
+    for hit in hits:
+        snippet, shift = hit.snippet, 0
+        for start, end in hit.marks:
+            snippet = (
+                snippet[: start + shift]
+                + "【"
+                + snippet[start + shift : end + shift]
+                + "】"
+                + snippet[end + shift :]
+            )
+            shift += 2
+        where = "title" if hit.paragraph < 0 else f"¶{hit.paragraph + 1}"
+        line = f"{hit.date_text or '-':<10}  {_display_path(hit.path)} {where}  {snippet}"
+        lines.append(line.translate(_CONTROLS))
+    return "".join(line + "\n" for line in lines)
+
+
+def progress_line(progress: IndexProgress) -> str | None:
+    """A progress line for stderr, or None for updates not worth a line."""
+    if progress.phase == "scan":
+        return "scanning the folder…"
+    if progress.total == 0:
+        return None
+    label = "text and metadata" if progress.phase == "text" else "officials"
+    return f"{label}: {progress.done}/{progress.total}"
+
+
+def summary_text(summary: RefreshSummary, articles: int, path: Path) -> str:
+    """The closing report of `reader index`."""
+    parts = [
+        f"{articles} articles indexed",
+        f"{summary.added} added",
+        f"{summary.changed} changed",
+        f"{summary.removed} removed",
+        f"{summary.renamed} renamed",
+        f"{summary.errors} unreadable",
+    ]
+    timing = f"text {summary.text_seconds:.1f} s, officials {summary.officials_seconds:.1f} s"
+    return f"{', '.join(parts)} ({timing})\nindex: {path}\n"

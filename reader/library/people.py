@@ -1,0 +1,75 @@
+"""Officials across the library: who is named where, and with which posts.
+
+Why a module of its own: the sidebar names one article's officials; these queries
+answer the researcher's next question — where else does this person appear, and what
+post did each article give them (柳鹏: 市长 in 2015, …).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.library.entries import LibraryEntry
+
+ENTRY_COLUMNS = (
+    "files.path, files.title, files.date_text, files.outlet, files.error, files.byline, "
+    "files.paragraphs, files.date"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    """One article that names an official: the posts it gives them and where they first appear."""
+
+    path: Path
+    title: str
+    date_text: str
+    titles: tuple[str, ...]
+    mentions: int
+    first_paragraph: int
+
+
+def entry_from_row(library: Path, row: tuple) -> LibraryEntry:
+    """A LibraryEntry from a row selected with ENTRY_COLUMNS."""
+    path, title, date_text, outlet, error, byline, paragraphs, date = row
+    return LibraryEntry(
+        library / path, title, date_text, outlet, error, byline=byline, paragraphs=paragraphs, date_key=date
+    )
+
+
+def timeline(conn: sqlite3.Connection, library: Path, name: str) -> list[Appearance]:
+    """Every article naming `name`, oldest first (undated last): the timeline of their posts."""
+    rows = conn.execute(
+        "SELECT files.path, files.title, files.date_text, officials.titles, officials.mentions, "
+        "officials.first_paragraph FROM officials JOIN files ON files.id = officials.file_id "
+        "WHERE officials.name = ? ORDER BY files.date = '', files.date, files.path",
+        (name,),
+    ).fetchall()
+    return [
+        Appearance(library / path, title, date_text, tuple(json.loads(titles)), mentions, first)
+        for path, title, date_text, titles, mentions, first in rows
+    ]
+
+
+def entries_mentioning(conn: sqlite3.Connection, library: Path, name: str) -> list[LibraryEntry]:
+    """Library entries whose article names the official `name`, newest first."""
+    rows = conn.execute(
+        f"SELECT DISTINCT {ENTRY_COLUMNS} FROM officials JOIN files ON files.id = officials.file_id "
+        "WHERE officials.name = ? ORDER BY files.date DESC, files.path",
+        (name,),
+    ).fetchall()
+    return [entry_from_row(library, row) for row in rows]
+
+
+def official_names(conn: sqlite3.Connection, prefix: str, limit: int) -> list[tuple[str, int]]:
+    """Names starting with `prefix` and the number of articles naming each, commonest first."""
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rows = conn.execute(
+        "SELECT name, count(DISTINCT file_id) AS articles FROM officials "
+        "WHERE name LIKE ? ESCAPE '\\' GROUP BY name ORDER BY articles DESC, name LIMIT ?",
+        (escaped + "%", limit),
+    ).fetchall()
+    return [(name, count) for name, count in rows]

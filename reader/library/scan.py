@@ -1,0 +1,60 @@
+"""Listing a library folder with the file facts the index compares: size, mtime, inode.
+
+One `os.scandir` walk, no file opened: this is what makes a refresh of an unchanged
+10,000-file library take a fraction of a second. The rules match
+`entries.find_article_files` (article suffixes, hidden folders and files skipped).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.loaders import ARTICLE_SUFFIXES
+
+
+@dataclass(frozen=True, slots=True)
+class FileStat:
+    """What decides whether a file changed since it was indexed."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+
+
+def scan_library(folder: Path) -> dict[str, FileStat]:
+    """Article files under `folder`, keyed by their path relative to it (POSIX form).
+
+    Unreadable subfolders are skipped (their files simply are not listed); an
+    unreadable `folder` itself raises OSError for the caller to report.
+    """
+    found: dict[str, FileStat] = {}
+    pending: list[tuple[str, str]] = [(os.fspath(folder), "")]
+    first = True
+    while pending:
+        directory, prefix = pending.pop()
+        try:
+            with os.scandir(directory) as listing:
+                items = list(listing)
+        except OSError:
+            if first:
+                raise
+            continue
+        first = False
+        for item in items:
+            if item.name.startswith("."):
+                continue
+            try:
+                if item.is_dir(follow_symlinks=False):
+                    pending.append((item.path, f"{prefix}{item.name}/"))
+                    continue
+                if not item.name.lower().endswith(ARTICLE_SUFFIXES):
+                    continue
+                if not item.is_file():
+                    continue
+                stat = item.stat()
+            except OSError:
+                continue
+            found[prefix + item.name] = FileStat(stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    return found

@@ -1,0 +1,105 @@
+"""The index's SQLite schema and how a connection to it is opened.
+
+Tables: `files` (one row per article file: stat facts and metadata), `paragraphs`
+(the title as paragraph -1, then every body paragraph, so a search hit names the
+paragraph to open at; ids encode the date, see index._allocate_ids), `paragraphs_fts`
+(an FTS5 trigram index over `paragraphs`, external content so the text is stored once)
+and `officials` (per article: name, posts as JSON, mention count).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+SCHEMA_VERSION = "2"
+DAY_SHIFT = 22
+"""A paragraph's id is (day ordinal << DAY_SHIFT) + a counter: ids sort by publication day."""
+OVERFLOW_BASE = 1 << 60
+"""Ids past every day's block, for the (theoretical) day with more than 4 million paragraphs."""
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files(
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    date TEXT NOT NULL DEFAULT '',
+    date_text TEXT NOT NULL DEFAULT '',
+    outlet TEXT NOT NULL DEFAULT '',
+    byline TEXT NOT NULL DEFAULT '',
+    paragraphs INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    officials_done INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS files_by_date ON files(date DESC, path);
+CREATE INDEX IF NOT EXISTS files_pending ON files(officials_done) WHERE officials_done = 0;
+CREATE TABLE IF NOT EXISTS paragraphs(
+    id INTEGER PRIMARY KEY,
+    file_id INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS paragraphs_by_file ON paragraphs(file_id, idx);
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(
+    text, content='paragraphs', content_rowid='id', tokenize='trigram'
+);
+CREATE TABLE IF NOT EXISTS officials(
+    file_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    titles TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    first_paragraph INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS officials_by_name ON officials(name);
+CREATE INDEX IF NOT EXISTS officials_by_file ON officials(file_id);
+"""
+
+
+def connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    """Open (creating if needed) the index at `path`, in WAL mode, and check it is one.
+
+    Raises sqlite3.DatabaseError when the file is not a usable database (garbage, a
+    foreign schema) and sqlite3.OperationalError "locked" when another process holds
+    it past `busy_timeout`; the caller sets the file aside in both cases.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # check_same_thread=False: LibraryIndex serialises every use with its own lock, so a
+    # UI can query from a worker thread the index it opened on the main one.
+    conn = sqlite3.connect(path, timeout=busy_timeout, check_same_thread=False, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        version = _schema_version(conn)
+        if version not in (None, SCHEMA_VERSION):
+            raise sqlite3.DatabaseError(f"index schema {version}, expected {SCHEMA_VERSION}")
+        if version is None:
+            conn.execute("BEGIN IMMEDIATE")
+            _create(conn)
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            conn.execute("COMMIT")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _create(conn: sqlite3.Connection) -> None:
+    # executescript() would commit the open transaction; run statement by statement.
+    for statement in SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _schema_version(conn: sqlite3.Connection) -> str | None:
+    has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+    if not has_meta:
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if tables:
+            raise sqlite3.DatabaseError("not a reader index")
+        return None
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    return row[0] if row else None

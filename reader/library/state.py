@@ -1,0 +1,163 @@
+"""Reading state: where each article was left, which were read, the last one open.
+
+Kept in one small JSON file in the state directory. Positions are paragraph indexes,
+never scroll fractions, so a restored position survives a change of window width.
+The file is written atomically (temp file + os.replace); a save first merges what is
+on disk, so two readers open at once keep each other's marks (for the same article
+the later save wins). A file that cannot be read as state is set aside, not lost,
+and the app gets a notice to show.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader import locations
+from reader.library.atomic import set_aside, write_atomic
+
+STATE_VERSION = 1
+
+
+def state_path() -> Path:
+    """The reading-state file."""
+    return locations.state_dir() / "state.json"
+
+
+@dataclass
+class ArticleState:
+    """What is remembered for one article."""
+
+    paragraph: int = 0
+    read: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return {"paragraph": self.paragraph, "read": self.read}
+
+    @classmethod
+    def from_json(cls, data: object) -> ArticleState:
+        if not isinstance(data, dict):
+            return cls()
+        paragraph = data.get("paragraph", 0)
+        valid = isinstance(paragraph, int) and paragraph >= 0
+        return cls(paragraph if valid else 0, data.get("read") is True)
+
+
+def _key(path: Path) -> str:
+    """Articles are remembered by absolute resolved path: the same file however it was opened."""
+    return str(Path(path).expanduser().resolve())
+
+
+@dataclass
+class ReadingState:
+    """The state file's contents in memory; call `save()` to write changes."""
+
+    path: Path = field(default_factory=state_path)
+    articles: dict[str, ArticleState] = field(default_factory=dict)
+    last_open_key: str | None = None
+    last_library_key: str | None = None
+    notice: str | None = None
+    """A sentence for the user when the file was damaged and set aside."""
+    _dirty: set[str] = field(default_factory=set, repr=False)
+    _last_open_dirty: bool = field(default=False, repr=False)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> ReadingState:
+        """Read the state file (a missing one is an empty state)."""
+        state = cls(path or state_path())
+        try:
+            state._merge(_read(state.path))
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError) as error:
+            aside = set_aside(state.path, "damaged") if state.path.exists() else None
+            where = f"; set aside as {aside.name}" if aside else ""
+            state.notice = f"Reading state could not be read ({error}){where}; starting afresh."
+        return state
+
+    def _merge(self, data: dict) -> None:
+        """Take what is on disk, except what this process changed since it loaded."""
+        articles = data.get("articles", {})
+        if isinstance(articles, dict):
+            for key, value in articles.items():
+                if key not in self._dirty:
+                    self.articles[key] = ArticleState.from_json(value)
+        last, library = data.get("last_open"), data.get("last_library")
+        if not self._last_open_dirty and (last is None or isinstance(last, str)):
+            self.last_open_key = last
+            self.last_library_key = library if isinstance(library, str) else None
+
+    # -- the app's API ------------------------------------------------------------------------
+
+    def position(self, article: Path) -> int | None:
+        """The paragraph where `article` was left, or None if it was never opened."""
+        entry = self.articles.get(_key(article))
+        return entry.paragraph if entry else None
+
+    def set_position(self, article: Path, paragraph: int) -> None:
+        key = _key(article)
+        self.articles.setdefault(key, ArticleState()).paragraph = max(0, paragraph)
+        self._dirty.add(key)
+
+    def is_read(self, article: Path) -> bool:
+        entry = self.articles.get(_key(article))
+        return bool(entry and entry.read)
+
+    def mark_read(self, article: Path, read: bool = True) -> None:
+        key = _key(article)
+        self.articles.setdefault(key, ArticleState()).read = read
+        self._dirty.add(key)
+
+    @property
+    def last_open(self) -> Path | None:
+        """The article open when the reader last quit (None if none, or it is gone)."""
+        if self.last_open_key is None:
+            return None
+        path = Path(self.last_open_key)
+        return path if path.is_file() else None
+
+    @property
+    def last_library(self) -> Path | None:
+        """The library folder the last article was opened from (None if unknown or gone)."""
+        if self.last_library_key is None:
+            return None
+        path = Path(self.last_library_key)
+        return path if path.is_dir() else None
+
+    def set_last_open(self, article: Path | None, library: Path | None = None) -> None:
+        """Remember the article open now, and the library it was opened from, for a bare `reader`."""
+        self.last_open_key = _key(article) if article is not None else None
+        self.last_library_key = _key(library) if library is not None else None
+        self._last_open_dirty = True
+
+    def progress(self, article: Path, paragraphs: int) -> float:
+        """How far into `article` the reader got, 0.0–1.0 (1.0 once it is marked read)."""
+        entry = self.articles.get(_key(article))
+        if entry is None or paragraphs <= 0:
+            return 0.0
+        if entry.read:
+            return 1.0
+        return min(1.0, (entry.paragraph + 1) / paragraphs)
+
+    def save(self) -> None:
+        """Write the state atomically, after merging changes another process saved meanwhile."""
+        with contextlib.suppress(OSError, ValueError):  # missing or damaged on disk: ours replaces it
+            self._merge(_read(self.path))
+        data = {
+            "version": STATE_VERSION,
+            "last_open": self.last_open_key,
+            "last_library": self.last_library_key,
+            "articles": {key: value.to_json() for key, value in sorted(self.articles.items())},
+        }
+        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        self._dirty.clear()
+        self._last_open_dirty = False
+
+
+def _read(path: Path) -> dict:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
+        raise ValueError("not a reader state file")
+    return data

