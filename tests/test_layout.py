@@ -667,3 +667,15 @@ def test_kinsoku_counter_finds_no_faults_on_the_shared_corpora(corpus_name: str)
                 for key in grand:
                     grand[key] += found[key]
     assert grand == dict.fromkeys(grand, 0)
+
+
+@pytest.mark.parametrize("width", [14, 30, 44, 54, 60, 80])
+def test_meta_lines_break_between_parts_never_inside_a_short_one(width: int) -> None:
+    article = make_article(source="中国甘肃网", byline="记者 赵明霞", published=datetime(2015, 6, 19, 13, 57))
+    meta = [line.text for line in layout_document(article, width).lines if line.kind == "meta"]
+    assert all(cell_len(text) <= width for text in meta)
+    assert not any(text.rstrip().endswith("·") or text.lstrip().startswith("·") for text in meta)
+    parts = ["2015-06-19 13:57", "中国甘肃网", "记者 赵明霞", "UTF-8"]
+    for part in parts:
+        if cell_len(part) <= width:
+            assert any(part in text for text in meta), (part, meta)

@@ -14,6 +14,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from rich.cells import cell_len
+
 from reader.article import Article
 from reader.layout.display import display_text
 from reader.layout.linebreak import break_paragraph
@@ -105,6 +107,26 @@ def _wrap(kind: str, text: str, width: int) -> list[DocLine]:
     ]
 
 
+def _wrap_parts(kind: str, parts: list[str], width: int) -> list[DocLine]:
+    """Parts joined by the separator, broken between parts rather than inside one.
+
+    A date, an outlet or a byline cut in two (or a separator left dangling at a
+    line's end) reads badly; only a part wider than the line is broken inside.
+    """
+    lines: list[DocLine] = []
+    current = ""
+    for part in parts:
+        joined = current + META_SEPARATOR + part if current else part
+        if not current or cell_len(display_text(joined)) <= width:
+            current = joined
+            continue
+        lines += _wrap(kind, current, width)
+        current = part
+    if current:
+        lines += _wrap(kind, current, width)
+    return lines
+
+
 def _header(article: Article, width: int) -> list[DocLine]:
     lines = _wrap("title", article.title, width)
     if article.subtitle:
@@ -114,7 +136,7 @@ def _header(article: Article, width: int) -> list[DocLine]:
     # and one read wrongly is the first thing to suspect.
     meta = [part for part in (article.date_text, article.source, article.byline) if part]
     meta.append(article.encoding.upper())
-    lines += _wrap("meta", META_SEPARATOR.join(meta), width)
+    lines += _wrap_parts("meta", meta, width)
     if article.original_title:
         lines += _wrap("meta", "原标题：" + article.original_title, width)
     for notice in article.notices:

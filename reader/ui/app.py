@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.theme import Theme
@@ -49,6 +49,10 @@ from reader.ui.widgets.officials_panel import OfficialsPanel
 from reader.ui.widgets.reading_view import ReadingView, Span
 
 LIBRARY_BATCH = 50
+NARROW_WIDTH = 100
+"""Below this many columns the article list and the article take turns."""
+COMPACT_WIDTH = 72
+"""Below this many columns the officials sidebar starts hidden."""
 EXPORT_FOLDER = "exports"
 """Under the state folder: officials exported from the TUI (never the article folder)."""
 
@@ -158,11 +162,13 @@ class ReaderApp(App[None]):
         reading.set_max_measure(self.config.measure)
         for notice in self._notices:  # they quote file names: inert, and never markup
             self.notify(inert_line(notice), severity="warning", timeout=8, markup=False)
+        self._fit(self.size.width)
         if self.open_file is not None:
             self._open_path(self.open_file)
             reading.focus()
         else:
             reading.show_message("Loading the library…")
+            self._show_list(True)
             self.query_one(ArticleList).focus()
         # Background work starts once the first frame is on screen, so it never delays it.
         self.call_after_refresh(self.load_library)
@@ -304,6 +310,7 @@ class ReaderApp(App[None]):
             self.notify(event.entry.error, severity="error", markup=False)
             return
         self._open_path(event.entry.path)
+        self._show_list(False)
         self.query_one(ReadingView).focus()
 
     def _step_article(self, step: int) -> None:
@@ -416,9 +423,25 @@ class ReaderApp(App[None]):
         if self.search_trail is not None:
             self._clear_search()
             return
+        self._show_list(True)
         self.query_one(ArticleList).focus()
 
     # -- chrome -------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        """Fewer panes on a small terminal, so the text keeps a readable column.
+
+        Below NARROW_WIDTH the list and the article take turns (Esc shows the list,
+        Enter the article); below COMPACT_WIDTH the sidebar starts hidden too (`s`).
+        """
+        self.screen.set_class(width < NARROW_WIDTH, "-narrow")
+        self.screen.set_class(width < COMPACT_WIDTH, "-compact")
+
+    def _show_list(self, listing: bool) -> None:
+        self.screen.set_class(listing, "-listing")
 
     def on_reading_view_cursor_moved(self, event: ReadingView.CursorMoved) -> None:
         self._update_position()

@@ -127,7 +127,7 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         "x",
         "export_officials",
         "Export",
-        help="export the article's officials as CSV or JSON",
+        help="export the officials: CSV to the clipboard, CSV and JSON files in the state folder",
     ),
     # The reading view
     BindingSpec(
