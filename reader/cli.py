@@ -356,7 +356,11 @@ def run_tui(argv: Sequence[str]) -> int:
         _fail(theme_warning)
         notices.append(theme_warning)
     if args.path is None:
-        library, open_file = config.library or locations.bundled_articles_dir(), None
+        # config.yaml's library, else the one read last (the app reopens its last article), else ours.
+        from reader.ui.library_session import remembered_library
+
+        library = config.library or remembered_library() or locations.bundled_articles_dir()
+        open_file = None
     else:
         path = _check_path(args.path)
         library, open_file = (path, None) if path.is_dir() else (path.parent, path)

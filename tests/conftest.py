@@ -23,6 +23,19 @@ SHARED = REPO.parent / "shared"
 BUNDLED_ARTICLE = REPO / "articles" / "2015-06-19-jiayuguan-defence-mobilisation.txt"
 
 
+@pytest.fixture(autouse=True)
+def _own_reader_dirs(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fresh config/state/cache folders for every test: the app remembers positions and the
+    last article and keeps an index, so one test's reading must not change what the next sees."""
+    if "reader_dirs" in request.fixturenames:
+        return
+    base = tmp_path_factory.mktemp("xdg")
+    for name in ("config", "state", "cache"):
+        monkeypatch.setenv(f"READER_{name.upper()}_DIR", str(base / name))
+
+
 @pytest.fixture
 def reader_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     """Fresh config/state/cache folders for one test."""

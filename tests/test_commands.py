@@ -14,7 +14,7 @@ from reader.officials.model import Mention, Official, OfficialsReport
 from reader.theme_files import discover_themes
 from reader.ui.commands import ReaderCommands, plain_pinyin
 from reader.ui.themes import to_textual_theme
-from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.library_table import LibraryTable
 
 SIZE = (100, 30)
 
@@ -31,14 +31,14 @@ class Harness(App[None]):
         self.calls: list[tuple[str, Any]] = []
 
     def compose(self) -> ComposeResult:
-        yield ArticleList(id="articles")
+        yield LibraryTable(id="articles")
 
     def on_mount(self) -> None:
         themes, _ = discover_themes()
         for spec in themes.values():
             self.register_theme(to_textual_theme(spec))
         self.theme = "ink"
-        self.query_one(ArticleList).add_entries(self.entries)
+        self.query_one(LibraryTable).add_entries(self.entries)
 
     def action_open_article_by_path(self, path: Path) -> None:
         self.calls.append(("open", path))
@@ -48,6 +48,12 @@ class Harness(App[None]):
 
     def action_search(self) -> None:
         self.calls.append(("search", None))
+
+    def action_search_library(self) -> None:
+        self.calls.append(("search_library", None))
+
+    def show_timeline(self, name: str) -> None:
+        self.calls.append(("timeline", name))
 
     def action_toggle_sidebar(self) -> None:
         self.calls.append(("sidebar", None))

@@ -21,7 +21,7 @@ from reader.ui.keymap import (
     key_label,
     valid_key,
 )
-from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.library_table import LibraryTable
 
 
 def test_table_ids_are_unique_scoped_and_their_keys_valid() -> None:
@@ -158,32 +158,26 @@ def test_unknown_scope_is_a_programming_error() -> None:
         bindings_for("sidebar")
 
 
-class VimList(ArticleList):
-    """How the lead wires the table into an OptionList: its own arrows stay, j/k/g/G add."""
-
-    BINDINGS = bindings_for("list")
-
-
 class ListHarness(App[None]):
     def __init__(self, keymap: dict[str, str]) -> None:
         super().__init__()
         self._config_keymap = keymap
 
     def compose(self) -> ComposeResult:
-        yield VimList()
+        yield LibraryTable()
 
     def on_mount(self) -> None:
         self.set_keymap(build_keymap(self._config_keymap)[0])
-        article_list = self.query_one(VimList)
+        article_list = self.query_one(LibraryTable)
         article_list.add_entries([LibraryEntry(Path(f"/lib/{i}.txt"), f"第{i}篇") for i in range(5)])
         article_list.highlighted = 0
         article_list.focus()
 
 
-async def test_option_lists_keep_their_arrows_and_gain_vim_keys() -> None:
+async def test_the_article_list_keeps_its_arrows_and_gains_vim_keys() -> None:
     app = ListHarness({"list.down": "ctrl+j"})
     async with app.run_test(size=(40, 20)) as pilot:
-        article_list = app.query_one(VimList)
+        article_list = app.query_one(LibraryTable)
         await pilot.press("G")
         assert article_list.highlighted == 4
         await pilot.press("k", "up")

@@ -62,10 +62,10 @@ async def test_table_opens_the_row_under_the_cursor_and_cycles_sort() -> None:
         assert table.current.title == "甲 新年贺词"
         await pilot.press("j", "enter")
         assert [e.title for e in app.opened] == ["丁 港务区"]
-        await pilot.press("s")  # by title; the cursor stays on the same article
+        await pilot.press("o")  # by title; the cursor stays on the same article
         assert table.order == "title" and table.current.title == "丁 港务区"
         assert table.index_of(Path("/lib/000004.txt")) == table.cursor
-        await pilot.press("s", "s")
+        await pilot.press("o", "o")
         assert table.order == "date"
 
 

@@ -406,7 +406,7 @@ async def test_the_app_lists_good_files_marks_bad_ones_and_stays_responsive(
     from reader.theme_files import discover_themes
     from reader.ui.app import ReaderApp
     from reader.ui.screens.help import HelpScreen
-    from reader.ui.widgets.article_list import ArticleList
+    from reader.ui.widgets.library_table import LibraryTable
 
     folder = tmp_path / "library"
     bad = write_bad_files(folder)
@@ -434,7 +434,7 @@ async def test_the_app_lists_good_files_marks_bad_ones_and_stays_responsive(
         for _ in range(2):
             await app.workers.wait_for_complete()
             await pilot.pause()
-        article_list = app.query_one(ArticleList)
+        article_list = app.query_one(LibraryTable)
         listed = {entry.path.name: entry for entry in article_list.entries}
         for name, title in good.items():
             assert listed[name].error is None and listed[name].title == title

@@ -215,7 +215,7 @@ def _lines(widget: object) -> list[str]:
 async def test_the_tui_shows_every_payload_literally_and_obeys_none(tmp_path: Path) -> None:
     from reader.theme_files import discover_themes
     from reader.ui.app import ReaderApp
-    from reader.ui.widgets.article_list import ArticleList
+    from reader.ui.widgets.library_table import LibraryTable
     from reader.ui.widgets.reading_view import ReadingView
 
     for n, payload in enumerate(PAYLOADS):
@@ -228,7 +228,7 @@ async def test_the_tui_shows_every_payload_literally_and_obeys_none(tmp_path: Pa
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        article_list = app.query_one(ArticleList)
+        article_list = app.query_one(LibraryTable)
         assert len(article_list.entries) == len(PAYLOADS) + 1
         for entry in article_list.entries:
             assert not live(entry.title)
@@ -236,8 +236,10 @@ async def test_the_tui_shows_every_payload_literally_and_obeys_none(tmp_path: Pa
             assert any(entry.title == payload + "标题" for entry in article_list.entries)
         screen_text = "\n".join(_lines(article_list) + _lines(app.query_one(ReadingView)))
         compact = "".join(screen_text.split())  # the list wraps long titles
-        assert "[@click=app.quit]x[/]标题" in compact
-        assert "[link=http://e]x[/link]标题" in compact
+        # The table cuts long titles with … (the date takes the rest of the row); what
+        # shows of the markup shows as typed, and the full titles are checked above.
+        assert "[@click=app.quit]x" in compact
+        assert "[link=http://e]x" in compact
         assert "[boldred]x[/]标题" in compact
         assert not live(screen_text.replace("\n", ""))
         # Open every entry, the bad one too; a live [@click=app.quit] would end the app.
@@ -248,7 +250,7 @@ async def test_the_tui_shows_every_payload_literally_and_obeys_none(tmp_path: Pa
             await pilot.pause()
             reading_text = "\n".join(_lines(app.query_one(ReadingView)))
             assert not live(reading_text.replace("\n", ""))
-        await pilot.click(ArticleList, offset=(4, 0))
+        await pilot.click(LibraryTable, offset=(4, 0))
         await pilot.click(ReadingView, offset=(4, 1))
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -11,7 +11,7 @@ from textual import events
 from reader.theme_files import discover_themes
 from reader.ui.app import ReaderApp
 from reader.ui.screens.help import HelpScreen
-from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.library_table import LibraryTable
 from reader.ui.widgets.officials_panel import OfficialsPanel
 from reader.ui.widgets.reading_view import ReadingView
 
@@ -44,14 +44,14 @@ async def test_bundled_library_opens_with_article_and_nine_officials() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert len(app.query_one(ArticleList).entries) == 1
+        assert len(app.query_one(LibraryTable).entries) == 1
         reading = app.query_one(ReadingView)
         assert reading.article is not None and reading.paragraph_count == 9
         panel = app.query_one(OfficialsPanel)
         assert panel.report is not None
         assert [o.name for o in panel.report.officials][:3] == ["郑亚军", "习近平", "柳鹏"]
         assert len(panel.report.officials) == 9
-        assert app.focused is app.query_one(ArticleList)
+        assert app.focused is app.query_one(LibraryTable)
         assert position(app) == "¶ 1/9"
 
 
@@ -126,7 +126,7 @@ async def test_tab_moves_focus_between_list_article_and_sidebar() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        order = [app.query_one(ArticleList), app.query_one(ReadingView), app.query_one(OfficialsPanel)]
+        order = [app.query_one(LibraryTable), app.query_one(ReadingView), app.query_one(OfficialsPanel)]
         assert app.focused is order[0]
         await pilot.press("tab")
         assert app.focused is order[1]
@@ -201,12 +201,12 @@ async def test_brackets_step_between_articles() -> None:
     app = make_app(LIBRARY)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        titles = [entry.title for entry in app.query_one(ArticleList).entries]
+        titles = [entry.title for entry in app.query_one(LibraryTable).entries]
         assert app.article.title == titles[0]
         await pilot.press("right_square_bracket")
         await settle(pilot)
         assert app.article.title == titles[1]
-        assert app.query_one(ArticleList).highlighted == 1
+        assert app.query_one(LibraryTable).highlighted == 1
         await pilot.press("right_square_bracket", "right_square_bracket")
         await settle(pilot)
         assert app.article.title == titles[2]  # no wrap past the end
@@ -234,7 +234,7 @@ def test_help_table_covers_every_binding() -> None:
 
     # Every binding of every pane, with the keys it really has, is on the help screen of
     # that pane: the help is built from the same table, so this fails if one drifts.
-    panes = {ReaderApp: "app", ReadingView: "reader", ArticleList: "list", OfficialsPanel: "officials"}
+    panes = {ReaderApp: "app", ReadingView: "reader", LibraryTable: "list", OfficialsPanel: "officials"}
     for widget, scope in panes.items():
         shown = dict(row for _, rows in help_sections(scope) for row in rows)
         own = [binding for binding in widget.BINDINGS if binding.id and binding.id.startswith(f"{scope}.")]
@@ -292,14 +292,15 @@ async def test_a_bad_file_in_the_library_is_listed_not_fatal(tmp_path: Path) -> 
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        entries = app.query_one(ArticleList).entries
-        assert entries[0].error is not None and "0-broken.txt" in entries[0].error
-        assert app.article is not None and app.article.title == entries[1].title
+        entries = app.query_one(LibraryTable).entries
+        # Newest first: the broken file has no date, so it is listed last.
+        assert entries[-1].error is not None and "0-broken.txt" in entries[-1].error
+        assert app.article is not None and app.article.title == entries[0].title
         await pilot.press("enter")  # the broken one is highlighted? no: the open one is
         await settle(pilot)
-        await pilot.press("escape", "home", "enter")
+        await pilot.press("escape", "end", "enter")
         await settle(pilot)
-        assert app.article.title == entries[1].title  # still reading; an error was shown
+        assert app.article.title == entries[0].title  # still reading; an error was shown
         assert any("0-broken.txt" in str(n.message) for n in app._notifications)
 
 
@@ -370,7 +371,7 @@ async def test_search_jumps_counts_steps_and_clears() -> None:
         assert not any(s.kind.startswith("match") for s in reading.spans)
         assert not app.query_one("#search").display
         await pilot.press("escape")
-        assert app.focused is app.query_one(ArticleList)
+        assert app.focused is app.query_one(LibraryTable)
 
 
 async def test_search_finds_a_phrase_the_layout_split_across_lines() -> None:

@@ -22,7 +22,7 @@ from reader.preferences import Preferences, load_preferences, preferences_path, 
 from reader.theme_files import discover_themes
 from reader.ui.app import ReaderApp
 from reader.ui.screens.help import HelpScreen
-from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.library_table import LibraryTable
 from reader.ui.widgets.officials_panel import OfficialsPanel
 from reader.ui.widgets.reading_view import ReadingView
 
@@ -292,7 +292,7 @@ async def test_palette_opens_an_article_by_title() -> None:
     app = make_app(open_file=None, library=library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        target = app.query_one(ArticleList).entries[1]
+        target = app.query_one(LibraryTable).entries[1]
         hits = await palette(pilot, target.title)
         position = hits.index(f"Open article: {target.title}")
         await pilot.press(*["down"] * position, "enter")

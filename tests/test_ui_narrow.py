@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.library_table import LibraryTable
 from reader.ui.widgets.officials_panel import OfficialsPanel
 from reader.ui.widgets.reading_view import ReadingView
 
@@ -14,15 +14,15 @@ async def test_at_80_columns_the_list_and_the_article_take_turns() -> None:
     app = make_app(REPO / "articles")
     async with app.run_test(size=(80, 30)) as pilot:
         await settle(pilot)
-        article_list, reading = app.query_one(ArticleList), app.query_one(ReadingView)
+        article_list, reading = app.query_one(LibraryTable), app.query_one(ReadingView)
         assert article_list.display and app.focused is article_list
         assert not app.query_one("#reading-column").display
         await pilot.press("enter")
         await settle(pilot)
         assert not article_list.display and app.query_one("#reading-column").display
         assert app.focused is reading
-        # the list's 28 columns went to the text
-        assert reading.document is not None and reading.document.width > 80 - 32 - 28
+        # the list's 34 columns went to the text
+        assert reading.document is not None and reading.document.width > 80 - 30 - 34
         await pilot.press("tab")
         assert app.focused is app.query_one(OfficialsPanel)
         await pilot.press("escape")
@@ -49,6 +49,6 @@ async def test_growing_the_terminal_brings_every_pane_back() -> None:
         await settle(pilot)
         await pilot.resize_terminal(140, 40)
         await pilot.pause()
-        assert app.query_one(ArticleList).display
+        assert app.query_one(LibraryTable).display
         assert app.query_one(OfficialsPanel).display
         assert app.query_one("#reading-column").display

@@ -32,6 +32,7 @@ from reader.library.scan import FileStat, scan_library
 from reader.library.schema import DAY_SHIFT, OVERFLOW_BASE, connect
 from reader.loaders import load_article
 from reader.officials import extract_officials
+from reader.textsafety import inert_line
 
 BATCH = 200
 """Files per transaction: small enough that readers see progress, big enough to be fast."""
@@ -382,7 +383,7 @@ def _insert_file(conn: sqlite3.Connection, path: str, stat: FileStat, loaded: ob
         conn.execute(
             "INSERT INTO files(path, size, mtime_ns, inode, title, error, officials_done) "
             "VALUES (?, ?, ?, ?, ?, ?, 1)",
-            (path, stat.size, stat.mtime_ns, stat.inode, Path(path).name, loaded),
+            (path, stat.size, stat.mtime_ns, stat.inode, inert_line(Path(path).name), loaded),
         )
         return
     article = loaded

@@ -51,10 +51,21 @@ def scan_library(folder: Path) -> dict[str, FileStat]:
                     continue
                 if not item.name.lower().endswith(ARTICLE_SUFFIXES):
                     continue
-                if not item.is_file():
+                stat = _stat(item)
+                if stat is None:
                     continue
-                stat = item.stat()
             except OSError:
                 continue
             found[prefix + item.name] = FileStat(stat.st_size, stat.st_mtime_ns, stat.st_ino)
     return found
+
+
+def _stat(item: os.DirEntry[str]) -> os.stat_result | None:
+    """The file's stat; a link that leads nowhere (broken, or a loop) is listed too, by the
+    link's own stat, so it shows its error in the list as `find_article_files` does."""
+    try:
+        if item.is_file():
+            return item.stat()
+    except OSError:
+        pass  # a loop: ELOOP
+    return item.stat(follow_symlinks=False) if item.is_symlink() else None

@@ -1,8 +1,10 @@
 """The reader app: article list, reading view and officials sidebar side by side.
 
-The app wires the widgets to the core: it loads the library in the background,
-opens articles, runs the officials extractor off the UI thread (the text paints
-first, the sidebar fills when ready) and routes the officials keys.
+The app wires the widgets to the core: it shows the library from its index at once
+and refreshes the index in the background (LibrarySession), opens articles where they
+were left, runs the officials extractor off the UI thread (the text paints first, the
+sidebar fills when ready) and routes the officials keys: an official's timeline across
+the library and the filter of the list to the articles naming them.
 
 It also applies the user's config (measure, pinyin, keymap: every binding has an id
 from `reader.ui.keymap`), cycles and remembers themes (`reader.preferences`), offers
@@ -14,7 +16,7 @@ never into the article folder.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +34,7 @@ from reader.article import Article, ArticleError
 from reader.citation import citation
 from reader.config import Config
 from reader.find import find_matches
-from reader.library import LibraryEntry, find_article_files, read_entry
+from reader.library import LibraryEntry
 from reader.library.atomic import write_atomic
 from reader.loaders import load_article
 from reader.officials import LexiconError, OfficialsReport, extract_officials
@@ -42,13 +44,16 @@ from reader.textsafety import inert_line, json_safe
 from reader.theme_files import ThemeSpec
 from reader.ui.commands import ReaderCommands
 from reader.ui.keymap import bindings_for, build_keymap
+from reader.ui.library_session import SAVE_INTERVAL, LibrarySession
 from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.search import SearchScreen
+from reader.ui.screens.timeline import FilterByOfficial, OfficialTimelineScreen, TimelineResult
 from reader.ui.themes import to_textual_theme
-from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.library_table import LibraryTable, progress_mark
 from reader.ui.widgets.officials_panel import OfficialsPanel
 from reader.ui.widgets.reading_view import ReadingView, Span
 
-LIBRARY_BATCH = 50
+PHASE_LABELS = {"scan": "checking the folder", "text": "indexing", "officials": "finding officials"}
 NARROW_WIDTH = 100
 """Below this many columns the article list and the article take turns."""
 COMPACT_WIDTH = 72
@@ -124,6 +129,14 @@ class ReaderApp(App[None]):
         self.trail: Trail | None = None
         """The trail `n`/`N` step through: the one set off last."""
         self.last_query = ""
+        self.session: LibrarySession | None = None
+        """The library's index and reading state (opened on mount, closed on unmount)."""
+        self.library_filter: str | None = None
+        """The official the article list is filtered to; None lists every article."""
+        self._all_entries: list[LibraryEntry] = []
+        self._index_status = ""
+        self._pending_cursor: tuple[Article, int] | None = None
+        """An article whose saved position is restored once it is laid out (not remembered meanwhile)."""
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # Fallbacks so Textual's own themes work too; reader's themes set these.
@@ -138,7 +151,7 @@ class ReaderApp(App[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            yield ArticleList(id="articles")
+            yield LibraryTable(id="articles")
             with Vertical(id="reading-column"):
                 yield ReadingView(id="reading")
                 yield Input(placeholder="Search this article (Enter: find, Esc: clear)", id="search")
@@ -160,16 +173,24 @@ class ReaderApp(App[None]):
             self.set_keymap(self.keymap)
         reading = self.query_one(ReadingView)
         reading.set_max_measure(self.config.measure)
+        # Opening the index and the state reads no article file: a few milliseconds.
+        self.session = LibrarySession(self.library)
+        self._notices.extend(self.session.take_notices())  # a damaged index or state file
+        self.query_one(LibraryTable).set_progress(self.session.progress)
+        self.set_interval(SAVE_INTERVAL, self.session.save_if_due)
         for notice in self._notices:  # they quote file names: inert, and never markup
             self.notify(inert_line(notice), severity="warning", timeout=8, markup=False)
         self._fit(self.size.width)
         if self.open_file is not None:
             self._open_path(self.open_file)
             reading.focus()
+        elif (last := self.session.last_open()) is not None:
+            self._open_path(last)  # a bare `reader` goes back to where it was left
+            reading.focus()
         else:
             reading.show_message("Loading the library…")
             self._show_list(True)
-            self.query_one(ArticleList).focus()
+            self.query_one(LibraryTable).focus()
         # Background work starts once the first frame is on screen, so it never delays it.
         self.call_after_refresh(self.load_library)
 
@@ -177,66 +198,117 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="library")
     def load_library(self) -> None:
-        """Read the library's files off the UI thread, feeding the list in batches."""
+        """Show the last index at once, then bring it up to date (text, then officials) off
+        the UI thread, with progress in the list's title. Quitting cancels it between batches."""
+        session = self.session
+        if session is None:
+            return
         worker = get_current_worker()
+
+        def call(callback: Callable[..., object], *args: object, **kwargs: object) -> None:
+            if not worker.is_cancelled:  # after quit there is no UI to call
+                self.call_from_thread(callback, *args, **kwargs)
+
+        call(self._set_entries, session.entries())
         try:
-            paths = find_article_files(self.library)
+            session.refresh(
+                lambda done, total, phase: call(self._index_progress, done, total, phase),
+                lambda: worker.is_cancelled,
+                lambda entries: call(self._set_entries, entries),
+            )
         except OSError as error:
             message = f"Cannot list {inert_line(str(self.library))}: {error.strerror}"
-            self.call_from_thread(self.notify, message, severity="error", markup=False)
-            paths = []
-        batch: list[LibraryEntry] = []
-        for path in paths:
-            if worker.is_cancelled:
-                return
-            batch.append(read_entry(path))
-            if len(batch) >= LIBRARY_BATCH:
-                self.call_from_thread(self._add_entries, batch)
-                batch = []
-        self.call_from_thread(self._add_entries, batch)
-        self.call_from_thread(self._library_loaded)
+            call(self.notify, message, severity="error", markup=False)
+        call(self._library_loaded)
 
-    def _add_entries(self, entries: list[LibraryEntry]) -> None:
-        article_list = self.query_one(ArticleList)
-        first_batch = not article_list.entries
-        article_list.add_entries(entries)
-        if first_batch and entries and self.article is None and self.open_file is None:
-            readable = next((entry for entry in entries if entry.error is None), None)
+    def _set_entries(self, entries: list[LibraryEntry]) -> None:
+        """A new snapshot of the whole library (from the index, or a refresh that changed it)."""
+        self._all_entries = entries
+        self._show_notices()
+        if self.library_filter is not None:
+            return  # the filtered list stays; it is recomputed when the refresh ends
+        table = self.query_one(LibraryTable)
+        table.set_entries(entries)
+        if self.article is None and self.open_file is None:
+            readable = next((entry for entry in table.entries if entry.error is None), None)
             if readable is not None:
                 self._open_path(readable.path)
         self._sync_list_highlight()
 
+    def _index_progress(self, done: int, total: int, phase: str) -> None:
+        label = PHASE_LABELS.get(phase, phase)
+        if phase == "scan":
+            self._index_status = label
+        else:
+            self._index_status = f"{label} {done:,}/{total:,}" if done < total else ""
+        self._update_list_title()
+
+    def _update_list_title(self) -> None:
+        """The list's title: the filter and the index's progress, `Articles · 柳鹏 · indexing 200/9,800`."""
+        title = Text("Articles")
+        if self.library_filter is not None:
+            title.append(f" · {inert_line(self.library_filter)}", style="bold")
+        if self._index_status:
+            title.append(f" · {self._index_status}", style="italic")
+        self.query_one(LibraryTable).border_title = title
+
     def _library_loaded(self) -> None:
-        if not self.query_one(ArticleList).entries and self.article is None:
+        self._index_status = ""
+        self._update_list_title()
+        self._show_notices()
+        if self.library_filter is not None:  # officials may have been found meanwhile
+            self._show_filtered(self.library_filter, quiet=True)
+        if not self.query_one(LibraryTable).entries and self.article is None:
             self.query_one(ReadingView).show_message(f"No articles in {inert_line(str(self.library))}")
+
+    def _show_notices(self) -> None:
+        if self.session is not None:
+            for notice in self.session.take_notices():
+                self.notify(notice, severity="warning", timeout=8, markup=False)
+
+    def on_unmount(self) -> None:
+        if self.session is not None:
+            self.session.close()  # the last position is written here at the latest
 
     def _sync_list_highlight(self) -> None:
         if self.article is None:
             return
-        article_list = self.query_one(ArticleList)
+        article_list = self.query_one(LibraryTable)
         index = article_list.index_of(self.article.path)
         if index is not None and article_list.highlighted != index:
             article_list.highlighted = index
 
     # -- opening articles ---------------------------------------------------------------
 
-    def _open_path(self, path: Path) -> None:
+    def _open_path(self, path: Path, paragraph: int | None = None) -> None:
+        """Open `path` at `paragraph`, or where it was left last time."""
         try:
             article = load_article(path)
         except ArticleError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.show_article(article)
+        if paragraph is None and self.session is not None:
+            paragraph = self.session.restore_position(path, len(article.paragraphs))
+        self.show_article(article, paragraph or 0)
 
-    def show_article(self, article: Article) -> None:
-        """Show an article at once; its officials follow from a background worker."""
+    def show_article(self, article: Article, paragraph: int = 0) -> None:
+        """Show an article at once (at `paragraph`); its officials follow from a background worker."""
         self.article = article
         self.report = None
         self.selected_official = None
         self.official_trail = self.search_trail = self.trail = None
         self.sub_title = article.title
         self._hide_search()
-        self.query_one(ReadingView).show_article(article)
+        self.query_one(ReadingView).show_article(article, paragraph)
+        if paragraph:
+            # Before the first layout the view cannot place the cursor past paragraph 0.
+            self._pending_cursor = (article, paragraph)
+            self.call_after_refresh(self._restore_cursor, article, paragraph)
+        else:
+            self._pending_cursor = None
+        if self.session is not None:
+            self.session.remember(article.path, paragraph, len(article.paragraphs))
+            self.query_one(LibraryTable).refresh()
         self.query_one(OfficialsPanel).show_waiting()
         self._sync_list_highlight()
         for notice in article.notices:  # e.g. bytes that decoded under no encoding
@@ -305,7 +377,13 @@ class ReaderApp(App[None]):
         self.query_one(ReadingView).set_spans(spans)
         self._update_position()
 
-    def on_article_list_open(self, event: ArticleList.Open) -> None:
+    def _restore_cursor(self, article: Article, paragraph: int) -> None:
+        if self._pending_cursor != (article, paragraph) or article is not self.article:
+            return
+        self._pending_cursor = None
+        self.query_one(ReadingView).set_cursor(paragraph, scroll="jump")
+
+    def on_library_table_open(self, event: LibraryTable.Open) -> None:
         if event.entry.error is not None:
             self.notify(event.entry.error, severity="error", markup=False)
             return
@@ -314,7 +392,7 @@ class ReaderApp(App[None]):
         self.query_one(ReadingView).focus()
 
     def _step_article(self, step: int) -> None:
-        article_list = self.query_one(ArticleList)
+        article_list = self.query_one(LibraryTable)
         entries = article_list.entries
         if not entries:
             return
@@ -423,8 +501,96 @@ class ReaderApp(App[None]):
         if self.search_trail is not None:
             self._clear_search()
             return
+        if self.library_filter is not None and isinstance(self.focused, LibraryTable):
+            self.action_clear_filter()  # Esc in a filtered list lists everything again
+            return
         self._show_list(True)
-        self.query_one(ArticleList).focus()
+        self.query_one(LibraryTable).focus()
+
+    # -- the library: search, timelines, filter ------------------------------------------
+
+    def action_search_library(self) -> None:
+        """Search every article; the chosen hit opens at its paragraph."""
+        if self.session is None or isinstance(self.screen, SearchScreen):
+            return
+        self.push_screen(SearchScreen(self.session.search), self._open_found)
+
+    def _open_found(self, result: tuple[Path, int] | None) -> None:
+        self._show_notices()  # a search that found the index damaged said so on its screen
+        if result is not None:
+            path, paragraph = result
+            self._open_path(path, paragraph)
+            self._show_list(False)
+            self.query_one(ReadingView).focus()
+
+    def _highlighted_official(self) -> str | None:
+        """The official under the sidebar's cursor (else the one chosen last)."""
+        if self.report is None:
+            return None
+        panel = self.query_one(OfficialsPanel)
+        option_id = panel.get_option_at_index(panel.highlighted).id if panel.highlighted is not None else None
+        if option_id and option_id.startswith("official-"):
+            return self.report.officials[int(option_id.removeprefix("official-"))].name
+        if self.selected_official is not None:
+            return self.report.officials[self.selected_official].name
+        return None
+
+    def action_official_timeline(self) -> None:
+        """`w` in the sidebar: every article naming the highlighted official, oldest first."""
+        name = self._highlighted_official()
+        if name is not None:
+            self.show_timeline(name)
+
+    def show_timeline(self, name: str) -> None:
+        if self.session is None or isinstance(self.screen, OfficialTimelineScreen):
+            return
+        rows = self.session.timeline(name)
+        pending = self.session.pending_officials()
+        if pending:
+            self.notify(f"Officials of {pending:,} articles are still being read: more may come", timeout=4)
+        self.push_screen(OfficialTimelineScreen(name, rows), self._timeline_chosen)
+
+    def _timeline_chosen(self, result: TimelineResult) -> None:
+        if isinstance(result, FilterByOfficial):
+            self._show_filtered(result.name)
+        elif result is not None:
+            path, paragraph = result
+            self._open_path(path, paragraph)
+            self._show_list(False)
+            self.query_one(ReadingView).focus()
+
+    def action_filter_official(self) -> None:
+        """`f` in the sidebar: list only the articles that name the highlighted official."""
+        name = self._highlighted_official()
+        if name is not None:
+            self._show_filtered(name)
+
+    def _show_filtered(self, name: str, quiet: bool = False) -> None:
+        if self.session is None:
+            return
+        entries = self.session.entries_mentioning(name)
+        if not entries and not quiet:
+            pending = self.session.pending_officials()
+            still = f" yet: officials of {pending:,} articles are still being read" if pending else ""
+            self.notify(inert_line(f"No article in the index names {name}{still}"), timeout=4, markup=False)
+            return
+        self.library_filter = name
+        table = self.query_one(LibraryTable)
+        table.set_entries(entries)
+        self._update_list_title()
+        self._sync_list_highlight()
+        if not quiet:
+            self._show_list(True)
+            table.focus()
+
+    def action_clear_filter(self) -> None:
+        """List every article again."""
+        if self.library_filter is None:
+            return
+        self.library_filter = None
+        self.query_one(LibraryTable).set_entries(self._all_entries)
+        self._update_list_title()
+        self._sync_list_highlight()
 
     # -- chrome -------------------------------------------------------------------------
 
@@ -445,6 +611,19 @@ class ReaderApp(App[None]):
 
     def on_reading_view_cursor_moved(self, event: ReadingView.CursorMoved) -> None:
         self._update_position()
+        self._remember_position()
+
+    def _remember_position(self) -> None:
+        """Remember the paragraph (written at most every SAVE_INTERVAL s); redraw the list's
+        mark only when it changes (· → ◔ → ◑ → ◕ → ✓)."""
+        article, session = self.article, self.session
+        if article is None or session is None or self._pending_cursor is not None:
+            return
+        total = len(article.paragraphs)
+        before = progress_mark(session.progress_of(article.path, total))
+        session.remember(article.path, self.query_one(ReadingView).cursor, total)
+        if progress_mark(session.progress_of(article.path, total)) != before:
+            self.query_one(LibraryTable).refresh()
 
     def _update_position(self) -> None:
         reading = self.query_one(ReadingView)
@@ -459,7 +638,7 @@ class ReaderApp(App[None]):
         """The keys of the focused pane, then the global ones, as remapped by the config."""
         if isinstance(self.screen, HelpScreen):
             return
-        scopes = {ReadingView: "reader", ArticleList: "list", OfficialsPanel: "officials"}
+        scopes = {ReadingView: "reader", LibraryTable: "list", OfficialsPanel: "officials"}
         scope = next((name for kind, name in scopes.items() if isinstance(self.focused, kind)), None)
         self.push_screen(HelpScreen(scope, self.keymap))
 

@@ -19,7 +19,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.markup import escape
 
 from reader.textsafety import inert_line
-from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.library_table import LibraryTable
 
 BATCH = 200  # hand control back to the event loop this often on a large library
 MATCH_STYLE = "bold reverse"
@@ -41,6 +41,9 @@ class ReaderCommands(Provider):
         """(text to match, what to run, help line) for every command available now."""
         app: Any = self.app
         yield "Search this article", app.action_search, "Find a phrase; n / N step through the matches"
+        yield "Search all articles", app.action_search_library, "Find a phrase in every article"
+        if getattr(app, "library_filter", None) is not None:
+            yield "Show all articles", app.action_clear_filter, f"Now: articles naming {app.library_filter}"
         yield "Toggle sidebar", app.action_toggle_sidebar, "Show or hide the officials"
         for name in sorted(app.available_themes):
             current = " (current)" if name == app.theme else ""
@@ -52,10 +55,15 @@ class ReaderCommands(Provider):
                 posts = "、".join(official.titles)
                 mentions = f"{len(official.mentions)} mention{'s' if len(official.mentions) != 1 else ''}"
                 yield text, partial(app.action_jump_to_official, index), f"{posts}  ·  {mentions}"
+                yield (
+                    f"Where else: {official.name} {plain_pinyin(official.name)}",
+                    partial(app.show_timeline, official.name),
+                    "Every article naming this official, with the posts each gives",
+                )
 
     def _articles(self) -> Iterator[tuple[str, Callable[[], Any], str]]:
         app: Any = self.app
-        for article_list in self.screen.query(ArticleList):
+        for article_list in self.screen.query(LibraryTable):
             for entry in article_list.entries:
                 if entry.error is None:
                     details = "  ·  ".join(part for part in (entry.date_text, entry.source) if part)

@@ -77,6 +77,23 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         help="search this article; Enter jumps to the first match",
     ),
     BindingSpec(
+        "app.search_library",
+        "S,ctrl+f",
+        "search_library",
+        "Search all",
+        show=True,
+        key_display="S",
+        help="search every article of the library (titles and text); Enter opens the hit",
+    ),
+    BindingSpec(
+        "app.clear_filter",
+        "F",
+        "clear_filter",
+        "All articles",
+        key_display="F",
+        help="list every article again after filtering to an official",
+    ),
+    BindingSpec(
         "app.previous_article",
         "left_square_bracket",
         "previous_article",
@@ -127,7 +144,7 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         "x",
         "export_officials",
         "Export",
-        help="export the officials: CSV to the clipboard, CSV and JSON files in the state folder",
+        help="export the article's officials as CSV or JSON",
     ),
     # The reading view
     BindingSpec(
@@ -157,10 +174,29 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
     BindingSpec("list.up", "k", "cursor_up", "Up", help="previous article"),
     BindingSpec("list.first", "g", "first", "First", help="first article"),
     BindingSpec("list.last", "G", "last", "Last", help="last article"),
+    BindingSpec("list.page_down", "space", "page_down", "Page", key_display="␣", help="page down"),
+    BindingSpec("list.page_up", "b", "page_up", "Page up", help="page up"),
+    BindingSpec("list.sort", "o", "cycle_sort", "Sort", show=True, help="sort: newest, by title, by outlet"),
     BindingSpec("officials.down", "j", "cursor_down", "Down", help="next official"),
     BindingSpec("officials.up", "k", "cursor_up", "Up", help="previous official"),
     BindingSpec("officials.first", "g", "first", "First", help="first official"),
     BindingSpec("officials.last", "G", "last", "Last", help="last official"),
+    BindingSpec(
+        "officials.timeline",
+        "w",
+        "app.official_timeline",
+        "Where else",
+        show=True,
+        help="every article that names this official, with the posts each gives, oldest first",
+    ),
+    BindingSpec(
+        "officials.filter",
+        "f",
+        "app.filter_official",
+        "Filter",
+        show=True,
+        help="list only the articles that name this official (F lists all again)",
+    ),
     # The help screen
     BindingSpec(
         "help.close", "escape,q,question_mark,f1", "dismiss", "Close", show=True, help="close the help"

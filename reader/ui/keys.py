@@ -22,6 +22,7 @@ BUILT_IN: dict[str, tuple[tuple[str, str], ...]] = {
     "list": (
         ("↓  ↑", "next / previous article"),
         ("Home  End", "first / last article"),
+        ("PgDn  PgUp", "page down / up"),
         ("Enter  click", "open the article"),
     ),
     "officials": (

@@ -36,6 +36,7 @@ from reader.textsafety import inert_line
 POSTS_CELLS = 28
 """Width of the posts column: 14 Chinese characters, the length of most post chains."""
 DATE_CELLS = 10
+"""The day only (`2015-06-19`): a time of day says nothing on a timeline of years."""
 SUMMARY_RUNS = 8
 """Runs of posts the summary line spells out before it says how many more there are."""
 UNDATED = "undated"

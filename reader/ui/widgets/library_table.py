@@ -2,7 +2,7 @@
 
 Built on Textual's line API (`ScrollView.render_line`): only the rows on screen are
 turned into strips, so the cost of a frame does not grow with the library. Rows are
-sorted by date (newest first), title or outlet; `s` cycles the order. A mark column
+sorted by date (newest first), title or outlet; `o` cycles the order. A mark column
 shows reading progress (· new, ◔◑◕ part read, ✓ read) from a callback the app gives.
 
 Drop-in for ArticleList: the same `Open(entry)` message, `entries`, `add_entries`,
@@ -26,11 +26,16 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.library import LibraryEntry
+from reader.ui.keymap import bindings_for
 
 SORT_KEYS = ("date", "title", "outlet")
 SORT_LABELS = {"date": "newest first", "title": "by title", "outlet": "by outlet"}
 DATE_CELLS = 10
 OUTLET_CELLS = 10
+DATE_FROM = 30
+"""The list shows the date from this many cells (room for a short title beside it)."""
+OUTLET_FROM = 64
+"""…and the outlet from this many."""
 _CONTROLS = {code: "\ufffd" for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
 """Text from files must never reach the terminal as control sequences."""
 
@@ -91,14 +96,15 @@ class LibraryTable(ScrollView, can_focus=True):
     }
 
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("pageup,b", "page_up", "Page up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
+        # Built in, as in an OptionList: no keymap moves them.
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
         Binding("enter", "open", "Open"),
-        Binding("s", "cycle_sort", "Sort"),
+        *bindings_for("list"),  # j k g G space b, `o` to sort: remappable by id (list.*)
     ]
 
     class Open(Message):
@@ -239,9 +245,9 @@ class LibraryTable(ScrollView, can_focus=True):
         progress = self._progress(entry) if self._progress else None
         segments = [Segment(f"{progress_mark(progress)} ", mark_style)]
         columns: list[tuple[str, int]] = []
-        if width >= 40:
+        if width >= DATE_FROM:
             columns.append((entry.date_text[:DATE_CELLS], DATE_CELLS))
-        if width >= 64:
+        if width >= OUTLET_FROM:
             columns.append((entry.source.translate(_CONTROLS), OUTLET_CELLS))
         title_cells = width - 2 - sum(cells + 1 for _text, cells in columns)
         title = entry.title.translate(_CONTROLS)

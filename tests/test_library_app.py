@@ -1,0 +1,111 @@
+"""Issue 5 in the real app: the list from the index, search across the library, an
+official's timeline and the filter, positions and the last article remembered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.theme_files import discover_themes
+from reader.ui.app import ReaderApp
+from reader.ui.screens.search import SearchScreen
+from reader.ui.screens.timeline import OfficialTimelineScreen
+from reader.ui.widgets.library_table import LibraryTable
+from reader.ui.widgets.officials_panel import OfficialsPanel
+from reader.ui.widgets.reading_view import ReadingView
+
+SIZE = (120, 40)
+ARTICLES = {
+    "xwlb_20150619_01.txt": (
+        "柳鹏主持召开会议\n嘉峪关市委副书记、市长柳鹏主持会议。\n柳鹏指出，要抓好统计工作。\n第三段。\n"
+    ),
+    "xwlb_20180301_02.txt": "省长柳鹏到嘉峪关调研\n省长柳鹏到嘉峪关调研。\n调研组还走访了国际港务区。\n",
+    "xwlb_20200101_03.txt": "新年贺词\n今天是2020年第一天。\n天气晴朗，万象更新。\n",
+}
+
+
+def library(tmp_path: Path) -> Path:
+    folder = tmp_path / "library"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def make_app(folder: Path, open_file: Path | None = None) -> ReaderApp:
+    themes, _ = discover_themes()
+    return ReaderApp(library=folder, open_file=open_file, theme_specs=themes, theme_name="ink")
+
+
+async def settle(pilot) -> None:
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def test_the_list_comes_from_the_index_newest_first(tmp_path: Path) -> None:
+    folder = library(tmp_path)
+    app = make_app(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.query_one(LibraryTable)
+        assert [e.path.name for e in table.entries] == sorted(ARTICLES, reverse=True)
+        assert app.article is not None and app.article.title == "新年贺词"
+        assert str(table.border_title) == "Articles"  # the refresh finished
+
+
+async def test_position_and_last_article_are_restored_by_a_bare_start(tmp_path: Path) -> None:
+    folder = library(tmp_path)
+    app = make_app(folder, open_file=folder / "xwlb_20150619_01.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert app.query_one(ReadingView).cursor == 2
+    again = make_app(folder)  # no file given: the last one opens where it was left
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert again.article is not None and again.article.path.name == "xwlb_20150619_01.txt"
+        assert again.query_one(ReadingView).cursor == 2
+        table = again.query_one(LibraryTable)
+        assert table.current is not None and table.current.path.name == "xwlb_20150619_01.txt"
+
+
+async def test_search_all_opens_the_hit_at_its_paragraph(tmp_path: Path) -> None:
+    folder = library(tmp_path)
+    app = make_app(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"国际港务区", "enter")
+        await settle(pilot)
+        assert app.article is not None and app.article.path.name == "xwlb_20180301_02.txt"
+        assert app.query_one(ReadingView).cursor == 1
+
+
+async def test_timeline_filter_and_clear_from_the_sidebar(tmp_path: Path) -> None:
+    folder = library(tmp_path)
+    app = make_app(folder, open_file=folder / "xwlb_20180301_02.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.query_one(OfficialsPanel).focus()
+        await pilot.press("w")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OfficialTimelineScreen) and screen.official == "柳鹏"
+        assert [row.path.name for row in screen.rows] == ["xwlb_20150619_01.txt", "xwlb_20180301_02.txt"]
+        await pilot.press("enter")  # the oldest: opens at 柳鹏's first mention
+        await settle(pilot)
+        assert app.article.path.name == "xwlb_20150619_01.txt"
+        app.query_one(OfficialsPanel).focus()
+        await pilot.press("f")
+        await pilot.pause()
+        table = app.query_one(LibraryTable)
+        assert app.library_filter == "柳鹏" and len(table.entries) == 2
+        assert "柳鹏" in str(table.border_title) and app.focused is table
+        await pilot.press("escape")  # Esc in a filtered list lists everything again
+        assert app.library_filter is None and len(table.entries) == 3
+        app.query_one(OfficialsPanel).focus()
+        await pilot.press("f", "F")
+        assert len(table.entries) == 3
