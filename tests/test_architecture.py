@@ -62,3 +62,13 @@ def test_importing_the_core_loads_no_textual() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_lazy_packages_export_exactly_what_they_can_load() -> None:
+    import reader.library
+    import reader.officials
+
+    for package in (reader.library, reader.officials):
+        assert sorted(package.__all__) == sorted(package._HOMES)
+        for name in package.__all__:
+            assert getattr(package, name) is not None, (package.__name__, name)

@@ -31,7 +31,6 @@ from reader.library.entries import LibraryEntry, date_key
 from reader.library.scan import FileStat, scan_library
 from reader.library.schema import DAY_SHIFT, OVERFLOW_BASE, connect
 from reader.loaders import load_article
-from reader.officials import extract_officials
 from reader.textsafety import inert_line
 
 BATCH = 200
@@ -293,6 +292,8 @@ class LibraryIndex:
                     "SELECT text FROM paragraphs WHERE file_id = ? AND idx >= 0 ORDER BY idx", (file_id,)
                 )
             ]
+        from reader.officials.extract import extract_officials  # only the officials phase needs it
+
         report = extract_officials(paragraphs)
         return [
             (

@@ -1,11 +1,29 @@
 """Officials extraction: who an article names, their posts, and where they are mentioned.
 
 Core code: never imports textual, so the CLI, the exporters and the UI can all use it.
+Names are imported on first use (PEP 562): the UI needs the model types to paint,
+while the extractor itself loads in the worker that runs it, after the first paint.
 """
 
-from reader.officials.extract import extract_officials
-from reader.officials.lexicon import LexiconError, load_lexicon
-from reader.officials.model import Mention, Official, OfficialsReport, OtherPerson
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.officials.extract import extract_officials
+    from reader.officials.lexicon import LexiconError, load_lexicon
+    from reader.officials.model import Mention, Official, OfficialsReport, OtherPerson
+
+_HOMES = {
+    "LexiconError": "lexicon",
+    "Mention": "model",
+    "Official": "model",
+    "OfficialsReport": "model",
+    "OtherPerson": "model",
+    "extract_officials": "extract",
+    "load_lexicon": "lexicon",
+}
 
 __all__ = [
     "LexiconError",
@@ -16,3 +34,13 @@ __all__ = [
     "extract_officials",
     "load_lexicon",
 ]
+# Kept equal to _HOMES by tests/test_architecture.py.
+
+
+def __getattr__(name: str) -> object:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'reader.officials' has no attribute {name!r}")
+    value = getattr(import_module(f"reader.officials.{home}"), name)
+    globals()[name] = value
+    return value

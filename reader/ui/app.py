@@ -19,10 +19,12 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, work
 from textual.app import App, ComposeResult
+from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.theme import Theme
 from textual.widgets import Footer, Input, Static
@@ -37,21 +39,28 @@ from reader.find import find_matches
 from reader.library import LibraryEntry
 from reader.library.atomic import write_atomic
 from reader.loaders import load_article
-from reader.officials import LexiconError, OfficialsReport, extract_officials
-from reader.officials.export import report_to_csv, report_to_dict
+from reader.officials.model import OfficialsReport
+
+if TYPE_CHECKING:
+    from reader.ui.screens.timeline import TimelineResult
 from reader.preferences import Preferences, save_preferences
 from reader.textsafety import inert_line, json_safe
 from reader.theme_files import ThemeSpec
-from reader.ui.commands import ReaderCommands
 from reader.ui.keymap import bindings_for, build_keymap
 from reader.ui.library_session import SAVE_INTERVAL, LibrarySession
 from reader.ui.screens.help import HelpScreen
-from reader.ui.screens.search import SearchScreen
-from reader.ui.screens.timeline import FilterByOfficial, OfficialTimelineScreen, TimelineResult
 from reader.ui.themes import to_textual_theme
 from reader.ui.widgets.library_table import LibraryTable, progress_mark
 from reader.ui.widgets.officials_panel import OfficialsPanel
 from reader.ui.widgets.reading_view import ReadingView, Span
+
+
+def _reader_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens, not at start-up."""
+    from reader.ui.commands import ReaderCommands
+
+    return ReaderCommands
+
 
 PHASE_LABELS = {"scan": "checking the folder", "text": "indexing", "officials": "finding officials"}
 NARROW_WIDTH = 100
@@ -93,7 +102,7 @@ class ReaderApp(App[None]):
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS = App.COMMANDS | {ReaderCommands}
+    COMMANDS = App.COMMANDS | {_reader_commands}
 
     BINDINGS = bindings_for("app")
     """Every app-wide key, with its id (`app.*`), so config.yaml's keymap can move it."""
@@ -119,7 +128,13 @@ class ReaderApp(App[None]):
         self.keymap, keymap_warnings = build_keymap(self.config.keymap)
         """The checked keymap in force (binding id -> keys); the help screen shows it."""
         self._notices = [*notices, *keymap_warnings]
-        self._start_theme: str | None = None
+        # Themes are set before the stylesheet is first read: choosing one after mount
+        # would parse the whole stylesheet a second time on the way to the first paint.
+        for spec in self._theme_specs.values():
+            self.register_theme(to_textual_theme(spec))
+        if theme_name in self.available_themes:
+            self.theme = theme_name
+        self._start_theme: str | None = self.theme
         self._readings_checked = False
         self.article: Article | None = None
         self.report: OfficialsReport | None = None
@@ -161,11 +176,6 @@ class ReaderApp(App[None]):
             yield Static("", id="position")
 
     def on_mount(self) -> None:
-        for spec in self._theme_specs.values():
-            self.register_theme(to_textual_theme(spec))
-        if self._theme_name in self.available_themes:
-            self.theme = self._theme_name
-        self._start_theme = self.theme
         # Subscribed after the first theme is set, and that one is skipped in the handler
         # (its signal arrives later): only a theme the user picks is remembered.
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -317,6 +327,10 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="officials")
     def find_officials(self, article: Article) -> None:
+        # Imported here, in the worker: the extractor never stands between launch and first paint.
+        from reader.officials.extract import extract_officials
+        from reader.officials.lexicon import LexiconError
+
         worker = get_current_worker()
         try:
             report = extract_officials(article.paragraphs)
@@ -511,6 +525,8 @@ class ReaderApp(App[None]):
 
     def action_search_library(self) -> None:
         """Search every article; the chosen hit opens at its paragraph."""
+        from reader.ui.screens.search import SearchScreen
+
         if self.session is None or isinstance(self.screen, SearchScreen):
             return
         self.push_screen(SearchScreen(self.session.search), self._open_found)
@@ -542,6 +558,8 @@ class ReaderApp(App[None]):
             self.show_timeline(name)
 
     def show_timeline(self, name: str) -> None:
+        from reader.ui.screens.timeline import OfficialTimelineScreen
+
         if self.session is None or isinstance(self.screen, OfficialTimelineScreen):
             return
         rows = self.session.timeline(name)
@@ -551,6 +569,8 @@ class ReaderApp(App[None]):
         self.push_screen(OfficialTimelineScreen(name, rows), self._timeline_chosen)
 
     def _timeline_chosen(self, result: TimelineResult) -> None:
+        from reader.ui.screens.timeline import FilterByOfficial
+
         if isinstance(result, FilterByOfficial):
             self._show_filtered(result.name)
         elif result is not None:
@@ -736,6 +756,8 @@ class ReaderApp(App[None]):
         if self.article is None or self.report is None:
             self.notify("No officials to export (yet)", severity="warning", timeout=2)
             return
+        from reader.officials.export import report_to_csv, report_to_dict
+
         csv_text = report_to_csv(self.article, self.report)
         json_text = json_safe(
             json.dumps(report_to_dict(self.article, self.report), ensure_ascii=False, indent=2)

@@ -53,13 +53,13 @@ class OfficialsPanel(OptionList):
         """Post as printed -> English, or None where the glossary has nothing."""
 
     def show_waiting(self) -> None:
+        """A plain line while the extractor runs: cheaper on the first frame than an animation."""
         self.report = None
         self.clear_options()
-        self.border_subtitle = ""
-        self.loading = True
+        self.border_subtitle = "…"
+        self.add_option(Option(Text("Finding officials…", style="dim italic"), disabled=True))
 
     def show_report(self, report: OfficialsReport) -> None:
-        self.loading = False
         self.report = report
         self.others_open = False
         self.pinyin, self.glosses = {}, {}
