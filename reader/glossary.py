@@ -15,9 +15,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from reader import locations
+from reader.data_overlay import load_with_overlay, read_yaml
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "glossary.yaml"
 OVERLAY_NAME = "glossary.yaml"
@@ -38,14 +36,7 @@ class Glossary:
 
 
 def _read(path: Path) -> dict[str, dict[str, str]]:
-    try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeError) as error:
-        raise GlossaryError(f"{path.name}: cannot read ({error.__class__.__name__})") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise GlossaryError(f"{path.name}: not valid YAML{where}") from None
+    data: Any = read_yaml(path, GlossaryError)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -69,19 +60,10 @@ def _read(path: Path) -> dict[str, dict[str, str]]:
 
 @cache
 def _load() -> tuple[Glossary, str | None]:
-    data = _read(DATA_FILE)  # a broken bundled glossary is a bug in reader: let it raise
-    posts, modifiers = dict(data["posts"]), dict(data["modifiers"])
-    problem = None
-    overlay = locations.config_dir() / OVERLAY_NAME
-    if overlay.exists():
-        try:
-            extra = _read(overlay)
-        except GlossaryError as error:
-            problem = f"{error}; using the bundled glossary"
-        else:
-            posts.update(extra.get("posts", {}))
-            modifiers.update(extra.get("modifiers", {}))
-    return Glossary(posts=posts, modifiers=modifiers), problem
+    sections, problem = load_with_overlay(
+        DATA_FILE, OVERLAY_NAME, _read, GlossaryError, "using the bundled glossary"
+    )
+    return Glossary(posts=sections["posts"], modifiers=sections["modifiers"]), problem
 
 
 def load_glossary() -> Glossary:

@@ -13,9 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from reader import locations
+from reader.data_overlay import load_with_overlay, read_yaml
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "surname_readings.yaml"
 OVERLAY_NAME = "surname_readings.yaml"
@@ -27,12 +25,7 @@ class PinyinDataError(Exception):
 
 
 def _read(path: Path) -> dict[str, dict[str, str]]:
-    try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeError) as error:
-        raise PinyinDataError(f"{path.name}: cannot read ({error.__class__.__name__})") from None
-    except yaml.YAMLError:
-        raise PinyinDataError(f"{path.name}: not valid YAML") from None
+    data: Any = read_yaml(path, PinyinDataError)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -57,19 +50,10 @@ def _read(path: Path) -> dict[str, dict[str, str]]:
 
 @cache
 def _load() -> tuple[dict[str, str], dict[str, str], str | None]:
-    data = _read(DATA_FILE)  # a broken bundled file is a bug in reader: let it raise
-    single, compound = dict(data["single"]), dict(data["compound"])
-    problem = None
-    overlay = locations.config_dir() / OVERLAY_NAME
-    if overlay.exists():
-        try:
-            extra = _read(overlay)
-        except PinyinDataError as error:
-            problem = f"{error}; using the bundled readings"
-        else:
-            single.update(extra.get("single", {}))
-            compound.update(extra.get("compound", {}))
-    return single, compound, problem
+    sections, problem = load_with_overlay(
+        DATA_FILE, OVERLAY_NAME, _read, PinyinDataError, "using the bundled readings"
+    )
+    return sections["single"], sections["compound"], problem
 
 
 def surname_readings() -> tuple[dict[str, str], dict[str, str]]:

@@ -10,8 +10,9 @@ Names are imported on first use (PEP 562), so a caller that needs only
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from reader.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from reader.library.entries import LibraryEntry, find_article_files, iter_entries, read_entry
@@ -50,10 +51,4 @@ __all__ = [
 # Kept equal to _HOMES by tests/test_architecture.py.
 
 
-def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'reader.library' has no attribute {name!r}")
-    value = getattr(import_module(f"reader.library.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _HOMES)

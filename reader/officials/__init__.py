@@ -7,8 +7,9 @@ while the extractor itself loads in the worker that runs it, after the first pai
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from reader.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from reader.officials.extract import extract_officials
@@ -37,10 +38,4 @@ __all__ = [
 # Kept equal to _HOMES by tests/test_architecture.py.
 
 
-def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'reader.officials' has no attribute {name!r}")
-    value = getattr(import_module(f"reader.officials.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _HOMES)
