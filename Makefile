@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint bench clean
+.PHONY: run test bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,11 +23,15 @@ run: $(STAMP)
 	$(BIN)/reader articles
 
 test: $(TEST_STAMP)
-	$(BIN)/ruff check reader tests bench
+	$(BIN)/ruff check reader tests bench docs
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_core.py
+
+# The README's pictures, made by the app itself (docs/screenshot*.svg).
+screenshots: $(STAMP)
+	$(BIN)/python docs/make_screenshot.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist
