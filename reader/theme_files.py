@@ -60,10 +60,27 @@ def _colour(value: object, key: str, path: Path) -> str:
     return value
 
 
+def _safe_load(text: str) -> object:
+    """yaml.safe_load, through libyaml when PyYAML has it.
+
+    Every start reads every theme file (four bundled ones at least); the pure-Python
+    parser takes ~5 ms for them, libyaml ~1 ms. Both build the same safe types. A file
+    libyaml rejects is parsed again by the pure-Python parser, so the error (and the
+    line it names) is the one reader has always reported.
+    """
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.load(text, Loader=fast)  # CSafeLoader: the safe constructor
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(text)
+
+
 def parse_theme(path: Path) -> ThemeSpec:
     """Read one theme file (yaml.safe_load only) and check every key."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = _safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeError) as error:
         raise ThemeFileError(f"{path.name}: cannot read theme file ({error.__class__.__name__})") from None
     except yaml.YAMLError as error:

@@ -206,6 +206,36 @@ def test_a_corrupt_index_file_gives_a_notice_and_is_rebuilt(library: Path) -> No
     session.close()
 
 
+def test_an_index_left_for_first_use_opens_then_and_reports_damage_then(library: Path) -> None:
+    """open_index=False (the app, before its first frame): only the reading state is read;
+    the index opens, and a damaged one is set aside with its notice, at the first query."""
+    refreshed(library).close()
+    article = library / "xwlb_20200101_03.txt"
+    first = LibrarySession(library)
+    first.remember(article, 2, 3)
+    first.close()
+    path = index_path(library)
+    path.write_bytes(b"not a database at all " * 200)
+    session = LibrarySession(library, open_index=False)
+    assert session.restore_position(article) == 2 and session.last_open() == article
+    assert session.take_notices() == []  # nothing has looked at the index yet
+    assert path.read_bytes().startswith(b"not a database")
+    assert session.entries() == []
+    [notice] = session.take_notices()
+    assert "damaged" in notice and "set aside" in notice
+    session.refresh()
+    assert len(session.entries()) == 3
+    session.close()
+
+
+def test_a_session_that_never_used_its_index_closes_without_opening_it(library: Path) -> None:
+    session = LibrarySession(library, open_index=False)
+    session.remember(library / "xwlb_20200101_03.txt", 1, 3)
+    session.close()
+    assert not index_path(library).exists()
+    assert LibrarySession(library, open_index=False).restore_position(library / "xwlb_20200101_03.txt") == 1
+
+
 def test_damage_found_by_a_query_is_set_aside_and_the_next_refresh_rebuilds(
     library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -205,6 +205,67 @@ def start(args: list[str], monkeypatch: pytest.MonkeyPatch) -> dict[str, object]
     return started
 
 
+def test_the_collector_is_off_until_the_first_frame_and_on_again_after(
+    reader_dirs: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`reader` starts with the garbage collector off and hands the app the call that turns
+    it back on after the first frame; it is on again when the TUI ends, however it ends."""
+    import gc
+
+    import reader.ui.app
+    from reader.cli import main
+
+    seen: dict[str, object] = {}
+
+    class FakeApp:
+        def __init__(self, **kwargs: object) -> None:
+            seen.update(kwargs)
+
+        def run(self) -> None:
+            seen["enabled while starting"] = gc.isenabled()
+            after = seen["after_first_frame"]
+            assert callable(after)
+            after()
+            seen["enabled after the first frame"] = gc.isenabled()
+            gc.disable()  # a run that ends with it off: main still turns it on
+
+    monkeypatch.setattr(reader.ui.app, "ReaderApp", FakeApp)
+    assert gc.isenabled()
+    assert main([]) == 0
+    assert seen["enabled while starting"] is False
+    assert seen["enabled after the first frame"] is True
+    assert gc.isenabled()
+    assert main(["/no/such/file"]) == 2  # a usage error before the app: on again too
+    assert gc.isenabled()
+
+
+async def test_the_first_frame_already_shows_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The article opened on mount is laid out before the view draws its first line (not one
+    frame later, on its Resize), and `after_first_frame` is called once, after that frame."""
+    drawn_laid_out: list[bool] = []
+    render_line = ReadingView.render_line
+
+    def watching(view: ReadingView, y: int):
+        drawn_laid_out.append(view.document is not None)
+        return render_line(view, y)
+
+    monkeypatch.setattr(ReadingView, "render_line", watching)
+    calls: list[int] = []
+    themes, _ = discover_themes()
+    app = ReaderApp(
+        library=REPO / "articles",
+        open_file=BUNDLED_ARTICLE,
+        theme_specs=themes,
+        theme_name="ink",
+        after_first_frame=lambda: calls.append(len(drawn_laid_out)),
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert len(calls) == 1 and calls[0] > 0  # once, after lines were drawn
+        assert drawn_laid_out and all(drawn_laid_out)
+
+
 def test_theme_precedence_cli_then_config_then_remembered(
     reader_dirs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -26,6 +26,7 @@ from textual import events, work
 from textual.app import App, ComposeResult
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.theme import Theme
 from textual.widgets import Footer, Input, Static
 from textual.widgets.option_list import OptionDoesNotExist
@@ -33,26 +34,22 @@ from textual.worker import get_current_worker
 
 from reader import locations
 from reader.article import Article, ArticleError
-from reader.citation import citation
 from reader.config import Config
-from reader.find import find_matches
 from reader.library import LibraryEntry
-from reader.library.atomic import write_atomic
 from reader.loaders import load_article
-from reader.officials.model import OfficialsReport
-
-if TYPE_CHECKING:
-    from reader.ui.screens.timeline import TimelineResult
 from reader.preferences import Preferences, save_preferences
 from reader.textsafety import inert_line, json_safe
 from reader.theme_files import ThemeSpec
 from reader.ui.keymap import bindings_for, build_keymap
 from reader.ui.library_session import SAVE_INTERVAL, LibrarySession
-from reader.ui.screens.help import HelpScreen
 from reader.ui.themes import to_textual_theme
 from reader.ui.widgets.library_table import LibraryTable, progress_mark
 from reader.ui.widgets.officials_panel import OfficialsPanel
 from reader.ui.widgets.reading_view import ReadingView, Span
+
+if TYPE_CHECKING:
+    from reader.officials.model import OfficialsReport
+    from reader.ui.screens.timeline import TimelineResult
 
 
 def _reader_commands() -> type[Provider]:
@@ -116,10 +113,14 @@ class ReaderApp(App[None]):
         theme_name: str | None = None,
         config: Config | None = None,
         notices: Sequence[str] = (),
+        after_first_frame: Callable[[], None] | None = None,
     ) -> None:
         """`notices`: one-line warnings gathered before the app started (config, themes),
-        shown as notifications once it is on screen, since the terminal's stderr is hidden."""
+        shown as notifications once it is on screen, since the terminal's stderr is hidden.
+        `after_first_frame` is called once the first frame is drawn (the CLI turns the
+        garbage collector back on there)."""
         super().__init__()
+        self._after_first_frame = after_first_frame
         self.library = library
         self.open_file = open_file
         self._theme_specs = theme_specs or {}
@@ -169,7 +170,7 @@ class ReaderApp(App[None]):
             yield LibraryTable(id="articles")
             with Vertical(id="reading-column"):
                 yield ReadingView(id="reading")
-                yield Input(placeholder="Search this article (Enter: find, Esc: clear)", id="search")
+                # The search bar (#search) is mounted here by the first `/`: see _search_bar.
             yield OfficialsPanel(id="officials", show_pinyin=self.config.pinyin)
         with Horizontal(id="statusbar"):
             yield Footer()
@@ -183,9 +184,10 @@ class ReaderApp(App[None]):
             self.set_keymap(self.keymap)
         reading = self.query_one(ReadingView)
         reading.set_max_measure(self.config.measure)
-        # Opening the index and the state reads no article file: a few milliseconds.
-        self.session = LibrarySession(self.library)
-        self._notices.extend(self.session.take_notices())  # a damaged index or state file
+        # Only the reading state is read here (where to reopen); the index, and SQLite
+        # behind it, open on first use, in the library worker after the first frame.
+        self.session = LibrarySession(self.library, open_index=False)
+        self._notices.extend(self.session.take_notices())  # a damaged state file (the index's come later)
         self.query_one(LibraryTable).set_progress(self.session.progress)
         self.set_interval(SAVE_INTERVAL, self.session.save_if_due)
         for notice in self._notices:  # they quote file names: inert, and never markup
@@ -202,6 +204,8 @@ class ReaderApp(App[None]):
             self._show_list(True)
             self.query_one(LibraryTable).focus()
         # Background work starts once the first frame is on screen, so it never delays it.
+        if self._after_first_frame is not None:
+            self.call_after_refresh(self._after_first_frame)
         self.call_after_refresh(self.load_library)
 
     # -- library ------------------------------------------------------------------------
@@ -363,6 +367,8 @@ class ReaderApp(App[None]):
 
     def _officials_failed(self, article: Article, message: str) -> None:
         if article is self.article:
+            from reader.officials.model import OfficialsReport
+
             self.query_one(OfficialsPanel).show_report(OfficialsReport())
             self.notify(message, severity="error", timeout=10, markup=False)
 
@@ -461,11 +467,26 @@ class ReaderApp(App[None]):
 
     # -- search -------------------------------------------------------------------------
 
-    def action_search(self) -> None:
-        """Open the search bar under the article."""
+    def _search_bar(self) -> Input | None:
+        """The search bar under the article, or None before the first `/` mounts it.
+
+        Most sessions never search an article, and a hidden Input still costs the first
+        frame its stylesheet (Textual parses a widget type's CSS when the first one
+        mounts) and its styling: it is created on demand instead, and then kept.
+        """
+        try:
+            return self.query_one("#search", Input)
+        except NoMatches:
+            return None
+
+    async def action_search(self) -> None:
+        """Open the search bar under the article (mounting it the first time)."""
         if self.article is None:
             return
-        bar = self.query_one("#search", Input)
+        bar = self._search_bar()
+        if bar is None:
+            bar = Input(placeholder="Search this article (Enter: find, Esc: clear)", id="search")
+            await self.query_one("#reading-column", Vertical).mount(bar)
         bar.display = True
         if not bar.value and self.last_query:
             bar.value = self.last_query  # `/` then Enter repeats the last search
@@ -479,6 +500,8 @@ class ReaderApp(App[None]):
         if not query:
             self._clear_search()
             return
+        from reader.find import find_matches
+
         matches = find_matches(self.article.paragraphs, query)
         if not matches:
             self.notify(f"No match for 「{query}」", severity="warning", timeout=3, markup=False)
@@ -500,7 +523,9 @@ class ReaderApp(App[None]):
         self._refresh_spans()
 
     def _hide_search(self) -> None:
-        bar = self.query_one("#search", Input)
+        bar = self._search_bar()
+        if bar is None:
+            return
         bar.value = ""
         if bar.has_focus:
             self.query_one(ReadingView).focus()
@@ -508,8 +533,8 @@ class ReaderApp(App[None]):
 
     def action_escape(self) -> None:
         """Esc closes the search bar, then clears the search; otherwise back to the list."""
-        bar = self.query_one("#search", Input)
-        if bar.display:
+        bar = self._search_bar()
+        if bar is not None and bar.display:
             self._hide_search()
             return
         if self.search_trail is not None:
@@ -656,6 +681,8 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         """The keys of the focused pane, then the global ones, as remapped by the config."""
+        from reader.ui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         scopes = {ReadingView: "reader", LibraryTable: "list", OfficialsPanel: "officials"}
@@ -745,6 +772,8 @@ class ReaderApp(App[None]):
         paragraph = self._cursor_paragraph()
         if paragraph is None or self.article is None:
             return
+        from reader.citation import citation
+
         self.copy_to_clipboard(citation(self.article, paragraph, relative_to=self.library))
         self.notify(f"Copied a citation of ¶ {paragraph + 1} to the clipboard", timeout=2)
 
@@ -756,6 +785,7 @@ class ReaderApp(App[None]):
         if self.article is None or self.report is None:
             self.notify("No officials to export (yet)", severity="warning", timeout=2)
             return
+        from reader.library.atomic import write_atomic
         from reader.officials.export import report_to_csv, report_to_dict
 
         csv_text = report_to_csv(self.article, self.report)

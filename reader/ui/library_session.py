@@ -27,17 +27,21 @@ refresh uses a connection of its own.
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from reader.library import IndexProgress, LibraryEntry, LibraryIndex, ReadingState, RefreshSummary, SearchHit
-from reader.library.people import Appearance
-from reader.library.state import state_path
-from reader.officials import LexiconError
+from reader.library.entries import LibraryEntry
+from reader.library.state import ReadingState, state_path
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from reader.library.index import IndexProgress, LibraryIndex, RefreshSummary
+    from reader.library.people import Appearance
+    from reader.library.search import SearchHit
 
 SAVE_INTERVAL = 2.0
 """Seconds between two writes of the reading state while the user reads."""
@@ -68,8 +72,16 @@ class LibrarySession:
         state_file: Path | None = None,
         save_interval: float = SAVE_INTERVAL,
         clock: Callable[[], float] = time.monotonic,
+        open_index: bool = True,
     ) -> None:
-        """Open the state and the index (creating an empty one if needed); nothing is scanned here."""
+        """Open the state and the index (creating an empty one if needed); nothing is scanned here.
+
+        `open_index=False` leaves the index (and the import of SQLite and the indexer
+        behind it, ~20 ms) until its first use: the app opens an article before its first
+        frame, which needs only the reading state, and the first index query comes from
+        the library worker after that frame. A damaged index is then reported by that
+        first use (a notice, as here), not by the constructor.
+        """
         self.library = library
         self.notices: list[str] = []
         """Every notice so far, oldest first (the app shows them; see take_notices)."""
@@ -80,17 +92,35 @@ class LibrarySession:
         self.state = ReadingState.load(state_file)
         if self.state.notice:
             self._notice(self.state.notice)
-        self._index = LibraryIndex(library, path=index_file)
-        if self._index.notice:
-            self._notice(self._index.notice)
+        self._index_file = index_file
         self._index_lock = threading.Lock()
-        """Guards swapping `_index` (a rebuild, a reopen) against a worker using it."""
+        """Guards opening and swapping `_index` (a rebuild, a reopen) against a worker using it."""
+        self._index_or_none: LibraryIndex | None = None
+        if open_index:
+            self._open_index()
         self._generation = 0
         """Counts replacements of the index file: a refresh that raced one runs again."""
         self._dirty = False
         self._last_save = clock()
         self._save_failed = False
         self._closed = False
+
+    def _open_index(self) -> LibraryIndex:
+        from reader.library.index import LibraryIndex
+
+        index = self._index_or_none = LibraryIndex(self.library, path=self._index_file)
+        if index.notice:
+            self._notice(index.notice)
+        return index
+
+    @property
+    def _index(self) -> LibraryIndex:
+        """The UI-side index, opened on first use when the constructor was told to wait."""
+        index = self._index_or_none
+        if index is None:
+            with self._index_lock:
+                index = self._index_or_none or self._open_index()
+        return index
 
     # -- notices ------------------------------------------------------------------------------
 
@@ -114,6 +144,8 @@ class LibrarySession:
 
     def _query(self, run: Callable[[LibraryIndex], T], empty: T) -> T:
         """Run a query; a damaged file is set aside (with a notice) and the answer is `empty`."""
+        import sqlite3  # here, not at the top: loaded with the index, after the first frame
+
         index = self._index
         try:
             return run(index)
@@ -123,8 +155,9 @@ class LibrarySession:
 
     def _rebuild(self, index: LibraryIndex, error: sqlite3.DatabaseError) -> str:
         with self._index_lock:
-            if index is not self._index:  # another thread already replaced it
-                return self._index.notice or ""
+            current = self._index_or_none  # not the property: it takes this lock to open one
+            if index is not current:  # another thread already replaced it
+                return (current.notice if current is not None else None) or ""
             notice = index.rebuild_after(error)
             self._generation += 1
         self._notice(notice)
@@ -137,6 +170,8 @@ class LibrarySession:
     def search(self, query: str) -> list[SearchHit]:
         """Hits for `query` across the library. Raises IndexDamaged (after setting the file
         aside) so the search screen says why there is no answer instead of "No match"."""
+        import sqlite3
+
         index = self._index
         try:
             return index.search(query)
@@ -177,6 +212,10 @@ class LibrarySession:
         overlay skips the officials phase (one notice); an unreadable folder raises OSError
         for the app to report in one line.
         """
+        import sqlite3
+
+        from reader.library.index import RefreshSummary
+
         report = progress or (lambda _done, _total, _phase: None)
         stop = cancelled or (lambda: False)
         summary = RefreshSummary()
@@ -201,6 +240,9 @@ class LibrarySession:
     def _refresh_once(
         self, report: Progress, stop: Callable[[], bool], on_entries: EntriesCallback | None
     ) -> RefreshSummary:
+        from reader.library.index import LibraryIndex
+        from reader.officials import LexiconError
+
         with LibraryIndex(self.library, path=self._index.path) as worker:
             if worker.notice:  # damaged when the worker opened it: the worker set it aside
                 self._notice(worker.notice)
@@ -231,9 +273,11 @@ class LibrarySession:
 
     def _reopen(self) -> None:
         """Point the UI's index at the file the worker just rebuilt."""
+        from reader.library.index import LibraryIndex
+
+        old = self._index
         with self._index_lock:
-            old = self._index
-            self._index = LibraryIndex(self.library, path=old.path)
+            self._index_or_none = LibraryIndex(self.library, path=old.path)
         old.close()
 
     # -- reading state --------------------------------------------------------------------
@@ -311,7 +355,8 @@ class LibrarySession:
             return
         self._closed = True
         self.save()
-        self._index.close()
+        if self._index_or_none is not None:
+            self._index_or_none.close()
 
 
 def remembered_library(state_file: Path | None = None) -> Path | None:

@@ -12,14 +12,17 @@ Under each name its pinyin (on by default, `p`), and under each post its English
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from reader.officials import Official, OfficialsReport
 from reader.ui.keymap import bindings_for
+
+if TYPE_CHECKING:  # the model is only named in annotations: loaded with the extractor, after first paint
+    from reader.officials import Official, OfficialsReport
 
 OTHERS_TOGGLE = "others-toggle"
 GLOSS_FALLBACK_WIDTH = 28

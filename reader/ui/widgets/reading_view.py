@@ -98,6 +98,8 @@ class ReadingView(ScrollView, can_focus=True):
         self._document: Document | None = None
         self._measure = 0
         self._left = 0
+        self._laid_out_for: Size | None = None
+        """The size `_size_updated` laid the article out for, until its Resize event arrives."""
         self._spans: dict[int, list[Span]] = {}
         self._styles: dict[str, Style] = {}
         self._spans_version = 0
@@ -196,9 +198,34 @@ class ReadingView(ScrollView, can_focus=True):
         self.refresh()
         self._scroll_to_cursor("keep" if self.cursor else "top")
 
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """Lay out an article shown before the view had a size as soon as the compositor sizes it.
+
+        An article opened on mount cannot be laid out yet (the view has no width), and
+        the Resize event that would do it is handled only after the first frame is on
+        screen: the text would arrive one full frame later. Textual calls this hook during
+        the layout pass, before that frame is drawn, so the first frame has the text.
+        Later resizes are left to `on_resize`. (Textual's hook, present in 8.x.)
+
+        The Resize event for this same size still arrives after the frame; by then the
+        vertical scrollbar this layout called for is showing, so laying out again there
+        would narrow the measure by a cell and re-wrap the text a frame after the first
+        paint. `on_resize` skips that one event: the text is set at the width the Resize
+        handler always saw, the one without the scrollbar.
+        """
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if resized and self.article is not None and self._document is None:
+            self._relayout()
+            self._laid_out_for = size
+        return resized
+
     def on_resize(self, event: events.Resize) -> None:
         paragraph = self.cursor
-        self._relayout()
+        if not (self._laid_out_for == event.size and self._document is not None):
+            self._relayout()
+        self._laid_out_for = None
         self.call_after_refresh(self._scroll_to_cursor, "keep")
         self.cursor = min(paragraph, max(0, self.laid_out_count - 1)) if self.laid_out_count else 0
 
