@@ -109,3 +109,24 @@ async def test_timeline_filter_and_clear_from_the_sidebar(tmp_path: Path) -> Non
         app.query_one(OfficialsPanel).focus()
         await pilot.press("f", "F")
         assert len(table.entries) == 3
+
+
+async def test_a_progress_bar_shows_while_the_index_catches_up(tmp_path: Path) -> None:
+    from textual.widgets import ProgressBar
+
+    app = make_app(library(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not app.query("#index-progress")  # up to date: no bar
+        app._index_progress(200, 9800, "text")  # what the refresh worker reports
+        await pilot.pause()
+        bar = app.query_one("#index-progress", ProgressBar)
+        assert (bar.progress, bar.total) == (200, 9800)
+        assert "indexing 200/9,800" in str(app.query_one(LibraryTable).border_title)
+        app._index_progress(9000, 9800, "officials")
+        await pilot.pause()
+        assert app.query_one("#index-progress", ProgressBar).progress == 9000
+        app._index_progress(9800, 9800, "officials")
+        await pilot.pause()
+        assert not app.query("#index-progress")
+        assert str(app.query_one(LibraryTable).border_title) == "Articles"

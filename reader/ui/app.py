@@ -256,6 +256,27 @@ class ReaderApp(App[None]):
         else:
             self._index_status = f"{label} {done:,}/{total:,}" if done < total else ""
         self._update_list_title()
+        if phase != "scan" and done < total:
+            self._show_progress_bar(done, total)
+        else:
+            self._hide_progress_bar()
+
+    def _show_progress_bar(self, done: int, total: int) -> None:
+        """A bar in the status line while the index catches up (mounted on first use only:
+        an up-to-date library never pays for it)."""
+        from textual.widgets import ProgressBar
+
+        bars = self.query("#index-progress")
+        if bars:
+            bar = bars.first(ProgressBar)
+        else:
+            bar = ProgressBar(show_eta=False, show_percentage=True, id="index-progress")
+            self.query_one("#statusbar").mount(bar, before="#position")
+        bar.update(total=total, progress=done)
+
+    def _hide_progress_bar(self) -> None:
+        for bar in self.query("#index-progress"):
+            bar.remove()
 
     def _update_list_title(self) -> None:
         """The list's title: the filter and the index's progress, `Articles · 柳鹏 · indexing 200/9,800`."""
@@ -269,6 +290,7 @@ class ReaderApp(App[None]):
     def _library_loaded(self) -> None:
         self._index_status = ""
         self._update_list_title()
+        self._hide_progress_bar()
         self._show_notices()
         if self.library_filter is not None:  # officials may have been found meanwhile
             self._show_filtered(self.library_filter, quiet=True)
