@@ -78,10 +78,15 @@ async def run_command(pilot, query: str) -> list[str]:
     """Open the palette, type `query`, wait for hits; returns the prompts shown."""
     pilot.app.action_command_palette()
     await pilot.pause()
+    return await palette_hits(pilot, query)
+
+
+async def palette_hits(pilot, query: str) -> list[str]:
+    """Type `query` into the open palette and wait for its hits; returns their prompts."""
     for char in query:
         await pilot.press("space" if char == " " else char)
     command_list = pilot.app.screen.query_one(CommandList)
-    for _ in range(100):  # the palette searches in the background; a busy machine is slow
+    for _ in range(200):  # the palette searches in the background; a busy machine is slow
         await asyncio.sleep(0.05)
         if command_list.option_count:
             break

@@ -3,7 +3,6 @@ pane, the command palette, pinyin and glosses in the sidebar, copy and export.""
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 import json
@@ -13,7 +12,7 @@ from types import MappingProxyType
 
 import pytest
 from rich.console import Console
-from textual.command import CommandList, CommandPalette
+from textual.command import CommandPalette
 from textual.widgets import Static
 
 from reader.citation import citation
@@ -27,6 +26,7 @@ from reader.ui.widgets.officials_panel import OfficialsPanel
 from reader.ui.widgets.reading_view import ReadingView
 
 from .conftest import BUNDLED_ARTICLE, REPO
+from .test_commands import palette_hits
 
 SIZE = (120, 40)
 
@@ -299,18 +299,7 @@ async def palette(pilot, query: str) -> list[str]:
     await pilot.press("ctrl+p")
     await pilot.pause()
     assert CommandPalette.is_open(pilot.app)
-    for char in query:
-        await pilot.press("space" if char == " " else char)
-    command_list = pilot.app.screen.query_one(CommandList)
-    for _ in range(200):  # the palette searches in the background; a busy machine is slow
-        await asyncio.sleep(0.05)
-        if command_list.option_count:
-            break
-    await pilot.pause(0.3)
-    return [
-        str(command_list.get_option_at_index(i).prompt).split("\n")[0]
-        for i in range(command_list.option_count)
-    ]
+    return await palette_hits(pilot, query)
 
 
 async def test_palette_jumps_to_an_official_like_the_sidebar_does() -> None:
