@@ -51,3 +51,22 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not here")
     return SHARED
+
+
+def start_tui(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, dict[str, object]]:
+    """Run `reader ARGS` with a stand-in for the app: (exit status, the keyword arguments
+    the app was given — empty when reader stopped before starting it)."""
+    import reader.ui.app
+    from reader.cli import main
+
+    started: dict[str, object] = {}
+
+    class FakeApp:
+        def __init__(self, **kwargs: object) -> None:
+            started.update(kwargs)
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr(reader.ui.app, "ReaderApp", FakeApp)
+    return main(args), started

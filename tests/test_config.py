@@ -9,6 +9,8 @@ import pytest
 from reader import locations
 from reader.config import DEFAULT_MEASURE, Config, ConfigError, load_config, parse_config
 
+from .conftest import start_tui
+
 
 def write_config(folder: Path, text: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
@@ -144,7 +146,6 @@ def test_the_tui_takes_library_and_theme_from_the_config(
     reader_dirs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     import reader.ui.app
-    from reader.cli import main
 
     started: dict[str, object] = {}
 
@@ -159,13 +160,15 @@ def test_the_tui_takes_library_and_theme_from_the_config(
     library = tmp_path / "news"
     library.mkdir()
     path = write_config(tmp_path / "elsewhere", f"library: {library}\ntheme: gone\nshiny: 1\n")
-    assert main(["--config", str(path)]) == 0
+    code, started = start_tui(["--config", str(path)], monkeypatch)
+    assert code == 0
     assert started["library"] == library and started["open_file"] is None
     assert started["theme_name"] == "ink"  # the missing theme falls back to the default
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("reader: config.yaml: unknown key 'shiny'")
     assert err[1] == "reader: config.yaml: theme 'gone' is not available; using 'ink'"
     # --theme on the command line still wins, and must exist
-    assert main(["--config", str(path), "--theme", "paper"]) == 0
-    assert started["theme_name"] == "paper"
-    assert main(["--config", str(path), "--theme", "gone"]) == 2
+    code, started = start_tui(["--config", str(path), "--theme", "paper"], monkeypatch)
+    assert code == 0 and started["theme_name"] == "paper"
+    code, started = start_tui(["--config", str(path), "--theme", "gone"], monkeypatch)
+    assert code == 2 and started == {}

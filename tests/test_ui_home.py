@@ -25,7 +25,7 @@ from reader.ui.widgets.library_table import LibraryTable
 from reader.ui.widgets.officials_panel import OfficialsPanel
 from reader.ui.widgets.reading_view import ReadingView
 
-from .conftest import BUNDLED_ARTICLE, REPO
+from .conftest import BUNDLED_ARTICLE, REPO, start_tui
 from .test_commands import palette_hits
 
 SIZE = (120, 40)
@@ -188,20 +188,8 @@ async def test_a_theme_picked_in_the_palette_is_remembered(reader_dirs: dict[str
 
 def start(args: list[str], monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
     """Run `reader ARGS` with a stand-in app; returns what the app was given."""
-    import reader.ui.app
-    from reader.cli import main
-
-    started: dict[str, object] = {}
-
-    class FakeApp:
-        def __init__(self, **kwargs: object) -> None:
-            started.update(kwargs)
-
-        def run(self) -> None:
-            pass
-
-    monkeypatch.setattr(reader.ui.app, "ReaderApp", FakeApp)
-    assert main(args) == 0
+    code, started = start_tui(args, monkeypatch)
+    assert code == 0
     return started
 
 

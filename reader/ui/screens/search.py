@@ -49,21 +49,6 @@ def hit_prompt(hit: SearchHit, match_style: Style | str = "bold reverse") -> Tex
 class SearchScreen(ModalScreen[tuple[Path, int] | None]):
     """A phrase search over every article; Enter opens the highlighted hit."""
 
-    DEFAULT_CSS = """
-    SearchScreen { align: center middle; }
-    SearchScreen > #search-box {
-        width: 90%;
-        max-width: 110;
-        height: 80%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
-    }
-    SearchScreen #search-input { margin-bottom: 1; }
-    SearchScreen #search-results { height: 1fr; border: none; }
-    SearchScreen #search-status { height: 1; color: $foreground 60%; }
-    SearchScreen > .search-screen--match { background: $accent 45%; text-style: bold; }
-    """
 
     COMPONENT_CLASSES = {"search-screen--match"}
 

@@ -133,19 +133,6 @@ def appearance_prompt(row: Appearance, changed: bool) -> Text:
 class OfficialTimelineScreen(ModalScreen[TimelineResult]):
     """Every article naming one official, oldest first; Enter opens one, `f` filters the library."""
 
-    DEFAULT_CSS = """
-    OfficialTimelineScreen { align: center middle; }
-    OfficialTimelineScreen > #timeline-box {
-        width: 90%;
-        max-width: 120;
-        height: 80%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
-    }
-    OfficialTimelineScreen #timeline-summary { margin-bottom: 1; }
-    OfficialTimelineScreen #timeline-rows { height: 1fr; border: none; }
-    """
 
     BINDINGS = [
         Binding("escape", "close", "Close"),

@@ -75,18 +75,6 @@ def _fit(text: str, width: int) -> str:
 class LibraryTable(ScrollView, can_focus=True):
     """Articles of the library, one per line; Enter or a click opens one."""
 
-    DEFAULT_CSS = """
-    LibraryTable {
-        height: 1fr;
-        overflow-x: hidden;
-        scrollbar-size-vertical: 1;
-    }
-    LibraryTable > .library-table--cursor { background: $accent 30%; }
-    LibraryTable:focus > .library-table--cursor { background: $accent 50%; text-style: bold; }
-    LibraryTable > .library-table--meta { color: $foreground 60%; }
-    LibraryTable > .library-table--error { color: $error 70%; text-style: strike; }
-    LibraryTable > .library-table--mark { color: $accent; }
-    """
 
     COMPONENT_CLASSES = {
         "library-table--cursor",
