@@ -70,6 +70,29 @@ def officials(*paragraphs: str) -> dict[str, list[str]]:
         (["朝鲜人民军最高司令官金正恩以及领导人出席。"], {"金正恩": ["朝鲜人民军最高司令官"]}),
         # 在 before digits is a follower, not a name's last character.
         (["美国前总统尼克松在1972年访华。"], {"尼克松": ["美国前总统"]}),
+        # Verbs of welcome, mourning, election and broadcast end the text before a post.
+        (["人民大会堂举行仪式欢迎芬兰总统尼尼斯托。"], {"尼尼斯托": ["芬兰总统"]}),
+        (["代表团沉痛悼念越南国家主席陈大光。"], {"陈大光": ["越南国家主席"]}),
+        (["大会推举朝鲜劳动党中央委员会委员长金正恩为代表。"], {"金正恩": ["朝鲜劳动党中央委员会委员长"]}),
+        (["今晚播出葡萄牙总理科斯塔的专访。"], {"科斯塔": ["葡萄牙总理"]}),
+        (
+            ["习近平总书记委派中联部部长宋涛率团访问。", "习近平表示欢迎。"],
+            {"习近平": ["总书记"], "宋涛": ["中联部部长"]},
+        ),
+        # A place never breaks the text before a post, even with 及 or 和 inside it.
+        (["阿尔及利亚总理塞拉勒表示欢迎。"], {"塞拉勒": ["阿尔及利亚总理"]}),
+        (["特立尼达和多巴哥总理罗利表示感谢。"], {"罗利": ["特立尼达和多巴哥总理"]}),
+        # A transliteration is read whole, past a one-character word (因) inside it.
+        (["德国总统施泰因迈尔表示，德方愿意合作。"], {"施泰因迈尔": ["德国总统"]}),
+        (["约旦国王侯赛因表示，双方关系很好。"], {"侯赛因": ["约旦国王"]}),
+        (["俄罗斯海军总司令叶夫梅诺夫的话被广泛引用。"], {"叶夫梅诺夫": ["俄罗斯海军总司令"]}),
+        (["英国女王伊丽莎白二世表示祝贺。"], {"伊丽莎白二世": ["英国女王"]}),
+        # A Japanese family name alone before a follower; 连任 and 通电话 follow names.
+        (["日本首相安倍在记者会上发言。"], {"安倍": ["日本首相"]}),
+        (["法国总理菲利普连任总理。"], {"菲利普": ["法国总理", "总理"]}),
+        (["美国国务卿蓬佩奥通电话时表示。"], {"蓬佩奥": ["美国国务卿"]}),
+        # A name made of a common word is still a name when its surname is no function word.
+        (["新疆维吾尔自治区党委书记陈全国主持会议。"], {"陈全国": ["新疆维吾尔自治区党委书记"]}),
     ],
 )
 def test_fixed_rule(paragraphs: list[str], expected: dict[str, list[str]]) -> None:
@@ -179,3 +202,36 @@ def test_readme_overlay_example_works(tmp_path, monkeypatch: pytest.MonkeyPatch)
     load_lexicon.cache_clear()
     assert officials("护林员禤大山说，今年没有火灾。") == {"禤大山": ["护林员"]}
     assert officials("日本内阁危机管理监米村敏朗表示，将加强戒备。") == {"米村敏朗": ["日本内阁危机管理监"]}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "not_a_name"),
+    [
+        # A country or region is no person, before or after a post, whole or cut.
+        ("习近平同黎巴嫩总统互致贺电。", "黎巴嫩"),
+        ("自从他就任美国总统以来，局势多变。", "任美国"),
+        ("他写信感谢中国大使的帮助。", "谢中国"),
+        ("晚宴在驻塞浦路斯大使馆举行。", "浦路斯"),
+        ("马来西亚民航局局长今天代表马来西亚政府宣读声明。", "马来西"),
+        ("各国领导人向中国领导人发来慰问电。", "向中国"),
+        ("国家主席习近平和中国政府高度重视。", "和中国"),
+        # After a post, a noun made with it: 成员国, 部长级, 总统府.
+        ("上海合作组织成员国中国和印度参加演习。", "国中国"),
+        ("双方举行韩朝部长级会谈。", "韩朝"),
+        ("会见在柏林总统府举行。", "柏林"),
+        # Adverbs, verbs and nouns that look like a surname and a given name.
+        ("习近平主席庄严承诺，中国为和平而来。", "庄严承"),
+        ("两党两国最高领导人商定，继续加强合作。", "商定"),
+        ("在习近平主席卓越领导下，中国不断发展。", "卓越"),
+        ("各位代表陆续抵达会场。", "陆续"),
+        ("请转达对各国领导人和人民的问候。", "和人民"),
+        ("优秀县委书记从全国各地赶来。", "从全国"),
+        ("习近平总书记和夫人出席活动。", "和夫人"),
+        ("外长在代表通道上回答提问。", "通道"),
+        ("二十国集团领导人杭州峰会开幕。", "杭州峰"),
+        ("财政部部长刘昆介绍财政工作。", "刘昆介"),
+        ("调查组查办了原书记陈刚案。", "陈刚案"),
+    ],
+)
+def test_no_official_from_a_word(paragraph: str, not_a_name: str) -> None:
+    assert not_a_name not in officials(paragraph)

@@ -31,6 +31,7 @@ from reader.officials.backends import NameSpans, get_backend
 from reader.officials.lexicon import Lexicon, load_lexicon
 from reader.officials.model import Mention, Official, OfficialsReport, OtherPerson
 from reader.officials.names import (
+    cut_from_place,
     ends_name,
     is_cjk,
     plausible_chinese,
@@ -198,6 +199,9 @@ class _Finder:
             if lex.title_traps.longest_ending_at(text, t_end) is not None:
                 i = t_end  # 我谨代表: the verb, not the post
                 continue
+            if text[t_end : t_end + 1] in lex.post_noun_marks:
+                i = t_end  # 部长级会谈, 成员国: a noun, nobody's post
+                continue
             name_at = t_end
             if text.startswith("的", t_end) and self._appointed(text, i, floor):
                 name_at = t_end + 1  # 时任国家副主席的习近平
@@ -362,6 +366,9 @@ class _Finder:
                 i += 1
                 continue
             end = i + len(hon) if hon else t_end
+            if hon is None and text[end : end + 1] in lex.post_noun_marks:
+                i = end  # 韩朝部长级会谈, 柏林总统府: a noun, nobody's post
+                continue
             printed = text[i:end]
             if end in self.used_titles[pi]:
                 i = end
@@ -465,6 +472,8 @@ class _Finder:
             cand = text[s:j]
             if surname_at(cand, 0, lex) is None or not plausible_chinese(cand, lex, strict=True):
                 continue
+            if cut_from_place(text, s, j, lex):
+                continue  # 感谢中国大使, 同黎巴嫩总统
             # 赞成李克强总理: a 3-character name with an unambiguous surname stands on its own;
             # a 2-character one needs something before it that ends a word.
             if length == 3 or is_break_before(text, s, lex):

@@ -22,7 +22,7 @@ import yaml
 from reader import locations
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-DATA_FILES = ("titles.yaml", "surnames.yaml", "given_names.yaml", "names.yaml", "roles.yaml")
+DATA_FILES = ("titles.yaml", "surnames.yaml", "given_names.yaml", "names.yaml", "roles.yaml", "places.yaml")
 OVERLAY_NAME = "officials.yaml"
 
 # Keys whose value is one string of characters rather than a list of words.
@@ -36,6 +36,7 @@ CHAR_KEYS = frozenset(
         "foreign_chars",
         "open_followers",
         "place_chars",
+        "post_noun_marks",
     }
 )
 LIST_KEYS = frozenset(
@@ -61,6 +62,7 @@ LIST_KEYS = frozenset(
         "japanese_surnames",
         "honorific_traps",
         "title_traps",
+        "places",
     }
 )
 
@@ -161,6 +163,8 @@ class Lexicon:
     place_chars: frozenset[str] = frozenset()
     honorific_traps: WordSet = field(default_factory=lambda: WordSet.of(()))
     title_traps: WordSet = field(default_factory=lambda: WordSet.of(()))
+    places: WordSet = field(default_factory=lambda: WordSet.of(()))
+    post_noun_marks: frozenset[str] = frozenset()
     pass1_words: WordSet = field(default_factory=lambda: WordSet.of(()))
     """Byline cues, role words and titles together: one lookup rejects most positions."""
     pass1_starts: re.Pattern[str] = re.compile("(?!)")
@@ -242,7 +246,7 @@ def load_lexicon() -> Lexicon:
         followers=WordSet.of(get("followers")),
         not_names=WordSet.of(get("not_names")),
         prefix_breaks=WordSet.of(get("prefix_breaks")),
-        prefix_keep=tuple(get("prefix_keep")),
+        prefix_keep=tuple(get("prefix_keep")) + tuple(get("places")),  # 阿尔及利亚: 及 breaks nothing there
         foreign_chars=frozenset(get("foreign_chars")),
         byline_cues=WordSet.of(get("byline_cues")),
         role_words=WordSet.of(get("role_words")),
@@ -255,6 +259,8 @@ def load_lexicon() -> Lexicon:
         place_chars=frozenset(get("place_chars")),
         honorific_traps=WordSet.of(get("honorific_traps")),
         title_traps=WordSet.of(get("title_traps")),
+        places=WordSet.of(get("places")),
+        post_noun_marks=frozenset(get("post_noun_marks")),
         pass1_words=WordSet.of([*get("byline_cues"), *get("role_words"), *titles]),
         pass1_starts=_starts(get("byline_cues"), get("role_words"), titles),
         pass2_starts=_starts(get("honorifics"), get("modifiers"), titles),

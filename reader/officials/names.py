@@ -265,6 +265,28 @@ def _word_goes_on(text: str, j: int, lex: Lexicon, short: bool) -> bool:
     )
 
 
+def cut_from_place(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether `text[start:end]` is (part of) a country or region name rather than a person's.
+
+    同黎巴嫩总统 (the reading is the place), 马来西|亚 and 塞|浦路斯 (cut out of one), 就任美国
+    总统 (a surname character, then a place): no name. A place that begins the reading
+    and ends inside it stays allowed, and so does one inside a longer transliteration:
+    they reuse those syllables (阿曼达, 马里奥, 朱马里·赛亚颂, 海尔马里亚姆).
+    """
+    places = lex.places
+    chinese_shape = end - start <= 3 and surname_at(text, start, lex) is not None
+    for k in range(max(0, start - places.max_len + 1), end):
+        if text[k] not in places.firsts:
+            continue
+        w = places.longest_at(text, k)
+        if w is None or k + len(w) <= start:
+            continue
+        w_end = k + len(w)
+        if k < start or w_end > end or (k == start and w_end == end) or (k > start and chinese_shape):
+            return True
+    return False
+
+
 def read_name_after_post(
     text: str, i: int, lex: Lexicon, confirmed: Callable[[str], bool] | None = None
 ) -> int | None:
@@ -284,22 +306,46 @@ def read_name_after_post(
     end = _read_japanese(text, i, lex)
     if end is None:
         end = read_chinese(text, i, lex)
+        if end is not None:
+            end = _whole_transliteration(text, i, end, lex)
     if end is None:
         end = read_foreign(text, i, lex)
         if end is not None and (m := REGNAL.match(text, end)) is not None:
             end = m.end()  # 国王胡安·卡洛斯一世
     if end is None:
         end = _read_common_three(text, i, lex)
+    function_surname = text[i] in lex.ambiguous_surnames
     if end is not None and any(
-        (w := lex.not_names.longest_at(text, k)) is not None and k + len(w) > end for k in range(i + 1, end)
+        (w := lex.not_names.longest_at(text, k)) is not None
+        and (k + len(w) > end or (function_surname and len(w) > 1))
+        for k in range(i + 1, end)
     ):
-        return None  # 大使和新任…: the "name" ends inside a word that is no name
+        # 大使和新任…: the "name" ends inside a word that is no name. 领导人和人民, 书记从全国:
+        # after a surname that is also a function word, a word that is no name inside the
+        # reading shows it is that function word (陈全国 is a name: 陈 is no function word).
+        return None
     if end is None and confirmed is not None:
         end = _read_ambiguous_three(text, i, lex)
         if end is not None and not confirmed(text[i:end]):
             end = None
         if end is None:
             end = next((e for e in _candidates(text, i, lex) if confirmed(text[i:e])), None)
+    if end is not None and cut_from_place(text, i, end, lex):
+        return None
+    return end
+
+
+def _whole_transliteration(text: str, i: int, end: int, lex: Lexicon) -> int:
+    """施泰因迈尔表示, 侯赛因表示: a Chinese reading (施泰, 侯赛) that stops at a one-character
+    follower (因) inside a run of transliteration characters gives way to the whole run,
+    when the run ends where a name surely ends (punctuation, 表示)."""
+    if end >= len(text) or text[end] not in lex.foreign_chars:
+        return end
+    j = i
+    while j < len(text) and j - i < MAX_FOREIGN and text[j] in lex.foreign_chars:
+        j += 1
+    if j > end and strong_end(text, j, lex):
+        return j
     return end
 
 
@@ -340,6 +386,8 @@ def _read_japanese(text: str, i: int, lex: Lexicon) -> int | None:
             break
     else:
         return None
+    if lex.followers.longest_at(text, i + n) is not None and ends_name(text, i + n, lex):
+        return i + n  # 首相安倍在对话会上: the family name alone, then a follower
     for given in (1, 2, 3):
         end = i + n + given
         if end > len(text) or not is_cjk(text[end - 1]) or title_at(text, i + n, lex) >= 0:
