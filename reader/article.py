@@ -28,6 +28,9 @@ class Article:
     url: str | None = None
     subtitle: str | None = None
     """A 人民日报-style `——` subtitle, without the dashes."""
+    kicker: str | None = None
+    """A 人民日报-style kicker (引题), the line printed above the headline that leads into it
+    (外交部发言人——, 就中朝建交70周年); `title` is then the headline itself."""
     extra: dict[str, str] = field(default_factory=dict, compare=False)
     encoding: str = "utf-8"
     """The codec the file was read with (utf-8, utf-8-sig, utf-16-le, gb18030, big5…), for the header."""

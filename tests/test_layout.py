@@ -523,6 +523,15 @@ def test_document_header_lines() -> None:
     assert all(line.paragraph is None and line.start == line.end == 0 for line in doc.lines[:6])
 
 
+def test_document_header_kicker_stands_above_the_headline() -> None:
+    doc = layout_document(make_article(kicker="外交部发言人——", subtitle="副标题"), 60)
+    assert [(line.kind, line.text) for line in doc.lines[:3]] == [
+        ("subtitle", "外交部发言人——"),
+        ("title", "嘉峪关市召开会议部署工作"),
+        ("subtitle", "——副标题"),
+    ]
+
+
 def test_document_header_without_optional_parts() -> None:
     doc = layout_document(make_article(), 40)
     # the encoding is always named, so a bare article still has a meta line

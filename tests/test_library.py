@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import IndexProgress, LibraryIndex, index_path
+from reader.library import IndexProgress, LibraryIndex, freshness, index_path
+from reader.officials import load_lexicon
 
 ARTICLES = {
     "xwlb_20150619_01.txt": (
@@ -150,6 +151,40 @@ def test_officials_timeline_gives_posts_and_dates_oldest_first(library: Path) ->
     assert [e.title for e in filtered] == ["省长柳鹏到嘉峪关调研", "柳鹏主持召开会议"]
     assert names["柳鹏"] == 2
     assert index_has_no_name("不存在", library)
+
+
+def test_a_newer_reader_reads_every_file_again(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unchanged files, changed loaders: what the index stored came from other code."""
+    with LibraryIndex(library) as index:
+        index.refresh()
+    monkeypatch.setattr(freshness, "text_fingerprint", lambda: "loaders of a newer reader")
+    with LibraryIndex(library) as index:
+        summary = index.refresh()
+        again = index.refresh()
+        assert titles(index) == ["新年贺词", "省长柳鹏到嘉峪关调研", "柳鹏主持召开会议"]
+    assert (summary.changed, summary.unchanged, summary.officials) == (3, 0, 3)
+    assert (again.changed, again.unchanged, again.officials) == (0, 3, 0)
+
+
+def test_lexicon_additions_find_officials_again(library: Path, reader_dirs: dict[str, Path]) -> None:
+    """A post added in the user's officials.yaml reaches articles indexed before it."""
+    (library / "xwlb_20210101_01.txt").write_text(
+        "青山镇开会\n青山镇总协调人柳鹏主持会议。\n", encoding="utf-8"
+    )
+    with LibraryIndex(library) as index:
+        index.refresh()
+        assert [a.titles for a in index.timeline("柳鹏")][-1:] != [("青山镇总协调人",)]
+    load_lexicon.cache_clear()
+    reader_dirs["config"].mkdir(parents=True, exist_ok=True)
+    (reader_dirs["config"] / "officials.yaml").write_text("titles:\n  - 总协调人\n", encoding="utf-8")
+    try:
+        with LibraryIndex(library) as index:
+            summary = index.refresh()
+            timeline = index.timeline("柳鹏")
+    finally:
+        load_lexicon.cache_clear()
+    assert summary.changed == 0 and summary.officials == 4
+    assert timeline[-1].titles == ("青山镇总协调人",)
 
 
 def index_has_no_name(name: str, library: Path) -> bool:

@@ -138,13 +138,42 @@ def test_rmrb_with_time_only() -> None:
     assert article.paragraphs == ("一等奖（2件）", "题目：山区的春天 作者：集体")
 
 
-def test_rmrb_headline_lines_before_time_line_are_subtitle() -> None:
+def test_rmrb_kicker_above_the_headline() -> None:
+    """就两县结对十周年 only leads into the headline below it: it is the kicker (引题)."""
     article = load_article(FIXTURES / "rmrb_deck.txt")
-    assert article.title == "就两县结对十周年"
-    assert article.subtitle == "青禾县与白沙县互致贺信"
+    assert article.kicker == "就两县结对十周年"
+    assert article.title == "青禾县与白沙县互致贺信"
+    assert article.subtitle is None
     assert article.source == "新华社"
     assert article.published == datetime(2018, 4, 22)
     assert len(article.paragraphs) == 1
+
+
+@pytest.mark.parametrize(
+    ("head", "kicker", "title", "subtitle"),
+    [
+        # Kickers: a label, a dash or a reporting verb leading into the headline, a framing word.
+        (["示例国", "举行建军纪念大会"], "示例国", "举行建军纪念大会", None),
+        (["外交部发言人——", "希望双方珍惜积极进展"], "外交部发言人——", "希望双方珍惜积极进展", None),
+        (["示例部发言人强调", "维护地区和平是共同责任", "——双方应保持克制"], "示例部发言人强调",
+         "维护地区和平是共同责任", "双方应保持克制"),
+        (["离京对示例国进行国事访问", "主席抵达示例城"], "离京对示例国进行国事访问", "主席抵达示例城", None),
+        # No kicker: a headline followed by its deck, with or without dashes.
+        (["青禾县长会见白沙县长", "两县签署合作协议"], None, "青禾县长会见白沙县长", "两县签署合作协议"),
+        (["青禾县举行植树活动", "——千人参加"], None, "青禾县举行植树活动", "千人参加"),
+        # A short title with no deck under it stays the title.
+        (["示例国"], None, "示例国", None),
+    ],
+)
+def test_rmrb_headline_lines(
+    tmp_path: Path, head: list[str], kicker: str | None, title: str, subtitle: str | None
+) -> None:
+    path = tmp_path / "article.txt"
+    lines = [*head, "作者：张三  时间：2020-01-02", "", "\u3000\u3000正文第一段。"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    article = load_article(path)
+    assert (article.kicker, article.title, article.subtitle) == (kicker, title, subtitle)
+    assert article.paragraphs == ("正文第一段。",)
 
 
 # --- Markdown --------------------------------------------------------------------------
@@ -165,6 +194,14 @@ def test_markdown_with_all_keys() -> None:
         "- 全长十二公里",
         "- 历时两年建成",
     )
+
+
+def test_markdown_kicker_and_subtitle_from_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    front = "---\ntitle: 主标题\nkicker: 外交部发言人——\nsubtitle: 副题\n---\n\n正文。\n"
+    path.write_text(front, encoding="utf-8")
+    article = load_article(path)
+    assert (article.kicker, article.title, article.subtitle) == ("外交部发言人——", "主标题", "副题")
 
 
 def test_markdown_heading_becomes_title_and_bad_date_is_none() -> None:

@@ -128,7 +128,9 @@ def _wrap_parts(kind: str, parts: list[str], width: int) -> list[DocLine]:
 
 
 def _header(article: Article, width: int) -> list[DocLine]:
-    lines = _wrap("title", article.title, width)
+    # The kicker leads into the headline, so it stands above it, styled like a subtitle.
+    lines = _wrap("subtitle", article.kicker, width) if article.kicker else []
+    lines += _wrap("title", article.title, width)
     if article.subtitle:
         # The model keeps the subtitle without its dashes; the page prints it with them.
         lines += _wrap("subtitle", "——" + article.subtitle, width)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from reader import locations
 from reader.article import ArticleError
-from reader.library import people, search
+from reader.library import freshness, people, search
 from reader.library.atomic import set_aside
 from reader.library.entries import LibraryEntry, date_key
 from reader.library.scan import FileStat, scan_library
@@ -162,6 +162,7 @@ class LibraryIndex:
         report = progress or (lambda _p: None)
         stop = cancelled or (lambda: False)
         report(IndexProgress("scan", 0, 0))
+        self._forget_stale(freshness.TEXT_KEY, freshness.text_fingerprint(), "UPDATE files SET mtime_ns = -1")
         on_disk = scan_library(self.library)
         with self._lock:
             rows = self._conn.execute("SELECT id, path, size, mtime_ns, inode FROM files").fetchall()
@@ -207,6 +208,22 @@ class LibraryIndex:
             self._read_batches(to_read, summary, report, stop)
         summary.text_seconds = time.perf_counter() - started
         return summary
+
+    def _forget_stale(self, key: str, fingerprint: str, forget: str) -> None:
+        """Mark every row for reading again when the stored readings came from other code.
+
+        `forget` is the UPDATE that marks them (an impossible mtime, officials not done);
+        the new fingerprint is stored in the same transaction, so a refresh cancelled
+        halfway still finds the rows it did not reach marked.
+        """
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        if row is not None and row[0] == fingerprint:
+            return
+        with self._transaction() as conn:
+            if row is not None:
+                conn.execute(forget)
+            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, fingerprint))
 
     @contextmanager
     def _big_cache(self) -> Iterator[None]:
@@ -264,6 +281,9 @@ class LibraryIndex:
         summary = summary or RefreshSummary()
         report = progress or (lambda _p: None)
         stop = cancelled or (lambda: False)
+        self._forget_stale(
+            freshness.OFFICIALS_KEY, freshness.officials_fingerprint(), "UPDATE files SET officials_done = 0"
+        )
         with self._lock:
             pending = [row[0] for row in self._conn.execute("SELECT id FROM files WHERE officials_done = 0")]
         total = len(pending)

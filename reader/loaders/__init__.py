@@ -56,7 +56,7 @@ def _made_inert(article: Article) -> Article:
         return None if value is None else inert_line(value)
 
     strings = [article.title, *article.paragraphs, *(v for v in (article.source, article.byline) if v)]
-    strings += [v for v in (article.url, article.subtitle, article.original_title) if v]
+    strings += [v for v in (article.url, article.subtitle, article.kicker, article.original_title) if v]
     strings += list(article.extra.values())
     notices = article.notices
     if any(has_unsafe(text) or "\n" in text for text in strings):
@@ -70,6 +70,7 @@ def _made_inert(article: Article) -> Article:
         byline=line(article.byline),
         url=line(article.url),
         subtitle=line(article.subtitle),
+        kicker=line(article.kicker),
         extra={inert_line(str(k)): inert_line(v) for k, v in article.extra.items()},
         notices=tuple(inert_line(n) for n in notices),
     )

@@ -5,6 +5,9 @@ line", so one parser reads them all:
 
 - title: the first non-blank line, unless it is too long to be one (then the title is
   a shortened copy and the line stays a paragraph);
+- in the rmrb layout, a first line that only leads into the next (a kicker, 引题: it
+  ends with —— or a reporting verb such as 强调, opens with 就/离京/结束…, or is a bare
+  place like 朝鲜) is the kicker, and the next line is the title;
 - header lines right after the title, up to the first body line: a bare date line
   (`19.06.2015  13:57`, `2019-12-25`), `作者：…  时间：…` / `来源：…` lines (optionally
   after a date), `原标题:…`, and
@@ -116,6 +119,28 @@ def _deck_length(lines: list[str], start: int) -> int:
     return 0
 
 
+_KICKER_ENDS = ("——", "—", "：", ":", "强调", "表示", "指出", "认为", "宣布", "说")
+_KICKER_OPENINGS = ("就", "离京", "结束", "应邀")
+_KICKER_MAX_BARE = 4
+"""A headline line this short with no punctuation is a label (朝鲜), not a headline."""
+
+
+def _is_kicker(line: str) -> bool:
+    """Whether a first headline line only leads into the next one (引题).
+
+    Papers set the kicker above the headline in smaller type; in plain text only its
+    wording is left: it ends with a dash, a colon or a reporting verb with nothing said
+    yet (外交部发言人——, 我外交部发言人强调), opens with a framing word (就中朝建交70周年,
+    离京对…进行国事访问), or is a bare label (朝鲜).
+    """
+    line = line.strip()
+    return (
+        line.endswith(_KICKER_ENDS)
+        or line.startswith(_KICKER_OPENINGS)
+        or (len(line) <= _KICKER_MAX_BARE and line.isalpha())
+    )
+
+
 def _subtitle(lines: list[str]) -> str | None:
     """The deck lines as one subtitle, without the leading dashes."""
     parts = [line.strip().lstrip(_SUBTITLE_DASHES).strip() for line in lines]
@@ -138,6 +163,10 @@ def parse_plain(text: str, path: Path) -> Article:
         title, body_from = _short_title(first), start
 
     deck = _deck_length(lines, body_from) if body_from > start else 0
+    kicker = None
+    if deck and _is_kicker(title) and lines[body_from].strip()[:1] not in _SUBTITLE_DASHES:
+        kicker, title = title, lines[body_from].strip()
+        body_from, deck = body_from + 1, deck - 1
     header.subtitle = _subtitle(lines[body_from : body_from + deck])
     in_header = body_from > start
     for index in range(body_from + deck, len(lines)):
@@ -169,4 +198,5 @@ def parse_plain(text: str, path: Path) -> Article:
         original_title=header.original_title,
         byline=header.byline or byline,
         subtitle=header.subtitle,
+        kicker=kicker,
     )
