@@ -43,6 +43,8 @@ from reader.officials.names import (
 from reader.officials.posts import Post, chain_before, is_break_before, prefix_start
 
 LIST_JOINERS = "、"
+LIST_END = "、，。；：,;:等"
+"""What may close a name in a list of people sharing a post."""
 AGE_CLAUSE = re.compile(r"[，,]\s*\d{1,3}\s*岁\s*[，,]\s*$")
 """梅鼎荣，44岁，副镇长: an age between a name and its post."""
 GROUP_COUNT = re.compile(r"等(?:\d+|[一二两三四五六七八九十]+)?[位名人]?$")
@@ -243,12 +245,48 @@ class _Finder:
         while end < len(text) and text[end] in LIST_JOINERS:
             nxt = read_chinese(text, end + 1, self.lex, strict=True, allow_title=False)
             if nxt is None or not plausible_chinese(text[end + 1 : nxt], self.lex, strict=True):
-                break
-            if title_at(text, nxt, self.lex) >= 0:
+                nxt = self._list_item(text, end + 1)
+            if nxt is None or title_at(text, nxt, self.lex) >= 0:
                 break
             self._add_official(pi, end + 1, nxt, posts)
             end = nxt
         return end
+
+    def _list_item(self, text: str, start: int) -> int | None:
+        """End of a name in a list of people sharing a post, read with the list's own evidence.
+
+        Between 、 and the next 、, comma or two-character follower (出席, 表示) a name
+        needs no more proof than its shape: 雷军 (军 also ends organisation names), 古小玉
+        (古 is also a word), 白加扎西 (four characters). A surname that is a common word
+        still needs common given-name characters; a place is never a name.
+        """
+        lex = self.lex
+        surname = surname_at(text, start, lex)
+        if surname is None:
+            return None
+        for n in (2, 3, 4):
+            end = start + n
+            if end > len(text) or not is_cjk(text[end - 1]):
+                return None
+            follower = lex.followers.longest_at(text, end) or ""
+            if not (end == len(text) or text[end] in LIST_END or len(follower) > 1):
+                continue
+            name = text[start:end]
+            given = name[len(surname) :]
+            if not given or not all(c in lex.given_chars for c in given) or len(given) > 3:
+                return None
+            if len(surname) == 1 and surname in lex.ambiguous_surnames and not all(
+                c in lex.common_given_chars for c in given
+            ):
+                return None
+            if any(lex.not_names.longest_at(name, k) for k in range(len(name))) or cut_from_place(
+                text, start, end, lex
+            ):
+                return None
+            if any(title_at(text, k, lex) >= 0 for k in range(start + 1, end)):
+                return None
+            return end
+        return None
 
     def _people_after_role(self, pi: int, text: str, i: int, cue: str) -> int | None:
         """Bylines and role words: (记者 赵明霞), 记者王莉、马菲, 村民王军虎."""
