@@ -115,6 +115,8 @@ def officials(*paragraphs: str) -> dict[str, list[str]]:
         # Ministers' titles ending in 相 (Japan, the DPRK) and 国务卿.
         (["朝鲜外务相李勇浩表示。"], {"李勇浩": ["朝鲜外务相"]}),
         (["美国国务卿布林肯表示。"], {"布林肯": ["美国国务卿"]}),
+        # A transliterated name before a title written after it.
+        (["双方代表同特朗普总统举行会晤。"], {"特朗普": ["总统"]}),
         # A name made of a common word is still a name when its surname is no function word.
         (["新疆维吾尔自治区党委书记陈全国主持会议。"], {"陈全国": ["新疆维吾尔自治区党委书记"]}),
     ],
@@ -254,6 +256,8 @@ def test_readme_overlay_example_works(tmp_path, monkeypatch: pytest.MonkeyPatch)
         ("外长在代表通道上回答提问。", "通道"),
         ("二十国集团领导人杭州峰会开幕。", "杭州峰"),
         ("财政部部长刘昆介绍财政工作。", "刘昆介"),
+        # A document's title names no person: 《内罗毕部长宣言》.
+        ("会议通过了《内罗毕部长宣言》。", "内罗毕"),
         ("调查组查办了原书记陈刚案。", "陈刚案"),
     ],
 )

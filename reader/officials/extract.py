@@ -43,6 +43,9 @@ from reader.officials.names import (
 from reader.officials.posts import Post, chain_before, is_break_before, prefix_start
 
 LIST_JOINERS = "、"
+MAX_FOREIGN_RUN = 16
+NAME_DOT = "·"
+BOOK_TITLE_OPEN = "《"
 LIST_END = "、，。；：,;:等"
 """What may close a name in a list of people sharing a post."""
 AGE_CLAUSE = re.compile(r"[，,]\s*\d{1,3}\s*岁\s*[，,]\s*$")
@@ -516,7 +519,34 @@ class _Finder:
             # a 2-character one needs something before it that ends a word.
             if length == 3 or is_break_before(text, s, lex):
                 return cand
-        return None
+        return self._transliteration_ending_at(text, j)
+
+    def _transliteration_ending_at(self, text: str, j: int) -> str | None:
+        """A foreign name ending at `j`: 同特朗普总统, 批准佩通坦·钦那瓦出任总理.
+
+        The run of transliteration characters (and · between parts) back from `j`, when
+        a word boundary precedes it, it is no place (同法国总统), and it has two to six
+        characters or is joined by a dot.
+        """
+        lex = self.lex
+        s = j
+        foreign = lex.foreign_chars
+        while s > 0 and j - s < MAX_FOREIGN_RUN and ((c := text[s - 1]) in foreign or c == NAME_DOT):
+            s -= 1
+        if s > 0 and text[s - 1] == BOOK_TITLE_OPEN:
+            return None  # 《内罗毕部长宣言》: a document's title, no person
+        name = text[s:j]
+        if len(name) < 2 or name[0] == NAME_DOT or NAME_DOT + NAME_DOT in name:
+            return None
+        if NAME_DOT not in name and len(name) > 6:
+            return None
+        if any(len(part) < 2 for part in name.split(NAME_DOT)):
+            return None  # 伊戈尔·伊: a part of one character is a cut
+        if not is_break_before(text, s, lex) or cut_from_place(text, s, j, lex):
+            return None
+        if any(lex.not_names.longest_at(text, k) for k in range(s, j)):
+            return None
+        return name
 
     # -- pass 3 ---------------------------------------------------------------------
     def mentions(self) -> tuple[dict[str, list[Mention]], dict[str, list[str]]]:
