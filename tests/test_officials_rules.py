@@ -115,6 +115,20 @@ def officials(*paragraphs: str) -> dict[str, list[str]]:
         # Ministers' titles ending in 相 (Japan, the DPRK) and 国务卿.
         (["朝鲜外务相李勇浩表示。"], {"李勇浩": ["朝鲜外务相"]}),
         (["美国国务卿布林肯表示。"], {"布林肯": ["美国国务卿"]}),
+        # 党和国家领导人 and 常任委员会 keep the 和 and 任 that elsewhere end a post's prefix;
+        # 受 (on behalf of) and 约见 (summoned) do end it.
+        (
+            ["出席的党和国家领导人李一民、王二民。"],
+            {"李一民": ["党和国家领导人"], "王二民": ["党和国家领导人"]},
+        ),
+        (
+            ["示例国最高人民会议常任委员会委员长金一男会见客人。"],
+            {"金一男": ["示例国最高人民会议常任委员会委员长"]},
+        ),
+        (["受示例国最高领导人金一男委托，他出席活动。"], {"金一男": ["示例国最高领导人"]}),
+        (["外交部约见示例国驻华使馆临时代办朴一浩。"], {"朴一浩": ["示例国驻华使馆临时代办"]}),
+        # A rare given-name character (篪) read on the first printing.
+        (["国务委员杨洁篪等参加会见。"], {"杨洁篪": ["国务委员"]}),
         # A transliterated name before a title written after it.
         (["双方代表同特朗普总统举行会晤。"], {"特朗普": ["总统"]}),
         # A name made of a common word is still a name when its surname is no function word.
