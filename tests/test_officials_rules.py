@@ -127,6 +127,13 @@ def officials(*paragraphs: str) -> dict[str, list[str]]:
         ),
         (["受示例国最高领导人金一男委托，他出席活动。"], {"金一男": ["示例国最高领导人"]}),
         (["外交部约见示例国驻华使馆临时代办朴一浩。"], {"朴一浩": ["示例国驻华使馆临时代办"]}),
+        # Words that follow a name: 发了言, 围绕, 手抚 (swearing in), 专门.
+        (["四川省长尹一力发了言。"], {"尹一力": ["四川省长"]}),
+        (["示例委员会副秘书长信春鹰手抚宪法宣誓。"], {"信春鹰": ["示例委员会副秘书长"]}),
+        (
+            ["全国政协副主席王一峰、杨震围绕主题发言。"],
+            {"王一峰": ["全国政协副主席"], "杨震": ["全国政协副主席"]},
+        ),
         # A rare given-name character (篪) read on the first printing.
         (["国务委员杨洁篪等参加会见。"], {"杨洁篪": ["国务委员"]}),
         # A transliterated name before a title written after it.
