@@ -239,7 +239,7 @@ def test_readme_overlay_example_works(tmp_path, monkeypatch: pytest.MonkeyPatch)
     example = section[section.index(marker) + len("```yaml\n") :]
     example = example[: example.index("```")]
     sentences = {
-        "护林员禤大山说，今年没有火灾。": "禤大山",
+        "护林员禚大山说，今年没有火灾。": "禚大山",
         "日本内阁危机管理监米村敏朗表示，将加强戒备。": "米村敏朗",
     }
     for sentence in sentences:
@@ -247,7 +247,7 @@ def test_readme_overlay_example_works(tmp_path, monkeypatch: pytest.MonkeyPatch)
     (tmp_path / "officials.yaml").write_text(example, encoding="utf-8")
     monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path))
     load_lexicon.cache_clear()
-    assert officials("护林员禤大山说，今年没有火灾。") == {"禤大山": ["护林员"]}
+    assert officials("护林员禚大山说，今年没有火灾。") == {"禚大山": ["护林员"]}
     assert officials("日本内阁危机管理监米村敏朗表示，将加强戒备。") == {"米村敏朗": ["日本内阁危机管理监"]}
 
 
