@@ -31,6 +31,8 @@ from reader.officials.backends import NameSpans, get_backend
 from reader.officials.lexicon import Lexicon, load_lexicon
 from reader.officials.model import Mention, Official, OfficialsReport, OtherPerson
 from reader.officials.names import (
+    MAX_FOREIGN,
+    NAME_DOT,
     cut_from_place,
     ends_name,
     is_cjk,
@@ -43,8 +45,6 @@ from reader.officials.names import (
 from reader.officials.posts import Post, chain_before, is_break_before, prefix_start
 
 LIST_JOINERS = "、"
-MAX_FOREIGN_RUN = 16
-NAME_DOT = "·"
 BOOK_TITLE_OPEN = "《"
 LIST_END = "、，。；：,;:等"
 """What may close a name in a list of people sharing a post."""
@@ -276,7 +276,7 @@ class _Finder:
                 continue
             name = text[start:end]
             given = name[len(surname) :]
-            if not given or not all(c in lex.given_chars for c in given) or len(given) > 3:
+            if not given or not all(c in lex.given_chars for c in given):
                 return None
             if len(surname) == 1 and surname in lex.ambiguous_surnames and not all(
                 c in lex.common_given_chars for c in given
@@ -531,7 +531,7 @@ class _Finder:
         lex = self.lex
         s = j
         foreign = lex.foreign_chars
-        while s > 0 and j - s < MAX_FOREIGN_RUN and ((c := text[s - 1]) in foreign or c == NAME_DOT):
+        while s > 0 and j - s < MAX_FOREIGN and ((c := text[s - 1]) in foreign or c == NAME_DOT):
             s -= 1
         if s > 0 and text[s - 1] == BOOK_TITLE_OPEN:
             return None  # 《内罗毕部长宣言》: a document's title, no person
