@@ -179,6 +179,12 @@ def test_success_is_no_name() -> None:
         ("天津市原市委代理书记王某某出席。", True),  # 原 after the place name
         ("原市长李四讲话。", True),
         ("中国原子能机构主任张三说。", False),  # 原子能 is no marker
+        # A post held at the time told of: 时任 always, 曾任 where the post ends its clause.
+        ("时任青山县委书记的张三到村里调研。", True),
+        ("时任青山县委书记张三主持会议。", True),
+        ("曾任青山县委书记的张三出席。", True),
+        ("张三曾任青山县委书记。", True),
+        ("他曾担任英国首相卡梅伦的顾问。", False),  # Cameron was prime minister then
     ],
 )
 def test_former_marker_inside_the_post(paragraph: str, former: bool) -> None:

@@ -63,6 +63,8 @@ LIST_KEYS = frozenset(
         "honorific_traps",
         "title_traps",
         "places",
+        "former_cues",
+        "past_cues",
     }
 )
 
@@ -165,6 +167,8 @@ class Lexicon:
     title_traps: WordSet = field(default_factory=lambda: WordSet.of(()))
     places: WordSet = field(default_factory=lambda: WordSet.of(()))
     post_noun_marks: frozenset[str] = frozenset()
+    former_cues: WordSet = field(default_factory=lambda: WordSet.of(()))
+    past_cues: WordSet = field(default_factory=lambda: WordSet.of(()))
     pass1_words: WordSet = field(default_factory=lambda: WordSet.of(()))
     """Byline cues, role words and titles together: one lookup rejects most positions."""
     pass1_starts: re.Pattern[str] = re.compile("(?!)")
@@ -261,6 +265,8 @@ def load_lexicon() -> Lexicon:
         title_traps=WordSet.of(get("title_traps")),
         places=WordSet.of(get("places")),
         post_noun_marks=frozenset(get("post_noun_marks")),
+        former_cues=WordSet.of(get("former_cues")),
+        past_cues=WordSet.of(get("past_cues")),
         pass1_words=WordSet.of([*get("byline_cues"), *get("role_words"), *titles]),
         pass1_starts=_starts(get("byline_cues"), get("role_words"), titles),
         pass2_starts=_starts(get("honorifics"), get("modifiers"), titles),

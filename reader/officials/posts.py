@@ -84,6 +84,19 @@ def _former(printed: str, lex: Lexicon) -> bool:
     return False
 
 
+def _held_then(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a cue before the chain `text[start:end]` makes its posts former.
+
+    时任 always does (时任南充市委书记刘宏建); 曾任 only where the posts end the clause or
+    的 follows them, since in 他曾担任英国首相卡梅伦的顾问 the past is the subject's.
+    """
+    if lex.former_cues.longest_ending_at(text, start) is not None:
+        return True
+    if lex.past_cues.longest_ending_at(text, start) is None:
+        return False
+    return end >= len(text) or text[end] == "的" or not is_cjk(text[end])
+
+
 def chain_before(text: str, title_start: int, title_end: int, floor: int, lex: Lexicon) -> list[Post]:
     """The chain of posts ending with the title word at `text[title_start:title_end]`.
 
@@ -100,6 +113,8 @@ def chain_before(text: str, title_start: int, title_end: int, floor: int, lex: L
         start = prefix_start(text, sep - len(word), floor, lex)
         spans.insert(0, (start, sep))
     posts = [Post(s, e, text[s:e], _former(text[s:e], lex)) for s, e in spans]
+    if posts and _held_then(text, posts[0].start, title_end, lex):
+        posts = [Post(p.start, p.end, p.text, True) for p in posts]
     if posts and posts[0].former:
         # 原市委副书记、市长X: the marker at the head of the chain covers every post in it.
         posts = [Post(p.start, p.end, p.text, True) for p in posts]
