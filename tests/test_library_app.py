@@ -53,6 +53,25 @@ async def test_the_list_comes_from_the_index_newest_first(tmp_path: Path) -> Non
         assert str(table.border_title) == "Articles"  # the refresh finished
 
 
+async def test_an_opened_file_is_the_visible_row_of_its_folder(tmp_path: Path) -> None:
+    """`reader FOLDER/FILE` on a long folder: the file's row is highlighted and in view."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for day in range(1, 121):
+        (folder / f"xwlb_2020{(day - 1) // 28 + 1:02d}{(day - 1) % 28 + 1:02d}_01.txt").write_text(
+            f"第{day}天的新闻\n今天是第{day}天。\n", encoding="utf-8"
+        )
+    oldest = folder / "xwlb_20200101_01.txt"  # newest first: the last row
+    app = make_app(folder, open_file=oldest)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.query_one(LibraryTable)
+        assert table.current is not None and table.current.path == oldest
+        assert table.cursor == len(table.entries) - 1 > 100
+        height = table.scrollable_content_region.height
+        assert table.scroll_y <= table.cursor < table.scroll_y + height
+
+
 async def test_position_and_last_article_are_restored_by_a_bare_start(tmp_path: Path) -> None:
     folder = library(tmp_path)
     app = make_app(folder, open_file=folder / "xwlb_20150619_01.txt")

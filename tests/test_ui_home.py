@@ -11,6 +11,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 import pytest
+from rich.cells import cell_len
 from rich.console import Console
 from textual.command import CommandPalette
 from textual.widgets import Static
@@ -375,6 +376,30 @@ async def test_pinyin_under_names_and_glosses_on_demand() -> None:
         await pilot.press("tab", "end", "enter")
         await pilot.pause()
         assert any("赵明霞" in prompt for prompt in prompts(panel))
+
+
+async def test_long_posts_wrap_under_their_indent_and_rewrap_on_resize(tmp_path: Path) -> None:
+    """A post wider than the sidebar continues under itself, broken like the reading view."""
+    post = "示例国最高人民会议常任委员会委员长"  # 17 characters: 34 cells, wider than the sidebar
+    article = tmp_path / "long-post.txt"
+    article.write_text(f"长职务示例\n{post}金一男会见客人。\n金一男表示欢迎。\n", encoding="utf-8")
+    app = make_app(open_file=article, library=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        panel = app.query_one(OfficialsPanel)
+        width = panel.scrollable_content_region.width
+
+        def post_lines() -> list[str]:
+            kim = next(prompt for prompt in prompts(panel) if prompt.startswith("金一男"))
+            return [line for line in kim.splitlines()[1:] if line.startswith("  ") and "ī" not in line]
+
+        lines = post_lines()
+        assert len(lines) >= 2 and "".join(line.strip() for line in lines) == post
+        assert all(line.startswith("  ") and cell_len(line) <= width for line in lines)
+        panel.styles.width = 44  # a wider sidebar (a user stylesheet could do this)
+        await settle(pilot)
+        assert panel.scrollable_content_region.width > width
+        assert post_lines() == ["  " + post]
 
 
 async def test_toggling_keeps_the_highlighted_official() -> None:

@@ -208,8 +208,13 @@ class LibraryTable(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(self.current))
 
     def _scroll_to_cursor(self) -> None:
-        if self._entries:
-            self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, immediate=True)
+        if not self._entries:
+            return
+        self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, immediate=True)
+        if not self.scroll_y <= self.cursor < self.scroll_y + max(1, self.scrollable_content_region.height):
+            # Rows that arrived in this same tick (a new snapshot, then the open article's
+            # row chosen) are not scrollable yet: scroll once the new size is laid out.
+            self.call_after_refresh(self.scroll_to_region, Region(0, self.cursor, 1, 1), animate=False)
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self._entries))

@@ -15,10 +15,12 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.events import Resize
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from reader.layout import break_paragraph
 from reader.ui.keymap import bindings_for
 
 if TYPE_CHECKING:  # the model is only named in annotations: loaded with the extractor, after first paint
@@ -27,6 +29,8 @@ if TYPE_CHECKING:  # the model is only named in annotations: loaded with the ext
 OTHERS_TOGGLE = "others-toggle"
 GLOSS_FALLBACK_WIDTH = 28
 """The sidebar's text width before it is first laid out (32 cells less border and scrollbar)."""
+POST_INDENT = "  "
+GLOSS_INDENT = "    "
 
 
 class OfficialsPanel(OptionList):
@@ -54,6 +58,8 @@ class OfficialsPanel(OptionList):
         """Name -> pinyin, for the report on show (filled by the app's worker)."""
         self.glosses: dict[str, str | None] = {}
         """Post as printed -> English, or None where the glossary has nothing."""
+        self._filled_width: int | None = None
+        """The text width the options were wrapped to: a resize to another refills them."""
 
     def show_waiting(self) -> None:
         """A plain line while the extractor runs: cheaper on the first frame than an animation."""
@@ -95,6 +101,13 @@ class OfficialsPanel(OptionList):
             except OptionDoesNotExist:
                 self.highlighted = 0 if self.option_count else None
 
+    def _text_width(self) -> int:
+        return self.scrollable_content_region.width or GLOSS_FALLBACK_WIDTH
+
+    def on_resize(self, _event: Resize) -> None:
+        if self.report is not None and self._filled_width not in (None, self._text_width()):
+            self._refill()
+
     def _fill(self) -> None:
         report = self.report
         if report is None:
@@ -133,15 +146,20 @@ class OfficialsPanel(OptionList):
         if reading:
             prompt.append("\n")
             prompt.append(reading, style="dim")
+        # Posts and glosses are wrapped here, with a hanging indent: the option list would
+        # wrap them to column 0, and break a Chinese post anywhere (the reading view's
+        # line breaker keeps 、 and ） off a line's start here too).
+        width = self._text_width()
+        self._filled_width = width
         for title in official.titles:
-            prompt.append("\n  ")
-            prompt.append(title, style="italic")
+            for span in break_paragraph(title, max(2, width - len(POST_INDENT) - 1), indent=0):
+                prompt.append("\n" + POST_INDENT)
+                prompt.append(title[span.start : span.end], style="italic")
             english = self.glosses.get(title) if self.show_glosses else None
             if english:
-                # Wrapped here with a hanging indent: the option list would wrap to column 0.
-                width = max(12, (self.scrollable_content_region.width or GLOSS_FALLBACK_WIDTH) - 5)
-                for line in textwrap.wrap(english, width, break_long_words=True):
-                    prompt.append("\n    ")
+                gloss_width = max(12, width - len(GLOSS_INDENT) - 1)
+                for line in textwrap.wrap(english, gloss_width, break_long_words=True):
+                    prompt.append("\n" + GLOSS_INDENT)
                     prompt.append(line, style="dim italic")
         return Option(prompt, id=f"official-{index}")
 
