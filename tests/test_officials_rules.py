@@ -134,6 +134,18 @@ def officials(*paragraphs: str) -> dict[str, list[str]]:
             ["全国政协副主席王一峰、杨震围绕主题发言。"],
             {"王一峰": ["全国政协副主席"], "杨震": ["全国政协副主席"]},
         ),
+        # Ministries whose names hold 和 or 与 keep them in the post.
+        (["国家发展和改革委员会主任何一峰出席。"], {"何一峰": ["国家发展和改革委员会主任"]}),
+        (["住房和城乡建设部部长倪一虹出席。"], {"倪一虹": ["住房和城乡建设部部长"]}),
+        (["青山市海洋与渔业局局长陈一华说。"], {"陈一华": ["青山市海洋与渔业局局长"]}),
+        # 通过 follows a name; a list goes on past a rare character between its commas.
+        (["国家主席习近平通过视频发表讲话。"], {"习近平": ["国家主席"]}),
+        (
+            ["示例国领导人崔一海、李洙墉、金一龙出席。"],
+            {"崔一海": ["示例国领导人"], "李洙墉": ["示例国领导人"], "金一龙": ["示例国领导人"]},
+        ),
+        # The tail of a transliteration is no Chinese name (米|舒斯京).
+        (["李克强致电祝贺米舒斯京出任俄罗斯总理。"], {"米舒斯京": ["俄罗斯总理"]}),
         # A rare given-name character (篪) read on the first printing.
         (["国务委员杨洁篪等参加会见。"], {"杨洁篪": ["国务委员"]}),
         # A transliterated name before a title written after it.

@@ -272,12 +272,13 @@ class _Finder:
             if end > len(text) or not is_cjk(text[end - 1]):
                 return None
             follower = lex.followers.longest_at(text, end) or ""
-            if not (end == len(text) or text[end] in LIST_END or len(follower) > 1):
+            bounded = end == len(text) or text[end] in LIST_END
+            if not (bounded or len(follower) > 1):
                 continue
             name = text[start:end]
             given = name[len(surname) :]
-            if not given or not all(c in lex.given_chars for c in given):
-                return None
+            if not given or not all(c in lex.given_chars or (n < 4 and bounded) for c in given):
+                return None  # 李洙墉、: a rare character stands where commas bound the name
             if len(surname) == 1 and surname in lex.ambiguous_surnames and not all(
                 c in lex.common_given_chars for c in given
             ):
@@ -515,6 +516,13 @@ class _Finder:
                 continue
             if cut_from_place(text, s, j, lex):
                 continue  # 感谢中国大使, 同黎巴嫩总统
+            if (
+                s > 0
+                and text[s - 1] in lex.foreign_chars
+                and all(c in lex.foreign_chars for c in cand)
+                and not is_break_before(text, s, lex)
+            ):
+                continue  # 米|舒斯京: the tail of a transliteration, read whole below
             # 赞成李克强总理: a 3-character name with an unambiguous surname stands on its own;
             # a 2-character one needs something before it that ends a word.
             if length == 3 or is_break_before(text, s, lex):
