@@ -147,6 +147,19 @@ def officials(*paragraphs: str) -> dict[str, list[str]]:
         ),
         # The tail of a transliteration is no Chinese name (米|舒斯京).
         (["李克强致电祝贺米舒斯京出任俄罗斯总理。"], {"米舒斯京": ["俄罗斯总理"]}),
+        # Committees named with 和/与 and the post 主任委员; 随着 ends a prefix.
+        (["人大宪法和法律委员会主任委员李一飞作报告。"], {"李一飞": ["人大宪法和法律委员会主任委员"]}),
+        (["联邦委员会国防与安全委员会主席奥泽洛夫称。"], {"奥泽洛夫": ["联邦委员会国防与安全委员会主席"]}),
+        (["随着国际奥委会主席巴赫宣布结果，全场欢呼。"], {"巴赫": ["国际奥委会主席"]}),
+        # A list goes on past a dotted transliteration.
+        (
+            ["主席团常务主席王一勇、帕巴拉·格列朗杰、何一华出席。"],
+            {
+                "王一勇": ["主席团常务主席"],
+                "帕巴拉·格列朗杰": ["主席团常务主席"],
+                "何一华": ["主席团常务主席"],
+            },
+        ),
         # A rare given-name character (篪) read on the first printing.
         (["国务委员杨洁篪等参加会见。"], {"杨洁篪": ["国务委员"]}),
         # A transliterated name before a title written after it.
@@ -180,6 +193,18 @@ def test_no_invented_official(paragraph: str) -> None:
         for name in names
     ), names
     assert "郑芹" not in names and "约翰内斯" not in names
+
+
+def test_representatives_of_a_trade_are_people_not_officials() -> None:
+    """编辑代表, 记者代表: a role (the longer cue wins over the byline cue 记者)."""
+    report = extract_officials(["台长聂一席和编辑代表范一伟、记者代表李一勇分别发言。"], names=None)
+    assert {o.name: o.titles for o in report.officials} == {"聂一席": ["台长"]}
+    assert {p.name: p.role for p in report.others} == {"范一伟": "编辑代表", "李一勇": "记者代表"}
+
+
+def test_a_photo_credit_ends_the_name() -> None:
+    report = extract_officials(["新华社记者　丁一林摄"], names=None)
+    assert [(p.name, p.role) for p in report.others] == [("丁一林", "新华社记者")]
 
 
 def test_success_is_no_name() -> None:

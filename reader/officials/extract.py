@@ -190,7 +190,12 @@ class _Finder:
             if lex.pass1_words.longest_at(text, i) is None:
                 i += 1
                 continue
-            cue = lex.byline_cues.longest_at(text, i) or lex.role_words.longest_at(text, i)
+            # The longer cue wins: 记者代表李柯勇 is a role, not the byline 记者.
+            cue = max(
+                (c for c in (lex.byline_cues.longest_at(text, i), lex.role_words.longest_at(text, i)) if c),
+                key=len,
+                default=None,
+            )
             if cue is not None:
                 end = self._people_after_role(pi, text, i, cue)
                 if end is not None:
@@ -264,6 +269,9 @@ class _Finder:
         still needs common given-name characters; a place is never a name.
         """
         lex = self.lex
+        foreign = self._list_transliteration(text, start)
+        if foreign is not None:
+            return foreign
         surname = surname_at(text, start, lex)
         if surname is None:
             return None
@@ -291,6 +299,22 @@ class _Finder:
                 return None
             return end
         return None
+
+    def _list_transliteration(self, text: str, start: int) -> int | None:
+        """A transliterated name between a list's commas (帕巴拉·格列朗杰、): one with a dot,
+        of parts of two or more characters, that is no place."""
+        lex = self.lex
+        end = start
+        while end < len(text) and end - start < MAX_FOREIGN and (
+            text[end] in lex.foreign_chars or text[end] == NAME_DOT
+        ):
+            end += 1
+        name = text[start:end]
+        if NAME_DOT not in name or not (end == len(text) or text[end] in LIST_END):
+            return None
+        if any(len(part) < 2 for part in name.split(NAME_DOT)) or cut_from_place(text, start, end, lex):
+            return None
+        return end
 
     def _people_after_role(self, pi: int, text: str, i: int, cue: str) -> int | None:
         """Bylines and role words: (记者 赵明霞), 记者王莉、马菲, 村民王军虎."""
