@@ -160,6 +160,10 @@ def officials(*paragraphs: str) -> dict[str, list[str]]:
                 "何一华": ["主席团常务主席"],
             },
         ),
+        # More Japanese family names; 冯 begins transliterations too (冯德莱恩).
+        (["日本常驻联合国代表西田恒夫12日出席会议。"], {"西田恒夫": ["日本常驻联合国代表"]}),
+        (["欧盟委员会主席冯德莱恩表示。"], {"冯德莱恩": ["欧盟委员会主席"]}),
+        (["省长冯正霖出席。"], {"冯正霖": ["省长"]}),
         # A rare given-name character (篪) read on the first printing.
         (["国务委员杨洁篪等参加会见。"], {"杨洁篪": ["国务委员"]}),
         # A transliterated name before a title written after it.
