@@ -105,16 +105,21 @@ async def test_search_all_opens_the_hit_at_its_paragraph(tmp_path: Path) -> None
         assert app.query_one(ReadingView).cursor == 1
 
 
+async def open_timeline(pilot) -> None:
+    """Once the library and officials are in, the first official's timeline from the sidebar."""
+    await settle(pilot)
+    pilot.app.query_one(OfficialsPanel).focus()
+    await pilot.press("w")
+    await pilot.pause()
+
+
 async def test_timeline_rows_stay_one_line_whatever_the_title(tmp_path: Path) -> None:
     folder = library(tmp_path)
     long_title = "柳鹏出席全市国防动员委员会全体扩大会议并就做好下一阶段国防动员工作作出部署安排" * 2
     (folder / "xwlb_20190101_01.txt").write_text(f"{long_title}\n市长柳鹏出席会议。\n", encoding="utf-8")
     app = make_app(folder, open_file=folder / "xwlb_20180301_02.txt")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        app.query_one(OfficialsPanel).focus()
-        await pilot.press("w")
-        await pilot.pause()
+        await open_timeline(pilot)
         rows = app.screen.query_one("#timeline-rows", OptionList)
         assert rows.option_count == 3
         assert rows.virtual_size.height == rows.option_count  # no row wraps under the dates
@@ -124,10 +129,7 @@ async def test_timeline_filter_and_clear_from_the_sidebar(tmp_path: Path) -> Non
     folder = library(tmp_path)
     app = make_app(folder, open_file=folder / "xwlb_20180301_02.txt")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        app.query_one(OfficialsPanel).focus()
-        await pilot.press("w")
-        await pilot.pause()
+        await open_timeline(pilot)
         screen = app.screen
         assert isinstance(screen, OfficialTimelineScreen) and screen.official == "柳鹏"
         assert [row.path.name for row in screen.rows] == ["xwlb_20150619_01.txt", "xwlb_20180301_02.txt"]
