@@ -160,6 +160,11 @@ def officials(*paragraphs: str) -> dict[str, list[str]]:
                 "何一华": ["主席团常务主席"],
             },
         ),
+        # After a Korean post a name has three characters, 在 and rare ones included.
+        (["韩国总统文在寅表示欢迎。"], {"文在寅": ["韩国总统"]}),
+        (["韩国统一部长官柳吉在发表声明。"], {"柳吉在": ["韩国统一部长官"]}),
+        (["韩国总统朴槿惠在青瓦台会见客人。"], {"朴槿惠": ["韩国总统"]}),
+        (["朝鲜人民军总参谋长李英浩在会上讲话。"], {"李英浩": ["朝鲜人民军总参谋长"]}),
         # More Japanese family names; 冯 begins transliterations too (冯德莱恩).
         (["日本常驻联合国代表西田恒夫12日出席会议。"], {"西田恒夫": ["日本常驻联合国代表"]}),
         (["欧盟委员会主席冯德莱恩表示。"], {"冯德莱恩": ["欧盟委员会主席"]}),
@@ -325,6 +330,10 @@ def test_readme_overlay_example_works(tmp_path, monkeypatch: pytest.MonkeyPatch)
         ("外长在代表通道上回答提问。", "通道"),
         ("二十国集团领导人杭州峰会开幕。", "杭州峰"),
         ("财政部部长刘昆介绍财政工作。", "刘昆介"),
+        # ... but never a function word, a place or a cut word after a Korean post.
+        ("朝鲜领导人向中国领导人发来慰问电。", "向中国"),
+        ("朝鲜前领导人曾致力于半岛和平。", "曾致力"),
+        ("两党两国老一辈领导人怀着共同理想。", "怀着共"),
         # A document's title names no person: 《内罗毕部长宣言》.
         ("会议通过了《内罗毕部长宣言》。", "内罗毕"),
         ("调查组查办了原书记陈刚案。", "陈刚案"),

@@ -38,6 +38,7 @@ from reader.officials.names import (
     is_cjk,
     plausible_chinese,
     read_chinese,
+    read_korean,
     read_name_after_post,
     surname_at,
     title_at,
@@ -46,6 +47,8 @@ from reader.officials.posts import Post, chain_before, is_break_before, prefix_s
 
 LIST_JOINERS = "、"
 BOOK_TITLE_OPEN = "《"
+KOREAN_MARKS = ("韩", "朝")
+"""In a post's attached text (韩国, 朝鲜, 韩方): the name after it is Korean."""
 LIST_END = "、，。；：,;:等"
 """What may close a name in a list of people sharing a post."""
 AGE_CLAUSE = re.compile(r"[，,]\s*\d{1,3}\s*岁\s*[，,]\s*$")
@@ -216,6 +219,8 @@ class _Finder:
             if text.startswith("的", t_end) and self._appointed(text, i, floor):
                 name_at = t_end + 1  # 时任国家副主席的习近平
             name_end = read_name_after_post(text, name_at, lex, self.confirmer(pi))
+            if (name_end is None or name_end - name_at < 3) and self._korean_post(text, i, floor):
+                name_end = read_korean(text, name_at, lex) or name_end
             if name_end is None and self.names is not None:
                 name_end = self._backend_name(pi, name_at)
             if name_end is None:
@@ -226,6 +231,11 @@ class _Finder:
             posts = chain_before(text, i, t_end, floor, lex)
             self._add_official(pi, name_at, name_end, posts)
             i = floor = self._shared_list(pi, text, name_end, posts)
+
+    def _korean_post(self, text: str, title_start: int, floor: int) -> bool:
+        """Whether the post's attached text names Korea (韩国统一部长官, 朝鲜外务相, 韩方团长)."""
+        start = prefix_start(text, title_start, floor, self.lex)
+        return any(mark in text[start:title_start] for mark in KOREAN_MARKS)
 
     def _appointed(self, text: str, title_start: int, floor: int) -> bool:
         """Whether the post is introduced by an appointment word (时任, 当) that allows 的 before the name."""

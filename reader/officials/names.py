@@ -375,6 +375,35 @@ def _candidates(text: str, i: int, lex: Lexicon) -> list[int]:
     return sorted(ends, reverse=True)
 
 
+KOREAN_JAE = "在"
+"""재 (jae), common in Korean given names (文在寅, 柳吉在, 池在龙), and elsewhere a follower."""
+
+
+def read_korean(text: str, i: int, lex: Lexicon) -> int | None:
+    """A Korean name after a Korean post: a surname and two given-name characters.
+
+    Korean names nearly always have three characters, often with 在 or a character
+    rare in Chinese names, so where the post says Korea, 文在寅表示 gives 文在寅, 柳吉在发表
+    gives 柳吉在 (not 柳吉 before 在) and 朴槿惠在青瓦台 gives 朴槿惠. Used only after such
+    a post, where the rules read no name or a shorter one.
+    """
+    if i >= len(text) or text[i] not in lex.surnames or lex.not_names.longest_at(text, i):
+        return None
+    given = text[i + 1 : i + 3]
+    if len(given) != 2 or not all(is_cjk(c) for c in given) or title_at(text, i + 1, lex) >= 0:
+        return None
+    if not any(c in lex.given_chars for c in given):
+        return None  # one known character at least: 朴槿惠 (槿 is rare), not any two
+    if text[i] in lex.followers or any(c != KOREAN_JAE and c in lex.followers for c in given):
+        return None  # 领导人向中国…, 前领导人曾致力于…: function words, not a name
+    end = i + 3
+    if any(
+        (w := lex.not_names.longest_at(text, k)) is not None and k + len(w) > end for k in range(i + 1, end)
+    ) or cut_from_place(text, i, end, lex):
+        return None  # 领导人怀着共同…: the reading ends inside a word
+    return end if ends_name(text, end, lex) else None
+
+
 def _read_japanese(text: str, i: int, lex: Lexicon) -> int | None:
     """A Japanese name after a post: a listed family name plus one to three characters.
 
