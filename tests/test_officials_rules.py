@@ -169,6 +169,10 @@ def officials(*paragraphs: str) -> dict[str, list[str]]:
         (["日本常驻联合国代表西田恒夫12日出席会议。"], {"西田恒夫": ["日本常驻联合国代表"]}),
         (["欧盟委员会主席冯德莱恩表示。"], {"冯德莱恩": ["欧盟委员会主席"]}),
         (["省长冯正霖出席。"], {"冯正霖": ["省长"]}),
+        # 正在 follows a name; 首任 stays in the post; 太 is a (Korean) surname.
+        (["青山市市长张明正在开会。"], {"张明": ["青山市市长"]}),
+        (["哈萨克斯坦首任总统纳扎尔巴耶夫出席。"], {"纳扎尔巴耶夫": ["哈萨克斯坦首任总统"]}),
+        (["朝鲜最高人民会议副委员长太亨彻出席。"], {"太亨彻": ["朝鲜最高人民会议副委员长"]}),
         # A rare given-name character (篪) read on the first printing.
         (["国务委员杨洁篪等参加会见。"], {"杨洁篪": ["国务委员"]}),
         # A transliterated name before a title written after it.
@@ -214,6 +218,12 @@ def test_representatives_of_a_trade_are_people_not_officials() -> None:
 def test_a_photo_credit_ends_the_name() -> None:
     report = extract_officials(["新华社记者　丁一林摄"], names=None)
     assert [(p.name, p.role) for p in report.others] == [("丁一林", "新华社记者")]
+
+
+def test_a_place_holds_no_short_form() -> None:
+    """古巴国务委员会: 巴 there is the end of a place, not 巴赫 with a post."""
+    report = extract_officials(["国际奥委会主席巴赫出席。", "古巴国务委员会主席迪亚斯会见客人。"], names=None)
+    assert {o.name: len(o.mentions) for o in report.officials} == {"巴赫": 1, "迪亚斯": 1}
 
 
 def test_success_is_no_name() -> None:
@@ -334,6 +344,8 @@ def test_readme_overlay_example_works(tmp_path, monkeypatch: pytest.MonkeyPatch)
         ("朝鲜领导人向中国领导人发来慰问电。", "向中国"),
         ("朝鲜前领导人曾致力于半岛和平。", "曾致力"),
         ("两党两国老一辈领导人怀着共同理想。", "怀着共"),
+        # An ordinal after a post is no name (第五 is also a compound surname).
+        ("两党两国最高领导人第五次会晤。", "第五次"),
         # A document's title names no person: 《内罗毕部长宣言》.
         ("会议通过了《内罗毕部长宣言》。", "内罗毕"),
         ("调查组查办了原书记陈刚案。", "陈刚案"),

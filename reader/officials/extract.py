@@ -655,7 +655,9 @@ class _Finder:
                 if people is None:
                     continue
                 t_end = title_at(text, start + len(sur), lex)
-                if t_end > 0 and not self._trap(text, start, sur):
+                if t_end > 0 and not self._trap(text, start, sur) and not cut_from_place(
+                    text, start, start + len(sur), lex
+                ):  # 古巴国务委员会 is no short form of 巴赫
                     title = text[start + len(sur) : t_end]
                     who = self._link(people, title)
                     if who is not None:
