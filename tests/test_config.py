@@ -145,18 +145,6 @@ def test_parse_config_reports_the_file_name(tmp_path: Path) -> None:
 def test_the_tui_takes_library_and_theme_from_the_config(
     reader_dirs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
-    import reader.ui.app
-
-    started: dict[str, object] = {}
-
-    class FakeApp:
-        def __init__(self, **kwargs: object) -> None:
-            started.update(kwargs)
-
-        def run(self) -> None:
-            pass
-
-    monkeypatch.setattr(reader.ui.app, "ReaderApp", FakeApp)
     library = tmp_path / "news"
     library.mkdir()
     path = write_config(tmp_path / "elsewhere", f"library: {library}\ntheme: gone\nshiny: 1\n")
