@@ -115,6 +115,9 @@ class ReadingView(ScrollView, can_focus=True):
         self.article = article
         self._spans = {}
         self._document = None
+        # The cursor belongs to the new article before anything is laid out: laying out
+        # scrolls to the cursor, and the old article's may lie past this one's end.
+        self.set_reactive(ReadingView.cursor, self._clamp(paragraph))
         self._relayout()
         self.set_cursor(paragraph, scroll="top")
 
@@ -146,7 +149,11 @@ class ReadingView(ScrollView, can_focus=True):
 
     @property
     def laid_out_count(self) -> int:
-        """Paragraphs the cursor can reach now: all of them, once a huge article is laid out."""
+        """Paragraphs laid out so far: all of them, once a huge article is laid out.
+
+        The cursor is not bound by it: a position is a paragraph of the article, and a
+        paragraph not laid out yet is scrolled to when its layout arrives.
+        """
         return len(self._document.paragraph_first_line) if self._document else 0
 
     @property
@@ -227,7 +234,7 @@ class ReadingView(ScrollView, can_focus=True):
             self._relayout()
         self._laid_out_for = None
         self.call_after_refresh(self._scroll_to_cursor, "keep")
-        self.cursor = min(paragraph, max(0, self.laid_out_count - 1)) if self.laid_out_count else 0
+        self.cursor = self._clamp(paragraph)
 
     # -- cursor -------------------------------------------------------------------------
 
@@ -237,10 +244,12 @@ class ReadingView(ScrollView, can_focus=True):
         `keep` scrolls as little as possible (stepping), `top` puts the paragraph first
         (a new article), `jump` puts it a quarter of the way down (a far jump).
         """
-        total = self.laid_out_count
-        paragraph = max(0, min(paragraph, total - 1)) if total else 0
-        self.cursor = paragraph
+        self.cursor = self._clamp(paragraph)
         self._scroll_to_cursor(scroll)
+
+    def _clamp(self, paragraph: int) -> int:
+        """`paragraph` within the shown article's paragraphs (0 when there are none)."""
+        return max(0, min(paragraph, self.paragraph_count - 1))
 
     def watch_cursor(self, old: int, new: int) -> None:
         # Only the two paragraphs whose cursor styling changed are redrawn; a scroll
@@ -252,9 +261,12 @@ class ReadingView(ScrollView, can_focus=True):
         self.post_message(self.CursorMoved(new, self.paragraph_count))
 
     def _paragraph_lines(self, paragraph: int) -> tuple[int, int]:
+        """(first line, line count) of a paragraph; past the laid-out part, the last line."""
         document = self._document
         if document is None or not document.paragraph_first_line:
             return 0, 0
+        if paragraph >= len(document.paragraph_first_line):
+            return max(0, len(document.lines) - 1), 1
         return document.paragraph_first_line[paragraph], document.paragraph_line_count[paragraph]
 
     def _scroll_to_cursor(self, how: str = "keep") -> None:
@@ -289,7 +301,7 @@ class ReadingView(ScrollView, can_focus=True):
         self.set_cursor(0)
 
     def action_last(self) -> None:
-        self.set_cursor(self.laid_out_count - 1)
+        self.set_cursor(self.paragraph_count - 1)
 
     def action_page_down(self) -> None:
         self._page(+1)
