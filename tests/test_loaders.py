@@ -155,8 +155,12 @@ def test_rmrb_kicker_above_the_headline() -> None:
         # Kickers: a label, a dash or a reporting verb leading into the headline, a framing word.
         (["示例国", "举行建军纪念大会"], "示例国", "举行建军纪念大会", None),
         (["外交部发言人——", "希望双方珍惜积极进展"], "外交部发言人——", "希望双方珍惜积极进展", None),
-        (["示例部发言人强调", "维护地区和平是共同责任", "——双方应保持克制"], "示例部发言人强调",
-         "维护地区和平是共同责任", "双方应保持克制"),
+        (
+            ["示例部发言人强调", "维护地区和平是共同责任", "——双方应保持克制"],
+            "示例部发言人强调",
+            "维护地区和平是共同责任",
+            "双方应保持克制",
+        ),
         (["离京对示例国进行国事访问", "主席抵达示例城"], "离京对示例国进行国事访问", "主席抵达示例城", None),
         # No kicker: a headline followed by its deck, with or without dashes.
         (["青禾县长会见白沙县长", "两县签署合作协议"], None, "青禾县长会见白沙县长", "两县签署合作协议"),

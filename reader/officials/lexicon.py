@@ -275,7 +275,10 @@ def load_lexicon() -> Lexicon:
 
 def _starts(*lists: list[str]) -> re.Pattern[str]:
     """A character class of the first characters of the words in `lists`."""
-    firsts = sorted({w[0] for words in lists for w in words if w})
-    if not firsts:
-        return re.compile("(?!)")
-    return re.compile("[" + "".join(re.escape(c) for c in firsts) + "]")
+    return char_class({w[0] for words in lists for w in words if w})
+
+
+def char_class(chars: Iterable[str]) -> re.Pattern[str]:
+    """A pattern matching any one of `chars` (never matching when there are none)."""
+    body = "".join(re.escape(c) for c in sorted(chars))
+    return re.compile(f"[{body}]") if body else re.compile("(?!)")

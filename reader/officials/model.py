@@ -1,12 +1,16 @@
 """What the officials extractor reports: people, their posts and where they are mentioned.
 
 Offsets index into the article's body paragraphs exactly as the Article model keeps them
-(indentation stripped, text otherwise untouched), so the reading view can highlight them.
+(indentation stripped, text otherwise untouched), so the reading view can highlight them;
+paragraph -1 is the headline (`HEADLINE`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+HEADLINE = -1
+"""The paragraph number of a mention printed in the headline."""
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from reader.officials.lexicon import Lexicon
+from reader.officials.rules import ALL_RULES, RuleSet
 
 NAME_DOT = "·"
 """Joins the parts of a transliterated foreign name (弗拉基米尔·普京)."""
@@ -30,15 +31,15 @@ def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
-def title_at(text: str, j: int, lex: Lexicon) -> int:
-    """End of a post word (with leading modifiers such as 副) starting at `j`, or -1."""
+def title_at(text: str, j: int, lex: Lexicon) -> int | None:
+    """End of a post word (with leading modifiers such as 副) starting at `j`, or None."""
     if j >= len(text) or (text[j] not in lex.titles.firsts and text[j] not in lex.modifiers.firsts):
-        return -1  # most characters start neither: one set lookup each
+        return None  # most characters start neither: one set lookup each
     k = j
     while (m := lex.modifiers.longest_at(text, k)) is not None:
         k += len(m)
     t = lex.titles.longest_at(text, k)
-    return k + len(t) if t else -1
+    return k + len(t) if t else None
 
 
 def ends_name(text: str, j: int, lex: Lexicon, *, allow_title: bool = True) -> bool:
@@ -57,7 +58,7 @@ def ends_name(text: str, j: int, lex: Lexicon, *, allow_title: bool = True) -> b
         return not (len(follower) == 1 and follower in lex.open_followers and _closing_at(text, j + 1))
     if lex.honorifics.longest_at(text, j) is not None:
         return True
-    if not allow_title or title_at(text, j, lex) < 0:
+    if not allow_title or title_at(text, j, lex) is None:
         return False
     # 廉政委员会主席: 委员 there begins an organisation (委员会), not a post after a name.
     org = lex.organisation_suffixes.longest_at(text, j)
@@ -133,7 +134,7 @@ def read_chinese(
         if end > len(text) or not is_cjk(text[end - 1]):
             break
         given = text[start_given:end]
-        if title_at(text, end - 1, lex) >= 0 or lex.titles.longest_at(text, start_given) is not None:
+        if title_at(text, end - 1, lex) is not None or lex.titles.longest_at(text, start_given) is not None:
             break  # a name never contains a post (成员国代表)
         if not all(c in lex.given_chars for c in given):
             # A rare given-name character (朴槿惠) is believed only where punctuation
@@ -288,7 +289,11 @@ def cut_from_place(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 def read_name_after_post(
-    text: str, i: int, lex: Lexicon, confirmed: Callable[[str], bool] | None = None
+    text: str,
+    i: int,
+    lex: Lexicon,
+    confirmed: Callable[[str], bool] | None = None,
+    rules: RuleSet = ALL_RULES,
 ) -> int | None:
     """End of the name printed right after a post, or None when what follows is no name.
 
@@ -303,16 +308,16 @@ def read_name_after_post(
     follower = lex.followers.longest_at(text, i)
     if follower is not None and len(follower) > 1:
         return None  # 主席应约同…, 书记出席…: a verb, not a name
-    end = _read_japanese(text, i, lex)
+    end = _read_japanese(text, i, lex) if rules.on("japanese_names") else None
     if end is None:
         end = read_chinese(text, i, lex)
-        if end is not None:
+        if end is not None and rules.on("whole_transliterations"):
             end = _whole_transliteration(text, i, end, lex)
-    if end is None:
+    if end is None and rules.on("foreign_names"):
         end = read_foreign(text, i, lex)
         if end is not None and (m := REGNAL.match(text, end)) is not None:
             end = m.end()  # 国王胡安·卡洛斯一世
-    if end is None:
+    if end is None and rules.on("common_three"):
         end = _read_common_three(text, i, lex)
     function_surname = text[i] in lex.ambiguous_surnames
     if end is not None and any(
@@ -330,7 +335,7 @@ def read_name_after_post(
             end = None
         if end is None:
             end = next((e for e in _candidates(text, i, lex) if confirmed(text[i:e])), None)
-    if end is not None and cut_from_place(text, i, end, lex):
+    if end is not None and rules.on("places") and cut_from_place(text, i, end, lex):
         return None
     return end
 
@@ -364,7 +369,7 @@ def _candidates(text: str, i: int, lex: Lexicon) -> list[int]:
             given = text[s : s + n]
             if (
                 len(given) == n
-                and title_at(text, s, lex) < 0
+                and title_at(text, s, lex) is None
                 and plausible_chinese(text[i : s + n], lex, strict=True)
             ):
                 ends.append(s + n)  # strict: never 和省委, 沙市, 国的
@@ -390,7 +395,7 @@ def read_korean(text: str, i: int, lex: Lexicon) -> int | None:
     if i >= len(text) or text[i] not in lex.surnames or lex.not_names.longest_at(text, i):
         return None
     given = text[i + 1 : i + 3]
-    if len(given) != 2 or not all(is_cjk(c) for c in given) or title_at(text, i + 1, lex) >= 0:
+    if len(given) != 2 or not all(is_cjk(c) for c in given) or title_at(text, i + 1, lex) is not None:
         return None
     if not any(c in lex.given_chars for c in given):
         return None  # one known character at least: 朴槿惠 (槿 is rare), not any two
@@ -419,7 +424,7 @@ def _read_japanese(text: str, i: int, lex: Lexicon) -> int | None:
         return i + n  # 首相安倍在对话会上: the family name alone, then a follower
     for given in (1, 2, 3):
         end = i + n + given
-        if end > len(text) or not is_cjk(text[end - 1]) or title_at(text, i + n, lex) >= 0:
+        if end > len(text) or not is_cjk(text[end - 1]) or title_at(text, i + n, lex) is not None:
             return None
         if lex.followers.longest_at(text, end - 1) is not None and given > 1:
             return None  # the name would swallow a word after it
@@ -441,7 +446,7 @@ def _read_ambiguous_three(text: str, i: int, lex: Lexicon) -> int | None:
         return None
     if lex.followers.longest_at(text, i + 2) is not None or lex.prefix_breaks.longest_at(text, i + 2):
         return None
-    if title_at(text, i + 1, lex) >= 0 or title_at(text, i + 2, lex) >= 0:
+    if title_at(text, i + 1, lex) is not None or title_at(text, i + 2, lex) is not None:
         return None
     if _ends_like_organisation(text[i : i + 3], lex) or lex.organisation_suffixes.longest_at(text, i + 1):
         return None  # 和省委

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from reader.officials.lexicon import Lexicon
 from reader.officials.names import is_cjk, title_at
+from reader.officials.rules import ALL_RULES, RuleSet
 
 MAX_PREFIX = 24
 """Longest organisation text attached before a title (中共中央对外联络部 is 9)."""
@@ -76,7 +77,7 @@ def _former(printed: str, lex: Lexicon) -> bool:
         while k > 0:
             rest = k + len(m)
             if printed[k - 1] in PLACE_UNITS and (
-                title_at(printed, rest, lex) >= 0
+                title_at(printed, rest, lex) is not None
                 or lex.organisation_suffixes.longest_at(printed, rest) is not None
             ):
                 return True
@@ -97,7 +98,9 @@ def _held_then(text: str, start: int, end: int, lex: Lexicon) -> bool:
     return end >= len(text) or text[end] == "的" or not is_cjk(text[end])
 
 
-def chain_before(text: str, title_start: int, title_end: int, floor: int, lex: Lexicon) -> list[Post]:
+def chain_before(
+    text: str, title_start: int, title_end: int, floor: int, lex: Lexicon, rules: RuleSet = ALL_RULES
+) -> list[Post]:
     """The chain of posts ending with the title word at `text[title_start:title_end]`.
 
     `floor` is the end of the previous name found in the paragraph: a prefix never
@@ -105,15 +108,16 @@ def chain_before(text: str, title_start: int, title_end: int, floor: int, lex: L
     """
     start = prefix_start(text, title_start, floor, lex)
     spans = [(start, title_end)]
-    while start - 1 > floor and text[start - 1] in lex.chain_separators:
+    while rules.on("post_chains") and start - 1 > floor and text[start - 1] in lex.chain_separators:
         sep = start - 1
         word = lex.titles.longest_ending_at(text, sep)
         if word is None:
             break
         start = prefix_start(text, sep - len(word), floor, lex)
         spans.insert(0, (start, sep))
-    posts = [Post(s, e, text[s:e], _former(text[s:e], lex)) for s, e in spans]
-    if posts and _held_then(text, posts[0].start, title_end, lex):
+    marked = rules.on("former_markers")
+    posts = [Post(s, e, text[s:e], marked and _former(text[s:e], lex)) for s, e in spans]
+    if posts and rules.on("held_then") and _held_then(text, posts[0].start, title_end, lex):
         posts = [Post(p.start, p.end, p.text, True) for p in posts]
     if posts and posts[0].former:
         # 原市委副书记、市长X: the marker at the head of the chain covers every post in it.

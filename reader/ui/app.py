@@ -826,4 +826,3 @@ class ReaderApp(App[None]):
             saved = f"; CSV and JSON saved as {folder / stem}.csv / .json"
         count = len(self.report.officials)
         self.notify(inert_line(f"{count} officials copied to the clipboard as CSV{saved}"), markup=False)
-

@@ -43,6 +43,5 @@ def help_sections(scope: str | None, keymap: Mapping[str, str] | None = None) ->
     """(heading, [(keys, meaning)…]) for the focused pane's scope, then the keys that work anywhere."""
     scopes = [scope] if scope in ("reader", "list", "officials") else []
     return [
-        (SCOPE_TITLES[name], [*help_rows(name, keymap), *BUILT_IN.get(name, ())])
-        for name in [*scopes, "app"]
+        (SCOPE_TITLES[name], [*help_rows(name, keymap), *BUILT_IN.get(name, ())]) for name in [*scopes, "app"]
     ]

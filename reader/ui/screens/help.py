@@ -50,4 +50,3 @@ class HelpScreen(ModalScreen[None]):
             # A Text, not a string: a remapped key such as "[" must not be read as markup.
             box.border_subtitle = Text(f"{close} to close · Tab to another pane, then ? for its keys")
             yield Static(keys_table(self.scope, self.keymap), id="help-keys")
-

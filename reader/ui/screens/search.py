@@ -49,7 +49,6 @@ def hit_prompt(hit: SearchHit, match_style: Style | str = "bold reverse") -> Tex
 class SearchScreen(ModalScreen[tuple[Path, int] | None]):
     """A phrase search over every article; Enter opens the highlighted hit."""
 
-
     COMPONENT_CLASSES = {"search-screen--match"}
 
     BINDINGS = [

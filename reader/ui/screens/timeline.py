@@ -133,7 +133,6 @@ def appearance_prompt(row: Appearance, changed: bool) -> Text:
 class OfficialTimelineScreen(ModalScreen[TimelineResult]):
     """Every article naming one official, oldest first; Enter opens one, `f` filters the library."""
 
-
     BINDINGS = [
         Binding("escape", "close", "Close"),
         Binding("f", "filter", "Filter the library"),

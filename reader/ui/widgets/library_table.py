@@ -75,7 +75,6 @@ def _fit(text: str, width: int) -> str:
 class LibraryTable(ScrollView, can_focus=True):
     """Articles of the library, one per line; Enter or a click opens one."""
 
-
     COMPONENT_CLASSES = {
         "library-table--cursor",
         "library-table--meta",

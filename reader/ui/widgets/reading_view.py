@@ -415,9 +415,7 @@ class ReadingView(ScrollView, can_focus=True):
                 "notice": "reading-view--notice",
                 "rule": "reading-view--rule",
             }.get(line.kind)
-            return [
-                Segment(line.text, style + self._style(kind_style) if kind_style else style)
-            ]
+            return [Segment(line.text, style + self._style(kind_style) if kind_style else style)]
         indent, body = line.text[: line.indent], line.text[line.indent :]
         segments = [Segment(indent, style)] if indent else []
         spans = self._spans.get(line.paragraph, []) if line.paragraph is not None else []

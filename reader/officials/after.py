@@ -1,0 +1,215 @@
+"""Pass 2, posts after names: 习近平总书记, X同志, 黄明山是吉潭镇镇长, 于世平(…检察长).
+
+A title word pass 1 gave no name after it may follow one. A name already known is
+trusted; otherwise the name must be plausible and stand where a name can start. Posts
+that close a clause about a name before them (a copula, brackets, an age, a counted
+list) are attached to that name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.officials.findings import Findings
+from reader.officials.names import (
+    MAX_FOREIGN,
+    NAME_DOT,
+    cut_from_place,
+    is_cjk,
+    plausible_chinese,
+    read_name_after_post,
+    surname_at,
+    title_at,
+)
+from reader.officials.posts import Post, chain_before, is_break_before
+
+LIST_JOINERS = "、"
+BOOK_TITLE_OPEN = "《"
+OPEN_BRACKETS = "(（"
+CLOSE_BRACKETS = ")）"
+AGE_CLAUSE = re.compile(r"[，,]\s*\d{1,3}\s*岁\s*[，,]\s*$")
+"""梅鼎荣，44岁，副镇长: an age between a name and its post."""
+GROUP_COUNT = re.compile(r"等(?:\d+|[一二两三四五六七八九十]+)?[位名人]?$")
+"""杨雄、李斌等8位代表: a list of names closed by 等 and a count before a shared post."""
+
+
+def posts_after_names(f: Findings) -> None:
+    """Pass 2 over every paragraph."""
+    for pi, text in enumerate(f.paragraphs):
+        _paragraph(f, pi, text)
+
+
+def _paragraph(f: Findings, pi: int, text: str) -> None:
+    lex = f.lex
+    known = tuple(sorted(f.name_lengths, reverse=True))
+    i = 0
+    n = len(text)
+    starts = lex.pass2_starts
+    while i < n:
+        m = starts.search(text, i)
+        if m is None:
+            break
+        i = m.start()
+        hon = lex.honorifics.longest_at(text, i) if f.on("honorifics") else None
+        if hon is not None and lex.honorific_traps.longest_at(text, i) is not None:
+            hon = None  # 同志般, 同志们: not said of the name before
+        t_end = None if hon else title_at(text, i, lex)
+        if hon is None and t_end is None:
+            i += 1
+            continue
+        end = i + len(hon) if hon else t_end
+        assert end is not None
+        if hon is None and f.on("post_nouns") and text[end : end + 1] in lex.post_noun_marks:
+            i = end  # 韩朝部长级会谈, 柏林总统府: a noun, nobody's post
+            continue
+        printed = text[i:end]
+        if end in f.used_titles[pi]:
+            i = end
+            continue
+        if hon is None and _post_after_copula(f, pi, text, i, end, known):
+            i = end
+            continue
+        if hon is None:
+            head = lex.titles.longest_ending_at(text, end) or ""
+            if not f.on("after_name_titles") or (
+                head not in lex.after_name_titles and printed not in lex.after_name_titles
+            ):
+                i = end
+                continue
+            if read_name_after_post(text, end, lex, rules=f.rules) is not None:
+                i = end
+                continue
+        name = name_ending_at(f, text, i, known)
+        if name is not None and not f.claimed_elsewhere(pi, i - len(name), i):
+            person = f.person(name)
+            if hon is None:
+                former = f.on("former_markers") and any(printed.startswith(m) for m in lex.former_markers)
+                f.add_posts(pi, i - len(name), i, [Post(i, end, printed, former)])
+            else:
+                person.honoured = True
+                f.name_spans[pi].append((i - len(name), i))
+        i = end
+
+
+def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known: tuple[int, ...]) -> bool:
+    """Posts that close a clause about a name before them.
+
+    黄明山是吉潭镇镇长。 / 廖俊波生前是…市委常委、副市长、…书记。 / 梅鼎荣，44岁，…副镇长。
+    and names listed before the post: 杨雄、李斌…等8位代表.
+    """
+    lex = f.lex
+    closed = te >= len(text) or not (is_cjk(text[te]) or text[te] in lex.chain_separators)
+    if not closed and read_name_after_post(text, te, lex, rules=f.rules) is not None:
+        return False
+    word = lex.titles.longest_ending_at(text, te)
+    if word is None:
+        return False
+    posts = chain_before(text, te - len(word), te, 0, lex, f.rules)
+    start = posts[0].start
+    names: list[tuple[int, int]] = []
+    if not closed:
+        if f.on("counted_lists") and (m := GROUP_COUNT.search(text, 0, start)) is not None:
+            names = _listed_names(f, text, m.start())
+    elif f.on("bracketed_posts") and _in_brackets(text, start, te):
+        # 全国人大代表于世平(天津检察院检察长): the posts in brackets right after a name.
+        name = name_ending_at(f, text, start - 1, known)
+        if name is not None:
+            names = [(start - 1 - len(name), start - 1)]
+    elif f.on("age_clauses") and (m := AGE_CLAUSE.search(text, 0, start)) is not None:
+        name = name_ending_at(f, text, m.start(), known)
+        if name is not None:
+            names = [(m.start() - len(name), m.start())]
+    elif f.on("copulas") and (cop := lex.copulas.longest_ending_at(text, start)) is not None:
+        name = name_ending_at(f, text, start - len(cop), known)
+        s0 = start - len(cop) - len(name or "")
+        if name is not None and (name in f.people or is_break_before(text, s0, lex)):
+            # 彭珮云再次当选…会长: a new name must start where a word can start.
+            names = [(start - len(cop) - len(name), start - len(cop))]
+    elif f.on("counted_lists") and (m := GROUP_COUNT.search(text, 0, start)) is not None:
+        names = _listed_names(f, text, m.start())
+    for s, e in names:
+        if f.claimed_elsewhere(pi, s, e):
+            continue
+        f.add_posts(pi, s, e, posts)
+    return bool(names)
+
+
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` stands alone inside brackets."""
+    return start > 0 and text[start - 1] in OPEN_BRACKETS and end < len(text) and text[end] in CLOSE_BRACKETS
+
+
+def _listed_names(f: Findings, text: str, end: int) -> list[tuple[int, int]]:
+    """The names of 张三、李四、王五 ending at `end`, or none if any item is not a name."""
+    start = end
+    while start > 0 and (is_cjk(text[start - 1]) or text[start - 1] in LIST_JOINERS):
+        start -= 1
+    items: list[tuple[int, int]] = []
+    pos = start
+    for item in text[start:end].split(LIST_JOINERS):
+        if not plausible_chinese(item, f.lex, strict=False):
+            return []
+        items.append((pos, pos + len(item)))
+        pos += len(item) + 1
+    return items if len(items) > 1 else []
+
+
+def name_ending_at(f: Findings, text: str, j: int, known: tuple[int, ...]) -> str | None:
+    """A name ending at `j`: a known one (longest first), else a plausible new one.
+
+    `known` holds the lengths of the names known when the paragraph began: looking up
+    each possible ending is cheap however many people a long text names.
+    """
+    for length in known:
+        if length <= j and (name := text[j - length : j]) in f.people:
+            return name
+    lex = f.lex
+    for length in (3, 2):
+        s = j - length
+        if s < 0:
+            continue
+        cand = text[s:j]
+        if surname_at(cand, 0, lex) is None or not plausible_chinese(cand, lex, strict=True):
+            continue
+        if f.on("places") and cut_from_place(text, s, j, lex):
+            continue  # 感谢中国大使, 同黎巴嫩总统
+        if (
+            s > 0
+            and text[s - 1] in lex.foreign_chars
+            and all(c in lex.foreign_chars for c in cand)
+            and not is_break_before(text, s, lex)
+        ):
+            continue  # 米|舒斯京: the tail of a transliteration, read whole below
+        # 赞成李克强总理: a 3-character name with an unambiguous surname stands on its own;
+        # a 2-character one needs something before it that ends a word.
+        if length == 3 or is_break_before(text, s, lex):
+            return cand
+    return _transliteration_ending_at(f, text, j) if f.on("foreign_before_title") else None
+
+
+def _transliteration_ending_at(f: Findings, text: str, j: int) -> str | None:
+    """A foreign name ending at `j`: 同特朗普总统, 批准佩通坦·钦那瓦出任总理.
+
+    The run of transliteration characters (and · between parts) back from `j`, when
+    a word boundary precedes it, it is no place (同法国总统), and it has two to six
+    characters or is joined by a dot.
+    """
+    lex = f.lex
+    s = j
+    foreign = lex.foreign_chars
+    while s > 0 and j - s < MAX_FOREIGN and ((c := text[s - 1]) in foreign or c == NAME_DOT):
+        s -= 1
+    if s > 0 and text[s - 1] == BOOK_TITLE_OPEN:
+        return None  # 《内罗毕部长宣言》: a document's title, no person
+    name = text[s:j]
+    if len(name) < 2 or name[0] == NAME_DOT or NAME_DOT + NAME_DOT in name:
+        return None
+    if NAME_DOT not in name and len(name) > 6:
+        return None
+    if any(len(part) < 2 for part in name.split(NAME_DOT)):
+        return None  # 伊戈尔·伊: a part of one character is a cut
+    if not is_break_before(text, s, lex) or cut_from_place(text, s, j, lex):
+        return None
+    if any(lex.not_names.longest_at(text, k) for k in range(s, j)):
+        return None
+    return name

@@ -1,0 +1,239 @@
+"""Pass 1, posts before names: 市委副书记、市长柳鹏, 副省长张三、李四, (记者 赵明霞).
+
+Every title word followed by a name gives a person with the chain of posts printed
+before it; names joined by 、 after it share those posts. Bylines and role words give
+people who are not officials. Where no rule reads a name after a title word, the post
+is kept in `Findings.unnamed` for the later passes.
+"""
+
+from __future__ import annotations
+
+from reader.officials.findings import Findings, UnnamedPost
+from reader.officials.names import (
+    MAX_FOREIGN,
+    NAME_DOT,
+    cut_from_place,
+    is_cjk,
+    plausible_chinese,
+    read_chinese,
+    read_korean,
+    read_name_after_post,
+    surname_at,
+    title_at,
+)
+from reader.officials.posts import Post, chain_before, prefix_start
+
+LIST_JOINERS = "、"
+KOREAN_MARKS = ("韩", "朝")
+"""In a post's attached text (韩国, 朝鲜, 韩方): the name after it is Korean."""
+LIST_END = "、，。；：,;:等"
+"""What may close a name in a list of people sharing a post."""
+BYLINE_GAP = " \u3000\u00a0：:"
+MAX_BACKEND_NAME = 16
+BACKEND_BEFORE = 16
+BACKEND_AFTER = 24
+"""The window of text a name backend sees: characters before and after a name's start."""
+
+
+def posts_before_names(f: Findings) -> None:
+    """Pass 1 over every paragraph."""
+    for pi, text in enumerate(f.paragraphs):
+        _paragraph(f, pi, text)
+
+
+def _paragraph(f: Findings, pi: int, text: str) -> None:
+    lex = f.lex
+    i = 0
+    floor = 0
+    n = len(text)
+    starts = lex.pass1_starts
+    while i < n:
+        m = starts.search(text, i)
+        if m is None:
+            break
+        i = m.start()
+        if lex.pass1_words.longest_at(text, i) is None:
+            i += 1
+            continue
+        # The longer cue wins: 记者代表李柯勇 is a role, not the byline 记者.
+        cue = max(
+            (c for c in (lex.byline_cues.longest_at(text, i), lex.role_words.longest_at(text, i)) if c),
+            key=len,
+            default=None,
+        )
+        if cue is not None:
+            end = _people_after_role(f, pi, text, i, cue)
+            if end is not None:
+                i = floor = end
+                continue
+        word = lex.titles.longest_at(text, i)
+        if word is None:
+            i += 1
+            continue
+        t_end = i + len(word)
+        if f.on("title_traps") and lex.title_traps.longest_ending_at(text, t_end) is not None:
+            i = t_end  # 我谨代表: the verb, not the post
+            continue
+        if f.on("post_nouns") and text[t_end : t_end + 1] in lex.post_noun_marks:
+            i = t_end  # 部长级会谈, 成员国: a noun, nobody's post
+            continue
+        name_at = t_end
+        if text.startswith("的", t_end) and f.on("appointed_de") and _appointed(f, text, i, floor):
+            name_at = t_end + 1  # 时任国家副主席的习近平
+        name_end = read_name_after_post(text, name_at, lex, f.confirmer(pi), f.rules)
+        if (
+            (name_end is None or name_end - name_at < 3)
+            and f.on("korean_names")
+            and _korean_post(f, text, i, floor)
+        ):
+            name_end = read_korean(text, name_at, lex) or name_end
+        if name_end is None and f.names is not None:
+            name_end = _backend_name(f, pi, name_at)
+        if name_end is None:
+            if name_at < n and is_cjk(text[name_at]):
+                f.unnamed.append(UnnamedPost(pi, i, t_end, floor))
+            i += 1  # 外交部长官康京和: a longer post (长官) may start inside this one
+            continue
+        posts = chain_before(text, i, t_end, floor, lex, f.rules)
+        f.add_official(pi, name_at, name_end, posts)
+        i = floor = _shared_list(f, pi, text, name_end, posts) if f.on("shared_lists") else name_end
+
+
+def _backend_name(f: Findings, pi: int, start: int) -> int | None:
+    """End of the name the backend reads at `start`, or None.
+
+    Only asked where the rules read no name after a post and a name could start there
+    (a surname or a transliteration character), and only about a window of text around
+    it: a tagger is far slower than the rules, and a name's end is decided nearby.
+    """
+    assert f.names is not None
+    text = f.paragraphs[pi]
+    lex = f.lex
+    ch = text[start : start + 1]
+    japanese = text[start : start + 2] in lex.japanese_surnames
+    if not (ch in lex.surnames or ch in lex.foreign_chars or japanese):
+        return None
+    if any(words.longest_at(text, start) for words in (lex.not_names, lex.followers, lex.titles)):
+        return None  # 总书记国防…, 书记和…: what follows is known to be no name
+    lo = max(0, start - BACKEND_BEFORE)
+    end = f.names.person_spans(text[lo : start + BACKEND_AFTER]).get(start - lo)
+    if end is None or not 2 <= end + lo - start <= MAX_BACKEND_NAME:
+        return None
+    return end + lo
+
+
+def _korean_post(f: Findings, text: str, title_start: int, floor: int) -> bool:
+    """Whether the post's attached text names Korea (韩国统一部长官, 朝鲜外务相, 韩方团长)."""
+    start = prefix_start(text, title_start, floor, f.lex)
+    return any(mark in text[start:title_start] for mark in KOREAN_MARKS)
+
+
+def _appointed(f: Findings, text: str, title_start: int, floor: int) -> bool:
+    """Whether the post is introduced by an appointment word (时任, 当) that allows 的 before the name."""
+    start = prefix_start(text, title_start, floor, f.lex)
+    cues = f.lex.appointment_cues
+    return cues.longest_ending_at(text, start) is not None or cues.longest_at(text, start) is not None
+
+
+def _shared_list(f: Findings, pi: int, text: str, end: int, posts: list[Post]) -> int:
+    """Names joined by 、 after a post's name share its posts (副省长张三、李四等)."""
+    lex = f.lex
+    while end < len(text) and text[end] in LIST_JOINERS:
+        nxt = read_chinese(text, end + 1, lex, strict=True, allow_title=False)
+        if nxt is None or not plausible_chinese(text[end + 1 : nxt], lex, strict=True):
+            nxt = _list_item(f, text, end + 1) if f.on("list_items") else None
+        if nxt is None or title_at(text, nxt, lex) is not None:
+            break
+        f.add_official(pi, end + 1, nxt, posts)
+        end = nxt
+    return end
+
+
+def _list_item(f: Findings, text: str, start: int) -> int | None:
+    """End of a name in a list of people sharing a post, read with the list's own evidence.
+
+    Between 、 and the next 、, comma or two-character follower (出席, 表示) a name
+    needs no more proof than its shape: 雷军 (军 also ends organisation names), 古小玉
+    (古 is also a word), 白加扎西 (four characters). A surname that is a common word
+    still needs common given-name characters; a place is never a name.
+    """
+    lex = f.lex
+    foreign = _list_transliteration(f, text, start)
+    if foreign is not None:
+        return foreign
+    surname = surname_at(text, start, lex)
+    if surname is None:
+        return None
+    for n in (2, 3, 4):
+        end = start + n
+        if end > len(text) or not is_cjk(text[end - 1]):
+            return None
+        follower = lex.followers.longest_at(text, end) or ""
+        bounded = end == len(text) or text[end] in LIST_END
+        if not (bounded or len(follower) > 1):
+            continue
+        name = text[start:end]
+        given = name[len(surname) :]
+        if not given or not all(c in lex.given_chars or (n < 4 and bounded) for c in given):
+            return None  # 李洙墉、: a rare character stands where commas bound the name
+        if (
+            len(surname) == 1
+            and surname in lex.ambiguous_surnames
+            and not all(c in lex.common_given_chars for c in given)
+        ):
+            return None
+        if any(lex.not_names.longest_at(name, k) for k in range(len(name))) or (
+            f.on("places") and cut_from_place(text, start, end, lex)
+        ):
+            return None
+        if any(title_at(text, k, lex) is not None for k in range(start + 1, end)):
+            return None
+        return end
+    return None
+
+
+def _list_transliteration(f: Findings, text: str, start: int) -> int | None:
+    """A transliterated name between a list's commas (帕巴拉·格列朗杰、): one with a dot,
+    of parts of two or more characters, that is no place."""
+    lex = f.lex
+    end = start
+    while (
+        end < len(text)
+        and end - start < MAX_FOREIGN
+        and (text[end] in lex.foreign_chars or text[end] == NAME_DOT)
+    ):
+        end += 1
+    name = text[start:end]
+    if NAME_DOT not in name or not (end == len(text) or text[end] in LIST_END):
+        return None
+    if any(len(part) < 2 for part in name.split(NAME_DOT)) or cut_from_place(text, start, end, lex):
+        return None
+    return end
+
+
+def _people_after_role(f: Findings, pi: int, text: str, i: int, cue: str) -> int | None:
+    """Bylines and role words: (记者 赵明霞), 记者王莉、马菲, 村民王军虎."""
+    lex = f.lex
+    is_byline = cue in lex.byline_cues
+    if not f.on("bylines" if is_byline else "role_words"):
+        return None
+    j = i + len(cue)
+    if is_byline:
+        while j < len(text) and text[j] in BYLINE_GAP:
+            j += 1
+    end = read_chinese(text, j, lex, allow_title=False)
+    if end is None:
+        return None
+    found = [(j, end)]
+    while is_byline and end < len(text) and text[end] in LIST_JOINERS + " \u3000":
+        nxt = read_chinese(text, end + 1, lex, allow_title=False)
+        if nxt is None:
+            break
+        found.append((end + 1, nxt))
+        end = nxt
+    for s, e in found:
+        p = f.person(text[s:e])
+        if (pi, s) < p.role_at:
+            p.role, p.role_at = cue, (pi, s)
+        f.name_spans[pi].append((s, e))
+    return end
