@@ -27,8 +27,10 @@ LIST_JOINERS = "、"
 BOOK_TITLE_OPEN = "《"
 OPEN_BRACKETS = "(（"
 CLOSE_BRACKETS = ")）"
-AGE_CLAUSE = re.compile(r"[，,]\s*\d{1,3}\s*岁\s*[，,]\s*$")
-"""梅鼎荣，44岁，副镇长: an age between a name and its post."""
+AGE_CLAUSE = re.compile(
+    r"(?:[(（][男女][)）])?[，,]\s*(?:\d{1,3}\s*岁|\d{4}\s*年?\s*\d{0,2}\s*月?\s*(?:出)?生)\s*[，,]\s*$"
+)
+"""梅鼎荣，44岁，副镇长 / 张永霞(女),196812月生,…区委书记: an age or birth between a name and its post."""
 GROUP_COUNT = re.compile(r"等(?:\d+|[一二两三四五六七八九十]+)?[位名人]?$")
 """杨雄、李斌等8位代表: a list of names closed by 等 and a count before a shared post."""
 
@@ -63,6 +65,7 @@ def _paragraph(f: Findings, pi: int, text: str) -> None:
             i = end  # 韩朝部长级会谈, 柏林总统府: a noun, nobody's post
             continue
         printed = text[i:end]
+        listed = False
         if end in f.used_titles[pi]:
             i = end
             continue
@@ -71,8 +74,16 @@ def _paragraph(f: Findings, pi: int, text: str) -> None:
             continue
         if hon is None:
             head = lex.titles.longest_ending_at(text, end) or ""
-            if not f.on("after_name_titles") or (
-                head not in lex.after_name_titles and printed not in lex.after_name_titles
+            listed = f.on("after_name_titles") and (
+                head in lex.after_name_titles or printed in lex.after_name_titles
+            )
+            if not (
+                listed
+                or (
+                    f.on("titles_after_names")
+                    and _post_closes(f, text, end)
+                    and head not in lex.collective_titles
+                )
             ):
                 i = end
                 continue
@@ -80,6 +91,8 @@ def _paragraph(f: Findings, pi: int, text: str) -> None:
                 i = end
                 continue
         name = name_ending_at(f, text, i, known)
+        if name is not None and hon is None and not listed and not _name_opens(f, text, i - len(name), name):
+            name = None  # 周卫民局长致辞 is a person; 会议中心主任 is no 会议中 with a post
         if name is not None and not f.claimed_elsewhere(pi, i - len(name), i):
             person = f.person(name)
             if hon is None:
@@ -89,6 +102,33 @@ def _paragraph(f: Findings, pi: int, text: str) -> None:
                 person.honoured = True
                 f.name_spans[pi].append((i - len(name), i))
         i = end
+
+
+def _post_closes(f: Findings, text: str, end: int) -> bool:
+    """Whether a post ends its phrase at `end`: punctuation, 、/及/和, or a follower of two characters."""
+    if end >= len(text) or not is_cjk(text[end]) or text[end] in LIST_JOINERS:
+        return True
+    follower = f.lex.followers.longest_at(text, end)
+    return follower is not None and (len(follower) > 1 or text[end] in "及和与")
+
+
+def _name_opens(f: Findings, text: str, start: int, name: str) -> bool:
+    """Whether a name read before an unlisted after-name post stands where a phrase opens.
+
+    A known name always does; a new one must have three characters (高朋副区长 needs the
+    name known: two characters are too often the tail of a word) and follow punctuation,
+    a list's 、 or a word that ends a post's prefix (由, 在, 及).
+    """
+    if name in f.people:
+        return True
+    if len(name) < 3:
+        return False
+    return (
+        start == 0
+        or not is_cjk(text[start - 1])
+        or text[start - 1] in "、及和与"
+        or is_break_before(text, start, f.lex)
+    )
 
 
 def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known: tuple[int, ...]) -> bool:
@@ -105,6 +145,8 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
     if word is None:
         return False
     posts = chain_before(text, te - len(word), te, 0, lex, f.rules)
+    if word in lex.collective_titles and (not f.on("collective_designations") or posts[-1].text == word):
+        return False  # 领导 with nothing attached designates nobody
     start = posts[0].start
     names: list[tuple[int, int]] = []
     if not closed:

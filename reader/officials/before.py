@@ -17,6 +17,7 @@ from reader.officials.names import (
     plausible_chinese,
     read_chinese,
     read_korean,
+    read_minority,
     read_name_after_post,
     surname_at,
     title_at,
@@ -71,6 +72,11 @@ def _paragraph(f: Findings, pi: int, text: str) -> None:
             i += 1
             continue
         t_end = i + len(word)
+        if word in lex.collective_titles and not (
+            f.on("collective_designations") and prefix_start(text, i, floor, lex) < i
+        ):
+            i = t_end  # 领导 alone (在县委的领导下) is nobody's post; 县领导 is
+            continue
         if f.on("title_traps") and lex.title_traps.longest_ending_at(text, t_end) is not None:
             i = t_end  # 我谨代表: the verb, not the post
             continue
@@ -161,6 +167,10 @@ def _list_item(f: Findings, text: str, start: int) -> int | None:
     foreign = _list_transliteration(f, text, start)
     if foreign is not None:
         return foreign
+    if f.on("minority_names"):
+        minority = read_minority(text, start, lex)
+        if minority is not None and (minority == len(text) or text[minority] in LIST_END):
+            return minority
     surname = surname_at(text, start, lex)
     if surname is None:
         return None
@@ -170,7 +180,10 @@ def _list_item(f: Findings, text: str, start: int) -> int | None:
             return None
         follower = lex.followers.longest_at(text, end) or ""
         bounded = end == len(text) or text[end] in LIST_END
-        if not (bounded or len(follower) > 1):
+        # 张艳、司学军在…: a list's last name of three known characters may end at a
+        # one-character follower too.
+        closes = len(follower) > 1 or (follower and n == 3 and f.on("list_ends"))
+        if not (bounded or closes):
             continue
         name = text[start:end]
         given = name[len(surname) :]

@@ -78,7 +78,7 @@ def _report(f: Findings) -> OfficialsReport:
     for person in f.people.values():
         ms = [Mention(f.paragraph_number(m.paragraph), m.start, m.end) for m in mentions.get(person.name, [])]
         if person.is_official:
-            titles, former = _titles(person)
+            titles, former = _titles(person, f.on("short_titles"))
             officials.append(Official(person.name, titles, ms, former, aliases.get(person.name, [])))
         else:
             others.append(OtherPerson(person.name, person.role or "", ms))
@@ -88,14 +88,26 @@ def _report(f: Findings) -> OfficialsReport:
     return OfficialsReport(officials, others)
 
 
-def _titles(person: Person) -> tuple[list[str], bool]:
-    """The person's posts as printed, in order of first appearance, and whether all are former."""
+def _titles(person: Person, merge_short: bool) -> tuple[list[str], bool]:
+    """The person's posts as printed, in order of first appearance, and whether all are former.
+
+    With `merge_short`, a post printed in a short and a full form (县委书记 after 青山县委书记)
+    is listed once, in its fullest form: a title that another of the person's titles ends
+    with (where no 副 stands right before it) is the same post.
+    """
     ordered = sorted(person.posts, key=lambda at: (at.paragraph, at.start))
     titles: list[str] = []
     for at in ordered:
         if at.post.text not in titles:
             titles.append(at.post.text)
+    if merge_short:
+        titles = [t for t in titles if not any(_shortens(t, u) for u in titles)]
     return titles, bool(ordered) and all(at.post.former for at in ordered)
+
+
+def _shortens(short: str, full: str) -> bool:
+    """Whether `short` is `full` without some of its attached organisation (县委书记 of 青山县委书记)."""
+    return short != full and full.endswith(short) and full[len(full) - len(short) - 1] != "副"
 
 
 def render_reading(report: OfficialsReport) -> str:

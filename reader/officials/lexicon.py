@@ -65,6 +65,8 @@ LIST_KEYS = frozenset(
         "places",
         "former_cues",
         "past_cues",
+        "collective_titles",
+        "minority_syllables",
     }
 )
 
@@ -169,6 +171,9 @@ class Lexicon:
     post_noun_marks: frozenset[str] = frozenset()
     former_cues: WordSet = field(default_factory=lambda: WordSet.of(()))
     past_cues: WordSet = field(default_factory=lambda: WordSet.of(()))
+    collective_titles: frozenset[str] = frozenset()
+    """Titles that are posts only with a level or body attached (市领导, 校领导): also in `titles`."""
+    minority_syllables: WordSet = field(default_factory=lambda: WordSet.of(()))
     pass1_words: WordSet = field(default_factory=lambda: WordSet.of(()))
     """Byline cues, role words and titles together: one lookup rejects most positions."""
     pass1_starts: re.Pattern[str] = re.compile("(?!)")
@@ -232,7 +237,7 @@ def load_lexicon() -> Lexicon:
     def get(key: str) -> list[str]:
         return merged.get(key, [])
 
-    titles = get("titles")
+    titles = get("titles") + get("collective_titles")
     singles = frozenset(get("single")) | frozenset(get("extra"))
     return Lexicon(
         titles=WordSet.of(titles),
@@ -267,6 +272,8 @@ def load_lexicon() -> Lexicon:
         post_noun_marks=frozenset(get("post_noun_marks")),
         former_cues=WordSet.of(get("former_cues")),
         past_cues=WordSet.of(get("past_cues")),
+        collective_titles=frozenset(get("collective_titles")),
+        minority_syllables=WordSet.of(get("minority_syllables")),
         pass1_words=WordSet.of([*get("byline_cues"), *get("role_words"), *titles]),
         pass1_starts=_starts(get("byline_cues"), get("role_words"), titles),
         pass2_starts=_starts(get("honorifics"), get("modifiers"), titles),

@@ -71,8 +71,8 @@ def strong_end(text: str, j: int, lex: Lexicon) -> bool:
     Names whose surname is also a common word (和, 国, 满 …) must end like this:
     女王和明仁天皇, 成员国于3月, 总理满意地说 are not names.
     """
-    if _hard_stop(text, j):
-        return True
+    if _hard_stop(text, j) or lex.honorifics.longest_at(text, j) is not None:
+        return True  # 代侃让同志: an honorific closes a name as surely as punctuation
     follower = lex.followers.longest_at(text, j)
     return follower is not None and len(follower) > 1
 
@@ -308,7 +308,9 @@ def read_name_after_post(
     follower = lex.followers.longest_at(text, i)
     if follower is not None and len(follower) > 1:
         return None  # 主席应约同…, 书记出席…: a verb, not a name
-    end = _read_japanese(text, i, lex) if rules.on("japanese_names") else None
+    end = read_minority(text, i, lex) if rules.on("minority_names") else None
+    if end is None and rules.on("japanese_names"):
+        end = _read_japanese(text, i, lex)
     if end is None:
         end = read_chinese(text, i, lex)
         if end is not None and rules.on("whole_transliterations"):
@@ -338,6 +340,29 @@ def read_name_after_post(
     if end is not None and rules.on("places") and cut_from_place(text, i, end, lex):
         return None
     return end
+
+
+def read_minority(text: str, i: int, lex: Lexicon) -> int | None:
+    """End of a Tibetan, Mongolian, Uyghur or Yi name at `i` (扎西次仁, 巴音朝鲁, 阿不都热依木·买买提).
+
+    Such names have no Chinese surname: they are read as a run of listed name parts
+    (`minority_syllables`, the first of two or more characters), optionally joined by ·,
+    that ends where a name may end. The longest such run wins, so 扎西草 is not cut to 扎西.
+    """
+    j = i
+    ends: list[int] = []
+    while j < len(text):
+        part = lex.minority_syllables.longest_at(text, j)
+        if part is None or (j == i and len(part) < 2):
+            break
+        j += len(part)
+        ends.append(j)
+        if j + 1 < len(text) and text[j] == NAME_DOT and lex.minority_syllables.longest_at(text, j + 1):
+            j += 1
+    for end in reversed(ends):
+        if ends_name(text, end, lex):
+            return end
+    return None
 
 
 def _whole_transliteration(text: str, i: int, end: int, lex: Lexicon) -> int:

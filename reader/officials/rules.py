@@ -43,10 +43,22 @@ RULES: tuple[Rule, ...] = (
         "王海林:县委副书记/县长",
     ),
     Rule(
+        "collective_designations",
+        "a designation of leaders with its level attached (市领导, 县四套班子领导) is the names' post",
+        ("县领导吴海林、钱国华出席开幕式。",),
+        "吴海林:县领导 钱国华:县领导",
+    ),
+    Rule(
         "shared_lists",
         "names joined by 、 after a post's name share its posts",
         ("副县长赵立新、钱国华出席。",),
         "赵立新:副县长 钱国华:副县长",
+    ),
+    Rule(
+        "list_ends",
+        "a list's last name of three known characters may end at a one-character follower",
+        ("副市长张艳、司学军在会上发言。",),
+        "张艳:副市长 司学军:副市长",
     ),
     Rule(
         "list_items",
@@ -115,6 +127,12 @@ RULES: tuple[Rule, ...] = (
         "林国栋:青山县委书记(原)",
     ),
     Rule(
+        "minority_names",
+        "a Tibetan, Mongolian, Uyghur or Yi name is read whole from its listed parts (扎西次仁)",
+        ("州委副书记扎西次仁出席。",),
+        "扎西次仁:州委副书记",
+    ),
+    Rule(
         "japanese_names",
         "after a post, a listed Japanese family name and one to three characters",
         ("日本首相安倍晋三在东京发表讲话。",),
@@ -141,8 +159,20 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "after_name_titles",
         "a title that may follow a name (总书记) is given to the name before it",
-        ("习近平总书记强调，要抓好落实。",),
-        "习近平:总书记",
+        ("会上，王毅部长表示欢迎。",),
+        "王毅:部长",
+    ),
+    Rule(
+        "titles_after_names",
+        "any post written after a three-character name that opens a phrase, when the post closes it",
+        ("会上，周卫民局长致辞。",),
+        "周卫民:局长",
+    ),
+    Rule(
+        "short_titles",
+        "a post printed in a short and a full form is listed once, in its fullest form",
+        ("青山县委书记王海林讲话。", "县委书记王海林强调，要抓好落实。"),
+        "王海林:青山县委书记",
     ),
     Rule(
         "honorifics",
