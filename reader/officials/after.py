@@ -109,7 +109,7 @@ def _post_closes(f: Findings, text: str, end: int) -> bool:
     if end >= len(text) or not is_cjk(text[end]) or text[end] in LIST_JOINERS:
         return True
     follower = f.lex.followers.longest_at(text, end)
-    return follower is not None and (len(follower) > 1 or text[end] in "及和与")
+    return follower is not None and (len(follower) > 1 or text[end] in "及和与等")
 
 
 def _name_opens(f: Findings, text: str, start: int, name: str) -> bool:

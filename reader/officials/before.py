@@ -30,6 +30,8 @@ KOREAN_MARKS = ("韩", "朝")
 LIST_END = "、，。；：,;:等"
 """What may close a name in a list of people sharing a post."""
 BYLINE_GAP = " \u3000\u00a0：:"
+COLONS = "：:"
+SPACES = " \u3000\u00a0"
 MAX_BACKEND_NAME = 16
 BACKEND_BEFORE = 16
 BACKEND_AFTER = 24
@@ -93,6 +95,11 @@ def _paragraph(f: Findings, pi: int, text: str) -> None:
             and _korean_post(f, text, i, floor)
         ):
             name_end = read_korean(text, name_at, lex) or name_end
+        if name_end is None and f.on("colon_lists") and text[name_at : name_at + 1] in COLONS:
+            name_at += 1  # 村委会主任：王泽辉 / 委员：吴慧敏、王晓艳 (a notice's list)
+            name_end = _list_item(f, text, name_at)
+        if name_end is None and f.on("list_items") and _list_follows(f, text, name_at):
+            name_end = _list_item(f, text, name_at)  # 学校党政领导计卫舸、李强…: the list vouches
         if name_end is None and f.names is not None:
             name_end = _backend_name(f, pi, name_at)
         if name_end is None:
@@ -145,14 +152,28 @@ def _shared_list(f: Findings, pi: int, text: str, end: int, posts: list[Post]) -
     """Names joined by 、 after a post's name share its posts (副省长张三、李四等)."""
     lex = f.lex
     while end < len(text) and text[end] in LIST_JOINERS:
-        nxt = read_chinese(text, end + 1, lex, strict=True, allow_title=False)
-        if nxt is None or not plausible_chinese(text[end + 1 : nxt], lex, strict=True):
-            nxt = _list_item(f, text, end + 1) if f.on("list_items") else None
+        at = end + 1
+        while at < len(text) and text[at] in SPACES:
+            at += 1  # 区领导齐春利、 杨宏伟
+        nxt = read_chinese(text, at, lex, strict=True, allow_title=False)
+        if nxt is None or not plausible_chinese(text[at:nxt], lex, strict=True):
+            nxt = _list_item(f, text, at) if f.on("list_items") else None
         if nxt is None or title_at(text, nxt, lex) is not None:
             break
-        f.add_official(pi, end + 1, nxt, posts)
+        f.add_official(pi, at, nxt, posts)
         end = nxt
     return end
+
+
+def _list_follows(f: Findings, text: str, at: int) -> bool:
+    """Whether a list of at least three names sharing a post starts at `at` (A、B、C…)."""
+    end = at
+    for _ in range(2):
+        nxt = _list_item(f, text, end)
+        if nxt is None or nxt >= len(text) or text[nxt] not in LIST_JOINERS:
+            return False
+        end = nxt + 1
+    return True
 
 
 def _list_item(f: Findings, text: str, start: int) -> int | None:
@@ -193,6 +214,7 @@ def _list_item(f: Findings, text: str, start: int) -> int | None:
             len(surname) == 1
             and surname in lex.ambiguous_surnames
             and not all(c in lex.common_given_chars for c in given)
+            and not (n == 3 and bounded and f.on("list_items"))  # 计卫舸、: the commas bound it
         ):
             return None
         if any(lex.not_names.longest_at(name, k) for k in range(len(name))) or (

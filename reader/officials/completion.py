@@ -30,17 +30,25 @@ def complete_cut_names(f: Findings) -> None:
     for name in [n for n, p in f.people.items() if p.posts and len(n) == 2]:
         nexts: set[str] = set()
         count = 0
+        followed = False
         start = text.find(name)
         while start >= 0 and len(nexts) < 2:
             nexts.add(text[start + 2 : start + 3])
+            followed = followed or _follower_at(f, text, start + 2)
             count += 1
             start = text.find(name, start + 1)
-        if count < 2 or len(nexts) != 1:
-            continue
+        if count < 2 or len(nexts) != 1 or followed:
+            continue  # 查俊主持…查俊主持: the third character begins a follower, no name
         (ch,) = nexts
         if not is_cjk(ch) or _begins_follower(f, ch) or name + ch in f.people:
             continue
         f.rename(name, name + ch)
+
+
+def _follower_at(f: Findings, text: str, j: int) -> bool:
+    """Whether a follower of two or more characters (主持, 代表) starts at `text[j]`."""
+    follower = f.lex.followers.longest_at(text, j)
+    return follower is not None and len(follower) > 1
 
 
 def _begins_follower(f: Findings, ch: str) -> bool:

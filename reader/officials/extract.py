@@ -77,15 +77,23 @@ def _report(f: Findings) -> OfficialsReport:
     others: list[OtherPerson] = []
     for person in f.people.values():
         ms = [Mention(f.paragraph_number(m.paragraph), m.start, m.end) for m in mentions.get(person.name, [])]
-        if person.is_official:
+        private = f.on("private_bodies") and _in_private_bodies(person, f.lex.private_bodies)
+        if person.is_official and not private:
             titles, former = _titles(person, f.on("short_titles"))
             officials.append(Official(person.name, titles, ms, former, aliases.get(person.name, [])))
+        elif private:
+            others.append(OtherPerson(person.name, _titles(person, True)[0][0], ms))
         else:
             others.append(OtherPerson(person.name, person.role or "", ms))
     end = Mention(1 << 30, 0, 0)
     officials.sort(key=lambda o: o.mentions[0] if o.mentions else end)
     others.sort(key=lambda o: o.mentions[0] if o.mentions else end)
     return OfficialsReport(officials, others)
+
+
+def _in_private_bodies(person: Person, bodies: tuple[str, ...]) -> bool:
+    """Whether every post the person holds is in a body that is not public (商会, 学会)."""
+    return bool(person.posts) and all(any(b in at.post.text for b in bodies) for at in person.posts)
 
 
 def _titles(person: Person, merge_short: bool) -> tuple[list[str], bool]:
@@ -106,8 +114,27 @@ def _titles(person: Person, merge_short: bool) -> tuple[list[str], bool]:
 
 
 def _shortens(short: str, full: str) -> bool:
-    """Whether `short` is `full` without some of its attached organisation (县委书记 of 青山县委书记)."""
-    return short != full and full.endswith(short) and full[len(full) - len(short) - 1] != "副"
+    """Whether `short` is a shorter printing of `full`: without some of its attached
+    organisation (县委书记 of 青山县委书记), contracted (宣传部长 of 宣传部部长), or without
+    常务 (副主任 of 常务副主任)."""
+    if short == full:
+        return False
+    for form in (full, _contracted(full), full.replace("常务", "")):
+        if form == short and form != full:
+            return True
+        if form.endswith(short) and form != short and form[len(form) - len(short) - 1] != "副":
+            return True
+    return False
+
+
+def _contracted(title: str) -> str:
+    """宣传部部长 -> 宣传部长, 教育局局长 -> 教育局长: the repeated unit character printed once."""
+    out = []
+    for k, ch in enumerate(title):
+        if k + 1 < len(title) and ch == title[k + 1] and k + 2 < len(title) and title[k + 2] == "长":
+            continue
+        out.append(ch)
+    return "".join(out)
 
 
 def render_reading(report: OfficialsReport) -> str:

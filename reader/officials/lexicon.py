@@ -67,6 +67,7 @@ LIST_KEYS = frozenset(
         "past_cues",
         "collective_titles",
         "minority_syllables",
+        "private_bodies",
     }
 )
 
@@ -174,6 +175,7 @@ class Lexicon:
     collective_titles: frozenset[str] = frozenset()
     """Titles that are posts only with a level or body attached (市领导, 校领导): also in `titles`."""
     minority_syllables: WordSet = field(default_factory=lambda: WordSet.of(()))
+    private_bodies: tuple[str, ...] = ()
     pass1_words: WordSet = field(default_factory=lambda: WordSet.of(()))
     """Byline cues, role words and titles together: one lookup rejects most positions."""
     pass1_starts: re.Pattern[str] = re.compile("(?!)")
@@ -274,6 +276,7 @@ def load_lexicon() -> Lexicon:
         past_cues=WordSet.of(get("past_cues")),
         collective_titles=frozenset(get("collective_titles")),
         minority_syllables=WordSet.of(get("minority_syllables")),
+        private_bodies=tuple(get("private_bodies")),
         pass1_words=WordSet.of([*get("byline_cues"), *get("role_words"), *titles]),
         pass1_starts=_starts(get("byline_cues"), get("role_words"), titles),
         pass2_starts=_starts(get("honorifics"), get("modifiers"), titles),

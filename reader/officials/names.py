@@ -308,7 +308,9 @@ def read_name_after_post(
     follower = lex.followers.longest_at(text, i)
     if follower is not None and len(follower) > 1:
         return None  # 主席应约同…, 书记出席…: a verb, not a name
-    end = read_minority(text, i, lex) if rules.on("minority_names") else None
+    end = read_dotted(text, i, lex) if rules.on("dotted_names") and _dot_ahead(text, i) else None
+    if end is None and rules.on("minority_names"):
+        end = read_minority(text, i, lex)
     if end is None and rules.on("japanese_names"):
         end = _read_japanese(text, i, lex)
     if end is None:
@@ -340,6 +342,37 @@ def read_name_after_post(
     if end is not None and rules.on("places") and cut_from_place(text, i, end, lex):
         return None
     return end
+
+
+def _dot_ahead(text: str, i: int) -> bool:
+    """Whether a · follows within the next eight characters, all of them Chinese before it."""
+    k = i
+    while k < len(text) and k - i < 9 and is_cjk(text[k]):
+        k += 1
+    return k - i >= 2 and k < len(text) and text[k] == NAME_DOT
+
+
+def read_dotted(text: str, i: int, lex: Lexicon) -> int | None:
+    """End of a name whose parts are joined by · (亚尔麦提·如则麦麦提, 艾则孜·木沙), or None.
+
+    The dot is the evidence: Uyghur, Kazakh and other transliterated names print it
+    between the parts, whatever characters they use. Every part has two to eight
+    characters; the last one ends at the first place a name may end.
+    """
+    j = i
+    parts = 0
+    while True:
+        k = j
+        while k < len(text) and k - j < 8 and is_cjk(text[k]):
+            k += 1
+        if k < len(text) and text[k] == NAME_DOT and k - j >= 2:
+            j = k + 1
+            parts += 1
+            continue
+        break
+    if parts == 0 or k - j < 2 or any(title_at(text, m, lex) is not None for m in range(i, j)):
+        return None  # 会副委员长艾力更·依明巴海: a post inside the first part is no name
+    return next((end for end in range(j + 2, min(k, j + 5) + 1) if ends_name(text, end, lex)), None)
 
 
 def read_minority(text: str, i: int, lex: Lexicon) -> int | None:

@@ -19,6 +19,7 @@ MAX_PREFIX = 24
 
 
 DATE_UNITS = frozenset("年月日号时")
+SPACES = " \u3000\u00a0"
 PLACE_UNITS = frozenset("省市县区州盟旗镇乡村")
 """Last characters of a place name, after which 原/前 marks the post as former."""
 
@@ -69,14 +70,17 @@ def prefix_start(text: str, title_start: int, floor: int, lex: Lexicon) -> int:
 
 
 def _former(printed: str, lex: Lexicon) -> bool:
-    """原市长, and also 天津市原市委代理书记: the marker may follow the place name."""
+    """原市长, 天津市原市委代理书记, 青山市委原副书记: the marker may follow a place or a body."""
     if any(printed.startswith(m) for m in lex.former_markers):
         return True
     for m in lex.former_markers:
         k = printed.find(m, 1)
         while k > 0:
             rest = k + len(m)
-            if printed[k - 1] in PLACE_UNITS and (
+            attached = printed[k - 1] in PLACE_UNITS or lex.organisation_suffixes.longest_ending_at(
+                printed, k
+            )
+            if attached and (
                 title_at(printed, rest, lex) is not None
                 or lex.organisation_suffixes.longest_at(printed, rest) is not None
             ):
@@ -108,8 +112,12 @@ def chain_before(
     """
     start = prefix_start(text, title_start, floor, lex)
     spans = [(start, title_end)]
-    while rules.on("post_chains") and start - 1 > floor and text[start - 1] in lex.chain_separators:
+    while rules.on("post_chains"):
         sep = start - 1
+        while sep > floor and text[sep] in SPACES:
+            sep -= 1  # 区委副书记、 区长: a space after the separator
+        if not (sep > floor and text[sep] in lex.chain_separators):
+            break
         word = lex.titles.longest_ending_at(text, sep)
         if word is None:
             break

@@ -61,6 +61,12 @@ RULES: tuple[Rule, ...] = (
         "张艳:副市长 司学军:副市长",
     ),
     Rule(
+        "colon_lists",
+        "a notice's post, a colon, then the names (村委会主任：王泽辉)",
+        ("青山村村委会主任：赵国平",),
+        "赵国平:青山村村委会主任",
+    ),
+    Rule(
         "list_items",
         "inside such a list a name needs only its shape (a rare or organisation-like character)",
         ("副市长陈建军、古小燕出席活动。",),
@@ -127,6 +133,12 @@ RULES: tuple[Rule, ...] = (
         "林国栋:青山县委书记(原)",
     ),
     Rule(
+        "dotted_names",
+        "parts joined by · after a post make one name, whatever their characters (艾则孜·木沙)",
+        ("县长买合木提·吾买尔江主持会议。",),
+        "买合木提·吾买尔江:县长",
+    ),
+    Rule(
         "minority_names",
         "a Tibetan, Mongolian, Uyghur or Yi name is read whole from its listed parts (扎西次仁)",
         ("州委副书记扎西次仁出席。",),
@@ -173,6 +185,12 @@ RULES: tuple[Rule, ...] = (
         "a post printed in a short and a full form is listed once, in its fullest form",
         ("青山县委书记王海林讲话。", "县委书记王海林强调，要抓好落实。"),
         "王海林:青山县委书记",
+    ),
+    Rule(
+        "private_bodies",
+        "a person whose every post is in a body that is not public (商会, 学会) is no official",
+        ("青山商会会长李国强出席。",),
+        "李国强=青山商会会长",
     ),
     Rule(
         "honorifics",

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
 from reader.article import Article
 from reader.layout import DocLine, Document, layout_document
@@ -193,11 +194,15 @@ class ReadingView(ScrollView, can_focus=True):
 
     def _layout_in_background(self, article: Article, measure: int) -> None:
         document = layout_document(article, measure)
-        self.app.call_from_thread(self._apply_layout, article, document)
+        if not get_current_worker().is_cancelled:  # the view went away (the app quit) meanwhile
+            self.app.call_from_thread(self._apply_layout, article, document)
+
+    def on_unmount(self) -> None:
+        self.workers.cancel_group(self, "layout")
 
     def _apply_layout(self, article: Article, document: Document) -> None:
-        if article is not self.article or document.width != self._measure:
-            return  # superseded by another article or width
+        if article is not self.article or document.width != self._measure or not self.is_attached:
+            return  # superseded by another article or width, or the view is gone
         self._document = document
         self._strips.clear()
         width = self.scrollable_content_region.width or self.size.width
