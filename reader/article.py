@@ -25,6 +25,8 @@ class Article:
     """A reprint's original headline (原标题:…)."""
     byline: str | None = None
     """Who wrote it, as printed (记者 赵明霞), where the file names anyone."""
+    editor: str | None = None
+    """Who edited it (责任编辑：刘冬, 【编辑:郑文轩】), where a web page's text names them."""
     url: str | None = None
     subtitle: str | None = None
     """A 人民日报-style `——` subtitle, without the dashes."""
