@@ -6,7 +6,10 @@ portals print; ../shared/corpus/local holds 44 real ones (checked when it is the
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -236,3 +239,24 @@ def test_every_local_page_loads_with_its_date_and_outlet(shared: Path) -> None:
             assert paragraph in raw, (path.name, paragraph[:30])
             assert not _META_START.match(paragraph), (path.name, paragraph[:30])
     assert not wrong
+
+
+def test_a_title_reader_made_is_not_read_as_a_headline(tmp_path: Path) -> None:
+    """A headline-less page's title is a copy of its first sentence: the officials are read
+    once, in the paragraph (no mention at paragraph -1, the headline's)."""
+    article = load_article(FIXTURES / "portal_no_headline.txt")
+    assert article.title_printed is False
+    assert load_article(FIXTURES / "portal_full.txt").title_printed is True
+    bare = tmp_path / "bare.md"
+    bare.write_text("正文。\n", encoding="utf-8")
+    assert load_article(bare).title_printed is False
+    page = str(FIXTURES / "portal_no_headline.txt")
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "officials", page, "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    officials = json.loads(result.stdout)["officials"]
+    assert [official["name"] for official in officials] == ["陈美玲"]
+    assert all(mention["paragraph"] >= 0 for official in officials for mention in official["mentions"])

@@ -173,6 +173,7 @@ def parse_markdown(text: str, path: Path) -> Article:
     return Article(
         path=path,
         title=title or path.stem,
+        title_printed=title is not None,
         paragraphs=tuple(text for text, _ in blocks),
         source=fields["source"],
         published=coerce_date(meta.get("date")),

@@ -262,7 +262,7 @@ def parse_plain(text: str, path: Path) -> Article:
     header = _Header()
     paragraphs: list[str] = []
     if start == len(lines):
-        return Article(path=path, title=path.stem, paragraphs=())
+        return Article(path=path, title=path.stem, paragraphs=(), title_printed=False)
 
     page = None if _is_paper(lines, start) else PageFields()
     first = lines[start].strip()
@@ -318,6 +318,7 @@ def parse_plain(text: str, path: Path) -> Article:
     return Article(
         path=path,
         title=title,
+        title_printed=body_from > start,
         paragraphs=tuple(paragraphs),
         source=header.source or fields.source or credits.source or source,
         published=published,
