@@ -150,7 +150,8 @@ GENERATORS: dict[str, tuple[float, Callable[[random.Random], bytes]]] = {
 
 def _texts(article: Article) -> list[str]:
     values = [article.title, *article.paragraphs, *article.extra.values(), *article.notices]
-    values += [v for v in (article.source, article.byline, article.url, article.subtitle) if v]
+    values += [v for v in (article.source, article.byline, article.editor) if v]
+    values += [v for v in (article.url, article.subtitle) if v]
     return [*values, *(v for v in (article.original_title,) if v)]
 
 

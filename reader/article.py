@@ -25,12 +25,18 @@ class Article:
     """A reprint's original headline (原标题:…)."""
     byline: str | None = None
     """Who wrote it, as printed (记者 赵明霞), where the file names anyone."""
+    editor: str | None = None
+    """Who edited it (责任编辑：刘冬, 【编辑:郑文轩】), where a web page's text names them."""
     url: str | None = None
     subtitle: str | None = None
     """A 人民日报-style `——` subtitle, without the dashes."""
     kicker: str | None = None
     """A 人民日报-style kicker (引题), the line printed above the headline that leads into it
     (外交部发言人——, 就中朝建交70周年); `title` is then the headline itself."""
+    title_printed: bool = True
+    """False when the file prints no headline and `title` is reader's own: a shortened copy
+    of the first paragraph, or the file's name. Readers of the headline (the officials
+    extractor) then skip it, since that text is a paragraph already or no text at all."""
     extra: dict[str, str] = field(default_factory=dict, compare=False)
     encoding: str = "utf-8"
     """The codec the file was read with (utf-8, utf-8-sig, utf-16-le, gb18030, big5…), for the header."""

@@ -144,7 +144,7 @@ def run_officials(argv: Sequence[str]) -> int:
     args = _officials_parser().parse_args(argv)
     article = _load(args.path)
     try:
-        report = extract_officials(article.paragraphs, title=article.title)
+        report = extract_officials(article.paragraphs, title=article.title if article.title_printed else None)
     except LexiconError as error:
         raise UsageError(str(error)) from None
     if args.format == "json":

@@ -55,7 +55,8 @@ def _made_inert(article: Article) -> Article:
     def line(value: str | None) -> str | None:
         return None if value is None else inert_line(value)
 
-    strings = [article.title, *article.paragraphs, *(v for v in (article.source, article.byline) if v)]
+    strings = [article.title, *article.paragraphs]
+    strings += [v for v in (article.source, article.byline, article.editor) if v]
     strings += [v for v in (article.url, article.subtitle, article.kicker, article.original_title) if v]
     strings += list(article.extra.values())
     notices = article.notices
@@ -68,6 +69,7 @@ def _made_inert(article: Article) -> Article:
         source=line(article.source),
         original_title=line(article.original_title),
         byline=line(article.byline),
+        editor=line(article.editor),
         url=line(article.url),
         subtitle=line(article.subtitle),
         kicker=line(article.kicker),

@@ -20,7 +20,15 @@ _DATELINES: tuple[re.Pattern[str], ...] = (
 )
 # "This paper/station" names no outlet by itself.
 _RELATIVE_OUTLETS = frozenset({"本报", "本台", "本网", "本刊"})
-_BRACKETED_BYLINE = re.compile(r"[(（]\s*((?:本报|本台|特约)?记者[^()（）\n]{1,40}?)\s*[)）]")
+_BRACKETED_BYLINE = re.compile(
+    r"[(（]\s*((?:本报|本台|本网|特约|首席|全媒体|融媒体|见习|实习)?(?:记者|通讯员)[^()（）\n]{1,40}?)\s*[)）]"
+)
+# Names alone in brackets right after the dateline (本网讯(王吉成)…) are the byline too.
+_DATELINE_NAMES = re.compile(
+    rf"^据?(?:本报|本台|本网|本刊|[\u4e00-\u9fff]{{0,12}}{_OUTLET_END})[\u4e00-\u9fff]{{0,6}}{_DATE}(?:讯|电)"
+    r"[\s\u3000]*[(（]\s*"
+    r"([\u4e00-\u9fff]{2,4}(?:[\s\u3000、]+[\u4e00-\u9fff]{2,4}){0,3})\s*[)）]"
+)
 _NO_CLAUSE = r"[^，。,：:！？!?；;]"
 _BYLINE_PARAGRAPH = re.compile(rf"^(?:本报|本台|新华社|特约)?(?:记者|通讯员)[\s\u3000]*{_NO_CLAUSE}{{1,29}}$")
 
@@ -38,8 +46,9 @@ def find_source(paragraph: str) -> str | None:
 
 
 def find_byline(paragraph: str) -> str | None:
-    """A bracketed `(记者 X)` near the start, or a short paragraph that is only a byline."""
-    match = _BRACKETED_BYLINE.search(paragraph[:120])
+    """A bracketed `(记者 X)` near the start (`(全媒体记者X)`, `(通讯员 Y)` too), names in brackets
+    after the dateline (`本网讯(王吉成)`), or a short paragraph that is only a byline."""
+    match = _BRACKETED_BYLINE.search(paragraph[:120]) or _DATELINE_NAMES.match(paragraph)
     if match:
         return match.group(1).strip()
     if _BYLINE_PARAGRAPH.match(paragraph):

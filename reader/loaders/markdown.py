@@ -1,7 +1,7 @@
 """Markdown articles with optional YAML front matter (`---` … `---`).
 
-Front matter gives title, date, source, byline (or author), url, subtitle, kicker and
-original_title; it is read with yaml.safe_load only (never a loader that builds
+Front matter gives title, date, source, byline (or author), editor, url, subtitle, kicker
+and original_title; it is read with yaml.safe_load only (never a loader that builds
 objects), because article files come from anywhere. The body is split into paragraphs
 at blank lines; the lines of one paragraph are joined without a space between Chinese
 text (a line break inside Chinese is not a word break) and with one space between Latin
@@ -25,7 +25,7 @@ _FENCE_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 _HEADING = re.compile(r"^(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
 _BLOCK_START = re.compile(r"^(?:[-*+]\s|\d{1,3}[.)]\s|>)")
 _RULE = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_TEXT_KEYS = ("title", "source", "byline", "url", "subtitle", "kicker", "original_title")
+_TEXT_KEYS = ("title", "source", "byline", "editor", "url", "subtitle", "kicker", "original_title")
 
 
 _DATE_LINE = re.compile(r"^(date[ \t]*:[ \t]*)(.+?)[ \t]*$", re.MULTILINE)
@@ -173,11 +173,13 @@ def parse_markdown(text: str, path: Path) -> Article:
     return Article(
         path=path,
         title=title or path.stem,
+        title_printed=title is not None,
         paragraphs=tuple(text for text, _ in blocks),
         source=fields["source"],
         published=coerce_date(meta.get("date")),
         original_title=fields["original_title"],
         byline=byline,
+        editor=fields["editor"],
         url=fields["url"],
         subtitle=fields["subtitle"],
         kicker=fields["kicker"],

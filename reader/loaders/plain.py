@@ -1,4 +1,5 @@
-"""Plain-text article layouts: the bundled article, 新闻联播 (xwlb) and 人民日报 (rmrb) dumps.
+"""Plain-text article layouts: the bundled article, 新闻联播 (xwlb) and 人民日报 (rmrb) dumps,
+and text copied from news web pages.
 
 All of them are "a title line, a few optional header lines, then one paragraph per
 line", so one parser reads them all:
@@ -19,6 +20,16 @@ line", so one parser reads them all:
 - `原标题:…` is never a paragraph, wherever it appears;
 - the outlet and byline are also read from the lead (`中国甘肃网6月19日讯 …(记者 赵明霞)`);
 - with no date in the text, a YYYYMMDD / YYYY-MM-DD date in the file name is used.
+
+A file without the rmrb `作者：…  时间：YYYY-MM-DD` header may be text copied from a web
+page, so page_text.py's lines are read too: furniture (`字体：大 中 小`, `打印本页`) goes
+wherever it stands; metadata lines (`发布时间:…  来源:…`) in the header; credits
+(`责任编辑：…`, `(通讯员:付强)`, `■记者 …`, `杨艳秋 徐子淳 报道`) among the first and last
+paragraphs. A first line that is a sentence (it ends with 。, or opens with a dateline
+such as `本报讯`) is a paragraph: pages often lose their headline, and the title is then
+a shortened copy. With no other date, a full date opening the first paragraph
+(`2016年8月25日，…`) is the date. The rmrb layout keeps the paper's conventions (its
+byline lines stay paragraphs), so those files read exactly as before.
 """
 
 from __future__ import annotations
@@ -30,7 +41,8 @@ from pathlib import Path
 
 from reader.article import Article
 from reader.loaders.dates import date_from_file_name, parse_date_text
-from reader.loaders.lead import lead_metadata
+from reader.loaders.lead import find_source, lead_metadata
+from reader.loaders.page_text import PageFields, is_furniture, read_credit, read_meta
 
 MAX_TITLE_CHARS = 120
 """A first line longer than this is a paragraph, not a title."""
@@ -147,6 +159,102 @@ def _subtitle(lines: list[str]) -> str | None:
     return " ".join(part for part in parts if part) or None
 
 
+_PAPER_HEADER = re.compile(r"^(?:作者[：:].*?[\s\u3000]+)?时间[：:][\s\u3000]*\d{4}-\d{1,2}-\d{1,2}$")
+_PAPER_LOOKAHEAD = 8
+_SENTENCE_END = re.compile(r"。[”’」』）)】]*$")
+_RELATIVE_DATELINE = re.compile(r"^(?:本报|本台|本网|本刊)[\u4e00-\u9fff]{0,8}(?:讯|电)")
+_CAPTION_CREDIT = re.compile(r"(?:图片来源[：:]\S{1,20}|图片由\S{1,20}提供|\S{1,12}供图)$")
+_CLAUSE_MARK = re.compile(r"[，。,]")
+_DATELINE_HEAD = re.compile(
+    r"^据?[^\s，。,(（]{0,24}?(?:讯|电|消息)[\s\u3000]*(?:[(（][^()（）]{0,40}[)）])?[\s\u3000：:]*"
+)
+_MIN_TITLE_CHARS = 6
+_LEAD_DATE = re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_LEAD_ZONE = 5
+"""Credit and metadata lines are looked for among this many first paragraphs…"""
+_TAIL_ZONE = 8
+"""…and this many last ones."""
+
+
+def _is_paper(lines: list[str], start: int) -> bool:
+    """The 人民日报 layout: a `作者：…  时间：YYYY-MM-DD` line among the first lines."""
+    seen = 0
+    for line in lines[start:]:
+        line = line.strip()
+        if not line:
+            continue
+        if _PAPER_HEADER.match(line):
+            return True
+        seen += 1
+        if seen >= _PAPER_LOOKAHEAD:
+            return False
+    return False
+
+
+def _reads_as_paragraph(line: str) -> bool:
+    """A first line that is body text, not a headline: a sentence, a dateline lead, a caption.
+
+    Headlines end without a full stop (they may end with ！ or ？), so 。 is the sign; a
+    dateline counts only before a clause (`新华社长篇通讯：…` is a headline).
+    """
+    dateline = bool(_RELATIVE_DATELINE.match(line) or find_source(line))
+    return bool(
+        _SENTENCE_END.search(line)
+        or (dateline and _CLAUSE_MARK.search(line))
+        or _CAPTION_CREDIT.search(line)
+    )
+
+
+def _is_page_meta(line: str) -> bool:
+    """A web page's metadata or furniture line in the header."""
+    return is_furniture(line) or read_meta(line, header=True) is not None
+
+
+def _page_title(lines: list[str], start: int) -> str:
+    """A title for a page whose headline was lost: a shortened copy of its first sentence,
+    without the dateline and byline that open it (`本网讯(王吉成)`)."""
+    first = lines[start].strip()
+    for line in lines[start:]:
+        line = line.strip()
+        if line and not _CAPTION_CREDIT.search(line):
+            first = line
+            break
+    if _RELATIVE_DATELINE.match(first) or find_source(first):
+        rest = _DATELINE_HEAD.sub("", first, count=1)
+        first = rest if len(rest) >= _MIN_TITLE_CHARS else first
+    return _short_title(first)
+
+
+def _trim_page_lines(paragraphs: list[str], fields: PageFields) -> list[str]:
+    """The paragraphs without the credit and metadata lines among the first and last ones.
+
+    What those lines say is merged into `fields` in reading order (the first printed wins).
+    """
+    kept = list(paragraphs)
+    found: list[tuple[int, PageFields]] = []
+    for index in reversed(range(min(_LEAD_ZONE, len(kept)))):
+        credit = read_credit(kept[index])
+        if credit is not None and len(kept) > 1:
+            found.append((index, credit))
+            del kept[index]
+    tail: list[PageFields] = []
+    while len(tail) < _TAIL_ZONE and len(kept) > 1:
+        credit = read_credit(kept[-1])
+        if credit is None:
+            break
+        tail.append(credit)
+        kept.pop()
+    for credit in [credit for _, credit in sorted(found, key=lambda item: item[0])] + tail[::-1]:
+        fields.merge(credit)
+    return kept
+
+
+def _lead_date(paragraphs: list[str]) -> datetime | None:
+    """A full date that opens the first paragraph (`2016年8月25日，…`), the event's day."""
+    match = _LEAD_DATE.match(paragraphs[0]) if paragraphs else None
+    return parse_date_text(match.group()) if match else None
+
+
 def parse_plain(text: str, path: Path) -> Article:
     """Build an Article from decoded plain text (newlines already normalised)."""
     lines = text.split("\n")
@@ -154,15 +262,20 @@ def parse_plain(text: str, path: Path) -> Article:
     header = _Header()
     paragraphs: list[str] = []
     if start == len(lines):
-        return Article(path=path, title=path.stem, paragraphs=())
+        return Article(path=path, title=path.stem, paragraphs=(), title_printed=False)
 
+    page = None if _is_paper(lines, start) else PageFields()
     first = lines[start].strip()
-    if len(first) <= MAX_TITLE_CHARS:
+    if page is not None and _reads_as_paragraph(first):
+        title, body_from = _page_title(lines, start), start
+    elif len(first) <= MAX_TITLE_CHARS:
         title, body_from = first, start + 1
     else:
         title, body_from = _short_title(first), start
 
     deck = _deck_length(lines, body_from) if body_from > start else 0
+    if page is not None and any(_is_page_meta(line) for line in lines[body_from : body_from + deck]):
+        deck = 0  # 发表时间:… above 来源:… is a metadata line, not a subtitle
     kicker = None
     if deck and _is_kicker(title) and lines[body_from].strip()[:1] not in _SUBTITLE_DASHES:
         kicker, title = title, lines[body_from].strip()
@@ -175,7 +288,13 @@ def parse_plain(text: str, path: Path) -> Article:
             continue
         if header.take_original_title(line):
             continue
+        if page is not None and is_furniture(line):
+            continue
         if in_header:
+            found = read_meta(line, header=True) if page is not None else None
+            if found is not None:
+                page.merge(found)
+                continue
             if header.take_meta(line):
                 continue
             date = parse_date_text(line, whole=True)
@@ -188,15 +307,24 @@ def parse_plain(text: str, path: Path) -> Article:
             in_header = False
         paragraphs.append(line)
 
+    fields = page or PageFields()  # what the page's header lines said
+    credits = PageFields()  # what its first and last lines say
+    if page is not None:
+        paragraphs = _trim_page_lines(paragraphs, credits)
     source, byline = lead_metadata(paragraphs)
+    published = header.published or fields.published or credits.published or date_from_file_name(path.stem)
+    if page is not None and published is None:
+        published = _lead_date(paragraphs)
     return Article(
         path=path,
         title=title,
+        title_printed=body_from > start,
         paragraphs=tuple(paragraphs),
-        source=header.source or source,
-        published=header.published or date_from_file_name(path.stem),
+        source=header.source or fields.source or credits.source or source,
+        published=published,
         original_title=header.original_title,
-        byline=header.byline or byline,
+        byline=header.byline or fields.byline or byline or credits.byline,
+        editor=fields.editor or credits.editor,
         subtitle=header.subtitle,
         kicker=kicker,
     )
