@@ -161,6 +161,10 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
         name = name_ending_at(f, text, m.start(), known)
         if name is not None:
             names = [(m.start() - len(name), m.start())]
+    elif (
+        f.on("appointed_as") and text[start - 1 : start] == "为" and (found := _appointed(f, text, start - 1))
+    ):
+        names = found  # 选举朴凤柱为副委员长, 任命杜渐、马锋为副镇长
     elif f.on("copulas") and (cop := lex.copulas.longest_ending_at(text, start)) is not None:
         name = name_ending_at(f, text, start - len(cop), known)
         s0 = start - len(cop) - len(name or "")
@@ -174,6 +178,25 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
             continue
         f.add_posts(pi, s, e, posts)
     return bool(names)
+
+
+def _appointed(f: Findings, text: str, wei: int) -> list[tuple[int, int]]:
+    """The names between an appointing verb and the 为 at `wei` (选举A、B为…), or none."""
+    if wei < 0 or text[wei] != "为":
+        return []
+    start = wei
+    while start > 0 and (is_cjk(text[start - 1]) or text[start - 1] in LIST_JOINERS) and wei - start < 40:
+        start -= 1
+        verb = f.lex.appointing_verbs.longest_ending_at(text, start)
+        if verb is not None:
+            items = text[start:wei].split(LIST_JOINERS)
+            if all(plausible_chinese(item, f.lex, strict=False) for item in items):
+                spans, pos = [], start
+                for item in items:
+                    spans.append((pos, pos + len(item)))
+                    pos += len(item) + 1
+                return spans
+    return []
 
 
 def _in_brackets(text: str, start: int, end: int) -> bool:

@@ -68,6 +68,7 @@ LIST_KEYS = frozenset(
         "collective_titles",
         "minority_syllables",
         "private_bodies",
+        "appointing_verbs",
     }
 )
 
@@ -176,6 +177,7 @@ class Lexicon:
     """Titles that are posts only with a level or body attached (市领导, 校领导): also in `titles`."""
     minority_syllables: WordSet = field(default_factory=lambda: WordSet.of(()))
     private_bodies: tuple[str, ...] = ()
+    appointing_verbs: WordSet = field(default_factory=lambda: WordSet.of(()))
     pass1_words: WordSet = field(default_factory=lambda: WordSet.of(()))
     """Byline cues, role words and titles together: one lookup rejects most positions."""
     pass1_starts: re.Pattern[str] = re.compile("(?!)")
@@ -277,6 +279,7 @@ def load_lexicon() -> Lexicon:
         collective_titles=frozenset(get("collective_titles")),
         minority_syllables=WordSet.of(get("minority_syllables")),
         private_bodies=tuple(get("private_bodies")),
+        appointing_verbs=WordSet.of(get("appointing_verbs")),
         pass1_words=WordSet.of([*get("byline_cues"), *get("role_words"), *titles]),
         pass1_starts=_starts(get("byline_cues"), get("role_words"), titles),
         pass2_starts=_starts(get("honorifics"), get("modifiers"), titles),

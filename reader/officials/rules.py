@@ -205,6 +205,12 @@ RULES: tuple[Rule, ...] = (
         "黄明山:吉潭镇镇长",
     ),
     Rule(
+        "appointed_as",
+        "VERB NAME 为 POST (选举朴凤柱为副委员长, 任命王某为县长): the post is the name's",
+        ("会议选举钱国栋为县人大常委会副主任。",),
+        "钱国栋:县人大常委会副主任",
+    ),
+    Rule(
         "bracketed_posts",
         "posts in brackets right after a name belong to it",
         ("人大代表于海平(青山县检察院检察长)发言。",),

@@ -1,0 +1,135 @@
+"""Every officials rule, and what the gold scores lose without it (the ablation table).
+
+For each rule of `reader.officials.rules.RULES` the extractor runs with that rule
+off over every gold set, and the change in officials precision, recall and exact-title
+F1 is printed against the run with every rule on. A rule whose removal costs nothing on
+the sets kept apart (`--untouched`) does not earn its place.
+
+    .venv/bin/python bench/bench_rule_ablation.py             # the sets used for tuning
+    .venv/bin/python bench/bench_rule_ablation.py --untouched # the sets kept apart
+    .venv/bin/python bench/bench_rule_ablation.py --scores    # only the scores, every rule on
+
+Scoring is the shared tool's (../shared/tools/eval_officials.py: names exact, titles
+matched as it matches them), with the extractor called in-process and the headline read
+as `reader officials` reads it. Needs ../shared for the corpora and the scorer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+import yaml
+
+from reader.loaders import load_article
+from reader.officials import load_lexicon
+from reader.officials.extract import extract_officials
+from reader.officials.rules import RULES, RuleSet
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+GOLD = REPO / "tests" / "gold"
+TUNING = {
+    "dev": (SHARED / "gold" / "dev.yaml", SHARED / "corpus"),
+    "local-dev": (SHARED / "gold" / "local-dev.yaml", SHARED / "corpus"),
+    "heldout": (GOLD / "heldout.yaml", SHARED / "corpus"),
+    "national-tune": (GOLD / "national-tune.yaml", SHARED / "corpus"),
+    "local-tune": (GOLD / "local-tune.yaml", GOLD / "corpus"),
+}
+UNTOUCHED = {
+    "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
+    "local-untouched": (GOLD / "local-untouched.yaml", GOLD / "corpus"),
+}
+
+
+@dataclass(frozen=True)
+class Score:
+    precision: float
+    recall: float
+    exact_f1: float
+    former: str
+
+
+def scorer() -> ModuleType:
+    path = SHARED / "tools" / "eval_officials.py"
+    if not path.is_file():
+        sys.exit(f"{path} is not here: this bench needs ../shared")
+    spec = importlib.util.spec_from_file_location("eval_officials", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score(tool: ModuleType, gold_path: Path, root: Path, rules: RuleSet) -> Score:
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    tp = n_pred = n_gold = exact = t_pred = t_gold = former = 0
+    for item in gold:
+        article = load_article(root / item["file"])
+        title = article.title if article.title_printed else None
+        report = extract_officials(article.paragraphs, names=None, rules=rules, title=title)
+        wanted = {o["name"]: list(o.get("titles") or []) for o in item.get("officials") or []}
+        was_former = {o["name"]: bool(o.get("former")) for o in item.get("officials") or []}
+        optional = {name for name, titles in wanted.items() if not titles}
+        wanted = {name: titles for name, titles in wanted.items() if titles}
+        found: dict[str, list[str]] = {}
+        found_former: dict[str, bool] = {}
+        for official in report.officials:
+            if official.name not in optional:
+                found.setdefault(official.name, []).extend(official.titles)
+                found_former[official.name] = official.former
+        right = set(found) & set(wanted)
+        tp, n_pred, n_gold = tp + len(right), n_pred + len(found), n_gold + len(wanted)
+        for name in right:
+            exact += len(set(found[name]) & set(wanted[name]))
+            t_pred, t_gold = t_pred + len(found[name]), t_gold + len(wanted[name])
+            former += found_former[name] == was_former[name]
+    p, r, _ = tool.prf(tp, n_pred, n_gold)
+    _, _, ef = tool.prf(exact, t_pred, t_gold)
+    return Score(p, r, ef, f"{former}/{tp}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--untouched", action="store_true", help="score the sets kept apart")
+    parser.add_argument("--scores", action="store_true", help="only the scores with every rule on")
+    args = parser.parse_args()
+    tool = scorer()
+    load_lexicon.cache_clear()
+    sets = {
+        name: paths for name, paths in (UNTOUCHED if args.untouched else TUNING).items() if paths[0].is_file()
+    }
+    base = {name: score(tool, gold, root, RuleSet()) for name, (gold, root) in sets.items()}
+    for name, s in base.items():
+        print(
+            f"{name:20s} officials P={s.precision:.3f} R={s.recall:.3f}"
+            f" exact-titles F1={s.exact_f1:.3f} former right {s.former}"
+        )
+    if args.scores:
+        return 0
+    print()
+    header = "".join(f"{name[:14]:>16s}" for name in sets)
+    print(f"{'without rule':26s}{header}   (ΔP/ΔR/ΔexactF1, ×100)")
+    for rule in RULES:
+        cells = []
+        for name, (gold, root) in sets.items():
+            s = score(tool, gold, root, RuleSet.without(rule.name))
+            b = base[name]
+            dp, dr, de = (
+                100 * (s.precision - b.precision),
+                100 * (s.recall - b.recall),
+                100 * (s.exact_f1 - b.exact_f1),
+            )
+            cells.append(f"{dp:+5.1f}/{dr:+5.1f}/{de:+4.1f}")
+        print(f"{rule.name:26s}" + "".join(f"{c:>16s}" for c in cells))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
