@@ -308,7 +308,13 @@ def read_name_after_post(
     follower = lex.followers.longest_at(text, i)
     if follower is not None and len(follower) > 1:
         return None  # 主席应约同…, 书记出席…: a verb, not a name
-    end = read_dotted(text, i, lex) if rules.on("dotted_names") and _dot_ahead(text, i) else None
+    end = None
+    if rules.on("dotted_names") and _dot_ahead(text, i):
+        # A transliteration reads its own end (迈克尔·米切尔感叹); other dotted names need the dot.
+        end = read_foreign(text, i, lex) if rules.on("foreign_names") else None
+        end = end if end is not None and NAME_DOT in text[i:end] else read_dotted(text, i, lex)
+        if end is not None and (m := REGNAL.match(text, end)) is not None:
+            end = m.end()  # 国王胡安·卡洛斯一世
     if end is None and rules.on("minority_names"):
         end = read_minority(text, i, lex)
     if end is None and rules.on("japanese_names"):
