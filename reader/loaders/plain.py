@@ -199,9 +199,7 @@ def _reads_as_paragraph(line: str) -> bool:
     """
     dateline = bool(_RELATIVE_DATELINE.match(line) or find_source(line))
     return bool(
-        _SENTENCE_END.search(line)
-        or (dateline and _CLAUSE_MARK.search(line))
-        or _CAPTION_CREDIT.search(line)
+        _SENTENCE_END.search(line) or (dateline and _CLAUSE_MARK.search(line)) or _CAPTION_CREDIT.search(line)
     )
 
 

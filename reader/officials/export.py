@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from typing import Any
 
 from rich.cells import cell_len
 
 from reader.article import Article
-from reader.officials.model import Mention, OfficialsReport
+from reader.officials.model import HEADLINE, Mention, OfficialsReport
 from reader.textsafety import inert_line
 
 TITLE_JOINER = "、"
@@ -49,12 +50,21 @@ def _first(mentions: list[Mention]) -> str:
     return str(mentions[0].paragraph) if mentions else ""
 
 
-def _rows(report: OfficialsReport) -> list[tuple[str, str, str, str, str, str]]:
+def _first_for_people(mentions: list[Mention]) -> str:
+    """The first mention's paragraph as people count (from 1), or "title" for the headline."""
+    if not mentions:
+        return ""
+    return "title" if mentions[0].paragraph == HEADLINE else str(mentions[0].paragraph + 1)
+
+
+def _rows(
+    report: OfficialsReport, first: Callable[[list[Mention]], str] = _first
+) -> list[tuple[str, str, str, str, str, str]]:
     rows = [
-        ("official", o.name, TITLE_JOINER.join(o.titles), "", str(len(o.mentions)), _first(o.mentions))
+        ("official", o.name, TITLE_JOINER.join(o.titles), "", str(len(o.mentions)), first(o.mentions))
         for o in report.officials
     ]
-    rows += [("other", p.name, "", p.role, str(len(p.mentions)), _first(p.mentions)) for p in report.others]
+    rows += [("other", p.name, "", p.role, str(len(p.mentions)), first(p.mentions)) for p in report.others]
     return rows
 
 
@@ -81,7 +91,7 @@ def report_to_table(article: Article, report: OfficialsReport) -> str:
     header = ("kind", "name", "titles / role", "mentions", "first ¶")
     body = [
         tuple(inert_line(cell) for cell in (kind, name, titles or role, n, first))
-        for kind, name, titles, role, n, first in _rows(report)
+        for kind, name, titles, role, n, first in _rows(report, _first_for_people)
     ]
     table = [header, *body]
     widths = [max(cell_len(row[c]) for row in table) for c in range(len(header))]

@@ -359,7 +359,8 @@ class ReaderApp(App[None]):
 
         worker = get_current_worker()
         try:
-            report = extract_officials(article.paragraphs)
+            title = article.title if article.title_printed else None
+            report = extract_officials(article.paragraphs, title=title)
         except LexiconError as error:  # a broken officials.yaml overlay: say so, keep reading
             self.call_from_thread(self._officials_failed, article, str(error))
             return
