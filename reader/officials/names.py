@@ -329,6 +329,7 @@ def read_name_after_post(
             end = m.end()  # 国王胡安·卡洛斯一世
     if end is None and rules.on("common_three"):
         end = _read_common_three(text, i, lex)
+
     function_surname = text[i] in lex.ambiguous_surnames
     if end is not None and any(
         (w := lex.not_names.longest_at(text, k)) is not None
