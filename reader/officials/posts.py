@@ -36,14 +36,29 @@ class Post:
 
 def _kept(text: str, start: int, word: str, lex: Lexicon) -> bool:
     """Whether the break word at `text[start:]` is really inside a longer organisation word."""
-    for keep in lex.prefix_keep:
-        offset = keep.find(word)
-        while offset >= 0:
-            s = start - offset
-            if s >= 0 and text.startswith(keep, s):
-                return True
-            offset = keep.find(word, offset + 1)
+    for keep, offset in _keeps_containing(lex.prefix_keep, word):
+        s = start - offset
+        if s >= 0 and text.startswith(keep, s):
+            return True
     return False
+
+
+_KEEPS: dict[tuple[int, str], tuple[tuple[str, int], ...]] = {}
+
+
+def _keeps_containing(keeps: tuple[str, ...], word: str) -> tuple[tuple[str, int], ...]:
+    """Every (keep word, offset of `word` in it): computed once per break word, not per lookup."""
+    key = (id(keeps), word)
+    found = _KEEPS.get(key)
+    if found is None:
+        pairs = []
+        for keep in keeps:
+            offset = keep.find(word)
+            while offset >= 0:
+                pairs.append((keep, offset))
+                offset = keep.find(word, offset + 1)
+        found = _KEEPS[key] = tuple(pairs)
+    return found
 
 
 def is_break_before(text: str, j: int, lex: Lexicon) -> bool:
