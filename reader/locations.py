@@ -37,6 +37,12 @@ def cache_dir() -> Path:
     return _xdg("READER_CACHE_DIR", "XDG_CACHE_HOME", ".cache")
 
 
+def people_choices_dir() -> Path:
+    """The user's merge and split choices of persons, one file per library (in the state folder:
+    they are the user's work, not a cache)."""
+    return state_dir() / "people"
+
+
 def config_file() -> Path:
     """The YAML configuration file. `READER_CONFIG` names another file (as `--config` does)."""
     override = os.environ.get("READER_CONFIG")

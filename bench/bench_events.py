@@ -1,0 +1,99 @@
+"""Appointment and removal events against the hand-annotated notices (tests/gold/notices.yaml).
+
+    .venv/bin/python bench/bench_events.py             # both halves
+    .venv/bin/python bench/bench_events.py --split dev -v   # one half, with every miss
+
+Runs reader's event rules over each notice as the person index does (the article's
+date, the officials the extractor finds) and scores them against the gold: an event
+found is right when the gold has the same person and kind and a post that equals it or
+contains it, or is contained in it (副市长 / 泉州市人民政府副市长), after dropping spaces,
+中共 and 职务; each gold event is matched once. Dates are scored apart, over the matched
+events whose gold date is known. Targets (issue 15): precision >= 0.95, recall >= 0.90.
+The rules were tuned on `dev` only; `test` is reported as it falls.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO / "tests" / "gold" / "notices.yaml"
+
+
+def normal(post: str) -> str:
+    return post.replace(" ", "").replace("中共", "").removesuffix("职务")
+
+
+def same_post(a: str, b: str) -> bool:
+    a, b = normal(a), normal(b)
+    return a == b or a in b or b in a
+
+
+def score(split: str, verbose: bool) -> tuple[int, int, int, int, int]:
+    from reader.loaders import load_article
+    from reader.officials import extract_officials
+    from reader.people.events import find_events
+
+    gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+    right = found_total = gold_total = dated = dated_right = 0
+    for notice in gold["split"][split]:
+        article = load_article(GOLD.parent / "notices" / f"{notice}.md")
+        date = article.published.date().isoformat() if article.published else ""
+        names = [official.name for official in extract_officials(article.paragraphs).officials]
+        found = find_events(article.paragraphs, date, names)
+        expected = [tuple(event) for event in gold["notices"][notice]["events"]]
+        unmatched = list(expected)
+        for event in found:
+            match = next(
+                (
+                    g
+                    for g in unmatched
+                    if g[0] == event.name and g[1] == event.kind and same_post(g[2], event.post)
+                ),
+                None,
+            )
+            if match is None:
+                if verbose:
+                    print(
+                        f"  {notice} wrong: {event.name} {event.kind} {event.post} {event.date} ¶{event.paragraph}"
+                    )
+                continue
+            unmatched.remove(match)
+            right += 1
+            if match[3] is not None:
+                dated += 1
+                dated_right += str(match[3]) == (event.date or "")
+                if verbose and str(match[3]) != (event.date or ""):
+                    print(f"  {notice} date: {event.name} {event.kind} {event.date} (gold {match[3]})")
+        if verbose:
+            for g in unmatched:
+                print(f"  {notice} missed: {g[0]} {g[1]} {g[2]} {g[3]} ¶{g[4]}")
+        found_total += len(found)
+        gold_total += len(expected)
+    return right, found_total, gold_total, dated, dated_right
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--split", choices=("dev", "test", "both"), default="both")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every wrong and missed event")
+    args = parser.parse_args()
+    for split in ("dev", "test") if args.split == "both" else (args.split,):
+        right, found, expected, dated, dated_right = score(split, args.verbose)
+        precision = right / found if found else 1.0
+        recall = right / expected if expected else 1.0
+        print(
+            f"{split}: {right} right of {found} found, {expected} in the gold: precision {precision:.3f} "
+            f"(>= 0.95), recall {recall:.3f} (>= 0.90); dates right {dated_right}/{dated}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

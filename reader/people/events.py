@@ -1,0 +1,413 @@
+"""Appointments and removals (任免) read from an article's text.
+
+Why rules: personnel news is written in a handful of fixed formulas, and a rule that
+names its formula can be checked against the text by a reader. Each event is a person,
+a post as printed, a kind, a date and the paragraph that states it:
+
+| kind | formulas |
+|---|---|
+| appointed | 任命X为Y, 决定X为Y, X同志任Y, X兼任/接任/晋升Y, and a list under 任命: / 决定任命: |
+| removed | 免去X(的)Y职务, X不再担任/兼任Y, 接受X辞去Y职务, X卸任Y, a list under 免去: / 决定接受: |
+| elected | X当选(为)Y, 选举/补选X为Y, 选出的Y是: X、Z |
+| nominated | 提名X为Y(候选人), 并提名为Y候选人 |
+| transferred | X调任Y, X调职任Y, X转任Y |
+| announced | X拟任Y, 拟提拔为Y, 拟(推荐)提名为Y人选, 确定X为Y拟任人选, X是Y拟提名人选 — a 干部任前公示 |
+
+A résumé line (曾任, 历任, 2013年任…) is history, not an event, and is not read. A list of
+names (A、B和C当选副县长) gives one event each; 分别 pairs names with posts in order.
+The date is the one the sentence gives before the formula (2018年5月调任…), else the
+first one the article's opening gives (23日, 昨天: completed from the article's date),
+else the article's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from reader.people.model import Event, EventKind
+
+_CJK = "\u4e00-\u9fff"
+_NAME_RUN = rf"[{_CJK}·・、0-9]{{2,60}}?"
+_POST = rf"(?P<post>[{_CJK}0-9A-Za-z、（）()·]{{2,60}}?)"
+_POST_END = r"(?=$|[，,。；;：:！？!?“”]|并|职务|的职务|人选|候选人|的说明)"
+_SPACES = re.compile(r"[ \u3000\u00a0]+(?=[\d年月日])|(?<=[\d年月日])[ \u3000\u00a0]+")
+_NOISE = re.compile(
+    r"\d+名(?:同志|代表)?|同志|（[男女]）|\([男女]\)|以\d+票的?(?:高票)?|全票|高票|等额|差额|分别|均"
+)
+_LIST_SPLIT = re.compile(r"[、，,及]")
+_POST_TAIL = set("长记员任席理委官督事表监帅使正职")
+"""Last characters of a post (书记, 委员, 主任, 代表, 副职): 调任吉林 names a place, no post."""
+_TITLE_END = set("长委记员席理官督帅主任部")
+"""Last characters of posts: before a name they are the post's, not the name's surname."""
+_NOT_GIVEN = set("的任等以与及在是被将对于从由向把并最后此上下中里")
+_PRONOUNS = ("他", "她", "其")
+
+_FORWARD: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
+    ("announced", re.compile(rf"确定(?P<names>{_NAME_RUN})为{_POST}拟任人选")),
+    ("appointed", re.compile(rf"任命[:：]?(?P<names>{_NAME_RUN})为{_POST}{_POST_END}")),
+    ("removed", re.compile(rf"免去[:：]?(?P<rest>[{_CJK}、（）()·]{{3,80}}?)的?职务")),
+    ("removed", re.compile(rf"接受(?P<names>{_NAME_RUN})辞去{_POST}的?职务")),
+    ("elected", re.compile(rf"(?:选举|补选)(?P<names>{_NAME_RUN})为{_POST}{_POST_END}")),
+    ("elected", re.compile(rf"选出的{_POST}是[:：](?P<names>[{_CJK}·、和]{{2,400}})")),
+    ("nominated", re.compile(rf"(?<![拟荐])提名(?P<names>{_NAME_RUN})为{_POST}{_POST_END}")),
+    ("appointed", re.compile(rf"(?<![任命])决定(?P<names>{_NAME_RUN})为{_POST}{_POST_END}")),
+)
+_BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
+    # (kind, the formula after the names, whether the names must stand alone before it)
+    ("elected", re.compile(rf"(?<!新)当选(?:为)?{_POST}{_POST_END}"), False),
+    ("removed", re.compile(rf"不再(?:担任|兼任){_POST}(?=$|[，,。；;]|职务)"), False),
+    ("removed", re.compile(rf"(?<=[{_CJK}])辞去{_POST}的?职务"), True),
+    ("removed", re.compile(rf"卸任{_POST}{_POST_END}"), False),
+    ("transferred", re.compile(rf"(?:调任|调职任|转任){_POST}{_POST_END}"), False),
+    ("announced", re.compile(rf"(?:拟任|拟提拔为|拟(?:推荐)?提名为){_POST}{_POST_END}"), False),
+    ("announced", re.compile(rf"是{_POST}拟提名人选"), True),
+    ("appointed", re.compile(rf"(?:兼任|接任|晋升){_POST}{_POST_END}"), False),
+    ("appointed", re.compile(rf"(?<=同志)任{_POST}{_POST_END}"), False),
+    ("appointed", re.compile(rf"(?<=[{_CJK}])任{_POST}{_POST_END}"), True),
+)
+_HEADERS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
+    (re.compile(r"(?:决定)?任命[:：]$"), "appointed"),
+    (re.compile(r"(?:决定)?免去[:：]$"), "removed"),
+    (re.compile(r"决定接受[:：]$"), "removed"),
+)
+_LIST_ITEM = re.compile(rf"^(?P<names>{_NAME_RUN})(?:为|辞去|的)?{_POST}{_POST_END}")
+_SUBJECT = re.compile(rf"^(?P<name>[{_CJK}]{{2,4}})[，,](?:男|女)[，,]")
+_THEN_FOR = re.compile(rf"并(?:决定)?为{_POST}{_POST_END}")
+_THEN_NOMINATED = re.compile(rf"提名为{_POST}候选人")
+_THEN_ACTING = re.compile(rf"[，,](?P<post>代理[{_CJK}]{{2,30}}?)职务")
+
+
+@cache
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(single, compound) surnames from the officials lexicon's public loader."""
+    try:
+        from reader.officials import load_lexicon
+
+        lexicon = load_lexicon()
+        return frozenset(lexicon.surnames), frozenset(lexicon.compound_surnames)
+    except Exception:  # a broken user overlay: read names without the surname check
+        return frozenset(), frozenset()
+
+
+def _is_name(text: str, formula: bool = False) -> bool:
+    """A person's name: a known surname and one to three more characters, or a dotted
+    name. In a formula's name slot (任命X为) the surname is not checked (门克巴依)."""
+    if not re.fullmatch(rf"[{_CJK}·]+", text):
+        return False
+    if "·" in text:
+        return len(text) >= 4 and all(part for part in text.split("·"))
+    single, compound = _surnames()
+    if not 2 <= len(text) <= 4 or any(ch in _NOT_GIVEN for ch in text[1:]) or text.startswith(_PRONOUNS):
+        return False
+    return formula or not single or text[0] in single or text[:2] in compound
+
+
+def _trailing_name(text: str) -> str | None:
+    """The name a run ends with: 宣传部长陈瑞峰 → 陈瑞峰, 县长郭薪 → 郭薪."""
+    if _is_name(text):
+        return text
+    single, compound = _surnames()
+    if len(text) >= 4 and text[-4:-2] in compound:
+        return text[-4:]
+    if len(text) >= 3 and text[-3] not in _TITLE_END and _is_name(text[-3:]):
+        return text[-3:]
+    if len(text) >= 2 and _is_name(text[-2:]):
+        return text[-2:]
+    return None
+
+
+def _names(run: str, strict: bool, formula: bool = False) -> list[str]:
+    """The names in a run before or after a formula; strict: every part must be a name."""
+    run = _NOISE.sub("", run)
+    run = re.sub(r"等\d*[名位个]?(?:代表|同志|人)?$", "", run)
+    parts = []
+    for part in _LIST_SPLIT.split(run):
+        if "和" in part and not _is_name(part):
+            parts.extend(piece for piece in part.split("和") if piece)
+        elif part:
+            parts.append(part)
+    names = []
+    for index, part in enumerate(parts):
+        if _is_name(part, formula):
+            names.append(part)
+        elif not strict and index == 0:
+            found = _trailing_name(part)
+            if found is None:
+                return []
+            names.append(found)
+        else:
+            return []
+    return names
+
+
+def _clean_post(post: str) -> str:
+    post = post.strip("的")
+    for tail in ("的职务", "职务", "人选", "候选人", "之后", "以后", "后"):
+        post = post.removesuffix(tail)
+    post = re.sub(r"[（(][^）)]*[）)]?$", "", post).strip("、的")
+    return post if post[-1:] in _POST_TAIL else ""
+
+
+def _split_name_post(rest: str) -> tuple[str, str] | None:
+    """免去卢炳椿泉州市人民政府副市长: where the name stops and the post starts."""
+    rest = rest.replace("同志", "")
+    if "的" in rest:
+        name, _, post = rest.partition("的")
+        return (name, post) if _names(name, True) else None
+    single, compound = _surnames()
+    for length in (3, 2, 4):
+        name, post = rest[:length], rest[length:]
+        if len(post) >= 2 and _is_name(name) and not (length == 3 and post[:1] in "省市县区"):
+            return name, post
+    return None
+
+
+# -- dates ------------------------------------------------------------------------------
+
+_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?"
+    r"|(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
+    r"|(?P<rel>今天|今日|今\(\d+\)日|今（\d+）日|昨天|昨日)"
+    r"|(?<![\d月年])(?P<d3>\d{1,2})日"
+)
+
+
+def _resolve(match: re.Match[str], article: dt.date | None) -> str | None:
+    if match.group("y"):
+        year, month, day = match.group("y"), match.group("m"), match.group("d")
+        if month and day:
+            return _iso(int(year), int(month), int(day))
+        return f"{year}-{int(month):02d}" if month else year
+    if article is None:
+        return None
+    if match.group("m2"):
+        month, day = int(match.group("m2")), int(match.group("d2"))
+        year = article.year - 1 if month > article.month + 1 else article.year
+        return _iso(year, month, day)
+    if match.group("rel"):
+        day = article - dt.timedelta(days=1) if match.group("rel").startswith("昨") else article
+        return day.isoformat()
+    return _iso(article.year, article.month, int(match.group("d3")))
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _article_date(date: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(date[:10]) if date else None
+    except ValueError:
+        return None
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+def find_events(paragraphs: Sequence[str], date: str = "", names: Iterable[str] = ()) -> list[Event]:
+    """Every event the paragraphs state, in reading order, one per (person, kind, post).
+
+    `date` is the article's (YYYY-MM-DD or ""); it completes 23日 or 昨天. `names` are the
+    officials the extractor found in the article, preferred where a run of text ends in
+    one of them.
+    """
+    article = _article_date(date)
+    default = None
+    for paragraph in paragraphs[:3]:
+        match = _DATE.search(_SPACES.sub("", paragraph))
+        if match:
+            default = _resolve(match, article)
+            opening = _article_date(default or "")
+            if article is not None and (opening is None or abs((article - opening).days) > 60):
+                default = None  # 1949年10月 in a retrospective's opening is no report date
+            break
+    default = default or (article.isoformat() if article else None)
+    openers = [_opener(paragraph) for paragraph in paragraphs]
+    known = sorted(set(names), key=len, reverse=True)
+    found: dict[tuple[str, str, str], Event] = {}
+    header: EventKind | None = None
+    for index, raw in enumerate(paragraphs):
+        paragraph = _SPACES.sub("", raw.strip())
+        if not paragraph:
+            continue
+        heading = next((kind for pattern, kind in _HEADERS if pattern.search(paragraph)), None)
+        if heading is not None:
+            header = heading
+            continue
+        events = list(_read_paragraph(paragraph, index, article, default, known, openers[index]))
+        if header is not None:
+            item = _LIST_ITEM.match(paragraph)
+            if item and not events:
+                post = _clean_post(item.group("post") or "")
+                events = [
+                    Event(name, header, post, default, index) for name in _names(item.group("names"), True)
+                ]
+            elif not item:
+                header = None
+        for event in events:
+            if event.post and (event.name, event.kind, event.post) not in found:
+                found[(event.name, event.kind, event.post)] = event
+    return _drop_repeats(list(found.values()))
+
+
+def _opener(paragraph: str) -> str | None:
+    """The name a paragraph opens with (周斌出生于…), for the 他/她 later in it."""
+    match = re.match(rf"[{_CJK}]{{2,4}}?(?=出生|生于|[，,]|同志|，男|，女)", paragraph)
+    return match.group() if match and _is_name(match.group()) else None
+
+
+def _drop_repeats(events: list[Event]) -> list[Event]:
+    """One event told twice is one: a post printed whole and in part (副市长、代理市长 /
+    副市长), or with the same last title and no other place (全国政协主席 /
+    政协第十二届全国委员会主席)."""
+    from reader.people.places import post_places
+
+    kept: list[Event] = []
+    # Only a later paragraph retelling the lead counts as a repeat: within one
+    # paragraph 副市长 and 代理市长 are two appointments.
+    for event in events:
+        if any(
+            other is not event
+            and other.name == event.name
+            and other.kind == event.kind
+            and event.post != other.post
+            and event.post in other.post
+            for other in events
+        ):
+            continue
+        if any(
+            other.name == event.name
+            and other.kind == event.kind
+            and other.paragraph != event.paragraph
+            and _last_title(other.post) == _last_title(event.post)
+            and (not post_places(other.post) or not post_places(event.post))
+            for other in kept
+        ):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _last_title(post: str) -> str:
+    last = re.split(r"[、，,]", post)[-1]
+    return last[-2:]
+
+
+def _read_paragraph(
+    paragraph: str,
+    index: int,
+    article: dt.date | None,
+    default: str | None,
+    known: list[str],
+    opener: str | None,
+) -> Iterable[Event]:
+    for sentence in re.split(r"(?<=[。！？!?])", paragraph):
+        subject = _SUBJECT.match(sentence)
+        for clause in re.split(r"[；;]", sentence):
+            yield from _read_clause(clause, sentence, index, article, default, known, subject, opener)
+
+
+def _date_before(
+    sentence: str, clause: str, offset: int, article: dt.date | None, default: str | None
+) -> str | None:
+    start = sentence.find(clause)
+    before = sentence[: (start if start >= 0 else 0) + offset]
+    matches = [m for m in _DATE.finditer(before) if not m.group("d3")]
+    return _resolve(matches[-1], article) if matches else default
+
+
+def _read_clause(clause, sentence, index, article, default, known, subject, opener) -> Iterable[Event]:
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _FORWARD:
+        for match in pattern.finditer(clause):
+            if any(start < match.end() and match.start() < end for start, end in taken):
+                continue
+            when = _date_before(sentence, clause, match.start(), article, default)
+            if "rest" in match.groupdict():
+                split = _split_name_post(match.group("rest"))
+                if split is None:
+                    continue
+                names, post = _names(split[0], True), _clean_post(split[1])
+            else:
+                names = _names(match.group("names"), True, formula=True)
+                post = _clean_post(match.group("post"))
+            if not names:
+                continue
+            taken.append(match.span())
+            for name in names:
+                yield Event(name, kind, post, when, index)
+            yield from _follow_ups(clause[match.end() :], names, when, index)
+    for kind, pattern, strict in _BACKWARD:
+        for match in pattern.finditer(clause):
+            if any(start < match.end() and match.start() < end for start, end in taken):
+                continue
+            since = max((end for _start, end in taken if end <= match.start()), default=0)
+            run = re.split(r"[，,：:（(“”\s]", clause[since : match.start()])[-1].lstrip("、")
+            if pattern.pattern.startswith("(?<=[") and "辞去" in pattern.pattern and "接受" not in clause:
+                continue
+            names = _names(run, strict) if _LIST_SPLIT.search(run) or "和" in run else []
+            names = names or _known_tail(run, known) or _names(run, strict)
+            if not names and run in _PRONOUNS + ("他们", "她们") and opener:
+                names = [opener]
+            if not names and not run.strip() and subject is not None:
+                names = [subject.group("name")]
+            if not names and not run.strip():
+                names = _previous_subject(clause[: match.start()], known)
+            if not names or _is_resume(clause[: match.start()], run):
+                continue
+            before_run = clause[: match.start() - len(run)]
+            if strict and pattern.pattern.endswith(_POST_END) and re.search(r"[年月日][，,]?$", before_run):
+                continue  # 2020年12月,他任宿迁市委副书记: a résumé
+            when = _date_before(sentence, clause, match.start(), article, default)
+            taken.append(match.span())
+            posts = [_clean_post(match.group("post"))]
+            if len(names) > 1 and "分别" in clause[: match.start()] and "和" in posts[0]:
+                head, _, tail = posts[0].partition("和")
+                posts = [head, tail]
+            for number, name in enumerate(names):
+                post = posts[number] if len(posts) == len(names) else posts[0]
+                if post:
+                    yield Event(name, kind, post, when, index)
+
+
+def _follow_ups(rest: str, names: list[str], when: str | None, index: int) -> Iterable[Event]:
+    """并决定为代理市长 / 提名为…候选人 after a first formula: the same person."""
+    if len(names) != 1:
+        return
+    follow = _THEN_FOR.match(rest.lstrip("，,"))
+    if follow:
+        yield Event(names[0], "appointed", _clean_post(follow.group("post")), when, index)
+    acting = _THEN_ACTING.match(rest)
+    if acting:
+        yield Event(names[0], "appointed", _clean_post(acting.group("post")), when, index)
+    nominated = _THEN_NOMINATED.search(rest)
+    if nominated:
+        yield Event(names[0], "nominated", _clean_post(nominated.group("post")), when, index)
+
+
+def _known_tail(run: str, known: list[str]) -> list[str]:
+    cleaned = _NOISE.sub("", run)
+    return [name for name in known if cleaned.endswith(name)][:1]
+
+
+def _previous_subject(before: str, known: list[str]) -> list[str]:
+    """现任…的吴智明,拟任…: the name that ends the clause before the formula."""
+    clauses = [part for part in re.split(r"[，,]", before) if part]
+    if not clauses:
+        return []
+    last = _NOISE.sub("", clauses[-1])
+    if "的" in last:
+        last = last.rsplit("的", 1)[1]
+    opening = [name for name in known if clauses[-1].startswith(name)][:1]
+    return _known_tail(last, known) or ([last] if _is_name(last) else opening)
+
+
+def _is_resume(before: str, run: str) -> bool:
+    """曾任/历任 and a year standing for the subject (2013年任…) are history, not events."""
+    return bool(re.search(r"曾|历任|先后|此前", before[-12:])) or bool(re.fullmatch(r"[\d年月]+", run))
