@@ -5,6 +5,8 @@
     reader render PATH [--width N]        the article laid out as the reading view lays it out
     reader index [DIR]                    build or refresh a library's index
     reader search QUERY [--library DIR]   find a phrase in every article of a library
+    reader people [--library DIR] [--name NAME]   the persons of a library, their posts
+    reader events [--library DIR] [--since DATE]  appointments and removals read from the text
     reader locate [NAME]                  where reader's files live
 
 Every failure a user can cause (a missing file, a bad theme name, an undecodable
@@ -22,7 +24,7 @@ from pathlib import Path
 from reader import __version__
 
 EXIT_USAGE = 2
-SUBCOMMANDS = ("officials", "render", "index", "search", "locate")
+SUBCOMMANDS = ("officials", "render", "index", "search", "people", "events", "locate")
 
 
 class UsageError(Exception):
@@ -89,6 +91,8 @@ def _tui_parser() -> argparse.ArgumentParser:
             "  reader render PATH [--width N] [--body]            print the article as laid out on screen\n"
             "  reader index [DIR]                                 build or refresh a library's index\n"
             "  reader search QUERY [--library DIR] [--format table|json]   find a phrase in a library\n"
+            "  reader people [--library DIR] [--format table|json|csv] [--name NAME]   who is who\n"
+            "  reader events [--library DIR] [--format table|json|csv] [--since DATE]  任免 events\n"
             "  reader locate [NAME] [--config PATH]               where config, themes, state, index live\n"
             "\n"
             "A file named like a command is reached with a path: reader ./officials\n"
@@ -271,6 +275,79 @@ def run_search(argv: Sequence[str]) -> int:
     return 0
 
 
+def _people_parser(command: str) -> argparse.ArgumentParser:
+    what = {
+        "people": "The persons of a library: officials grouped across articles, with their posts "
+        "(first and last date printed, articles). The library index is refreshed first.",
+        "events": "Appointments, removals, elections, nominations, transfers and 任前公示 read from "
+        "the text of every article, with the person each belongs to.",
+    }[command]
+    parser = argparse.ArgumentParser(prog=f"reader {command}", description=what)
+    parser.add_argument("--library", metavar="DIR", help="the library folder (default: the bundled articles)")
+    parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    if command == "people":
+        parser.add_argument("--name", metavar="NAME", help="only the persons printed under this name")
+    else:
+        parser.add_argument("--since", metavar="DATE", help="only events on or after DATE (YYYY-MM-DD)")
+    return parser
+
+
+def _open_people(folder: Path):  # -> PeopleIndex, refreshed; imported lazily like the other commands
+    import sqlite3
+
+    from reader.officials import LexiconError
+    from reader.people.library import open_people, refresh
+
+    with _open_index(folder) as index:
+        try:
+            index.refresh(lambda progress: _print_progress(progress, minimum=1000))
+        except (OSError, sqlite3.Error, LexiconError) as error:
+            raise UsageError(f"cannot index {folder}: {error}") from None
+    try:
+        people = open_people(folder)
+        refresh(people, _print_people_progress)
+    except (OSError, sqlite3.Error) as error:
+        raise UsageError(f"cannot build the person index of {folder}: {error}") from None
+    return people
+
+
+def _print_people_progress(phase: str, done: int, total: int) -> None:
+    if total >= 1000 and (done % 1000 == 0 or done == total):
+        print(f"{phase}: {done}/{total}", file=sys.stderr, flush=True)
+
+
+def run_people(argv: Sequence[str]) -> int:
+    """`reader people`: persons and their posts as a table, JSON or CSV (one row per post)."""
+    from reader.people.export import people_csv, people_json, people_table
+
+    args = _people_parser("people").parse_args(argv)
+    people = _open_people(_library_folder(args.library))
+    rows = people.named(args.name) if args.name else people.people().sorted("articles")
+    found = [(row, people.posts(row.id)) for row in rows]
+    writer = {"json": people_json, "csv": people_csv}.get(args.format, people_table)
+    sys.stdout.write(writer(found))
+    return 0
+
+
+def run_events(argv: Sequence[str]) -> int:
+    """`reader events`: the library's 任免 events by date as a table, JSON or CSV (one row per event)."""
+    import datetime as dt
+
+    from reader.people.export import events_csv, events_json, events_table
+
+    args = _people_parser("events").parse_args(argv)
+    if args.since is not None:
+        try:
+            dt.date.fromisoformat(args.since)
+        except ValueError:
+            raise UsageError(f"--since must be a date like 2024-05-31, not {args.since!r}") from None
+    people = _open_people(_library_folder(args.library))
+    events = people.events(since=args.since)
+    writer = {"json": events_json, "csv": events_csv}.get(args.format, events_table)
+    sys.stdout.write(writer(events))
+    return 0
+
+
 def _locate_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader locate",
@@ -405,6 +482,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "render": run_render,
         "index": run_index,
         "search": run_search,
+        "people": run_people,
+        "events": run_events,
         "locate": run_locate,
     }
     command = commands.get(args[0]) if args else None

@@ -35,14 +35,14 @@ _POST = rf"(?P<post>[{_CJK}0-9A-Za-z、（）()·]{{2,60}}?)"
 _POST_END = r"(?=$|[，,。；;：:！？!?“”]|并|职务|的职务|人选|候选人|的说明)"
 _SPACES = re.compile(r"[ \u3000\u00a0]+(?=[\d年月日])|(?<=[\d年月日])[ \u3000\u00a0]+")
 _NOISE = re.compile(
-    r"\d+名(?:同志|代表)?|同志|（[男女]）|\([男女]\)|以\d+票的?(?:高票)?|全票|高票|等额|差额|分别|均"
+    r"\d+名(?:同志|代表)?|同志|（[男女]）|\([男女]\)|以\d+票的?(?:高票)?|全票|高票|等额|差额|分别|均|再次|正式|顺利|首次|依法|一致|又"
 )
 _LIST_SPLIT = re.compile(r"[、，,及]")
 _POST_TAIL = set("长记员任席理委官督事表监帅使正职")
 """Last characters of a post (书记, 委员, 主任, 代表, 副职): 调任吉林 names a place, no post."""
 _TITLE_END = set("长委记员席理官督帅主任部")
 """Last characters of posts: before a name they are the post's, not the name's surname."""
-_NOT_GIVEN = set("的任等以与及在是被将对于从由向把并最后此上下中里")
+_NOT_GIVEN = set("的任等以与及在是被将对于从由向把并最后此上下中里他她其们")
 _PRONOUNS = ("他", "她", "其")
 
 _FORWARD: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
@@ -66,7 +66,7 @@ _BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ("announced", re.compile(rf"是{_POST}拟提名人选"), True),
     ("appointed", re.compile(rf"(?:兼任|接任|晋升){_POST}{_POST_END}"), False),
     ("appointed", re.compile(rf"(?<=同志)任{_POST}{_POST_END}"), False),
-    ("appointed", re.compile(rf"(?<=[{_CJK}])任{_POST}{_POST_END}"), True),
+    ("appointed", re.compile(rf"(?<=[{_CJK}])(?<![担出现曾历主兼接调转留连继新前原再改升责信放])任{_POST}{_POST_END}"), True),
 )
 _HEADERS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
     (re.compile(r"(?:决定)?任命[:：]$"), "appointed"),
@@ -98,7 +98,8 @@ def _is_name(text: str, formula: bool = False) -> bool:
     if not re.fullmatch(rf"[{_CJK}·]+", text):
         return False
     if "·" in text:
-        return len(text) >= 4 and all(part for part in text.split("·"))
+        parts = text.split("·")
+        return len(text) >= 4 and all(0 < len(part) <= 6 for part in parts)
     single, compound = _surnames()
     if not 2 <= len(text) <= 4 or any(ch in _NOT_GIVEN for ch in text[1:]) or text.startswith(_PRONOUNS):
         return False
@@ -133,7 +134,7 @@ def _names(run: str, strict: bool, formula: bool = False) -> list[str]:
     for index, part in enumerate(parts):
         if _is_name(part, formula):
             names.append(part)
-        elif not strict and index == 0:
+        elif not strict and index == 0 and formula:
             found = _trailing_name(part)
             if found is None:
                 return []
@@ -144,7 +145,7 @@ def _names(run: str, strict: bool, formula: bool = False) -> list[str]:
 
 
 def _clean_post(post: str) -> str:
-    post = post.strip("的")
+    post = re.sub(r"^(?:了|[（(][^）)]{1,8}[）)])", "", post.strip("的"))
     for tail in ("的职务", "职务", "人选", "候选人", "之后", "以后", "后"):
         post = post.removesuffix(tail)
     post = re.sub(r"[（(][^）)]*[）)]?$", "", post).strip("、的")

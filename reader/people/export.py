@@ -1,0 +1,101 @@
+"""`reader people` and `reader events` output: JSON with the shapes of issue 15, CSV, a table.
+
+JSON is data: strings stay exact (the CLI \\u-escapes only the characters json.dumps
+would write raw that a terminal might act on). CSV has one row per post (people) or per
+event, with a header, for pandas or R. The table is for reading in a terminal: every
+string from an article goes through `inert_line`, so no file can move the cursor.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from reader.people.model import PersonSummary, PostSpan
+from reader.people.query import EventRow
+from reader.textsafety import inert_line, json_safe
+
+PEOPLE_CSV = [
+    "id", "name", "pinyin", "articles", "mentions", "first_seen", "last_seen",
+    "title", "first", "last", "post_articles", "former",
+]  # fmt: skip
+EVENTS_CSV = ["person", "name", "kind", "post", "date", "path", "paragraph"]
+
+
+def person_dict(summary: PersonSummary, posts: list[PostSpan]) -> dict[str, object]:
+    """One person as `reader people --format json` prints them."""
+    return {
+        "id": summary.id,
+        "name": summary.name,
+        "posts": [{"title": p.title, "first": p.first, "last": p.last, "articles": p.articles} for p in posts],
+        "articles": summary.articles,
+        "mentions": summary.mentions,
+        "first_seen": summary.first_seen,
+        "last_seen": summary.last_seen,
+    }
+
+
+def event_dict(event: EventRow) -> dict[str, object]:
+    return {
+        "person": event.person,
+        "name": event.name,
+        "kind": event.kind,
+        "post": event.post,
+        "date": event.date,
+        "path": event.path,
+        "paragraph": event.paragraph,
+    }
+
+
+def people_json(people: list[tuple[PersonSummary, list[PostSpan]]]) -> str:
+    data = {"people": [person_dict(s, p) for s, p in people]}
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+
+
+def events_json(events: list[EventRow]) -> str:
+    return json_safe(json.dumps({"events": [event_dict(e) for e in events]}, ensure_ascii=False, indent=2)) + "\n"
+
+
+def people_csv(people: list[tuple[PersonSummary, list[PostSpan]]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(PEOPLE_CSV)
+    for s, posts in people:
+        person = [s.id, s.name, s.pinyin, s.articles, s.mentions, s.first_seen or "", s.last_seen or ""]
+        if not posts:
+            writer.writerow([*person, "", "", "", "", ""])
+        for p in posts:
+            writer.writerow([*person, p.title, p.first or "", p.last or "", p.articles, int(p.former)])
+    return out.getvalue()
+
+
+def events_csv(events: list[EventRow]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(EVENTS_CSV)
+    for e in events:
+        writer.writerow([e.person, e.name, e.kind, e.post, e.date or "", e.path, e.paragraph])
+    return out.getvalue()
+
+
+def people_table(people: list[tuple[PersonSummary, list[PostSpan]]]) -> str:
+    lines = []
+    for s, posts in people:
+        seen = f"{s.first_seen or '?'} – {s.last_seen or '?'}"
+        lines.append(
+            inert_line(f"{s.name}  {s.pinyin}  ({s.articles} articles, {s.mentions} mentions, {seen})  [{s.id}]")
+        )
+        for p in posts:
+            when = f"{p.first or 'undated'}" + (f" – {p.last}" if p.last and p.last != p.first else "")
+            mark = " (former)" if p.former else ""
+            lines.append(inert_line(f"    {when:<23}  {p.title}{mark}  · {p.articles}"))
+    return "\n".join(lines) + ("\n" if lines else "No persons found.\n")
+
+
+def events_table(events: list[EventRow]) -> str:
+    lines = [
+        inert_line(f"{e.date or 'undated':<10}  {e.kind:<11}  {e.name}  {e.post}  ({e.path} ¶{e.paragraph + 1})")
+        for e in events
+    ]
+    return "\n".join(lines) + ("\n" if lines else "No events found.\n")
