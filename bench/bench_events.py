@@ -59,7 +59,8 @@ def score(split: str, verbose: bool) -> tuple[int, int, int, int, int]:
             if match is None:
                 if verbose:
                     print(
-                        f"  {notice} wrong: {event.name} {event.kind} {event.post} {event.date} ¶{event.paragraph}"
+                        f"  {notice} wrong: {event.name} {event.kind} {event.post} {event.date}"
+                        f" ¶{event.paragraph}"
                     )
                 continue
             unmatched.remove(match)

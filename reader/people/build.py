@@ -44,6 +44,9 @@ class PeopleSummary:
     """What a person-index refresh did, for `reader people` and the benchmark."""
 
     articles: int = 0
+    """Articles looked at (a changed file is two: its old row gone, its new one)."""
+    read: int = 0
+    """Articles whose record was computed again."""
     units: int = 0
     persons: int = 0
     seconds: float = 0.0
@@ -181,6 +184,7 @@ def refresh_people(
                     store.forget_article(conn, file_id)
                 else:
                     record = _record(conn, file_id, row[0], row[1])
+                    summary.read += 1
                     mentions = mentions_of(record)
                     store.replace_article(conn, file_id, row[0], mentions, record.events, bucket_of)
                     dirty_units |= {unit(bucket_of(m.name)) for m in mentions}

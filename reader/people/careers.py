@@ -33,7 +33,9 @@ def posts(mentions: Sequence[Mention]) -> list[PostSpan]:
     for title, where in paths.items():
         dates = sorted(current.get(title, ()))
         before = sorted(formerly.get(title, ()))
-        only_former = (not dates and bool(before)) or (not dates and not before and _all_former(mentions, title))
+        only_former = (not dates and bool(before)) or (
+            not dates and not before and _all_former(mentions, title)
+        )
         shown = dates or before
         spans.append(
             PostSpan(

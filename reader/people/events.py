@@ -42,7 +42,7 @@ _POST_TAIL = set("长记员任席理委官督事表监帅使正职")
 """Last characters of a post (书记, 委员, 主任, 代表, 副职): 调任吉林 names a place, no post."""
 _TITLE_END = set("长委记员席理官督帅主任部")
 """Last characters of posts: before a name they are the post's, not the name's surname."""
-_NOT_GIVEN = set("的任等以与及在是被将对于从由向把并最后此上下中里他她其们")
+_NOT_GIVEN = set("的任等以与及在是被将对于从由向把并最后此上下中里他她其们您你我")
 _PRONOUNS = ("他", "她", "其")
 
 _FORWARD: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
@@ -50,7 +50,7 @@ _FORWARD: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
     ("appointed", re.compile(rf"任命[:：]?(?P<names>{_NAME_RUN})为{_POST}{_POST_END}")),
     ("removed", re.compile(rf"免去[:：]?(?P<rest>[{_CJK}、（）()·]{{3,80}}?)的?职务")),
     ("removed", re.compile(rf"接受(?P<names>{_NAME_RUN})辞去{_POST}的?职务")),
-    ("elected", re.compile(rf"(?:选举|补选)(?P<names>{_NAME_RUN})为{_POST}{_POST_END}")),
+    ("elected", re.compile(rf"(?:选举|补选)出?(?P<names>{_NAME_RUN})为{_POST}{_POST_END}")),
     ("elected", re.compile(rf"选出的{_POST}是[:：](?P<names>[{_CJK}·、和]{{2,400}})")),
     ("nominated", re.compile(rf"(?<![拟荐])提名(?P<names>{_NAME_RUN})为{_POST}{_POST_END}")),
     ("appointed", re.compile(rf"(?<![任命])决定(?P<names>{_NAME_RUN})为{_POST}{_POST_END}")),
@@ -66,14 +66,20 @@ _BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ("announced", re.compile(rf"是{_POST}拟提名人选"), True),
     ("appointed", re.compile(rf"(?:兼任|接任|晋升){_POST}{_POST_END}"), False),
     ("appointed", re.compile(rf"(?<=同志)任{_POST}{_POST_END}"), False),
-    ("appointed", re.compile(rf"(?<=[{_CJK}])(?<![担出现曾历主兼接调转留连继新前原再改升责信放])任{_POST}{_POST_END}"), True),
+    (
+        "appointed",
+        re.compile(
+            rf"(?<=[{_CJK}])(?<![担出现曾历主兼接调转留连继新前原再改升责信放首])任{_POST}{_POST_END}"
+        ),
+        True,
+    ),
 )
 _HEADERS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
     (re.compile(r"(?:决定)?任命[:：]$"), "appointed"),
     (re.compile(r"(?:决定)?免去[:：]$"), "removed"),
     (re.compile(r"决定接受[:：]$"), "removed"),
 )
-_LIST_ITEM = re.compile(rf"^(?P<names>{_NAME_RUN})(?:为|辞去|的)?{_POST}{_POST_END}")
+_LIST_ITEM = re.compile(rf"^(?P<names>{_NAME_RUN})(?:为|辞去|的){_POST}{_POST_END}")
 _SUBJECT = re.compile(rf"^(?P<name>[{_CJK}]{{2,4}})[，,](?:男|女)[，,]")
 _THEN_FOR = re.compile(rf"并(?:决定)?为{_POST}{_POST_END}")
 _THEN_NOMINATED = re.compile(rf"提名为{_POST}候选人")
@@ -110,7 +116,7 @@ def _trailing_name(text: str) -> str | None:
     """The name a run ends with: 宣传部长陈瑞峰 → 陈瑞峰, 县长郭薪 → 郭薪."""
     if _is_name(text):
         return text
-    single, compound = _surnames()
+    _single, compound = _surnames()
     if len(text) >= 4 and text[-4:-2] in compound:
         return text[-4:]
     if len(text) >= 3 and text[-3] not in _TITLE_END and _is_name(text[-3:]):
@@ -158,7 +164,6 @@ def _split_name_post(rest: str) -> tuple[str, str] | None:
     if "的" in rest:
         name, _, post = rest.partition("的")
         return (name, post) if _names(name, True) else None
-    single, compound = _surnames()
     for length in (3, 2, 4):
         name, post = rest[:length], rest[length:]
         if len(post) >= 2 and _is_name(name) and not (length == 3 and post[:1] in "省市县区"):
@@ -354,7 +359,7 @@ def _read_clause(clause, sentence, index, article, default, known, subject, open
                 continue
             names = _names(run, strict) if _LIST_SPLIT.search(run) or "和" in run else []
             names = names or _known_tail(run, known) or _names(run, strict)
-            if not names and run in _PRONOUNS + ("他们", "她们") and opener:
+            if not names and run in (*_PRONOUNS, "他们", "她们") and opener:
                 names = [opener]
             if not names and not run.strip() and subject is not None:
                 names = [subject.group("name")]

@@ -28,7 +28,9 @@ def person_dict(summary: PersonSummary, posts: list[PostSpan]) -> dict[str, obje
     return {
         "id": summary.id,
         "name": summary.name,
-        "posts": [{"title": p.title, "first": p.first, "last": p.last, "articles": p.articles} for p in posts],
+        "posts": [
+            {"title": p.title, "first": p.first, "last": p.last, "articles": p.articles} for p in posts
+        ],
         "articles": summary.articles,
         "mentions": summary.mentions,
         "first_seen": summary.first_seen,
@@ -54,7 +56,10 @@ def people_json(people: list[tuple[PersonSummary, list[PostSpan]]]) -> str:
 
 
 def events_json(events: list[EventRow]) -> str:
-    return json_safe(json.dumps({"events": [event_dict(e) for e in events]}, ensure_ascii=False, indent=2)) + "\n"
+    return (
+        json_safe(json.dumps({"events": [event_dict(e) for e in events]}, ensure_ascii=False, indent=2))
+        + "\n"
+    )
 
 
 def people_csv(people: list[tuple[PersonSummary, list[PostSpan]]]) -> str:
@@ -84,7 +89,9 @@ def people_table(people: list[tuple[PersonSummary, list[PostSpan]]]) -> str:
     for s, posts in people:
         seen = f"{s.first_seen or '?'} – {s.last_seen or '?'}"
         lines.append(
-            inert_line(f"{s.name}  {s.pinyin}  ({s.articles} articles, {s.mentions} mentions, {seen})  [{s.id}]")
+            inert_line(
+                f"{s.name}  {s.pinyin}  ({s.articles} articles, {s.mentions} mentions, {seen})  [{s.id}]"
+            )
         )
         for p in posts:
             when = f"{p.first or 'undated'}" + (f" – {p.last}" if p.last and p.last != p.first else "")
@@ -95,7 +102,9 @@ def people_table(people: list[tuple[PersonSummary, list[PostSpan]]]) -> str:
 
 def events_table(events: list[EventRow]) -> str:
     lines = [
-        inert_line(f"{e.date or 'undated':<10}  {e.kind:<11}  {e.name}  {e.post}  ({e.path} ¶{e.paragraph + 1})")
+        inert_line(
+            f"{e.date or 'undated':<10}  {e.kind:<11}  {e.name}  {e.post}  ({e.path} ¶{e.paragraph + 1})"
+        )
         for e in events
     ]
     return "\n".join(lines) + ("\n" if lines else "No events found.\n")

@@ -52,7 +52,9 @@ CREATE TABLE IF NOT EXISTS people_persons(
 );
 CREATE INDEX IF NOT EXISTS people_persons_by_unit ON people_persons(unit);
 CREATE INDEX IF NOT EXISTS people_persons_by_name ON people_persons(name);
-CREATE TABLE IF NOT EXISTS people_links(person_id TEXT NOT NULL, file_id INTEGER NOT NULL, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS people_links(
+    person_id TEXT NOT NULL, file_id INTEGER NOT NULL, name TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS people_links_by_person ON people_links(person_id);
 CREATE INDEX IF NOT EXISTS people_links_by_file ON people_links(file_id, name);
 CREATE TRIGGER IF NOT EXISTS people_file_added AFTER INSERT ON files
