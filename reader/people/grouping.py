@@ -9,7 +9,9 @@ The rules, in order (the README's "Who's who" says the same for users):
    people in a library (every city has a 市长 called 柳 somewhere).
 2. **Same place, same person.** Mentions whose posts name the same place (嘉峪关市委副书记,
    嘉峪关市长) join, whatever their dates: one name holding posts in one place is one person.
-3. **Different places at the same time, two persons.** Two such groups stay apart when
+3. **Different countries, two persons; different places at the same time, two persons.**
+   Posts of two countries (巴勒斯坦总统, 叙利亚国防部长) are two people whatever the dates:
+   no career runs from one country's government to another's. Two such groups stay apart when
    their posts name places that cannot be held together (not the same, not a city and its
    province) and the dates they are printed as current (not 原, 时任) overlap, each widened
    by `MARGIN_DAYS`: a 县长 李明 in 甘肃 and a 局长 李明 in 广东 in the same month.
@@ -36,7 +38,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from reader.people.model import Mention, Person
-from reader.people.places import compatible, post_places
+from reader.people.places import compatible, is_country, post_places
 
 MARGIN_DAYS = 30
 """How far either side of its dates a post counts as held: transfers are printed late."""
@@ -118,9 +120,11 @@ def _overlap(a: _Group, b: _Group) -> bool:
 def _conflict(a: _Group, b: _Group) -> bool:
     if _opposed(a.sides, b.sides):
         return True
-    if not a.places or not b.places or not _overlap(a, b):
+    if not a.places or not b.places or any(compatible(x, y) for x in a.places for y in b.places):
         return False
-    return not any(compatible(x, y) for x in a.places for y in b.places)
+    if any(is_country(x) for x in (*a.places, *b.places)):
+        return True  # no career runs from one country's government to another's
+    return _overlap(a, b)
 
 
 def group(mentions: Sequence[Mention], bucket: str, overrides: Overrides = Overrides()) -> list[Person]:

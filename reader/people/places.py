@@ -24,6 +24,7 @@ import yaml
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "places.yaml"
 _SUFFIXES = (
+    "自治县",
     "特别行政区",
     "自治区",
     "自治州",
@@ -43,7 +44,11 @@ _SUFFIXES = (
 _STRIP = ("特别行政区", "自治区", "自治州", "地区", "省", "市", "州", "盟")
 """Suffixes dropped from a place's key (吉林省 → 吉林; 沛县 and 西城区 keep theirs)."""
 _PLACE_RUN = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:" + "|".join(_SUFFIXES) + ")")
-_ETHNIC = re.compile(r"(?:壮族|回族|维吾尔|藏族|朝鲜族|土家族|苗族|彝族|蒙古族|[\u4e00-\u9fff]{1,2}族)+自治")
+_ETHNIC_TAIL = re.compile(
+    r"(?:壮族|回族|维吾尔族?|藏族|蒙古族|朝鲜族|土家族|苗族|彝族|侗族|瑶族|白族|哈尼族|傣族|黎族|傈僳族|佤族|畲族"
+    r"|拉祜族|水族|东乡族|纳西族|景颇族|柯尔克孜族|土族|羌族|撒拉族|仡佬族|锡伯族|布依族|满族|哈萨克族|裕固族|保安族"
+    r"|怒族|独龙族|普米族|阿昌族|德昂族|基诺族|布朗族|毛南族|仫佬族|京族|塔吉克族|鄂温克族|鄂伦春族|达斡尔族|赫哲族)+$"
+)
 _FORMER = re.compile(r"^(?:原|前|时任|曾任|已故)")
 _PROVINCE_NEXT = re.compile(r"$|[省市区县州委党人政代副常纪军团]|自治|特别|壮族|回族|维吾尔")
 """What may follow a province's bare name in a post: 浙江省委, 北京市, 广西壮族自治区, 上海人大."""
@@ -57,6 +62,8 @@ class Gazetteer:
 
     province_of: dict[str, frozenset[str]]
     """City key → the province keys it lies in (朝阳 is in 北京 and 辽宁)."""
+    cities_of: dict[str, tuple[str, ...]]
+    aliases: dict[str, str]
     provinces: frozenset[str]
     central: tuple[str, ...]
     generic: frozenset[str]
@@ -67,11 +74,15 @@ def gazetteer() -> Gazetteer:
     """The bundled place data, read once per process."""
     data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8")) or {}
     province_of: dict[str, set[str]] = {}
+    cities_of: dict[str, tuple[str, ...]] = {}
     for province, cities in (data.get("provinces") or {}).items():
-        for city in str(cities).split():
+        cities_of[province] = tuple(sorted(str(cities).split(), key=len, reverse=True))
+        for city in cities_of[province]:
             province_of.setdefault(_strip(city), set()).add(province)
     return Gazetteer(
         province_of={city: frozenset(parents) for city, parents in province_of.items()},
+        cities_of=cities_of,
+        aliases={str(k): str(v) for k, v in (data.get("aliases") or {}).items()},
         provinces=frozenset(data.get("provinces") or ()),
         central=tuple(sorted(data.get("central") or (), key=len, reverse=True)),
         generic=frozenset(data.get("generic") or ()),
@@ -91,10 +102,13 @@ def _countries() -> tuple[str, ...]:
 
 
 def _strip(name: str) -> str:
-    name = _ETHNIC.sub("", name)
     for suffix in _STRIP:
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            return name[: -len(suffix)]
+            base = name[: -len(suffix)]
+            if suffix.startswith("自治"):
+                shorter = _ETHNIC_TAIL.sub("", base)
+                base = shorter if len(shorter) >= 2 else base
+            return base
     return name
 
 
@@ -113,9 +127,22 @@ def post_places(post: str) -> tuple[str, ...]:
     found: list[str] = []
     position = 0
     while position < len(text):
+        while text.startswith(("原", "前"), position):
+            position += 1
+        if text.startswith(("副", "常务", "代理", "原"), position):
+            break  # the post itself begins: 天津市原市委代理书记, 东莞市副市长
         province = next((p for p in places.provinces if text.startswith(p, position)), None)
-        if province is not None and not _PROVINCE_NEXT.match(text, position + len(province)):
-            province = None  # 上海合作组织 is no post of 上海
+        if province is not None:
+            after = position + len(province)
+            city = next((c for c in places.cities_of.get(province, ()) if text.startswith(c, after)), None)
+            if city is not None or (
+                _PLACE_RUN.match(text, after) and not _PROVINCE_NEXT.match(text, after)
+            ):  # 湖南长沙市委, 甘肃东乡族自治县: a province and a place in it, no 省 between
+                found.append(province)
+                position = after
+                continue
+            if not _PROVINCE_NEXT.match(text, after):
+                province = None  # 上海合作组织 is no post of 上海
         country = None
         if province is None:
             country = next((c for c in _countries() if text.startswith(c, position)), None)
@@ -123,11 +150,20 @@ def post_places(post: str) -> tuple[str, ...]:
         match = _PLACE_RUN.match(text, position)
         if match and (province is None or len(match.group()) > len(province)):
             run = match.group()
+            tail = re.match(r"族自治[区州县]", text[match.end() :])
+            if tail:  # 东乡族自治县: the 乡 of 东乡 is no suffix here
+                run += tail.group()
             key = _strip(run)
-            if run in places.generic or key in places.generic or _NOT_IN_PLACE.search(run):
+            if (
+                run in places.generic
+                or key in places.generic
+                or _NOT_IN_PLACE.search(run)
+                or "和" in run[1:]
+                or any(run.endswith(word) for word in places.generic)
+            ):
                 break
             found.append(key)  # 河北省 → 河北, but 河北区 (in Tianjin) stays itself
-            position = match.end()
+            position = match.start() + len(run)
             continue
         if province is not None:
             found.append(province)
@@ -135,8 +171,21 @@ def post_places(post: str) -> tuple[str, ...]:
             continue
         if country is not None and country not in places.central:
             found.append(country)
+            position += len(country)
+            continue
         break
-    return tuple(dict.fromkeys(found))
+    return tuple(dict.fromkeys(places.aliases.get(key, key) for key in found))
+
+
+def is_country(key: str) -> bool:
+    """A country or region the officials lexicon knows, other than China's own places."""
+    return key in _country_set() and key not in gazetteer().provinces
+
+
+@cache
+def _country_set() -> frozenset[str]:
+    aliases = gazetteer().aliases
+    return frozenset(aliases.get(c, c) for c in _countries())
 
 
 def compatible(a: str, b: str) -> bool:
