@@ -30,10 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.people import store
-from reader.people.careers import summary_fields
-from reader.people.grouping import Overrides, group
+from reader.people.grouping import Overrides
 from reader.people.model import Mention, PersonSummary, bucket_of
-from reader.people.records import mentions_of, record_from_rows
 
 BATCH = 200
 PACKAGE = Path(__file__).resolve().parent
@@ -107,6 +105,9 @@ def search_key(summary: dict, spans) -> str:
 
 def persons_rows(unit: str, mentions: list[tuple[int, Mention]], overrides: Overrides):
     """The rows `store.replace_unit` keeps for one unit: pure, from the unit's mentions."""
+    from reader.people.careers import summary_fields  # only when a unit is grouped again (pinyin)
+    from reader.people.grouping import group
+
     file_of = {m.key: file_id for file_id, m in mentions}
     rows = []
     for person in group([m for _f, m in mentions], unit, overrides):
@@ -183,6 +184,10 @@ def refresh_people(
                     summary.pending += 1
                     store.forget_article(conn, file_id)
                 else:
+                    from reader.people.records import (
+                        mentions_of,
+                    )  # the event rules: only for changed articles
+
                     record = _record(conn, file_id, row[0], row[1])
                     summary.read += 1
                     mentions = mentions_of(record)
@@ -242,6 +247,8 @@ def _units_named(overrides: Overrides, unit: Callable[[str], str]) -> set[str]:
 
 
 def _record(conn: sqlite3.Connection, file_id: int, path: str, date: str):
+    from reader.people.records import record_from_rows
+
     rows = conn.execute(
         "SELECT name, titles, mentions, first_paragraph FROM officials WHERE file_id = ? ORDER BY rowid",
         (file_id,),

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.people.careers import career as build_career
 from reader.people.model import Career, Event, Mention, PersonSummary, PostSpan
 
 SORTS: dict[str, Callable[[PersonSummary], object]] = {
@@ -150,11 +149,13 @@ class PeopleIndex:
 
     def career(self, person_id: str) -> Career:
         """Posts and events in order, undated articles apart (careers.py)."""
+        from reader.people.careers import career
+
         events = [
             Event(e.name, e.kind, e.post, e.date, e.paragraph)  # type: ignore[arg-type]
             for e in self.events(person_id)
         ]
-        return build_career(self.mentions(person_id), events)
+        return career(self.mentions(person_id), events)
 
     def appearances(self, person_id: str) -> list[Appearance]:
         """The articles naming the person, oldest first (undated last), each with the
