@@ -285,6 +285,12 @@ def _people_parser(command: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"reader {command}", description=what)
     parser.add_argument("--library", metavar="DIR", help="the library folder (default: the bundled articles)")
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    parser.add_argument(
+        "--no-refresh",
+        action="store_true",
+        help="answer from the index as `reader index` last left it (no scan of the folder: "
+        "fast on big libraries)",
+    )
     if command == "people":
         parser.add_argument("--name", metavar="NAME", help="only the persons printed under this name")
     else:
@@ -292,20 +298,22 @@ def _people_parser(command: str) -> argparse.ArgumentParser:
     return parser
 
 
-def _open_people(folder: Path):  # -> PeopleIndex, refreshed; imported lazily like the other commands
+def _open_people(folder: Path, refreshed: bool = True):  # -> PeopleIndex; imported lazily
     import sqlite3
 
     from reader.officials import LexiconError
-    from reader.people.library import open_people, refresh
+    from reader.people.library import is_built, open_people, refresh
 
-    with _open_index(folder) as index:
-        try:
-            index.refresh(lambda progress: _print_progress(progress, minimum=1000))
-        except (OSError, sqlite3.Error, LexiconError) as error:
-            raise UsageError(f"cannot index {folder}: {error}") from None
+    if refreshed:
+        with _open_index(folder) as index:
+            try:
+                index.refresh(lambda progress: _print_progress(progress, minimum=1000))
+            except (OSError, sqlite3.Error, LexiconError) as error:
+                raise UsageError(f"cannot index {folder}: {error}") from None
     try:
         people = open_people(folder)
-        refresh(people, _print_people_progress)
+        if refreshed or not is_built(people):
+            refresh(people, _print_people_progress)
     except (OSError, sqlite3.Error) as error:
         raise UsageError(f"cannot build the person index of {folder}: {error}") from None
     return people
@@ -321,7 +329,7 @@ def run_people(argv: Sequence[str]) -> int:
     from reader.people.export import people_csv, people_json, people_table
 
     args = _people_parser("people").parse_args(argv)
-    people = _open_people(_library_folder(args.library))
+    people = _open_people(_library_folder(args.library), not args.no_refresh)
     rows = people.named(args.name) if args.name else people.people().sorted("articles")
     found = [(row, people.posts(row.id)) for row in rows]
     writer = {"json": people_json, "csv": people_csv}.get(args.format, people_table)
@@ -341,7 +349,7 @@ def run_events(argv: Sequence[str]) -> int:
             dt.date.fromisoformat(args.since)
         except ValueError:
             raise UsageError(f"--since must be a date like 2024-05-31, not {args.since!r}") from None
-    people = _open_people(_library_folder(args.library))
+    people = _open_people(_library_folder(args.library), not args.no_refresh)
     events = people.events(since=args.since)
     writer = {"json": events_json, "csv": events_csv}.get(args.format, events_table)
     sys.stdout.write(writer(events))

@@ -12,8 +12,8 @@ import pytest
 
 from reader.cli import main
 from reader.people.events import find_events
-from reader.people.grouping import Overrides, group
-from reader.people.model import Mention, bucket_of
+from reader.people.grouping import group
+from reader.people.model import Mention, Overrides, bucket_of
 from reader.people.places import compatible, post_places
 
 

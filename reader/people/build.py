@@ -30,8 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.people import store
-from reader.people.grouping import Overrides
-from reader.people.model import Mention, PersonSummary, bucket_of
+from reader.people.model import Mention, Overrides, PersonSummary, bucket_of
 
 BATCH = 200
 PACKAGE = Path(__file__).resolve().parent

@@ -37,21 +37,11 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from reader.people.model import Mention, Person
+from reader.people.model import Mention, Overrides, Person
 from reader.people.places import compatible, is_country, post_places
 
 MARGIN_DAYS = 30
 """How far either side of its dates a post counts as held: transfers are printed late."""
-
-
-@dataclass(frozen=True, slots=True)
-class Overrides:
-    """The user's corrections, as mention keys (see Mention.key)."""
-
-    merges: tuple[tuple[str, str], ...] = ()
-    """Pairs of mentions that are one person."""
-    splits: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
-    """(apart, rest): the mentions in `apart` are one person, never with those in `rest`."""
 
 
 @dataclass(slots=True)
@@ -127,9 +117,10 @@ def _conflict(a: _Group, b: _Group) -> bool:
     return _overlap(a, b)
 
 
-def group(mentions: Sequence[Mention], bucket: str, overrides: Overrides = Overrides()) -> list[Person]:
+def group(mentions: Sequence[Mention], bucket: str, overrides: Overrides | None = None) -> list[Person]:
     """The persons of one bucket (or of several buckets the user merged): pure and
     deterministic, whatever order the mentions come in."""
+    overrides = overrides or Overrides()
     ordered = sorted(mentions, key=lambda m: (m.date or "9999", m.path, m.name))
     if not ordered:
         return []

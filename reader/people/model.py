@@ -147,3 +147,13 @@ def bucket_of(name: str) -> str:
     for dot in NAME_DOTS[1:]:
         name = name.replace(dot, NAME_DOTS[0])
     return name.rsplit(NAME_DOTS[0], 1)[-1] if NAME_DOTS[0] in name else name
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """The user's corrections, as mention keys (see Mention.key)."""
+
+    merges: tuple[tuple[str, str], ...] = ()
+    """Pairs of mentions that are one person."""
+    splits: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+    """(apart, rest): the mentions in `apart` are one person, never with those in `rest`."""

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reader import locations
 from reader.library.atomic import write_atomic
-from reader.people.grouping import Overrides
+from reader.people.model import Overrides
 
 
 def choices_path(library: Path) -> Path:

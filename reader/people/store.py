@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 from reader.people.model import Event, Mention, PersonSummary, PostSpan
 
-PEOPLE_SCHEMA = "1"
+PEOPLE_SCHEMA = "2"
 SCHEMA_KEY = "people_schema"
 CODE_KEY = "people_code"
 CHOICES_KEY = "people_choices"
@@ -57,6 +57,7 @@ CREATE TABLE IF NOT EXISTS people_links(
 );
 CREATE INDEX IF NOT EXISTS people_links_by_person ON people_links(person_id);
 CREATE INDEX IF NOT EXISTS people_links_by_file ON people_links(file_id, name);
+CREATE INDEX IF NOT EXISTS people_links_by_name ON people_links(name);
 CREATE TRIGGER IF NOT EXISTS people_file_added AFTER INSERT ON files
     BEGIN INSERT OR IGNORE INTO people_dirty VALUES (new.id); END;
 CREATE TRIGGER IF NOT EXISTS people_file_removed AFTER DELETE ON files
