@@ -49,12 +49,14 @@ def _check_path(raw: str) -> Path:
         if not _readable_dir(path):
             raise UsageError(f"{raw}: cannot read this folder (permission denied)")
         return path
+    from reader.files import NotRegularFile, check_regular, reason
+
     try:
-        with path.open("rb"):
-            pass
+        check_regular(path)  # never blocks: a FIFO or a device is refused, not opened
+    except NotRegularFile as error:
+        raise UsageError(f"{raw}: {reason(error)}") from None
     except OSError as error:
-        reason = error.strerror.lower() if error.strerror else error.__class__.__name__
-        raise UsageError(f"{raw}: cannot read ({reason})") from None
+        raise UsageError(f"{raw}: cannot read ({reason(error)})") from None
     return path
 
 

@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from reader import locations
+from reader.files import read_regular_text, reason
 
 DEFAULT_MEASURE = 80
 MIN_MEASURE = 20
@@ -71,8 +72,13 @@ def load_config(explicit: str | Path | None = None) -> tuple[Config, list[str]]:
             raise ConfigError(f"{path}: no such config file")
         return Config(), []
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeError) as error:
+        text = read_regular_text(path)
+    except OSError as error:
+        message = f"{path}: cannot read config file ({reason(error)})"
+        if named:
+            raise ConfigError(message) from None
+        return Config(), [f"{message}; using defaults"]
+    except UnicodeError as error:
         message = f"{path}: cannot read config file ({error.__class__.__name__})"
         if named:
             raise ConfigError(message) from None

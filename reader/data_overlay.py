@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from reader import locations
+from reader.files import read_regular_text, reason
 
 Sections = dict[str, dict[str, str]]
 
@@ -23,8 +24,10 @@ Sections = dict[str, dict[str, str]]
 def read_yaml(path: Path, error: type[Exception]) -> Any:
     """A YAML file via yaml.safe_load; `error` with a one-line message naming the file."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeError) as problem:
+        return yaml.safe_load(read_regular_text(path))
+    except OSError as problem:
+        raise error(f"{path.name}: cannot read ({reason(problem)})") from None
+    except UnicodeError as problem:
         raise error(f"{path.name}: cannot read ({problem.__class__.__name__})") from None
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)

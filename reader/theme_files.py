@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from reader import locations
+from reader.files import read_regular_text, reason
 
 DEFAULT_THEME = "ink"
 COLOUR_SLOTS = (
@@ -80,8 +81,10 @@ def _safe_load(text: str) -> object:
 def parse_theme(path: Path) -> ThemeSpec:
     """Read one theme file (yaml.safe_load only) and check every key."""
     try:
-        data = _safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeError) as error:
+        data = _safe_load(read_regular_text(path))
+    except OSError as error:
+        raise ThemeFileError(f"{path.name}: cannot read theme file ({reason(error)})") from None
+    except UnicodeError as error:
         raise ThemeFileError(f"{path.name}: cannot read theme file ({error.__class__.__name__})") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader import locations
+from reader.files import read_regular_text
 from reader.library.atomic import set_aside, write_atomic
 
 STATE_VERSION = 1
@@ -157,7 +158,7 @@ class ReadingState:
 
 
 def _read(path: Path) -> dict:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = json.loads(read_regular_text(path))
     if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
         raise ValueError("not a reader state file")
     return data

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from reader import locations
+from reader.files import read_regular_text, reason
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DATA_FILES = ("titles.yaml", "surnames.yaml", "given_names.yaml", "names.yaml", "roles.yaml", "places.yaml")
@@ -188,8 +189,10 @@ class Lexicon:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_regular_text(path)
+    except OSError as exc:
+        raise LexiconError(f"cannot read lexicon {path}: {reason(exc)}") from exc
+    except UnicodeDecodeError as exc:
         raise LexiconError(f"cannot read lexicon {path}: {exc}") from exc
     try:
         data = yaml.safe_load(text)

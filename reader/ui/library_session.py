@@ -33,6 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from reader.files import read_regular_text
 from reader.library.entries import LibraryEntry
 from reader.library.state import ReadingState, state_path
 
@@ -366,7 +367,7 @@ def remembered_library(state_file: Path | None = None) -> Path | None:
     would): the session that opens next does that, and tells the user.
     """
     try:
-        data = json.loads((state_file or state_path()).read_text(encoding="utf-8"))
+        data = json.loads(read_regular_text(state_file or state_path()))
     except (OSError, ValueError):
         return None
     value = data.get("last_library") if isinstance(data, dict) else None
