@@ -128,3 +128,98 @@ def test_read_regular_refuses_a_device_and_a_folder(tmp_path: Path) -> None:
         read_regular("/dev/zero")
     with pytest.raises(NotRegularFile, match="folder"):
         read_regular(tmp_path)
+
+
+# --- 2. YAML bombs ----------------------------------------------------------------------
+
+BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join(['*' + chr(97 + n)] * 10)}]\n" for n in range(8)
+)
+"""Billion laughs: nine levels of ten, about 10**9 strings once expanded, 700 bytes of text."""
+
+
+def test_the_safe_loader_stops_a_billion_laughs_fast() -> None:
+    from reader import safeyaml
+
+    with pytest.raises(safeyaml.YAMLTooLarge, match="aliases"):
+        safeyaml.load(BOMB + "i: *i\n")
+    # Aliases that stand for little are fine, and share as safe_load's do.
+    data = safeyaml.load("a: &x [1, 2]\nb: *x\n")
+    assert data == {"a": [1, 2], "b": [1, 2]}
+
+
+def test_short_repr_never_walks_a_whole_value() -> None:
+    from reader.safeyaml import short_repr
+
+    nested: list[object] = ["lol"] * 10
+    for _ in range(8):
+        nested = [nested] * 10  # 10**9 strings, shared
+    text = short_repr(nested)
+    assert len(text) <= 80 and text.startswith("[[")
+    assert len(short_repr("x" * 10_000)) <= 80
+
+
+@pytest.mark.parametrize(
+    ("name", "fragment"),
+    [
+        ("config.yaml", "config.yaml: "),
+        ("themes/bomb.yaml", "bomb.yaml: "),
+        ("glossary.yaml", "glossary.yaml: "),
+        ("surname_readings.yaml", "surname_readings.yaml: "),
+    ],
+)
+def test_a_yaml_bomb_in_the_config_folder_is_one_short_line(tmp_path: Path, name: str, fragment: str) -> None:
+    """Each file gets the bomb under a key it would check, so a loader that expands it hangs."""
+    config = tmp_path / "config"
+    (config / "themes").mkdir(parents=True)
+    key = {"config.yaml": "theme", "glossary.yaml": "posts", "surname_readings.yaml": "single"}.get(
+        name, "primary"
+    )
+    (config / name).write_text(BOMB + f"{key}: *i\nname: bomb\n", encoding="utf-8")
+    library = tmp_path / "lib"
+    library.mkdir()
+    (library / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    code = FAKE_TUI.replace(
+        "sys.exit(main(sys.argv[1:]))\n",
+        "import resource\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))\n"
+        "status = main(sys.argv[1:])\n"
+        "from reader import glossary, pinyin\n"
+        "print(glossary.overlay_problem(), pinyin.overlay_problem())\n"
+        "sys.exit(status)\n",
+    )
+    result = run(str(library), code=code, env={"READER_CONFIG_DIR": str(config)})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if fragment in line]
+    assert lines and all(len(line) < 300 for line in lines), lines
+    assert any("too large" in line for line in lines), lines
+
+
+def test_a_yaml_bomb_named_as_the_config_is_one_line(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text(BOMB + "measure: *i\n", encoding="utf-8")
+    result = run("--config", str(bomb), str(tmp_path), code=FAKE_TUI)
+    assert result.returncode == 0
+    assert "bomb.yaml: too large" in result.stdout + result.stderr
+    assert max(len(line) for line in (result.stdout + result.stderr).splitlines()) < 300
+
+
+def test_a_bomb_in_the_officials_overlay_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.officials import LexiconError
+    from reader.officials.lexicon import _read_yaml
+
+    path = tmp_path / "officials.yaml"
+    path.write_text(BOMB + "titles: *i\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="too large"):
+        _read_yaml(path)
+
+
+def test_a_bomb_in_front_matter_is_one_line(tmp_path: Path) -> None:
+    from reader.article import ArticleError
+    from reader.loaders import load_article
+
+    path = tmp_path / "bomb.md"
+    path.write_text("---\n" + BOMB + "title: *i\n---\n\n正文。\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match="too large"):
+        load_article(path)
