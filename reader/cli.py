@@ -15,9 +15,11 @@ imports (Textual) happen only when the TUI starts.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from reader import __version__
 
@@ -27,6 +29,45 @@ SUBCOMMANDS = ("officials", "render", "index", "search", "locate")
 
 class UsageError(Exception):
     """A user mistake; its message is the one line reader prints."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a mistake reported as reader's one line rather than usage text."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix("reader").strip()
+        raise UsageError(f"{command}: {message}" if command else message)
+
+
+MAX_WIDTH = 1000
+"""`render --width`: wider than any terminal; the layout's memory grows with the width."""
+MAX_LIMIT = 1_000_000
+"""`search --limit`: more hits than a table can be read in; SQLite's LIMIT is 64-bit."""
+
+
+def bounded_int(name: str, low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`, else one clear line.
+
+    Parsing a huge digit string is slow itself (and int() refuses over 4,300 digits),
+    so a long one is out of range from its length; the value is never echoed whole.
+    """
+
+    def parse(text: str) -> int:
+        stripped = text.strip()
+        value: int | None = None
+        if not re.fullmatch(r"[+-]?[0-9]+", stripped):
+            value = None
+        elif len(stripped.lstrip("+-")) > 18:
+            value = low - 1 if stripped.startswith("-") else high + 1
+        else:
+            value = int(stripped)
+        if value is None or not low <= value <= high:
+            shown = text if len(text) <= 24 else text[:23] + "…"
+            raise argparse.ArgumentTypeError(f"must be a whole number from {low} to {high:,}, not {shown!r}")
+        return value
+
+    parse.__name__ = name
+    return parse
 
 
 def _fail(message: str) -> int:
@@ -82,7 +123,7 @@ def _load(raw: str):  # -> Article, imported lazily to keep `reader --help` inst
 
 
 def _tui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader",
         description="A terminal reader for Chinese news that shows which officials an article names.",
         epilog=(
@@ -115,7 +156,7 @@ def _tui_parser() -> argparse.ArgumentParser:
 
 
 def _officials_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader officials",
         description="List the officials an article mentions, with posts and mentions.",
     )
@@ -125,12 +166,17 @@ def _officials_parser() -> argparse.ArgumentParser:
 
 
 def _render_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader render",
         description="Print an article laid out exactly as the reading view lays it out, as plain text.",
     )
     parser.add_argument("path", help="an article file")
-    parser.add_argument("--width", type=int, default=80, help="content width in terminal cells (default 80)")
+    parser.add_argument(
+        "--width",
+        type=bounded_int("width", 2, MAX_WIDTH),
+        default=80,
+        help=f"content width in terminal cells, 2 to {MAX_WIDTH} (default 80)",
+    )
     parser.add_argument("--body", action="store_true", help="only the body paragraphs, one blank line apart")
     return parser
 
@@ -166,15 +212,13 @@ def run_render(argv: Sequence[str]) -> int:
     from reader.layout import render_plain
 
     args = _render_parser().parse_args(argv)
-    if args.width < 2:
-        raise UsageError(f"--width must be at least 2, not {args.width}")
     article = _load(args.path)
     sys.stdout.write(render_plain(article, args.width, body_only=args.body))
     return 0
 
 
 def _index_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader index",
         description="Build or refresh the index of a library folder (metadata, text, officials), "
         "printing progress on stderr.",
@@ -184,7 +228,7 @@ def _index_parser() -> argparse.ArgumentParser:
 
 
 def _search_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader search",
         description="Find a phrase in the titles and text of every article of a library "
         "(the index is refreshed first).",
@@ -192,7 +236,12 @@ def _search_parser() -> argparse.ArgumentParser:
     parser.add_argument("query", help="the phrase, any length (one Chinese character works)")
     parser.add_argument("--library", metavar="DIR", help="the library folder (default: the bundled articles)")
     parser.add_argument("--format", choices=("table", "json"), default="table")
-    parser.add_argument("--limit", type=int, default=200, help="at most this many hits (default 200)")
+    parser.add_argument(
+        "--limit",
+        type=bounded_int("limit", 1, MAX_LIMIT),
+        default=200,
+        help=f"at most this many hits, 1 to {MAX_LIMIT:,} (default 200)",
+    )
     return parser
 
 
@@ -259,8 +308,6 @@ def run_search(argv: Sequence[str]) -> int:
     args = _search_parser().parse_args(argv)
     if not args.query.strip():
         raise UsageError("give a non-empty search phrase")
-    if args.limit < 1:
-        raise UsageError(f"--limit must be at least 1, not {args.limit}")
     folder = _library_folder(args.library)
     with _open_index(folder) as index:
         try:
@@ -274,7 +321,7 @@ def run_search(argv: Sequence[str]) -> int:
 
 
 def _locate_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader locate",
         description="Print where reader's files live, one `name  path` a line, honouring "
         "READER_CONFIG, READER_CONFIG_DIR, READER_STATE_DIR, READER_CACHE_DIR and the XDG variables.",

@@ -223,3 +223,36 @@ def test_a_bomb_in_front_matter_is_one_line(tmp_path: Path) -> None:
     path.write_text("---\n" + BOMB + "title: *i\n---\n\n正文。\n", encoding="utf-8")
     with pytest.raises(ArticleError, match="too large"):
         load_article(path)
+
+
+# --- 3. huge numbers --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "会议", "--limit", "99999999999999999999999"),
+        ("search", "会议", "--limit", "0"),
+        ("search", "会议", "--limit", "-99999999999999999999999"),
+        ("render", "{article}", "--width", "99999999999999999999"),
+        ("render", "{article}", "--width", "3000000000"),
+        ("render", "{article}", "--width", "100000000"),
+        ("render", "{article}", "--width", "1"),
+        ("render", "{article}", "--width", "9" * 5000),
+        ("render", "{article}", "--width", "+-5"),
+    ],
+)
+def test_every_numeric_option_is_bounded_with_one_line(tmp_path: Path, args: tuple[str, ...]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run(*(arg.format(article=article) for arg in args))
+    assert_one_line_exit_2(result, "must be a whole number from")
+    assert len(result.stderr) < 200  # the value is never echoed whole
+
+
+def test_bounded_options_accept_their_range(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert run("render", str(article), "--width", "1000").returncode == 0
+    result = run("search", "会议", "--library", str(tmp_path), "--limit", "1000000")
+    assert result.returncode == 0 and "会议" in result.stdout, result.stderr
