@@ -256,3 +256,42 @@ def test_bounded_options_accept_their_range(tmp_path: Path) -> None:
     assert run("render", str(article), "--width", "1000").returncode == 0
     result = run("search", "会议", "--library", str(tmp_path), "--limit", "1000000")
     assert result.returncode == 0 and "会议" in result.stdout, result.stderr
+
+
+# --- 4. control characters in file names ------------------------------------------------
+
+HOSTILE_NAME = "a\u009b2J\u202egnp.exe\u202c\u2066b\u2069.txt"
+
+
+@pytest.mark.parametrize("form", ["table", "json"])
+def test_search_output_never_carries_c1_or_bidi_characters(tmp_path: Path, form: str) -> None:
+    (tmp_path / HOSTILE_NAME).write_text(ARTICLE, encoding="utf-8")
+    result = run("search", "会议", "--library", str(tmp_path), "--format", form)
+    assert result.returncode == 0, result.stderr
+    assert "会议" in result.stdout
+    for char in "\u009b\u202e\u202c\u2066\u2069":
+        assert char not in result.stdout
+    if form == "json":  # data stays exact: the escapes stand for the real name
+        import json
+
+        assert json.loads(result.stdout)[0]["path"].endswith(HOSTILE_NAME)
+    else:
+        assert "a\ufffd2J\ufffdgnp.exe\ufffd\ufffdb\ufffd.txt" in result.stdout
+
+
+def test_the_search_table_maps_one_character_for_one() -> None:
+    from reader.library.export import hits_to_table
+    from reader.library.search import SearchHit
+
+    hit = SearchHit(
+        path=Path("x\u009b.txt"),
+        title="t",
+        date_text="",
+        paragraph=0,
+        start=0,
+        end=2,
+        snippet="会\u202e议",
+        marks=((0, 3),),
+    )
+    line = hits_to_table([hit])
+    assert "【会\ufffd议】" in line and "x\ufffd.txt" in line
