@@ -295,3 +295,76 @@ def test_the_search_table_maps_one_character_for_one() -> None:
     )
     line = hits_to_table([hit])
     assert "【会\ufffd议】" in line and "x\ufffd.txt" in line
+
+
+# --- 6. file names that are not UTF-8 ---------------------------------------------------
+
+BAD = os.fsdecode(b"bad\xff.txt")  # what os.scandir gives for a GBK-era name: bad\udcff.txt
+
+
+def bad_library(tmp_path: Path) -> Path:
+    folder = tmp_path / os.fsdecode(b"lib\xfe")
+    folder.mkdir()
+    (folder / BAD).write_text(ARTICLE, encoding="utf-8")
+    (folder / "good.txt").write_text("第二篇\n\n  会议要求，各部门要切实加强组织领导。\n", encoding="utf-8")
+    return folder
+
+
+def test_the_index_keeps_a_name_that_is_not_utf8_exactly(tmp_path: Path) -> None:
+    from reader.library import LibraryIndex
+
+    folder = bad_library(tmp_path)
+    with LibraryIndex(folder) as index:
+        first = index.refresh()
+        assert (first.added, first.errors) == (2, 0)
+        again = index.refresh()  # the key round-trips: nothing re-read, nothing removed
+        assert (again.added, again.removed, again.unchanged) == (0, 0, 2)
+        assert folder / BAD in {entry.path for entry in index.entries()}
+        assert folder / BAD in {hit.path for hit in index.search("会议")}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("index", "{folder}"),
+        ("search", "会议", "--library", "{folder}"),
+        ("search", "会议", "--library", "{folder}", "--format", "json"),
+        ("officials", "{folder}/" + BAD, "--format", "json"),
+        ("officials", "{folder}/" + BAD, "--format", "csv"),
+        ("render", "{folder}/" + BAD),
+    ],
+)
+def test_the_cli_shows_names_that_are_not_utf8(tmp_path: Path, args: tuple[str, ...]) -> None:
+    folder = bad_library(tmp_path)
+    command = [sys.executable, "-m", "reader", *(arg.format(folder=folder) for arg in args)]
+    result = subprocess.run(command, capture_output=True, timeout=TIMEOUT, env=os.environ.copy())
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    out = result.stdout.decode("utf-8")  # valid UTF-8 text, whatever the file names
+    if "json" in args:
+        import json
+
+        data = json.loads(out)
+        paths = [row["path"] for row in data] if isinstance(data, list) else [data["path"]]
+        assert any(path.endswith(BAD) for path in paths)  # exact: \udcff stands for the byte
+    elif args[0] == "search":
+        assert "bad\ufffd.txt" in out
+
+
+async def test_the_tui_opens_a_library_with_a_name_that_is_not_utf8(tmp_path: Path) -> None:
+    from reader.library.state import ReadingState
+    from reader.theme_files import discover_themes
+    from reader.ui.app import ReaderApp
+    from reader.ui.widgets.library_table import LibraryTable
+
+    folder = bad_library(tmp_path)
+    themes, _ = discover_themes()
+    app = ReaderApp(library=folder, open_file=folder / BAD, theme_specs=themes, theme_name="ink")
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(3):
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+        assert app.article is not None and app.article.path == folder / BAD
+        assert folder / BAD in {entry.path for entry in app.query_one(LibraryTable).entries}
+        await pilot.press("j")
+        await pilot.pause()
+    assert ReadingState.load().last_open == (folder / BAD).resolve()  # saved, and read back exactly

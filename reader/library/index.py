@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -28,7 +29,7 @@ from reader.article import ArticleError
 from reader.library import freshness, people, search
 from reader.library.atomic import set_aside
 from reader.library.entries import LibraryEntry, date_key
-from reader.library.scan import FileStat, scan_library
+from reader.library.scan import FileStat, path_from_key, path_key, scan_library
 from reader.library.schema import DAY_SHIFT, OVERFLOW_BASE, connect
 from reader.loaders import load_article
 from reader.textsafety import inert_line
@@ -75,8 +76,8 @@ ProgressCallback = Callable[[IndexProgress], None]
 
 
 def index_path(library: Path) -> Path:
-    """Where the index of `library` lives: one file per resolved folder path."""
-    key = hashlib.sha256(str(library.resolve()).encode("utf-8")).hexdigest()[:16]
+    """Where the index of `library` lives: one file per resolved folder path (its bytes)."""
+    key = hashlib.sha256(os.fsencode(library.resolve())).hexdigest()[:16]
     return locations.cache_dir() / "index" / f"{key}.sqlite3"
 
 
@@ -166,7 +167,10 @@ class LibraryIndex:
         on_disk = scan_library(self.library)
         with self._lock:
             rows = self._conn.execute("SELECT id, path, size, mtime_ns, inode FROM files").fetchall()
-        known = {path: (file_id, FileStat(size, mtime, inode)) for file_id, path, size, mtime, inode in rows}
+        known = {
+            path_from_key(path): (file_id, FileStat(size, mtime, inode))
+            for file_id, path, size, mtime, inode in rows
+        }
 
         to_read: list[tuple[str, FileStat, int | None]] = []  # (path, stat, id of the row it replaces)
         for path, stat in on_disk.items():
@@ -194,9 +198,10 @@ class LibraryIndex:
 
         with self._transaction() as conn:
             # For people who look into the cache: which folder this file indexes.
-            conn.execute("INSERT OR REPLACE INTO meta VALUES ('library', ?)", (str(self.library.resolve()),))
+            folder = os.fsencode(self.library.resolve()).decode("utf-8", "backslashreplace")
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('library', ?)", (folder,))
             for path, file_id in renames:
-                conn.execute("UPDATE files SET path = ? WHERE id = ?", (path, file_id))
+                conn.execute("UPDATE files SET path = ? WHERE id = ?", (path_key(path), file_id))
             for file_id, _stat in gone.values():
                 _delete_file(conn, file_id)
         summary.renamed, summary.removed = len(renames), len(gone)
@@ -398,13 +403,14 @@ def _allocate_ids(conn: sqlite3.Connection, day: int, count: int) -> int:
 
 def _insert_file(conn: sqlite3.Connection, path: str, stat: FileStat, loaded: object) -> None:
     # Another process refreshing the same library may have indexed this path meanwhile.
-    for (stale,) in conn.execute("SELECT id FROM files WHERE path = ?", (path,)).fetchall():
+    key = path_key(path)
+    for (stale,) in conn.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchall():
         _delete_file(conn, stale)
     if isinstance(loaded, str):
         conn.execute(
             "INSERT INTO files(path, size, mtime_ns, inode, title, error, officials_done) "
             "VALUES (?, ?, ?, ?, ?, ?, 1)",
-            (path, stat.size, stat.mtime_ns, stat.inode, inert_line(Path(path).name), loaded),
+            (key, stat.size, stat.mtime_ns, stat.inode, inert_line(Path(path).name), loaded),
         )
         return
     article = loaded
@@ -412,7 +418,7 @@ def _insert_file(conn: sqlite3.Connection, path: str, stat: FileStat, loaded: ob
         "INSERT INTO files(path, size, mtime_ns, inode, title, date, date_text, outlet, byline, paragraphs) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            path,
+            key,
             stat.size,
             stat.mtime_ns,
             stat.inode,
