@@ -368,3 +368,73 @@ async def test_the_tui_opens_a_library_with_a_name_that_is_not_utf8(tmp_path: Pa
         await pilot.press("j")
         await pilot.pause()
     assert ReadingState.load().last_open == (folder / BAD).resolve()  # saved, and read back exactly
+
+
+# --- 7. unusable cache, full disk, damage inside the database --------------------------
+
+
+def small_library(tmp_path: Path, count: int = 3) -> Path:
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"a{n:03}.txt").write_text(
+            f"第{n}篇\n\n  会议要求，各部门要切实加强组织领导{n}。\n", encoding="utf-8"
+        )
+    return folder
+
+
+def corrupt_middle(path: Path) -> None:
+    """Random bytes over the `files` table's root page: the file opens (its header, schema
+    and meta are sound) and the first query of a refresh finds it malformed."""
+    import random
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'files'").fetchone()[0]
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * size)
+        handle.write(random.Random(12).randbytes(size))
+
+
+def test_at_most_one_damaged_copy_is_kept(tmp_path: Path) -> None:
+    from reader.library import LibraryIndex
+
+    folder = small_library(tmp_path)
+    for _ in range(3):
+        with LibraryIndex(folder) as index:
+            index.refresh(officials=False)
+            path = index.path
+        path.write_bytes(b"not a database at all" * 100)
+    with LibraryIndex(folder) as index:
+        assert index.notice and "damaged" in index.notice
+    assert len([p for p in path.parent.iterdir() if ".damaged-" in p.name]) == 1
+
+
+def test_a_full_disk_keeps_the_index(tmp_path: Path) -> None:
+    """SQLite's max_page_count gives the real SQLITE_FULL a full disk gives."""
+    import sqlite3
+
+    from reader.library import LibraryIndex
+    from reader.library.index import is_damage
+
+    folder = small_library(tmp_path)
+    with LibraryIndex(folder) as index:
+        index.refresh()
+        path = index.path
+        pages = index._conn.execute("PRAGMA page_count").fetchone()[0]
+        index._conn.execute(f"PRAGMA max_page_count = {pages}")
+        for n in range(200):
+            (folder / f"b{n:03}.txt").write_text(
+                "新篇\n\n  " + "会议要求切实加强组织领导。" * 50 + "\n", encoding="utf-8"
+            )
+        with pytest.raises(sqlite3.OperationalError) as full:
+            index.refresh()
+        assert not is_damage(full.value)
+        notice = index.rebuild_after(full.value)  # what the TUI and the CLI call on a failed query
+        assert "cannot be updated" in notice and "kept" in notice
+        assert index.count() == 3  # the same file, still answering
+    assert path.exists() and not list(path.parent.glob("*.damaged-*"))
+
+

@@ -13,6 +13,7 @@ batches, so another connection (the UI, a second reader) sees progress as it hap
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -75,6 +76,45 @@ class RefreshSummary:
 ProgressCallback = Callable[[IndexProgress], None]
 
 
+class IndexUnavailable(OSError):
+    """The index cannot be opened or written (cache folder unusable, disk full); the file is kept.
+
+    An OSError, so callers that report an unreadable folder in one line report this too.
+    """
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+_KEPT_ERRORS = (
+    "SQLITE_FULL",
+    "SQLITE_IOERR",
+    "SQLITE_READONLY",
+    "SQLITE_CANTOPEN",
+    "SQLITE_NOMEM",
+    "SQLITE_PERM",
+)
+
+
+def is_damage(error: sqlite3.DatabaseError) -> bool:
+    """True when `error` says the index file itself is bad (set it aside and rebuild).
+
+    A full disk, an I/O error, a read-only or missing cache folder say nothing about the
+    file: setting a healthy index aside for them loses it (and piles up copies), so those
+    keep the file. A "locked" file is set aside as before (another process holds it).
+    """
+    name = getattr(error, "sqlite_errorname", None) or ""
+    return not name.startswith(_KEPT_ERRORS)
+
+
+def _unavailable(error: Exception) -> IndexUnavailable:
+    """The one-line reason an index cannot be used, for the CLI and the TUI alike."""
+    if isinstance(error, OSError) and not isinstance(error, IndexUnavailable):
+        what = error.strerror or error.__class__.__name__
+        return IndexUnavailable(errno.EIO, f"the cache folder cannot be used ({what.lower()})")
+    return IndexUnavailable(errno.EIO, f"the library index cannot be updated ({error}); it is kept as it was")
+
+
 def index_path(library: Path) -> Path:
     """Where the index of `library` lives: one file per resolved folder path (its bytes)."""
     key = hashlib.sha256(os.fsencode(library.resolve())).hexdigest()[:16]
@@ -98,20 +138,36 @@ class LibraryIndex:
         self._busy_timeout = busy_timeout
         try:
             self._conn = connect(self.path, busy_timeout)
+        except OSError as error:  # the cache folder is read-only, or a path under a file
+            raise _unavailable(error) from error
         except sqlite3.DatabaseError as error:  # includes OperationalError: locked
+            if not is_damage(error):
+                raise _unavailable(error) from error
             self._conn = self._replace_file(error)
 
     def _replace_file(self, error: sqlite3.DatabaseError) -> sqlite3.Connection:
+        """Set the file aside (at most one copy kept per reason) and open an empty index."""
         reason = "locked" if "locked" in str(error) else "damaged"
-        aside = set_aside(self.path, reason) if self.path.exists() else None
+        try:
+            aside = set_aside(self.path, reason, keep=1) if self.path.exists() else None
+            conn = connect(self.path, self._busy_timeout)
+        except (OSError, sqlite3.DatabaseError) as problem:
+            raise _unavailable(problem) from problem
         where = f"; it was set aside as {aside.name}" if aside else ""
         self.notice = f"The library index was {reason} ({error}){where} and is being rebuilt."
-        return connect(self.path, self._busy_timeout)
+        return conn
 
     def rebuild_after(self, error: sqlite3.DatabaseError) -> str:
         """For a query that found the file damaged after it opened ("malformed"): set the
-        file aside, start an empty index (refresh it next) and return the notice to show."""
+        file aside, start an empty index (refresh it next) and return the notice to show.
+
+        The one recovery path, for the CLI and the TUI. An error that is not damage (a
+        full disk) keeps the file and the connection: the notice says it cannot update.
+        """
         with self._lock:
+            if not is_damage(error):
+                self.notice = str(_unavailable(error))
+                return self.notice
             self._conn.close()
             self._conn = self._replace_file(error)
             return self.notice or ""
@@ -135,7 +191,10 @@ class LibraryIndex:
             try:
                 yield self._conn
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                # SQLite has already rolled back after some errors (SQLITE_FULL): a second
+                # ROLLBACK would raise and hide the error that says why.
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
 
