@@ -438,3 +438,42 @@ def test_a_full_disk_keeps_the_index(tmp_path: Path) -> None:
     assert path.exists() and not list(path.parent.glob("*.damaged-*"))
 
 
+@pytest.mark.parametrize("kind", ["under-a-file", "read-only"])
+def test_an_unusable_cache_folder_is_one_line_in_the_cli(tmp_path: Path, kind: str) -> None:
+    folder = small_library(tmp_path)
+    cache = unusable_cache(tmp_path, kind)
+    result = run("index", str(folder), env={"READER_CACHE_DIR": str(cache)})
+    assert_one_line_exit_2(result, "cache folder cannot be used")
+
+
+def unusable_cache(tmp_path: Path, kind: str) -> Path:
+    if kind == "under-a-file":
+        (tmp_path / "file").write_text("x", encoding="utf-8")
+        return tmp_path / "file" / "cache"
+    cache = tmp_path / "ro-cache"
+    cache.mkdir()
+    if os.geteuid() == 0:  # root writes anywhere: a read-only bind would need a mount
+        pytest.skip("root ignores folder permissions")
+    cache.chmod(0o500)
+    return cache
+
+
+async def test_the_tui_runs_without_an_index_when_the_cache_is_unusable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.theme_files import discover_themes
+    from reader.ui.app import ReaderApp
+
+    folder = small_library(tmp_path)
+    monkeypatch.setenv("READER_CACHE_DIR", str(unusable_cache(tmp_path, "under-a-file")))
+    themes, _ = discover_themes()
+    app = ReaderApp(library=folder, open_file=folder / "a001.txt", theme_specs=themes, theme_name="ink")
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(3):
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+        assert app.article is not None and app.article.title == "第1篇"
+        assert app.session is not None
+        assert any("No library index" in notice for notice in app.session.notices)
+        await pilot.press("j")
+        await pilot.pause()
