@@ -19,11 +19,12 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 from reader import __version__
 
 EXIT_USAGE = 2
+T = TypeVar("T")
 SUBCOMMANDS = ("officials", "render", "index", "search", "locate")
 
 
@@ -270,6 +271,22 @@ def _open_index(folder: Path):  # -> LibraryIndex, imported lazily like the othe
     return index
 
 
+def _recovering(index, run: Callable[[], T]) -> T:  # index: LibraryIndex
+    """`run()`, and once more after LibraryIndex.rebuild_after when it finds the file
+    damaged mid-way ("malformed"): the TUI's recovery path, so neither fails run after run."""
+    import sqlite3
+
+    from reader.library.index import is_damage
+
+    try:
+        return run()
+    except sqlite3.DatabaseError as error:
+        if not is_damage(error) or "locked" in str(error):
+            raise
+        print(f"reader: {index.rebuild_after(error)}", file=sys.stderr)
+    return run()
+
+
 def _print_progress(progress, minimum: int = 0) -> None:  # progress: IndexProgress
     """A progress line on stderr every 1,000 files, for jobs of at least `minimum` files."""
     from reader.library.export import progress_line
@@ -292,7 +309,7 @@ def run_index(argv: Sequence[str]) -> int:
     folder = _library_folder(args.folder)
     with _open_index(folder) as index:
         try:
-            summary = index.refresh(_print_progress)
+            summary = _recovering(index, lambda: index.refresh(_print_progress))
         except (OSError, sqlite3.Error, LexiconError) as error:
             raise UsageError(f"cannot index {folder}: {error}") from None
         sys.stdout.write(summary_text(summary, index.count(), index.path))
@@ -311,9 +328,13 @@ def run_search(argv: Sequence[str]) -> int:
     folder = _library_folder(args.library)
     with _open_index(folder) as index:
         try:
-            # Quiet for a small or up-to-date library; a first big build says what it is doing.
-            index.refresh_text(lambda progress: _print_progress(progress, minimum=1000))
-            hits = index.search(args.query, limit=args.limit)
+
+            def refresh_and_search() -> list:
+                # Quiet for a small or up-to-date library; a first big build says what it does.
+                index.refresh_text(lambda progress: _print_progress(progress, minimum=1000))
+                return index.search(args.query, limit=args.limit)
+
+            hits = _recovering(index, refresh_and_search)
         except (OSError, sqlite3.Error) as error:
             raise UsageError(f"cannot search {folder}: {error}") from None
     sys.stdout.write(hits_to_json(hits) if args.format == "json" else hits_to_table(hits))

@@ -398,6 +398,27 @@ def corrupt_middle(path: Path) -> None:
         handle.write(random.Random(12).randbytes(size))
 
 
+@pytest.mark.parametrize("command", [["index", "{lib}"], ["search", "会议", "--library", "{lib}"]])
+def test_the_cli_recovers_from_damage_inside_the_database(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.cli import main
+    from reader.library import LibraryIndex
+
+    folder = small_library(tmp_path, 60)
+    with LibraryIndex(folder) as index:
+        index.refresh()
+        path = index.path
+    corrupt_middle(path)
+    args = [arg.format(lib=folder) for arg in command]
+    assert main(args) == 0, capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "damaged" in err and "set aside" in err
+    assert main(args) == 0  # and the next run is clean
+    assert "damaged" not in capsys.readouterr().err
+    assert len(list(path.parent.glob(f"{path.name}.damaged-*"))) == 1
+
+
 def test_at_most_one_damaged_copy_is_kept(tmp_path: Path) -> None:
     from reader.library import LibraryIndex
 
