@@ -498,3 +498,20 @@ async def test_the_tui_runs_without_an_index_when_the_cache_is_unusable(
         assert any("No library index" in notice for notice in app.session.notices)
         await pilot.press("j")
         await pilot.pause()
+
+
+# --- 8. front matter: a size cap, and keys that are not text ----------------------------
+
+
+def test_huge_front_matter_is_refused_from_its_size(tmp_path: Path) -> None:
+    """300,000 keys took 12.8 s and 500 MB; the cap refuses them before YAML parses a line."""
+    from reader.article import ArticleError
+    from reader.loaders import load_article
+    from reader.loaders.markdown import MAX_FRONT_MATTER_CHARS
+
+    path = tmp_path / "keys.md"
+    keys = "".join(f"k{n}: v\n" for n in range(300_000))
+    path.write_text(f"---\ntitle: 标题\n{keys}---\n\n正文。\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match="front matter is too large") as error:
+        load_article(path)
+    assert f"{MAX_FRONT_MATTER_CHARS:,}" in str(error.value)
