@@ -515,3 +515,14 @@ def test_huge_front_matter_is_refused_from_its_size(tmp_path: Path) -> None:
     with pytest.raises(ArticleError, match="front matter is too large") as error:
         load_article(path)
     assert f"{MAX_FRONT_MATTER_CHARS:,}" in str(error.value)
+
+
+@pytest.mark.parametrize("front", ["? [a, b]\n: x\n", "{[a]: 1}\n", "? {a: 1}\n: 2\n"])
+def test_a_complex_key_in_front_matter_is_named_as_such(tmp_path: Path, front: str) -> None:
+    from reader.article import ArticleError
+    from reader.loaders import load_article
+
+    path = tmp_path / "key.md"
+    path.write_text(f"---\n{front}---\n\n正文。\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match="a key that is not plain text"):
+        load_article(path)

@@ -100,6 +100,8 @@ def _split_front_matter(text: str, name: str) -> tuple[dict[str, object], str]:
     except YAMLTooLarge as error:
         raise ArticleError(f"{name}: front matter is too large to be article metadata ({error})") from error
     except yaml.constructor.ConstructorError as error:
+        if "unhashable" in str(error.problem):  # `? [a, b]`: a list or a mapping as a key
+            raise ArticleError(f"{name}: front matter has a key that is not plain text") from error
         # safe_load refuses tags that would build objects (!!python/object/apply…): say so.
         tag = re.search(r"tag '(?:tag:yaml.org,2002:)?([^']*)'", str(error.problem))
         what = f"the YAML tag !!{tag.group(1)[:60]}" if tag else "a YAML tag"
