@@ -526,3 +526,20 @@ def test_a_complex_key_in_front_matter_is_named_as_such(tmp_path: Path, front: s
     path.write_text(f"---\n{front}---\n\n正文。\n", encoding="utf-8")
     with pytest.raises(ArticleError, match="a key that is not plain text"):
         load_article(path)
+
+
+def test_an_io_error_on_a_full_disk_says_the_disk_is_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite often reports a full disk as "disk I/O error" (it cannot create its -shm file)."""
+    import sqlite3
+    from types import SimpleNamespace
+
+    from reader.library import LibraryIndex
+
+    with LibraryIndex(small_library(tmp_path)) as index:
+        error = sqlite3.OperationalError("disk I/O error")
+        error.sqlite_errorname = "SQLITE_IOERR"  # type: ignore[attr-defined]
+        monkeypatch.setattr(os, "statvfs", lambda _path: SimpleNamespace(f_bavail=0))
+        notice = index.rebuild_after(error)
+    assert "disk I/O error; the disk holding the cache is full" in notice and "kept" in notice

@@ -107,12 +107,24 @@ def is_damage(error: sqlite3.DatabaseError) -> bool:
     return not name.startswith(_KEPT_ERRORS)
 
 
-def _unavailable(error: Exception) -> IndexUnavailable:
-    """The one-line reason an index cannot be used, for the CLI and the TUI alike."""
+def _unavailable(error: Exception, path: Path) -> IndexUnavailable:
+    """The one-line reason the index at `path` cannot be used, for the CLI and the TUI alike."""
     if isinstance(error, OSError) and not isinstance(error, IndexUnavailable):
         what = error.strerror or error.__class__.__name__
         return IndexUnavailable(errno.EIO, f"the cache folder cannot be used ({what.lower()})")
-    return IndexUnavailable(errno.EIO, f"the library index cannot be updated ({error}); it is kept as it was")
+    full = "; the disk holding the cache is full" if _disk_full(path) else ""
+    return IndexUnavailable(
+        errno.EIO, f"the library index cannot be updated ({error}{full}); it is kept as it was"
+    )
+
+
+def _disk_full(path: Path) -> bool:
+    """True when the filesystem of `path`'s folder has no block left (SQLite often says only
+    "disk I/O error" when it cannot create its -wal or -shm file there)."""
+    try:
+        return os.statvfs(path.parent).f_bavail == 0
+    except (OSError, AttributeError):
+        return False
 
 
 def index_path(library: Path) -> Path:
@@ -139,10 +151,10 @@ class LibraryIndex:
         try:
             self._conn = connect(self.path, busy_timeout)
         except OSError as error:  # the cache folder is read-only, or a path under a file
-            raise _unavailable(error) from error
+            raise _unavailable(error, self.path) from error
         except sqlite3.DatabaseError as error:  # includes OperationalError: locked
             if not is_damage(error):
-                raise _unavailable(error) from error
+                raise _unavailable(error, self.path) from error
             self._conn = self._replace_file(error)
 
     def _replace_file(self, error: sqlite3.DatabaseError) -> sqlite3.Connection:
@@ -152,7 +164,7 @@ class LibraryIndex:
             aside = set_aside(self.path, reason, keep=1) if self.path.exists() else None
             conn = connect(self.path, self._busy_timeout)
         except (OSError, sqlite3.DatabaseError) as problem:
-            raise _unavailable(problem) from problem
+            raise _unavailable(problem, self.path) from problem
         where = f"; it was set aside as {aside.name}" if aside else ""
         self.notice = f"The library index was {reason} ({error}){where} and is being rebuilt."
         return conn
@@ -166,7 +178,7 @@ class LibraryIndex:
         """
         with self._lock:
             if not is_damage(error):
-                self.notice = str(_unavailable(error))
+                self.notice = str(_unavailable(error, self.path))
                 return self.notice
             self._conn.close()
             self._conn = self._replace_file(error)
