@@ -543,3 +543,22 @@ def test_an_io_error_on_a_full_disk_says_the_disk_is_full(
         monkeypatch.setattr(os, "statvfs", lambda _path: SimpleNamespace(f_bavail=0))
         notice = index.rebuild_after(error)
     assert "disk I/O error; the disk holding the cache is full" in notice and "kept" in notice
+
+
+# --- 11. a link inside the library to a file outside it ---------------------------------
+
+
+def test_a_link_to_a_file_outside_the_library_is_not_indexed(tmp_path: Path) -> None:
+    from reader.library import LibraryIndex
+
+    folder = small_library(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密文件\n\n  口令是天王盖地虎。\n", encoding="utf-8")
+    (folder / "passwd.txt").symlink_to(secret)
+    (folder / "inside.txt").symlink_to(folder / "a001.txt")  # a link within the library is read
+    with LibraryIndex(folder) as index:
+        index.refresh()
+        entries = {entry.path.name: entry for entry in index.entries()}
+        assert "outside the library" in (entries["passwd.txt"].error or "")
+        assert entries["inside.txt"].error is None
+        assert index.search("天王盖地虎") == []

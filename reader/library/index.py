@@ -340,8 +340,13 @@ class LibraryIndex:
             report(IndexProgress("text", min(start + BATCH, total), total))
 
     def _read(self, relative: str):  # -> Article | str (the one-line error)
+        path = self.library / relative
+        if _links_outside(path, self.library):
+            # A link to /etc/passwd dropped in a library must not be read into the index;
+            # opening the link by name (`reader LINK`) still reads it: the user asked.
+            return inert_line(f"{path}: links to a file outside the library (open it by name to read it)")
         try:
-            return load_article(self.library / relative)
+            return load_article(path)
         except ArticleError as error:
             return str(error)
 
@@ -440,6 +445,15 @@ class LibraryIndex:
         """Officials' names (starting with `prefix`) and how many articles name each, commonest first."""
         with self._lock:
             return people.official_names(self._conn, prefix, limit)
+
+
+def _links_outside(path: Path, library: Path) -> bool:
+    """True when `path` (a link, or under a linked folder) leads to a file outside `library`."""
+    try:
+        target = path.resolve()
+        return target.exists() and not target.is_relative_to(library.resolve())
+    except (OSError, RuntimeError):  # a loop: the loader reports it
+        return False
 
 
 def _delete_file(conn: sqlite3.Connection, file_id: int) -> None:
