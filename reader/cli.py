@@ -312,7 +312,7 @@ def run_index(argv: Sequence[str]) -> int:
             summary = _recovering(index, lambda: index.refresh(_print_progress))
         except (OSError, sqlite3.Error, LexiconError) as error:
             raise UsageError(f"cannot index {folder}: {error}") from None
-        sys.stdout.write(summary_text(summary, index.count(), index.path))
+        sys.stdout.write(summary_text(summary, index.count(), index.path, index.unreadable()))
     return 0
 
 

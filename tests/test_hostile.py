@@ -562,3 +562,15 @@ def test_a_link_to_a_file_outside_the_library_is_not_indexed(tmp_path: Path) -> 
         assert "outside the library" in (entries["passwd.txt"].error or "")
         assert entries["inside.txt"].error is None
         assert index.search("天王盖地虎") == []
+
+
+def test_reader_index_counts_every_unreadable_file_not_only_this_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.cli import main
+
+    folder = small_library(tmp_path)
+    (folder / "empty.txt").write_bytes(b"")
+    for _ in range(2):  # the second run reads nothing, and the broken file is still there
+        assert main(["index", str(folder)]) == 0
+        assert "1 unreadable" in capsys.readouterr().out

@@ -72,15 +72,19 @@ def progress_line(progress: IndexProgress) -> str | None:
     return f"{label}: {progress.done}/{progress.total}"
 
 
-def summary_text(summary: RefreshSummary, articles: int, path: Path) -> str:
-    """The closing report of `reader index`."""
+def summary_text(summary: RefreshSummary, articles: int, path: Path, unreadable: int | None = None) -> str:
+    """The closing report of `reader index`.
+
+    `unreadable` counts every file of the index that cannot be read, not only those read
+    in this run: a second `reader index` must not report 0 for files still broken.
+    """
     parts = [
         f"{articles} articles indexed",
         f"{summary.added} added",
         f"{summary.changed} changed",
         f"{summary.removed} removed",
         f"{summary.renamed} renamed",
-        f"{summary.errors} unreadable",
+        f"{summary.errors if unreadable is None else unreadable} unreadable",
     ]
     timing = f"text {summary.text_seconds:.1f} s, officials {summary.officials_seconds:.1f} s"
     return f"{', '.join(parts)} ({timing})\nindex: {path}\n"

@@ -413,6 +413,11 @@ class LibraryIndex:
         with self._lock:
             return self._conn.execute("SELECT count(*) FROM files").fetchone()[0]
 
+    def unreadable(self) -> int:
+        """Indexed files that could not be read (their rows carry the one-line error)."""
+        with self._lock:
+            return self._conn.execute("SELECT count(*) FROM files WHERE error IS NOT NULL").fetchone()[0]
+
     def pending_officials(self) -> int:
         """Articles whose officials are not extracted yet (phase 2 still to run)."""
         with self._lock:
