@@ -10,16 +10,15 @@ from the file.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from reader.article import Article
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+from reader.textsafety import inert_line
 
 
 def _clean(text: str) -> str:
-    return " ".join(_CONTROL.sub(" ", text).split())
+    """One line through reader.textsafety (C0, DEL, C1, bidi controls), runs of space as one."""
+    return " ".join(inert_line(text).split())
 
 
 def _file(path: Path, relative_to: Path | None) -> str:

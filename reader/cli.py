@@ -17,18 +17,60 @@ imports (Textual) happen only when the TUI starts.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn, TypeVar
 
 from reader import __version__
 
 EXIT_USAGE = 2
+T = TypeVar("T")
 SUBCOMMANDS = ("officials", "render", "index", "search", "people", "events", "locate")
 
 
 class UsageError(Exception):
     """A user mistake; its message is the one line reader prints."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a mistake reported as reader's one line rather than usage text."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix("reader").strip()
+        raise UsageError(f"{command}: {message}" if command else message)
+
+
+MAX_WIDTH = 1000
+"""`render --width`: wider than any terminal; the layout's memory grows with the width."""
+MAX_LIMIT = 1_000_000
+"""`search --limit`: more hits than a table can be read in; SQLite's LIMIT is 64-bit."""
+
+
+def bounded_int(name: str, low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`, else one clear line.
+
+    Parsing a huge digit string is slow itself (and int() refuses over 4,300 digits),
+    so a long one is out of range from its length; the value is never echoed whole.
+    """
+
+    def parse(text: str) -> int:
+        stripped = text.strip()
+        value: int | None = None
+        if not re.fullmatch(r"[+-]?[0-9]+", stripped):
+            value = None
+        elif len(stripped.lstrip("+-")) > 18:
+            value = low - 1 if stripped.startswith("-") else high + 1
+        else:
+            value = int(stripped)
+        if value is None or not low <= value <= high:
+            shown = text if len(text) <= 24 else text[:23] + "…"
+            raise argparse.ArgumentTypeError(f"must be a whole number from {low} to {high:,}, not {shown!r}")
+        return value
+
+    parse.__name__ = name
+    return parse
 
 
 def _fail(message: str) -> int:
@@ -51,12 +93,14 @@ def _check_path(raw: str) -> Path:
         if not _readable_dir(path):
             raise UsageError(f"{raw}: cannot read this folder (permission denied)")
         return path
+    from reader.files import NotRegularFile, check_regular, reason
+
     try:
-        with path.open("rb"):
-            pass
+        check_regular(path)  # never blocks: a FIFO or a device is refused, not opened
+    except NotRegularFile as error:
+        raise UsageError(f"{raw}: {reason(error)}") from None
     except OSError as error:
-        reason = error.strerror.lower() if error.strerror else error.__class__.__name__
-        raise UsageError(f"{raw}: cannot read ({reason})") from None
+        raise UsageError(f"{raw}: cannot read ({reason(error)})") from None
     return path
 
 
@@ -82,7 +126,7 @@ def _load(raw: str):  # -> Article, imported lazily to keep `reader --help` inst
 
 
 def _tui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader",
         description="A terminal reader for Chinese news that shows which officials an article names.",
         epilog=(
@@ -117,7 +161,7 @@ def _tui_parser() -> argparse.ArgumentParser:
 
 
 def _officials_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader officials",
         description="List the officials an article mentions, with posts and mentions.",
     )
@@ -127,12 +171,17 @@ def _officials_parser() -> argparse.ArgumentParser:
 
 
 def _render_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader render",
         description="Print an article laid out exactly as the reading view lays it out, as plain text.",
     )
     parser.add_argument("path", help="an article file")
-    parser.add_argument("--width", type=int, default=80, help="content width in terminal cells (default 80)")
+    parser.add_argument(
+        "--width",
+        type=bounded_int("width", 2, MAX_WIDTH),
+        default=80,
+        help=f"content width in terminal cells, 2 to {MAX_WIDTH} (default 80)",
+    )
     parser.add_argument("--body", action="store_true", help="only the body paragraphs, one blank line apart")
     return parser
 
@@ -168,15 +217,13 @@ def run_render(argv: Sequence[str]) -> int:
     from reader.layout import render_plain
 
     args = _render_parser().parse_args(argv)
-    if args.width < 2:
-        raise UsageError(f"--width must be at least 2, not {args.width}")
     article = _load(args.path)
     sys.stdout.write(render_plain(article, args.width, body_only=args.body))
     return 0
 
 
 def _index_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader index",
         description="Build or refresh the index of a library folder (metadata, text, officials), "
         "printing progress on stderr.",
@@ -186,7 +233,7 @@ def _index_parser() -> argparse.ArgumentParser:
 
 
 def _search_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader search",
         description="Find a phrase in the titles and text of every article of a library "
         "(the index is refreshed first).",
@@ -194,7 +241,12 @@ def _search_parser() -> argparse.ArgumentParser:
     parser.add_argument("query", help="the phrase, any length (one Chinese character works)")
     parser.add_argument("--library", metavar="DIR", help="the library folder (default: the bundled articles)")
     parser.add_argument("--format", choices=("table", "json"), default="table")
-    parser.add_argument("--limit", type=int, default=200, help="at most this many hits (default 200)")
+    parser.add_argument(
+        "--limit",
+        type=bounded_int("limit", 1, MAX_LIMIT),
+        default=200,
+        help=f"at most this many hits, 1 to {MAX_LIMIT:,} (default 200)",
+    )
     return parser
 
 
@@ -223,6 +275,22 @@ def _open_index(folder: Path):  # -> LibraryIndex, imported lazily like the othe
     return index
 
 
+def _recovering(index, run: Callable[[], T]) -> T:  # index: LibraryIndex
+    """`run()`, and once more after LibraryIndex.rebuild_after when it finds the file
+    damaged mid-way ("malformed"): the TUI's recovery path, so neither fails run after run."""
+    import sqlite3
+
+    from reader.library.index import is_damage
+
+    try:
+        return run()
+    except sqlite3.DatabaseError as error:
+        if not is_damage(error) or "locked" in str(error):
+            raise
+        print(f"reader: {index.rebuild_after(error)}", file=sys.stderr)
+    return run()
+
+
 def _print_progress(progress, minimum: int = 0) -> None:  # progress: IndexProgress
     """A progress line on stderr every 1,000 files, for jobs of at least `minimum` files."""
     from reader.library.export import progress_line
@@ -245,10 +313,10 @@ def run_index(argv: Sequence[str]) -> int:
     folder = _library_folder(args.folder)
     with _open_index(folder) as index:
         try:
-            summary = index.refresh(_print_progress)
+            summary = _recovering(index, lambda: index.refresh(_print_progress))
         except (OSError, sqlite3.Error, LexiconError) as error:
             raise UsageError(f"cannot index {folder}: {error}") from None
-        sys.stdout.write(summary_text(summary, index.count(), index.path))
+        sys.stdout.write(summary_text(summary, index.count(), index.path, index.unreadable()))
     return 0
 
 
@@ -261,14 +329,16 @@ def run_search(argv: Sequence[str]) -> int:
     args = _search_parser().parse_args(argv)
     if not args.query.strip():
         raise UsageError("give a non-empty search phrase")
-    if args.limit < 1:
-        raise UsageError(f"--limit must be at least 1, not {args.limit}")
     folder = _library_folder(args.library)
     with _open_index(folder) as index:
         try:
-            # Quiet for a small or up-to-date library; a first big build says what it is doing.
-            index.refresh_text(lambda progress: _print_progress(progress, minimum=1000))
-            hits = index.search(args.query, limit=args.limit)
+
+            def refresh_and_search() -> list:
+                # Quiet for a small or up-to-date library; a first big build says what it does.
+                index.refresh_text(lambda progress: _print_progress(progress, minimum=1000))
+                return index.search(args.query, limit=args.limit)
+
+            hits = _recovering(index, refresh_and_search)
         except (OSError, sqlite3.Error) as error:
             raise UsageError(f"cannot search {folder}: {error}") from None
     sys.stdout.write(hits_to_json(hits) if args.format == "json" else hits_to_table(hits))
@@ -357,7 +427,7 @@ def run_events(argv: Sequence[str]) -> int:
 
 
 def _locate_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader locate",
         description="Print where reader's files live, one `name  path` a line, honouring "
         "READER_CONFIG, READER_CONFIG_DIR, READER_STATE_DIR, READER_CACHE_DIR and the XDG variables.",

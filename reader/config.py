@@ -24,11 +24,16 @@ from typing import Any
 
 import yaml
 
-from reader import locations
+from reader import locations, safeyaml
+from reader.files import read_regular_text, reason
+from reader.safeyaml import YAMLTooLarge, short_repr
 
 DEFAULT_MEASURE = 80
 MIN_MEASURE = 20
 MAX_MEASURE = 400
+MAX_CONFIG_CHARS = 256 * 1024
+MAX_CONFIG_NODES = 20_000
+"""A config file is a few dozen lines; anything far bigger is refused before it is used."""
 KNOWN_KEYS = ("library", "theme", "measure", "pinyin", "keymap")
 _BINDING_ID = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+$")
 
@@ -71,8 +76,13 @@ def load_config(explicit: str | Path | None = None) -> tuple[Config, list[str]]:
             raise ConfigError(f"{path}: no such config file")
         return Config(), []
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeError) as error:
+        text = read_regular_text(path, limit=MAX_CONFIG_CHARS)
+    except OSError as error:
+        message = f"{path}: cannot read config file ({reason(error)})"
+        if named:
+            raise ConfigError(message) from None
+        return Config(), [f"{message}; using defaults"]
+    except UnicodeError as error:
         message = f"{path}: cannot read config file ({error.__class__.__name__})"
         if named:
             raise ConfigError(message) from None
@@ -84,7 +94,9 @@ def parse_config(text: str, path: Path) -> tuple[Config, list[str]]:
     """Check the text of a config file; every problem is a warning naming the file and key."""
     name = path.name
     try:
-        data = yaml.safe_load(text)
+        data = safeyaml.load(text, max_chars=MAX_CONFIG_CHARS, max_nodes=MAX_CONFIG_NODES)
+    except YAMLTooLarge as error:
+        return Config(path=path), [f"{name}: too large for a config file ({error}); using defaults"]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
@@ -98,7 +110,7 @@ def parse_config(text: str, path: Path) -> tuple[Config, list[str]]:
     config = Config(path=path)
     for key, value in data.items():
         if key not in KNOWN_KEYS:
-            warnings.append(f"{name}: unknown key {key!r} ignored (known: {', '.join(KNOWN_KEYS)})")
+            warnings.append(f"{name}: unknown key {short_repr(key)} ignored (known: {', '.join(KNOWN_KEYS)})")
             continue
         checked, problem = _CHECKS[key](value, path)
         if problem is not None:
@@ -110,25 +122,25 @@ def parse_config(text: str, path: Path) -> tuple[Config, list[str]]:
 
 def _library(value: Any, path: Path) -> tuple[Path | None, str | None]:
     if not isinstance(value, str) or not value.strip():
-        return None, f"must be a folder path, not {value!r}; using the bundled articles"
+        return None, f"must be a folder path, not {short_repr(value)}; using the bundled articles"
     folder = Path(value.strip()).expanduser()
     if not folder.is_absolute():
         folder = path.parent / folder  # relative to the config file, not to wherever reader runs
     if not folder.is_dir():
-        return None, f"{str(folder)!r} is not a folder; using the bundled articles"
+        return None, f"{short_repr(str(folder))} is not a folder; using the bundled articles"
     return folder, None
 
 
 def _theme(value: Any, path: Path) -> tuple[str | None, str | None]:
     if not isinstance(value, str) or not value.strip():
-        return None, f"must be a theme name, not {value!r}; using the default"
+        return None, f"must be a theme name, not {short_repr(value)}; using the default"
     return value.strip(), None
 
 
 def _measure(value: Any, path: Path) -> tuple[int | None, str | None]:
     if isinstance(value, bool) or not isinstance(value, int) or not MIN_MEASURE <= value <= MAX_MEASURE:
         return None, (
-            f"must be a whole number of cells from {MIN_MEASURE} to {MAX_MEASURE}, not {value!r}; "
+            f"must be a whole number of cells from {MIN_MEASURE} to {MAX_MEASURE}, not {short_repr(value)}; "
             f"using {DEFAULT_MEASURE}"
         )
     return value, None
@@ -136,7 +148,7 @@ def _measure(value: Any, path: Path) -> tuple[int | None, str | None]:
 
 def _pinyin(value: Any, path: Path) -> tuple[bool | None, str | None]:
     if not isinstance(value, bool):
-        return None, f"must be true or false, not {value!r}; using true"
+        return None, f"must be true or false, not {short_repr(value)}; using true"
     return value, None
 
 
@@ -154,7 +166,7 @@ def _keymap(value: Any, path: Path) -> tuple[MappingProxyType[str, str] | None, 
         ):
             keymap[binding_id] = ",".join(part.strip() for part in keys.split(","))
         else:
-            bad.append(f"{binding_id!r}: {keys!r}")
+            bad.append(f"{short_repr(binding_id)}: {short_repr(keys)}")
     problem = f'ignored {", ".join(bad)} (write id: "key,key")' if bad else None
     return MappingProxyType(keymap), problem
 

@@ -15,17 +15,23 @@ from typing import Any
 
 import yaml
 
-from reader import locations
+from reader import locations, safeyaml
+from reader.files import read_regular_text, reason
+from reader.safeyaml import YAMLTooLarge
 
 Sections = dict[str, dict[str, str]]
 
 
 def read_yaml(path: Path, error: type[Exception]) -> Any:
-    """A YAML file via yaml.safe_load; `error` with a one-line message naming the file."""
+    """A YAML file via reader.safeyaml (bounded); `error` with a one-line message naming the file."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeError) as problem:
+        return safeyaml.load(read_regular_text(path, limit=safeyaml.MAX_CHARS))
+    except OSError as problem:
+        raise error(f"{path.name}: cannot read ({reason(problem)})") from None
+    except UnicodeError as problem:
         raise error(f"{path.name}: cannot read ({problem.__class__.__name__})") from None
+    except YAMLTooLarge as problem:
+        raise error(f"{path.name}: too large ({problem})") from None
     except yaml.YAMLError as problem:
         mark = getattr(problem, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.data_overlay import load_with_overlay, read_yaml
+from reader.safeyaml import short_repr
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "glossary.yaml"
 OVERLAY_NAME = "glossary.yaml"
@@ -43,7 +44,7 @@ def _read(path: Path) -> dict[str, dict[str, str]]:
         raise GlossaryError(f"{path.name}: must be a mapping with `posts` and `modifiers`")
     unknown = sorted(str(key) for key in set(data) - set(_KEYS))
     if unknown:
-        raise GlossaryError(f"{path.name}: unknown key {unknown[0]!r} (known: posts, modifiers)")
+        raise GlossaryError(f"{path.name}: unknown key {short_repr(unknown[0])} (known: posts, modifiers)")
     result: dict[str, dict[str, str]] = {}
     for key in _KEYS:
         section = data.get(key) or {}
@@ -51,9 +52,11 @@ def _read(path: Path) -> dict[str, dict[str, str]]:
             raise GlossaryError(f"{path.name}: {key} must map Chinese words to English")
         for word, english in section.items():
             if not isinstance(word, str) or not word.strip():
-                raise GlossaryError(f"{path.name}: {key}: {word!r} is not a word")
+                raise GlossaryError(f"{path.name}: {key}: {short_repr(word)} is not a word")
             if not isinstance(english, str) or not english.strip():
-                raise GlossaryError(f"{path.name}: {key}.{word}: needs an English text, not {english!r}")
+                raise GlossaryError(
+                    f"{path.name}: {key}.{word}: needs an English text, not {short_repr(english)}"
+                )
         result[key] = {word.strip(): english.strip() for word, english in section.items()}
     return result
 

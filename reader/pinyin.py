@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.data_overlay import load_with_overlay, read_yaml
+from reader.safeyaml import short_repr
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "surname_readings.yaml"
 OVERLAY_NAME = "surname_readings.yaml"
@@ -44,7 +45,7 @@ def _read(path: Path) -> dict[str, dict[str, str]]:
         result[key] = {k: v.strip().lower() for k, v in section.items()}
     unknown = sorted(set(data) - {"single", "compound"})
     if unknown:
-        raise PinyinDataError(f"{path.name}: unknown key {unknown[0]!r}")
+        raise PinyinDataError(f"{path.name}: unknown key {short_repr(unknown[0])}")
     return result
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader import locations
+from reader.files import read_regular_text
 from reader.library.atomic import write_atomic
 
 VERSION = 1
@@ -39,7 +40,7 @@ def load_preferences(path: Path | None = None) -> tuple[Preferences, str | None]
     """The remembered preferences and a one-line notice when the file could not be used."""
     path = path or preferences_path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular_text(path))
     except FileNotFoundError:
         return Preferences(), None
     except (OSError, UnicodeError, ValueError) as error:

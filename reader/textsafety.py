@@ -20,7 +20,10 @@ cleaned string can always be lined up with its original:
   marks (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) become U+FFFD:
   they have no picture, they never belong in Chinese news, and a visible mark says
   "something unprintable was here" where removing them would hide it;
-- U+2028 and U+2029 (line and paragraph separators) become a space.
+- U+2028 and U+2029 (line and paragraph separators) become a space;
+- lone surrogates (U+D800-U+DFFF) become U+FFFD: Python reads a file name that is
+  not UTF-8 (an old GBK archive) with os.fsdecode's surrogateescape, and such a
+  string cannot be written to a terminal at all; the replacement shows where.
 
 Everything else — CJK, full-width forms, ZWJ/ZWNJ, private-use characters — is kept.
 Applying `inert` twice gives the same result as once.
@@ -52,13 +55,17 @@ def _build_table(keep_newlines: bool) -> dict[int, str]:
         table[ord(char)] = REPLACEMENT
     table[0x2028] = " "
     table[0x2029] = " "
+    for code in range(0xD800, 0xE000):
+        table[code] = REPLACEMENT
     return table
 
 
 _TABLE_TEXT = _build_table(keep_newlines=True)
 _TABLE_LINE = _build_table(keep_newlines=False)
 _UNSAFE = re.compile(
-    "[" + "".join(re.escape(chr(code)) for code in sorted(_TABLE_LINE) if code != ord("\n")) + "]"
+    "["
+    + "".join(re.escape(chr(code)) for code in sorted(_TABLE_LINE) if code != ord("\n") and code < 0xD800)
+    + "\ud800-\udfff]"
 )
 
 
@@ -87,11 +94,14 @@ def has_unsafe(text: str) -> bool:
     return _UNSAFE.search(text) is not None
 
 
-_JSON_ESCAPE = re.compile("[\u007f-\u009f\u2028\u2029" + "".join(sorted(BIDI_CONTROLS)) + "]")
+_JSON_ESCAPE = re.compile("[\u007f-\u009f\u2028\u2029\ud800-\udfff" + "".join(sorted(BIDI_CONTROLS)) + "]")
 
 
 def json_safe(dumped: str) -> str:
-    """JSON text (from json.dumps) with DEL, C1, bidi and line separators \\u-escaped.
+    """JSON text (from json.dumps) with DEL, C1, bidi, line separators and surrogates \\u-escaped.
+
+    A lone surrogate (a file name that is not UTF-8) cannot be written as UTF-8 at
+    all; escaped, the text is valid and json.loads gives back the exact name.
 
     json.dumps with ensure_ascii=False escapes C0 controls but writes C1 controls and
     U+202E raw, and those would act on a terminal. Those characters can occur only

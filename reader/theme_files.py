@@ -12,7 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from reader import locations
+from reader import locations, safeyaml
+from reader.files import read_regular_text, reason
+from reader.safeyaml import YAMLTooLarge, short_repr
 
 DEFAULT_THEME = "ink"
 COLOUR_SLOTS = (
@@ -56,33 +58,34 @@ class ThemeSpec:
 
 def _colour(value: object, key: str, path: Path) -> str:
     if not isinstance(value, str) or not _COLOUR.match(value):
-        raise ThemeFileError(f'{path.name}: {key} must be a colour like "#1d2027", not {value!r}')
+        raise ThemeFileError(f'{path.name}: {key} must be a colour like "#1d2027", not {short_repr(value)}')
     return value
 
 
+MAX_THEME_CHARS = 64 * 1024
+MAX_THEME_NODES = 5_000
+"""A theme is a few dozen colours; a file far bigger is refused before it is used."""
+
+
 def _safe_load(text: str) -> object:
-    """yaml.safe_load, through libyaml when PyYAML has it.
+    """reader.safeyaml.load, through libyaml when it can (`fast`).
 
     Every start reads every theme file (four bundled ones at least); the pure-Python
-    parser takes ~5 ms for them, libyaml ~1 ms. Both build the same safe types. A file
-    libyaml rejects is parsed again by the pure-Python parser, so the error (and the
-    line it names) is the one reader has always reported.
+    parser takes ~5 ms for them, libyaml ~1 ms. Both build the same safe types.
     """
-    fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None:
-        try:
-            return yaml.load(text, Loader=fast)  # CSafeLoader: the safe constructor
-        except yaml.YAMLError:
-            pass
-    return yaml.safe_load(text)
+    return safeyaml.load(text, max_chars=MAX_THEME_CHARS, max_nodes=MAX_THEME_NODES, fast=True)
 
 
 def parse_theme(path: Path) -> ThemeSpec:
-    """Read one theme file (yaml.safe_load only) and check every key."""
+    """Read one theme file (reader.safeyaml: safe types, bounded) and check every key."""
     try:
-        data = _safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeError) as error:
+        data = _safe_load(read_regular_text(path, limit=MAX_THEME_CHARS))
+    except OSError as error:
+        raise ThemeFileError(f"{path.name}: cannot read theme file ({reason(error)})") from None
+    except UnicodeError as error:
         raise ThemeFileError(f"{path.name}: cannot read theme file ({error.__class__.__name__})") from None
+    except YAMLTooLarge as error:
+        raise ThemeFileError(f"{path.name}: too large for a theme file ({error})") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
@@ -94,13 +97,13 @@ def parse_theme(path: Path) -> ThemeSpec:
         raise ThemeFileError(f"{path.name}: missing a `name`")
     dark = data.get("dark", True)
     if not isinstance(dark, bool):
-        raise ThemeFileError(f"{path.name}: dark must be true or false, not {dark!r}")
+        raise ThemeFileError(f"{path.name}: dark must be true or false, not {short_repr(dark)}")
     if "primary" not in data:
         raise ThemeFileError(f"{path.name}: missing a `primary` colour")
     known = {"name", "dark", "variables", *COLOUR_SLOTS}
     unknown = sorted(set(data) - known)
     if unknown:
-        raise ThemeFileError(f"{path.name}: unknown key {unknown[0]!r}")
+        raise ThemeFileError(f"{path.name}: unknown key {short_repr(unknown[0])}")
     colours = {key: _colour(data[key], key, path) for key in COLOUR_SLOTS if key in data}
     variables_raw = data.get("variables") or {}
     if not isinstance(variables_raw, dict):
@@ -108,7 +111,7 @@ def parse_theme(path: Path) -> ThemeSpec:
     for key in variables_raw:
         # Textual's own variables may be set too; a misspelt reader-* one would silently do nothing.
         if str(key).startswith("reader-") and key not in READER_VARIABLES:
-            raise ThemeFileError(f"{path.name}: unknown variable {f'variables.{key}'!r}")
+            raise ThemeFileError(f"{path.name}: unknown variable {short_repr(f'variables.{key}')}")
     variables = {str(key): _colour(value, f"variables.{key}", path) for key, value in variables_raw.items()}
     return ThemeSpec(
         name=name.strip(),

@@ -10,6 +10,7 @@ import pytest
 from reader.article import Article
 from reader.citation import citation, paragraph_with_citation
 from reader.loaders import load_article
+from reader.textsafety import has_unsafe
 
 from .conftest import BUNDLED_ARTICLE, REPO
 
@@ -50,10 +51,19 @@ def test_control_characters_from_the_file_never_reach_the_clipboard(tmp_path: Pa
     )
     line = citation(article, 0)
     assert "\x1b" not in line and "\x07" not in line and "\n" not in line and "\r" not in line
-    assert line.startswith("“标题 ]52;c;ZXZpbA== 第二行”, 某报, ¶ 1 of 1")
+    # The one policy of reader.textsafety: escapes shown as their pictures, lines joined.
+    assert line.startswith("“标题␛]52;c;ZXZpbA==␇ 第二行”, 某报, ¶ 1 of 1")
     quoted = paragraph_with_citation(article, 0)
     first, second = quoted.split("\n")
-    assert first == "正文 [31m红 色" and second == f"— {line}"
+    assert first == "正文␛[31m红 色" and second == f"— {line}"
+
+
+def test_bidi_and_c1_characters_in_a_file_name_never_reach_the_clipboard(tmp_path: Path) -> None:
+    """issue 12: `Y` put U+202E and U+202C from a file name into the clipboard."""
+    article = Article(path=tmp_path / "a\u202etxt.exe\u202c\u009b2J.txt", title="t", paragraphs=("p",))
+    line = citation(article, 0, relative_to=tmp_path)
+    assert not has_unsafe(line)
+    assert line.endswith("a\ufffdtxt.exe\ufffd\ufffd2J.txt")
 
 
 @pytest.mark.parametrize("paragraph", [-1, 9])

@@ -408,10 +408,14 @@ def test_permission_denied_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyP
     path = tmp_path / "secret.txt"
     path.write_text(CHINESE, encoding="utf-8")
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> object:
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open  # every read goes through reader.files, which opens with os.open
 
-    monkeypatch.setattr(Path, "open", refuse)
+    def refuse(name: str, *args: int) -> int:
+        if os.path.basename(name) == "secret.txt":
+            raise PermissionError(13, "Permission denied", name)
+        return real_open(name, *args)
+
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(ArticleError, match="permission denied") as error:
         load_article(path)
     _assert_one_line_naming(error, path)

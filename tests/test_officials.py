@@ -10,7 +10,7 @@ import pytest
 
 from reader.article import Article
 from reader.officials import LexiconError, extract_officials, load_lexicon
-from reader.officials.export import report_to_csv, report_to_dict, report_to_table
+from reader.officials.export import csv_cell, report_to_csv, report_to_dict, report_to_table
 from reader.officials.model import OfficialsReport
 
 REPO = Path(__file__).resolve().parents[1]
@@ -215,6 +215,19 @@ def test_report_to_csv() -> None:
     assert rows[3] == ["official", "柳鹏", "嘉峪关市委副书记、市长", "", "1", "5"]
     assert rows[-1] == ["other", "赵明霞", "", "记者", "1", "0"]
     assert len(rows) == 1 + 9 + 1
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_escaped() -> None:
+    """issue 12: a leading = + - @ makes a spreadsheet run the cell as a formula."""
+    article, report = _article_and_report()
+    report.officials[0].titles = ['=HYPERLINK("http://x")', "@SUM(A1)"]
+    report.others[0].role = "+1-2"
+    report.others[0].name = "-赵明霞"
+    rows = list(csv.reader(io.StringIO(report_to_csv(article, report))))
+    assert rows[1][2] == '\'=HYPERLINK("http://x")、@SUM(A1)'
+    assert rows[-1][1:4] == ["'-赵明霞", "", "'+1-2"]
+    assert rows[-1][4:] == ["1", "0"]  # numbers stay numbers
+    assert csv_cell("-1") == "-1" and csv_cell("=1") == "'=1"
 
 
 def test_report_to_table_is_aligned_in_cells_and_markup_free() -> None:

@@ -215,14 +215,14 @@ def test_permission_denied_is_one_line(tmp_path: Path, monkeypatch: pytest.Monke
     """Root reads any file whatever its mode, so open() is made to refuse."""
     path = tmp_path / "secret.txt"
     path.write_text(ARTICLE, encoding="utf-8")
-    real_open = Path.open
+    real_open = os.open  # every read goes through reader.files, which opens with os.open
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> object:
-        if self.name == "secret.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+    def refuse(name: str, *args: int) -> int:
+        if os.path.basename(name) == "secret.txt":
+            raise PermissionError(13, "Permission denied", name)
+        return real_open(name, *args)
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(ArticleError) as error:
         load_article(path)
     assert one_line(error, path).endswith("permission denied")
@@ -243,10 +243,14 @@ def test_file_removed_after_the_checks_is_one_line(tmp_path: Path, monkeypatch: 
     path = tmp_path / "racing.txt"
     path.write_text(ARTICLE, encoding="utf-8")
 
-    def vanish(self: Path, *args: object, **kwargs: object) -> object:
-        raise FileNotFoundError(2, "No such file or directory", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "open", vanish)
+    def vanish(name: str, *args: int) -> int:
+        if os.path.basename(name) == "racing.txt":
+            raise FileNotFoundError(2, "No such file or directory", name)
+        return real_open(name, *args)
+
+    monkeypatch.setattr(os, "open", vanish)
     with pytest.raises(ArticleError) as error:
         load_article(path)
     assert "removed or renamed" in one_line(error, path)
@@ -285,10 +289,14 @@ def test_fifty_megabytes_is_refused_from_its_size_without_reading(
     with path.open("wb") as handle:
         handle.truncate(FIFTY_MB)
 
-    def no_reading(self: Path, *args: object, **kwargs: object) -> object:
-        raise AssertionError("a file over the limit was opened")
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "open", no_reading)
+    def no_reading(name: str, *args: int) -> int:
+        if os.path.basename(name) == "sparse.txt":
+            raise AssertionError("a file over the limit was opened")
+        return real_open(name, *args)
+
+    monkeypatch.setattr(os, "open", no_reading)
     with pytest.raises(ArticleError) as error:
         load_article(path)
     assert "too large" in one_line(error, path)
@@ -349,13 +357,13 @@ def test_cli_permission_denied_is_one_line(tmp_path: Path) -> None:
     path = tmp_path / "secret.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     code = (
-        "import pathlib, sys\n"
-        "real = pathlib.Path.open\n"
-        "def refuse(self, *a, **k):\n"
-        "    if self.name == 'secret.txt':\n"
-        "        raise PermissionError(13, 'Permission denied', str(self))\n"
-        "    return real(self, *a, **k)\n"
-        "pathlib.Path.open = refuse\n"
+        "import os, sys\n"
+        "real = os.open\n"
+        "def refuse(path, *a, **k):\n"
+        "    if os.fspath(path).endswith('secret.txt'):\n"
+        "        raise PermissionError(13, 'Permission denied', path)\n"
+        "    return real(path, *a, **k)\n"
+        "os.open = refuse\n"
         "from reader.cli import main\n"
         "sys.exit(main(sys.argv[1:]))\n"
     )
@@ -413,14 +421,14 @@ async def test_the_app_lists_good_files_marks_bad_ones_and_stays_responsive(
     secret = folder / "secret.txt"
     secret.write_text(ARTICLE, encoding="utf-8")
     bad[secret] = "permission denied"
-    real_open = Path.open
+    real_open = os.open  # every read goes through reader.files, which opens with os.open
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> object:
-        if self.name == "secret.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+    def refuse(name: str, *args: int) -> int:
+        if os.path.basename(name) == "secret.txt":
+            raise PermissionError(13, "Permission denied", name)
+        return real_open(name, *args)
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     (folder / "a-good.txt").write_text(ARTICLE, encoding="utf-8")
     (folder / "b-good.md").write_text(
         f"---\ntitle: 第二篇\nsource: 青山日报\n---\n\n{BODY}\n", encoding="utf-8"

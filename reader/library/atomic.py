@@ -30,11 +30,13 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def set_aside(path: Path, reason: str) -> Path:
+def set_aside(path: Path, reason: str, keep: int | None = None) -> Path:
     """Rename a damaged file out of the way (never delete it: the user may want it back).
 
     Returns the new name, `<name>.<reason>-<timestamp>`; companion files SQLite keeps
-    beside a database (`-wal`, `-shm`, `-journal`) move with it.
+    beside a database (`-wal`, `-shm`, `-journal`) move with it. With `keep`, only the
+    newest `keep` copies set aside for `reason` stay: a file that is damaged again and
+    again (the index, which can always be rebuilt) must not fill the disk with copies.
     """
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.{reason}-{stamp}")
@@ -48,4 +50,22 @@ def set_aside(path: Path, reason: str) -> Path:
         if companion.exists():
             with contextlib.suppress(OSError):
                 os.replace(companion, target.with_name(target.name + suffix))
+    if keep is not None:
+        _prune(path, reason, target, keep)
     return target
+
+
+def _prune(path: Path, reason: str, newest: Path, keep: int) -> None:
+    """Delete all but the newest `keep` set-aside copies of `path` (and their companions)."""
+    copies = sorted(
+        (
+            p
+            for p in path.parent.glob(f"{path.name}.{reason}-*")
+            if not p.name.endswith(("-wal", "-shm", "-journal"))
+        ),
+        key=lambda p: (p == newest, p.stat().st_mtime_ns if p.exists() else 0, p.name),
+    )
+    for old in copies[: max(0, len(copies) - keep)]:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(OSError):
+                old.with_name(old.name + suffix).unlink()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reader.library.index import IndexProgress, RefreshSummary
 from reader.library.search import SearchHit
+from reader.textsafety import inert, json_safe
 
 
 def _display_path(path: Path) -> str:
@@ -36,11 +37,8 @@ def hits_to_json(hits: list[SearchHit]) -> str:
         }
         for hit in hits
     ]
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-
-
-_CONTROLS = {code: "\ufffd" for code in [*range(0x20), 0x7F]}
-"""Control characters in file text must never reach a terminal as escapes."""
+    # JSON is data: json_safe \u-escapes what json.dumps writes raw (C1, bidi), nothing changes.
+    return json_safe(json.dumps(rows, ensure_ascii=False, indent=2)) + "\n"
 
 
 def hits_to_table(hits: list[SearchHit]) -> str:
@@ -59,7 +57,8 @@ def hits_to_table(hits: list[SearchHit]) -> str:
             shift += 2
         where = "title" if hit.paragraph < 0 else f"¶{hit.paragraph + 1}"
         line = f"{hit.date_text or '-':<10}  {_display_path(hit.path)} {where}  {snippet}"
-        lines.append(line.translate(_CONTROLS))
+        # reader.textsafety, as every output: C0, DEL, C1 and bidi controls, one for one.
+        lines.append(inert(line, keep_newlines=False))
     return "".join(line + "\n" for line in lines)
 
 
@@ -73,15 +72,19 @@ def progress_line(progress: IndexProgress) -> str | None:
     return f"{label}: {progress.done}/{progress.total}"
 
 
-def summary_text(summary: RefreshSummary, articles: int, path: Path) -> str:
-    """The closing report of `reader index`."""
+def summary_text(summary: RefreshSummary, articles: int, path: Path, unreadable: int | None = None) -> str:
+    """The closing report of `reader index`.
+
+    `unreadable` counts every file of the index that cannot be read, not only those read
+    in this run: a second `reader index` must not report 0 for files still broken.
+    """
     parts = [
         f"{articles} articles indexed",
         f"{summary.added} added",
         f"{summary.changed} changed",
         f"{summary.removed} removed",
         f"{summary.renamed} renamed",
-        f"{summary.errors} unreadable",
+        f"{summary.errors if unreadable is None else unreadable} unreadable",
     ]
     timing = f"text {summary.text_seconds:.1f} s, officials {summary.officials_seconds:.1f} s"
     return f"{', '.join(parts)} ({timing})\nindex: {path}\n"

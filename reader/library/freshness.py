@@ -15,6 +15,7 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
+from reader.files import read_regular
 from reader.officials.lexicon import overlay_path
 
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -27,7 +28,7 @@ def _digest(paths: Iterable[Path]) -> str:
     h = hashlib.sha256()
     for path in sorted(paths):
         try:
-            data = path.read_bytes()
+            data = read_regular(path)
         except OSError:
             continue
         h.update(path.name.encode())

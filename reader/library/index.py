@@ -13,8 +13,10 @@ batches, so another connection (the UI, a second reader) sees progress as it hap
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -28,7 +30,7 @@ from reader.article import ArticleError
 from reader.library import freshness, people, search
 from reader.library.atomic import set_aside
 from reader.library.entries import LibraryEntry, date_key
-from reader.library.scan import FileStat, scan_library
+from reader.library.scan import FileStat, path_from_key, path_key, scan_library
 from reader.library.schema import DAY_SHIFT, OVERFLOW_BASE, connect
 from reader.loaders import load_article
 from reader.textsafety import inert_line
@@ -74,9 +76,60 @@ class RefreshSummary:
 ProgressCallback = Callable[[IndexProgress], None]
 
 
+class IndexUnavailable(OSError):
+    """The index cannot be opened or written (cache folder unusable, disk full); the file is kept.
+
+    An OSError, so callers that report an unreadable folder in one line report this too.
+    """
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+_KEPT_ERRORS = (
+    "SQLITE_FULL",
+    "SQLITE_IOERR",
+    "SQLITE_READONLY",
+    "SQLITE_CANTOPEN",
+    "SQLITE_NOMEM",
+    "SQLITE_PERM",
+)
+
+
+def is_damage(error: sqlite3.DatabaseError) -> bool:
+    """True when `error` says the index file itself is bad (set it aside and rebuild).
+
+    A full disk, an I/O error, a read-only or missing cache folder say nothing about the
+    file: setting a healthy index aside for them loses it (and piles up copies), so those
+    keep the file. A "locked" file is set aside as before (another process holds it).
+    """
+    name = getattr(error, "sqlite_errorname", None) or ""
+    return not name.startswith(_KEPT_ERRORS)
+
+
+def _unavailable(error: Exception, path: Path) -> IndexUnavailable:
+    """The one-line reason the index at `path` cannot be used, for the CLI and the TUI alike."""
+    if isinstance(error, OSError) and not isinstance(error, IndexUnavailable):
+        what = error.strerror or error.__class__.__name__
+        return IndexUnavailable(errno.EIO, f"the cache folder cannot be used ({what.lower()})")
+    full = "; the disk holding the cache is full" if _disk_full(path) else ""
+    return IndexUnavailable(
+        errno.EIO, f"the library index cannot be updated ({error}{full}); it is kept as it was"
+    )
+
+
+def _disk_full(path: Path) -> bool:
+    """True when the filesystem of `path`'s folder has no block left (SQLite often says only
+    "disk I/O error" when it cannot create its -wal or -shm file there)."""
+    try:
+        return os.statvfs(path.parent).f_bavail == 0
+    except (OSError, AttributeError):
+        return False
+
+
 def index_path(library: Path) -> Path:
-    """Where the index of `library` lives: one file per resolved folder path."""
-    key = hashlib.sha256(str(library.resolve()).encode("utf-8")).hexdigest()[:16]
+    """Where the index of `library` lives: one file per resolved folder path (its bytes)."""
+    key = hashlib.sha256(os.fsencode(library.resolve())).hexdigest()[:16]
     return locations.cache_dir() / "index" / f"{key}.sqlite3"
 
 
@@ -97,20 +150,36 @@ class LibraryIndex:
         self._busy_timeout = busy_timeout
         try:
             self._conn = connect(self.path, busy_timeout)
+        except OSError as error:  # the cache folder is read-only, or a path under a file
+            raise _unavailable(error, self.path) from error
         except sqlite3.DatabaseError as error:  # includes OperationalError: locked
+            if not is_damage(error):
+                raise _unavailable(error, self.path) from error
             self._conn = self._replace_file(error)
 
     def _replace_file(self, error: sqlite3.DatabaseError) -> sqlite3.Connection:
+        """Set the file aside (at most one copy kept per reason) and open an empty index."""
         reason = "locked" if "locked" in str(error) else "damaged"
-        aside = set_aside(self.path, reason) if self.path.exists() else None
+        try:
+            aside = set_aside(self.path, reason, keep=1) if self.path.exists() else None
+            conn = connect(self.path, self._busy_timeout)
+        except (OSError, sqlite3.DatabaseError) as problem:
+            raise _unavailable(problem, self.path) from problem
         where = f"; it was set aside as {aside.name}" if aside else ""
         self.notice = f"The library index was {reason} ({error}){where} and is being rebuilt."
-        return connect(self.path, self._busy_timeout)
+        return conn
 
     def rebuild_after(self, error: sqlite3.DatabaseError) -> str:
         """For a query that found the file damaged after it opened ("malformed"): set the
-        file aside, start an empty index (refresh it next) and return the notice to show."""
+        file aside, start an empty index (refresh it next) and return the notice to show.
+
+        The one recovery path, for the CLI and the TUI. An error that is not damage (a
+        full disk) keeps the file and the connection: the notice says it cannot update.
+        """
         with self._lock:
+            if not is_damage(error):
+                self.notice = str(_unavailable(error, self.path))
+                return self.notice
             self._conn.close()
             self._conn = self._replace_file(error)
             return self.notice or ""
@@ -134,7 +203,10 @@ class LibraryIndex:
             try:
                 yield self._conn
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                # SQLite has already rolled back after some errors (SQLITE_FULL): a second
+                # ROLLBACK would raise and hide the error that says why.
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
 
@@ -166,7 +238,10 @@ class LibraryIndex:
         on_disk = scan_library(self.library)
         with self._lock:
             rows = self._conn.execute("SELECT id, path, size, mtime_ns, inode FROM files").fetchall()
-        known = {path: (file_id, FileStat(size, mtime, inode)) for file_id, path, size, mtime, inode in rows}
+        known = {
+            path_from_key(path): (file_id, FileStat(size, mtime, inode))
+            for file_id, path, size, mtime, inode in rows
+        }
 
         to_read: list[tuple[str, FileStat, int | None]] = []  # (path, stat, id of the row it replaces)
         for path, stat in on_disk.items():
@@ -194,9 +269,10 @@ class LibraryIndex:
 
         with self._transaction() as conn:
             # For people who look into the cache: which folder this file indexes.
-            conn.execute("INSERT OR REPLACE INTO meta VALUES ('library', ?)", (str(self.library.resolve()),))
+            folder = os.fsencode(self.library.resolve()).decode("utf-8", "backslashreplace")
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('library', ?)", (folder,))
             for path, file_id in renames:
-                conn.execute("UPDATE files SET path = ? WHERE id = ?", (path, file_id))
+                conn.execute("UPDATE files SET path = ? WHERE id = ?", (path_key(path), file_id))
             for file_id, _stat in gone.values():
                 _delete_file(conn, file_id)
         summary.renamed, summary.removed = len(renames), len(gone)
@@ -264,8 +340,13 @@ class LibraryIndex:
             report(IndexProgress("text", min(start + BATCH, total), total))
 
     def _read(self, relative: str):  # -> Article | str (the one-line error)
+        path = self.library / relative
+        if _links_outside(path, self.library):
+            # A link to /etc/passwd dropped in a library must not be read into the index;
+            # opening the link by name (`reader LINK`) still reads it: the user asked.
+            return inert_line(f"{path}: links to a file outside the library (open it by name to read it)")
         try:
-            return load_article(self.library / relative)
+            return load_article(path)
         except ArticleError as error:
             return str(error)
 
@@ -332,6 +413,11 @@ class LibraryIndex:
         with self._lock:
             return self._conn.execute("SELECT count(*) FROM files").fetchone()[0]
 
+    def unreadable(self) -> int:
+        """Indexed files that could not be read (their rows carry the one-line error)."""
+        with self._lock:
+            return self._conn.execute("SELECT count(*) FROM files WHERE error IS NOT NULL").fetchone()[0]
+
     def pending_officials(self) -> int:
         """Articles whose officials are not extracted yet (phase 2 still to run)."""
         with self._lock:
@@ -366,6 +452,15 @@ class LibraryIndex:
             return people.official_names(self._conn, prefix, limit)
 
 
+def _links_outside(path: Path, library: Path) -> bool:
+    """True when `path` (a link, or under a linked folder) leads to a file outside `library`."""
+    try:
+        target = path.resolve()
+        return target.exists() and not target.is_relative_to(library.resolve())
+    except (OSError, RuntimeError):  # a loop: the loader reports it
+        return False
+
+
 def _delete_file(conn: sqlite3.Connection, file_id: int) -> None:
     # External-content FTS5 needs the old text to remove its tokens.
     conn.execute(
@@ -398,13 +493,14 @@ def _allocate_ids(conn: sqlite3.Connection, day: int, count: int) -> int:
 
 def _insert_file(conn: sqlite3.Connection, path: str, stat: FileStat, loaded: object) -> None:
     # Another process refreshing the same library may have indexed this path meanwhile.
-    for (stale,) in conn.execute("SELECT id FROM files WHERE path = ?", (path,)).fetchall():
+    key = path_key(path)
+    for (stale,) in conn.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchall():
         _delete_file(conn, stale)
     if isinstance(loaded, str):
         conn.execute(
             "INSERT INTO files(path, size, mtime_ns, inode, title, error, officials_done) "
             "VALUES (?, ?, ?, ?, ?, ?, 1)",
-            (path, stat.size, stat.mtime_ns, stat.inode, inert_line(Path(path).name), loaded),
+            (key, stat.size, stat.mtime_ns, stat.inode, inert_line(Path(path).name), loaded),
         )
         return
     article = loaded
@@ -412,7 +508,7 @@ def _insert_file(conn: sqlite3.Connection, path: str, stat: FileStat, loaded: ob
         "INSERT INTO files(path, size, mtime_ns, inode, title, date, date_text, outlet, byline, paragraphs) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            path,
+            key,
             stat.size,
             stat.mtime_ns,
             stat.inode,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.library.entries import LibraryEntry
+from reader.library.scan import path_from_key
 
 ENTRY_COLUMNS = (
     "files.path, files.title, files.date_text, files.outlet, files.error, files.byline, "
@@ -36,7 +37,14 @@ def entry_from_row(library: Path, row: tuple) -> LibraryEntry:
     """A LibraryEntry from a row selected with ENTRY_COLUMNS."""
     path, title, date_text, outlet, error, byline, paragraphs, date = row
     return LibraryEntry(
-        library / path, title, date_text, outlet, error, byline=byline, paragraphs=paragraphs, date_key=date
+        library / path_from_key(path),
+        title,
+        date_text,
+        outlet,
+        error,
+        byline=byline,
+        paragraphs=paragraphs,
+        date_key=date,
     )
 
 
@@ -49,7 +57,9 @@ def timeline(conn: sqlite3.Connection, library: Path, name: str) -> list[Appeara
         (name,),
     ).fetchall()
     return [
-        Appearance(library / path, title, date_text, tuple(json.loads(titles)), mentions, first)
+        Appearance(
+            library / path_from_key(path), title, date_text, tuple(json.loads(titles)), mentions, first
+        )
         for path, title, date_text, titles, mentions, first in rows
     ]
 

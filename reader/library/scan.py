@@ -60,6 +60,24 @@ def scan_library(folder: Path) -> dict[str, FileStat]:
     return found
 
 
+def path_key(relative: str) -> str | bytes:
+    """How a file's path is stored: as text, or as its bytes when it is not UTF-8.
+
+    A name from an old GBK archive arrives from os.scandir with surrogateescape and
+    SQLite text cannot hold it; a BLOB keeps it exactly, and never equals any text.
+    """
+    try:
+        relative.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(relative)
+    return relative
+
+
+def path_from_key(key: str | bytes) -> str:
+    """The path `path_key` stored, as os.scandir gave it."""
+    return os.fsdecode(key) if isinstance(key, bytes) else key
+
+
 def _stat(item: os.DirEntry[str]) -> os.stat_result | None:
     """The file's stat; a link that leads nowhere (broken, or a loop) is listed too, by the
     link's own stat, so it shows its error in the list as `find_article_files` does."""

@@ -14,6 +14,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.library.scan import path_from_key
+
 DEFAULT_LIMIT = 200
 SNIPPET_BEFORE = 12
 """Characters of context kept before the first match."""
@@ -73,7 +75,7 @@ def search(
         sql, params = _SCAN, (f"%{escaped}%", limit)
     pattern = re.compile(re.escape(query), re.IGNORECASE)
     return [
-        _hit(library / path, title, date_text, idx, text, pattern)
+        _hit(library / path_from_key(path), title, date_text, idx, text, pattern)
         for path, title, date_text, idx, text in conn.execute(sql, params)
     ]
 

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader import locations
+from reader.files import read_regular_text
 from reader.library.atomic import set_aside, write_atomic
+from reader.textsafety import json_safe
 
 STATE_VERSION = 1
 
@@ -151,13 +153,14 @@ class ReadingState:
             "last_library": self.last_library_key,
             "articles": {key: value.to_json() for key, value in sorted(self.articles.items())},
         }
-        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        # json_safe: a file name that is not UTF-8 is kept exactly, as a \udcxx escape.
+        write_atomic(self.path, json_safe(json.dumps(data, ensure_ascii=False, indent=1)).encode("utf-8"))
         self._dirty.clear()
         self._last_open_dirty = False
 
 
 def _read(path: Path) -> dict:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = json.loads(read_regular_text(path))
     if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
         raise ValueError("not a reader state file")
     return data

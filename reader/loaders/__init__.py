@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from reader.article import Article, ArticleError
+from reader.files import NotRegularFile, TooLarge, read_regular, reason
 from reader.loaders.encoding import decode_article_bytes, decode_bytes
 from reader.loaders.markdown import looks_like_markdown, parse_markdown
 from reader.loaders.plain import parse_plain
@@ -106,13 +107,14 @@ def _read_bytes(path: Path) -> bytes:
             raise _fail(path, "no such file")
         if path.is_dir():
             raise _fail(path, "is a directory, not an article file")
-        if not path.is_file():
-            raise _fail(path, "is not a regular file")
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
             raise _fail(path, f"is too large ({size / 1_048_576:.1f} MB; the limit is 20 MB)")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_ARTICLE_BYTES + 1)
+        data = read_regular(path, MAX_ARTICLE_BYTES)
+    except NotRegularFile as error:
+        raise _fail(path, reason(error)) from error
+    except TooLarge as error:
+        raise _fail(path, "is too large (the limit is 20 MB)") from error
     except PermissionError as error:
         raise _fail(path, "permission denied") from error
     except FileNotFoundError as error:
@@ -120,8 +122,6 @@ def _read_bytes(path: Path) -> bytes:
         raise _fail(path, "no such file (it was removed or renamed)") from error
     except OSError as error:
         raise _fail(path, f"cannot be read ({error.strerror or error})") from error
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise _fail(path, "is too large (the limit is 20 MB)")
     return data
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -68,6 +69,21 @@ def _rows(
     return rows
 
 
+_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """A cell a spreadsheet shows as text: one starting with = + - @ gets a leading '.
+
+    Spreadsheets run a cell that starts with those as a formula (=HYPERLINK(…) and
+    worse), the well-known CSV injection. A number such as -1 stays a number.
+    """
+    if text.startswith(_FORMULA_STARTS) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def report_to_csv(article: Article, report: OfficialsReport) -> str:
     """One row per person (officials first), with a header row.
 
@@ -77,8 +93,9 @@ def report_to_csv(article: Article, report: OfficialsReport) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_HEADER)
-    # Inert cells: CSV is often just printed, and a cell must not act on the terminal.
-    writer.writerows(tuple(inert_line(cell) for cell in row) for row in _rows(report))
+    # Inert cells: CSV is often just printed, and a cell must not act on the terminal;
+    # nor on a spreadsheet (csv_cell).
+    writer.writerows(tuple(csv_cell(inert_line(cell)) for cell in row) for row in _rows(report))
     return buf.getvalue()
 
 

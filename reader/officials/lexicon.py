@@ -19,7 +19,9 @@ from typing import Any
 
 import yaml
 
-from reader import locations
+from reader import locations, safeyaml
+from reader.files import read_regular_text, reason
+from reader.safeyaml import YAMLTooLarge
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DATA_FILES = ("titles.yaml", "surnames.yaml", "given_names.yaml", "names.yaml", "roles.yaml", "places.yaml")
@@ -188,11 +190,15 @@ class Lexicon:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_regular_text(path, limit=safeyaml.MAX_CHARS)
+    except OSError as exc:
+        raise LexiconError(f"cannot read lexicon {path}: {reason(exc)}") from exc
+    except UnicodeDecodeError as exc:
         raise LexiconError(f"cannot read lexicon {path}: {exc}") from exc
     try:
-        data = yaml.safe_load(text)
+        data = safeyaml.load(text)
+    except YAMLTooLarge as exc:
+        raise LexiconError(f"lexicon {path} is too large ({exc})") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""

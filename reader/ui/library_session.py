@@ -33,6 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from reader.files import read_regular_text
 from reader.library.entries import LibraryEntry
 from reader.library.state import ReadingState, state_path
 
@@ -146,9 +147,14 @@ class LibrarySession:
         """Run a query; a damaged file is set aside (with a notice) and the answer is `empty`."""
         import sqlite3  # here, not at the top: loaded with the index, after the first frame
 
-        index = self._index
+        from reader.library.index import IndexUnavailable
+
         try:
+            index = self._index
             return run(index)
+        except IndexUnavailable as error:  # the cache folder is unusable: no index this session
+            self._notice(f"No library index: {error}; the list and library search are unavailable.")
+            return empty
         except sqlite3.DatabaseError as error:
             self._rebuild(index, error)
             return empty
@@ -214,7 +220,7 @@ class LibrarySession:
         """
         import sqlite3
 
-        from reader.library.index import RefreshSummary
+        from reader.library.index import IndexUnavailable, RefreshSummary, is_damage
 
         report = progress or (lambda _done, _total, _phase: None)
         stop = cancelled or (lambda: False)
@@ -223,10 +229,16 @@ class LibrarySession:
             generation = self._generation
             try:
                 summary = self._refresh_once(report, stop, on_entries)
+            except IndexUnavailable as error:  # cache folder unusable or disk full: the file is kept
+                self._notice(f"The library index cannot be updated: {error}.")
+                break
             except sqlite3.DatabaseError as error:
                 if "locked" in str(error) or "busy" in str(error):
                     # Another reader is writing the index: it is healthy, so leave it alone.
                     self._notice(f"The library index is busy ({error}); the list may be out of date.")
+                    break
+                if not is_damage(error):  # a full disk: keep the index, say why it is not updated
+                    self._notice(f"The library index cannot be updated ({error}); it is kept as it was.")
                     break
                 self._rebuild(self._index, error)
                 if attempt + 1 == REFRESH_ATTEMPTS:
@@ -366,7 +378,7 @@ def remembered_library(state_file: Path | None = None) -> Path | None:
     would): the session that opens next does that, and tells the user.
     """
     try:
-        data = json.loads((state_file or state_path()).read_text(encoding="utf-8"))
+        data = json.loads(read_regular_text(state_file or state_path()))
     except (OSError, ValueError):
         return None
     value = data.get("last_library") if isinstance(data, dict) else None
