@@ -27,7 +27,7 @@ from reader import __version__
 
 EXIT_USAGE = 2
 T = TypeVar("T")
-SUBCOMMANDS = ("officials", "render", "index", "search", "people", "events", "locate")
+SUBCOMMANDS = ("officials", "render", "index", "search", "people", "events", "locate", "add")
 
 
 class UsageError(Exception):
@@ -430,7 +430,8 @@ def _locate_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="reader locate",
         description="Print where reader's files live, one `name  path` a line, honouring "
-        "READER_CONFIG, READER_CONFIG_DIR, READER_STATE_DIR, READER_CACHE_DIR and the XDG variables.",
+        "READER_CONFIG, READER_CONFIG_DIR, READER_STATE_DIR, READER_CACHE_DIR, READER_DATA_DIR "
+        "and the XDG variables.",
     )
     parser.add_argument("name", nargs="?", help="print only this location's path (e.g. themes)")
     parser.add_argument("--config", metavar="PATH", help="the config file reader would use")
@@ -456,6 +457,8 @@ def locate_rows(config: str | None = None) -> list[tuple[str, Path]]:
         ("surnames", locations.config_dir() / SURNAMES_OVERLAY),
         ("state", state_path()),
         ("cache", locations.cache_dir()),
+        ("data", locations.data_dir()),
+        ("inbox", locations.inbox_dir()),
         ("index", index_path(locations.bundled_articles_dir()).parent),
         ("articles", locations.bundled_articles_dir()),
         ("bundled-themes", locations.bundled_themes_dir()),
@@ -476,6 +479,58 @@ def run_locate(argv: Sequence[str]) -> int:
     for name, path in rows:
         print(f"{name:<{width}}  {path}")
     return 0
+
+
+def _add_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader add",
+        description="Fetch a web page once (or read a saved .html file), extract its article and keep it "
+        "as Markdown in reader's inbox (`reader locate inbox`); prints the file's path.",
+    )
+    parser.add_argument("target", help="an http(s) URL, or a saved page (.html, .htm, .shtml)")
+    return parser
+
+
+def run_add(argv: Sequence[str]) -> int:
+    """`reader add URL|FILE.html`: the article goes to the inbox; a failure is one line, status 2."""
+    from reader import locations
+    from reader.inbox import InboxError, add_page, already_added, fetch, is_url
+
+    args = _add_parser().parse_args(argv)
+    target = args.target
+    try:
+        if is_url(target):
+            url = target.strip()
+            before = already_added(locations.inbox_dir(), url)
+            if before is not None:
+                print(f"already in the inbox: {before.path}", file=sys.stderr)
+                print(before.path)
+                return 0
+            data, name = fetch(url), url
+        else:
+            path = _existing_file(target)
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                raise UsageError(f"{target}: cannot read ({error.strerror or error})") from None
+            url, name = None, str(path)
+        added = add_page(data, inbox=locations.inbox_dir(), url=url, name=name)
+    except InboxError as error:
+        raise UsageError(str(error)) from None
+    if added.existing:
+        print(f"already in the inbox: {added.path}", file=sys.stderr)
+    print(added.path)
+    return 0
+
+
+def _existing_file(raw: str) -> Path:
+    """A path that names a regular file, else a one-line UsageError."""
+    path = Path(raw)
+    if path.is_dir():
+        raise UsageError(f"{raw}: is a folder; give a saved page or a URL")
+    if not path.is_file():
+        raise UsageError(f"{raw}: no such file (give a saved page, or a URL starting with http:// or https://)")
+    return path
 
 
 def run_tui(argv: Sequence[str]) -> int:
@@ -563,6 +618,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "people": run_people,
         "events": run_events,
         "locate": run_locate,
+        "add": run_add,
     }
     command = commands.get(args[0]) if args else None
     try:

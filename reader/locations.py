@@ -43,6 +43,16 @@ def people_choices_dir() -> Path:
     return state_dir() / "people"
 
 
+def data_dir() -> Path:
+    """Data reader makes and keeps for the user (the inbox of added pages). `READER_DATA_DIR` overrides."""
+    return _xdg("READER_DATA_DIR", "XDG_DATA_HOME", ".local/share")
+
+
+def inbox_dir() -> Path:
+    """reader's own library of articles added with `reader add` (Markdown files), never a user's folder."""
+    return data_dir() / "inbox"
+
+
 def config_file() -> Path:
     """The YAML configuration file. `READER_CONFIG` names another file (as `--config` does)."""
     override = os.environ.get("READER_CONFIG")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 _SANDBOX = Path(tempfile.mkdtemp(prefix="reader-tests-"))
-for _name in ("CONFIG", "STATE", "CACHE"):
+for _name in ("CONFIG", "STATE", "CACHE", "DATA"):
     os.environ[f"READER_{_name}_DIR"] = str(_SANDBOX / _name.lower())
 os.environ.pop("READER_CONFIG", None)  # a developer's own config file must not leak into tests
 
@@ -32,14 +32,14 @@ def _own_reader_dirs(
     if "reader_dirs" in request.fixturenames:
         return
     base = tmp_path_factory.mktemp("xdg")
-    for name in ("config", "state", "cache"):
+    for name in ("config", "state", "cache", "data"):
         monkeypatch.setenv(f"READER_{name.upper()}_DIR", str(base / name))
 
 
 @pytest.fixture
 def reader_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
-    """Fresh config/state/cache folders for one test."""
-    dirs = {name: tmp_path / name for name in ("config", "state", "cache")}
+    """Fresh config/state/cache/data folders for one test."""
+    dirs = {name: tmp_path / name for name in ("config", "state", "cache", "data")}
     for name, path in dirs.items():
         monkeypatch.setenv(f"READER_{name.upper()}_DIR", str(path))
     return dirs

@@ -459,7 +459,7 @@ def test_only_article_errors_escape(tmp_path: Path, content: str) -> None:
 
 
 def test_article_suffixes() -> None:
-    assert set(ARTICLE_SUFFIXES) == {".txt", ".md", ".markdown"}
+    assert set(ARTICLE_SUFFIXES) == {".txt", ".md", ".markdown", ".html", ".htm", ".shtml", ".xhtml"}
 
 
 def test_loaders_do_not_import_textual() -> None:

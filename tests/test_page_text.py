@@ -260,3 +260,40 @@ def test_a_title_reader_made_is_not_read_as_a_headline(tmp_path: Path) -> None:
     officials = json.loads(result.stdout)["officials"]
     assert [official["name"] for official in officials] == ["陈美玲"]
     assert all(mention["paragraph"] >= 0 for official in officials for mention in official["mentions"])
+
+
+def test_a_page_that_opens_with_a_credit_keeps_its_body(tmp_path: Path) -> None:
+    """A photo credit above the text is neither the headline nor a reason to lose the body."""
+    path = tmp_path / "credit_first.txt"
+    path.write_text(
+        "示例客户端记者 何小雯 摄\n今天下午，示例市工商联执委会议召开。\n经大会选举，徐小华当选主席。\n"
+        "徐小华表示，将团结广大民营企业家。\n作者: 编辑:倪小妮\n",
+        encoding="utf-8",
+    )
+    article = load_article(path)
+    assert article.title.startswith("今天下午，示例市工商联执委会议召开")
+    assert article.paragraphs == (
+        "今天下午，示例市工商联执委会议召开。",
+        "经大会选举，徐小华当选主席。",
+        "徐小华表示，将团结广大民营企业家。",
+    )
+    assert article.editor == "倪小妮"
+
+
+def _sentences(path: Path) -> list[str]:
+    lines = [line.strip() for line in _raw(path).split("\n")]
+    return [line for line in lines if len(line) > 30 and line.endswith("。")]
+
+
+def test_no_local_page_loses_its_body_text() -> None:
+    """Every line of body text (a sentence ending in 。) of every local page is a paragraph."""
+    folders = [Path(__file__).resolve().parent / "gold" / "corpus" / "local-pages"]
+    folders.append(Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "local")
+    files = [path for folder in folders if folder.is_dir() for path in sorted(folder.glob("*.txt"))]
+    if not files:
+        pytest.skip("no local pages here")
+    lost = []
+    for path in files:
+        article = load_article(path)
+        lost += [(path.name, line[:20]) for line in _sentences(path) if line not in article.paragraphs]
+    assert not lost

@@ -17,6 +17,7 @@ from reader.files import NotRegularFile, TooLarge, read_regular, reason
 from reader.loaders.encoding import decode_article_bytes, decode_bytes
 from reader.loaders.markdown import looks_like_markdown, parse_markdown
 from reader.loaders.plain import parse_plain
+from reader.loaders.webpage import PAGE_SUFFIXES, is_page, parse_page
 from reader.textsafety import has_unsafe, inert, inert_line
 
 __all__ = [
@@ -30,8 +31,9 @@ __all__ = [
     "load_article",
 ]
 
-ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown")
-"""File name suffixes (lower case) that the library treats as articles."""
+ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", *PAGE_SUFFIXES)
+"""File name suffixes (lower case) that the library treats as articles: text, Markdown and
+saved web pages (.html, .htm, .shtml, .xhtml)."""
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 """Larger files are refused: no news article is this big, and reading it would stall the UI."""
@@ -125,10 +127,21 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
+def _load_page(path: Path, data: bytes) -> Article:
+    """A saved web page read as an article (reader/loaders/webpage.py); the page is only read."""
+    try:
+        return _made_inert(parse_page(data, path))
+    except ArticleError as error:
+        raise ArticleError(_one_line(str(error))) from error
+    except (UnicodeError, ValueError, OverflowError, RecursionError, AssertionError) as error:
+        raise _fail(path, f"cannot be read as a web page ({type(error).__name__})") from error
+
+
 def load_article(path: Path) -> Article:
     """Read one article file, whatever its layout and encoding.
 
-    Files with YAML front matter or a leading `# heading` go to the Markdown loader;
+    Saved web pages (.html and kin, or a file that opens with `<html`) go to the page
+    extractor. Files with YAML front matter or a leading `# heading` go to the Markdown loader;
     everything else to the plain-text loader. The Article records the codec it was
     read with and any notices; its text is inert (no control character or escape
     sequence survives). Raises ArticleError, and only ArticleError.
@@ -137,6 +150,8 @@ def load_article(path: Path) -> Article:
     data = _read_bytes(path)
     if not data.strip():
         raise _fail(path, "is empty")
+    if is_page(path, data):
+        return _load_page(path, data)
     try:
         decoded = decode_article_bytes(data, name=str(path))
         text = decoded.text

@@ -263,6 +263,14 @@ def parse_plain(text: str, path: Path) -> Article:
         return Article(path=path, title=path.stem, paragraphs=(), title_printed=False)
 
     page = None if _is_paper(lines, start) else PageFields()
+    opening_credits = PageFields()
+    while page is not None and (credit := read_credit(lines[start])) is not None:
+        # A page that opens with a credit (掌上绍兴客户端记者 何雯 摄): not the headline.
+        following = next((i for i in range(start + 1, len(lines)) if lines[i].strip()), None)
+        if following is None:
+            break
+        opening_credits.merge(credit)
+        start = following
     first = lines[start].strip()
     if page is not None and _reads_as_paragraph(first):
         title, body_from = _page_title(lines, start), start
@@ -272,8 +280,10 @@ def parse_plain(text: str, path: Path) -> Article:
         title, body_from = _short_title(first), start
 
     deck = _deck_length(lines, body_from) if body_from > start else 0
-    if page is not None and any(_is_page_meta(line) for line in lines[body_from : body_from + deck]):
-        deck = 0  # 发表时间:… above 来源:… is a metadata line, not a subtitle
+    if page is not None and any(
+        _is_page_meta(line) or _CLAUSE_MARK.search(line) for line in lines[body_from : body_from + deck]
+    ):
+        deck = 0  # 发表时间:… above 来源:…, or sentences above 作者:…, are no subtitle
     kicker = None
     if deck and _is_kicker(title) and lines[body_from].strip()[:1] not in _SUBTITLE_DASHES:
         kicker, title = title, lines[body_from].strip()
@@ -308,6 +318,7 @@ def parse_plain(text: str, path: Path) -> Article:
     fields = page or PageFields()  # what the page's header lines said
     credits = PageFields()  # what its first and last lines say
     if page is not None:
+        credits.merge(opening_credits)
         paragraphs = _trim_page_lines(paragraphs, credits)
     source, byline = lead_metadata(paragraphs)
     published = header.published or fields.published or credits.published or date_from_file_name(path.stem)

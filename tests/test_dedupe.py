@@ -1,0 +1,73 @@
+"""Reposts (reader/dedupe.py): a story reprinted with a new header and a few characters changed
+is one group; the same formula with other facts, or a year later, is not."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from reader.dedupe import group, similarity, sketch
+from reader.loaders import load_article
+
+STORY = (
+    "3月17日，青禾县召开春季森林防火工作会议。县委副书记、县长李大山出席会议并讲话。",
+    "李大山强调，要压紧压实各级责任，确保不发生重大森林火灾。各乡镇要加强巡查，落实值守制度，"
+    "严格管控野外用火，及时消除各类隐患。",
+    "会议还部署了清明节期间的防火巡查工作，要求各部门密切配合，形成工作合力。",
+)
+REPRINT = (
+    "3月17日,青禾县召开春季森林防火工作会议。县委副书记、县长李大山出席会议并讲话。",  # half-width comma
+    "李大山强调,要压紧压实各级责任,确保不发生重大森林火灾。各乡镇要加强巡察,落实值守制度,"  # 查→察
+    "严格管控野外用火,及时消除各类隐患。",
+    "会议还部署了清明节期间的防火巡查工作,要求各部门密切配合,形成工作合力。",
+)
+OTHER = (
+    "3月18日，东山镇召开村两委换届工作会议。镇党委书记王小明主持会议。",
+    "王小明要求，各村要严格换届程序，确保选举风清气正，圆满完成换届任务。",
+)
+FORMULA_A = ("本台明天将直播十三届全国人大三次会议开幕会。届时，中央电视台综合频道、新闻频道将现场直播。",)
+FORMULA_B = ("本台明天将直播全国政协十三届四次会议闭幕会。届时，中央电视台综合频道、新闻频道将现场直播。",)
+
+
+def test_a_reprint_is_one_group_with_its_story() -> None:
+    sketches = [sketch(STORY), sketch(OTHER), sketch(REPRINT)]
+    assert similarity(sketches[0], sketches[2]) >= 0.65
+    assert group(sketches) == [[0, 2]]
+
+
+def test_the_same_formula_with_other_facts_is_two_stories() -> None:
+    assert group([sketch(FORMULA_A), sketch(FORMULA_B)]) == []
+
+
+def test_copies_a_year_apart_are_not_paired() -> None:
+    sketches = [sketch(STORY), sketch(STORY), sketch(STORY)]
+    days = [date(2021, 3, 9), date(2022, 3, 9), date(2021, 3, 10)]
+    assert group(sketches, days) == [[0, 2]]
+    assert group(sketches) == [[0, 1, 2]]
+
+
+def test_sketches_are_the_same_in_every_run() -> None:
+    """CRC-32, not hash(): a stored sketch stays valid (this value is pinned)."""
+    assert sketch(("新华社北京电",)) == sketch(("新华社 北京电。",))
+    assert sketch(("新华社北京电",))[0] == 999161104
+
+
+def test_empty_and_tiny_bodies() -> None:
+    assert sketch(()) == ()
+    assert group([sketch(()), sketch(()), sketch(("短",))]) == []
+
+
+def test_a_story_in_two_shared_corpora_is_one_group(shared: Path) -> None:
+    """人民日报 and 新闻联播 printed the same 贺电 (found by the sketches, read by hand)."""
+    paths = [
+        shared / "corpus" / "rmrb" / "rmrb_08_128.txt",
+        shared / "corpus" / "xwlb-bulk" / "xwlb_20151009_01.txt",
+    ]
+    if not all(path.exists() for path in paths):
+        pytest.skip("the two corpus files are not there")
+    articles = [load_article(path) for path in paths]
+    sketches = [sketch(article.paragraphs) for article in articles]
+    days = [article.published.date() if article.published else None for article in articles]
+    assert group(sketches, days) == [[0, 1]]
