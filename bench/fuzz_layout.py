@@ -2,8 +2,11 @@
 
 tests/test_layout_properties.py runs a few hundred examples per property so that the
 suite stays quick; this runs the same checks (no loss, duplication or reordering, no
-overflow, no fault when a legal break exists, fast path == general path) on as many
-examples as asked, and prints how many ran and how long it took.
+overflow, no fault when a legal break exists, fast path == general path; and for
+justified lines, typeset or as printed, ambiguous characters one or two cells wide:
+only one hung closing mark, blank cells never inside a run, every non-final line at
+the edge or saying why) on as many examples as asked, and prints how many ran and how
+long it took.
 
 Run: .venv/bin/python bench/fuzz_layout.py [EXAMPLES]   (default 20,000)
 """
@@ -19,10 +22,13 @@ sys.path.insert(0, str(ROOT))
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 
+from reader.layout import Typesetting  # noqa: E402
 from tests.test_layout_properties import (  # noqa: E402
     check_fast_path,
+    check_justified,
     check_properties,
     indents,
+    settings_,
     texts,
     widths,
 )
@@ -38,11 +44,12 @@ def main(examples: int) -> None:
     )
 
     @profile
-    @given(texts, widths, indents)
-    def run(text: str, width: int, indent: int) -> None:
+    @given(texts, widths, indents, settings_)
+    def run(text: str, width: int, indent: int, setting: Typesetting) -> None:
         counted[0] += 1
         check_properties(text, width, indent)
         check_fast_path(text, width, indent)
+        check_justified(text, width, indent, setting)
 
     start = time.perf_counter()
     run()

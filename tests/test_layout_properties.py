@@ -20,6 +20,17 @@ U+3000, zero-width characters, private-use and control characters — and any wi
   when the line has none;
 * and the fast path for plain text gives exactly the lines of the general path.
 
+Justified (`justify=True`, as body text is set), for any text, typeset or as printed,
+and ambiguous characters one or two cells wide, the same hold, and besides:
+
+* a line passes the edge (the width made even) only by one closing mark hung after
+  its last character, which may take up to two cells past the edge, never more;
+* blank cells (`LineSpan.fills`) lie inside the line, ascending, never inside a
+  Latin/digit run, and at the line's edges only as a quote's blank half;
+* every line but the last ends at the edge, or says why (`LineSpan.short`, one of
+  `SHORT_REASONS`) — and a line that says why does end short;
+* nothing but the line's last character hangs, and only a closing mark.
+
 The suite runs a few hundred examples per property; `bench/fuzz_layout.py` runs the
 same properties on tens of thousands.
 """
@@ -32,9 +43,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from reader.layout import END_FORBIDDEN, NO_SPLIT_CHARS, START_FORBIDDEN, break_paragraph, display_text
+from reader.layout import (
+    END_FORBIDDEN,
+    HANGING,
+    NO_SPLIT_CHARS,
+    SHORT_REASONS,
+    START_FORBIDDEN,
+    LineSpan,
+    Typesetting,
+    break_paragraph,
+    char_cells,
+    display_text,
+    edge_of,
+)
 from reader.layout import linebreak as lb
-from tests.test_layout import break_is_bad, is_zw, terminal_cells
+from reader.layout.document import _line_text
+from reader.layout.punctuation import PAD_BEFORE
+from tests.test_layout import break_is_bad, is_run, is_zw, terminal_cells
 
 # --- the text strategy ----------------------------------------------------------------
 
@@ -50,7 +75,9 @@ pieces = st.one_of(
     st.sampled_from(PUNCTUATION),
     st.sampled_from("abcXYZ0123456789.%-/"),
     st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=15),
-    st.sampled_from([" ", "  ", "——", "……", "“", "”", "（", "）", "，", "。"]),
+    st.sampled_from(
+        [" ", "  ", "——", "……", "“", "”", "（", "）", "，", "。", ",", "(", ")", ";", "·", "‘", "’"]
+    ),
     st.sampled_from(ODD),
     private_use,
     st.sampled_from(CONTROLS),
@@ -167,3 +194,99 @@ def test_closing_punctuation_never_starts_a_line_when_a_legal_break_exists(text:
         if visible and visible[0] in START_FORBIDDEN:
             legal = [p for p in unit_starts(shown, this.start, this.end) if not break_is_bad(shown, p, p)]
             assert not legal, (text, width, spans, legal)
+
+
+def check_justified(text: str, width: int, indent: int, setting: Typesetting) -> None:
+    """Assert every property of justified lines (this module's docstring) for one paragraph."""
+    shown = setting.shown(text)
+    assert len(shown) == len(text)
+    pads = setting.pads(shown)
+    spans = break_paragraph(shown, width, indent, justify=True, ambiguous=setting.ambiguous, pads=pads)
+    assert spans
+    edge = edge_of(width)
+    # nothing lost, duplicated or reordered
+    pos = 0
+    for span in spans:
+        assert pos <= span.start <= span.end <= len(text), (text, width, spans)
+        assert all(_breaking_space(ch) or is_zw(ch) for ch in shown[pos : span.start]), (text, width, spans)
+        pos = span.end
+    assert all(_breaking_space(ch) or is_zw(ch) for ch in shown[pos:]), (text, width, spans)
+    assert all(span.indent == 0 for span in spans[1:])
+    for number, span in enumerate(spans):
+        final = number == len(spans) - 1
+        line = _line_text(shown, span)
+        # blank cells: inside the line, ascending, never inside a run; at an edge only a quote's half
+        assert list(span.fills) == sorted(span.fills), span
+        for fill in span.fills:
+            assert span.start <= fill <= span.end, (text, width, span)
+            if span.start < fill < span.end:
+                assert not (is_run(shown[fill - 1]) and is_run(shown[fill])), (text, width, span, fill)
+            else:
+                quote = fill if fill == span.start else fill - 1
+                assert quote in pads and (pads[quote] == PAD_BEFORE) == (fill == span.start), (text, span)
+        # the width, as Rich measures it (ambiguous one cell) and as the terminal draws it
+        # (a VS16 widens some characters to Rich, not to every terminal: the breaker
+        # counts the wider, so such a line may end a cell short without saying so)
+        cells = sum(char_cells(ch, setting.ambiguous) for ch in line)
+        exact = "\ufe0f" not in line
+        if setting.ambiguous == 1:
+            cells = max(cells, cell_len(line))
+        inked = cells
+        if span.hung:
+            mark = shown[span.end - 1]
+            assert mark in HANGING, (text, width, span)
+            last = char_cells(mark, setting.ambiguous) + (span.end in span.fills)
+            inked = cells - last
+            assert last <= 2
+        avail = edge - span.indent
+        assert inked <= avail + span.indent, (text, width, span, line, inked)
+        assert cells <= edge + 2, (text, width, span, line)
+        # every non-final line ends at the edge, or says why
+        if not final:
+            if span.short is None:
+                assert inked == edge or (not exact and inked == edge - 1), (text, width, setting, span, line)
+            else:
+                assert span.short in SHORT_REASONS
+                assert inked < edge, (text, width, span, line)
+    # a rule is bent only when the line holds no legal break
+    for this, nxt in itertools.pairwise(spans):
+        if break_is_bad(shown, this.end, nxt.start):
+            legal = [p for p in unit_starts(shown, this.start, this.end) if not break_is_bad(shown, p, p)]
+            assert not legal, (text, width, spans, this, legal)
+            assert this.short in (None, "bent"), (text, width, this)
+
+
+settings_ = st.builds(Typesetting, st.booleans(), st.sampled_from([1, 2]))
+
+
+@SUITE
+@given(texts, widths, indents, settings_)
+def test_justified_properties(text: str, width: int, indent: int, setting: Typesetting) -> None:
+    check_justified(text, width, indent, setting)
+
+
+@SUITE
+@given(
+    st.lists(st.one_of(cjk, st.sampled_from("，。、”“（）——……ab12 ,;()·")), max_size=400).map("".join),
+    widths,
+    settings_,
+)
+def test_justified_properties_on_long_punctuated_text(text: str, width: int, setting: Typesetting) -> None:
+    check_justified(text, width, 2, setting)
+
+
+@SUITE
+@given(texts, widths, indents, settings_)
+def test_justified_fast_path_matches_general_path(
+    text: str, width: int, indent: int, setting: Typesetting
+) -> None:
+    shown = setting.shown(text)
+    pads = setting.pads(shown)
+    codes, cells = lb._encode(display_text(shown), setting.ambiguous, pads)
+    if 0 in cells or "\xa0" in shown:
+        return
+    edge = edge_of(width)
+    args = (codes, cells, edge, min(indent, edge - 2))
+    simple: list[LineSpan] = lb._break_justified(shown, *args, True, pads, setting.ambiguous)
+    general = lb._break_justified(shown, *args, False, pads, setting.ambiguous)
+    assert simple == general, (text, width, indent)
