@@ -2,7 +2,7 @@
 
     reader [PATH] [--theme NAME]          open the TUI on a folder (library) or a file
     reader officials PATH [--format …]    the officials an article mentions
-    reader render PATH [--width N]        the article laid out as the reading view lays it out
+    reader render PATH [--width N] […]    the article laid out as the reading view lays it out
     reader index [DIR]                    build or refresh a library's index
     reader search QUERY [--library DIR]   find a phrase in every article of a library
     reader people [--library DIR] [--name NAME]   the persons of a library, their posts
@@ -132,7 +132,8 @@ def _tui_parser() -> argparse.ArgumentParser:
         epilog=(
             "commands:\n"
             "  reader officials PATH [--format table|json|csv]   list the officials in an article\n"
-            "  reader render PATH [--width N] [--body]            print the article as laid out on screen\n"
+            "  reader render PATH [--width N] [--body] [--as-printed] [--ambiguous-width 1|2]\n"
+            "                                                     print the article as laid out on screen\n"
             "  reader index [DIR]                                 build or refresh a library's index\n"
             "  reader search QUERY [--library DIR] [--format table|json]   find a phrase in a library\n"
             "  reader people [--library DIR] [--format table|json|csv] [--name NAME]   who is who\n"
@@ -183,6 +184,31 @@ def _render_parser() -> argparse.ArgumentParser:
         help=f"content width in terminal cells, 2 to {MAX_WIDTH} (default 80)",
     )
     parser.add_argument("--body", action="store_true", help="only the body paragraphs, one blank line apart")
+    punctuation = parser.add_mutually_exclusive_group()
+    punctuation.add_argument(
+        "--typeset",
+        dest="punctuation",
+        action="store_const",
+        const="typeset",
+        help="half-width , ; : ( ) ? ! in Chinese text shown full-width (default unless config.yaml says)",
+    )
+    punctuation.add_argument(
+        "--as-printed",
+        dest="punctuation",
+        action="store_const",
+        const="as-printed",
+        help="the file's own punctuation, as printed",
+    )
+    parser.add_argument(
+        "--ambiguous-width",
+        type=int,
+        choices=(1, 2),
+        default=None,
+        help="cells a terminal gives “ ” — … · (default: config.yaml's ambiguous_width, else 1)",
+    )
+    parser.add_argument(
+        "--config", metavar="PATH", help="read this config file (default: `reader locate config`)"
+    )
     return parser
 
 
@@ -214,11 +240,24 @@ def run_officials(argv: Sequence[str]) -> int:
 
 def run_render(argv: Sequence[str]) -> int:
     """`reader render`: the reading view's layout as plain text."""
-    from reader.layout import render_plain
+    from reader.config import ConfigError, load_config
+    from reader.layout import Typesetting, render_plain
 
     args = _render_parser().parse_args(argv)
+    try:
+        config, warnings = load_config(args.config)
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    for warning in warnings:
+        _fail(warning)
     article = _load(args.path)
-    sys.stdout.write(render_plain(article, args.width, body_only=args.body))
+    # What the reading view would show: the config's settings, unless a flag says
+    # otherwise. The terminal is not asked here (the output is usually a pipe).
+    setting = Typesetting(
+        typeset=(args.punctuation or config.punctuation) == "typeset",
+        ambiguous=args.ambiguous_width or config.ambiguous_width or 1,
+    )
+    sys.stdout.write(render_plain(article, args.width, body_only=args.body, setting=setting))
     return 0
 
 
@@ -593,9 +632,18 @@ def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
         path = _check_path(args.path)
         library, open_file = (path, None) if path.is_dir() else (path.parent, path)
 
+    # Asked before Textual takes the terminal over: afterwards its answer would arrive
+    # as keystrokes. A width in the config is the user's word and is not checked.
+    ambiguous_width = config.ambiguous_width
+    if ambiguous_width is None:
+        from reader.ui.terminal import detect_ambiguous_width
+
+        ambiguous_width = detect_ambiguous_width()
+
     from reader.ui.app import ReaderApp
 
     ReaderApp(
+        ambiguous_width=ambiguous_width,
         library=library,
         open_file=open_file,
         theme_specs=themes,

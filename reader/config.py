@@ -4,6 +4,8 @@
     theme: paper             # the starting theme
     measure: 80              # text column width in terminal cells
     pinyin: true             # pinyin under officials' names in the sidebar
+    punctuation: typeset     # or as-printed: half-width , ; ( ) in Chinese text shown as the file has them
+    ambiguous_width: auto    # 1 or 2: how wide the terminal draws “ ” — … · (auto: ask it)
     keymap:                  # binding id -> keys (see `reader.ui.keymap.DEFAULT_KEYS`)
       reader.next_paragraph: "j,down,ctrl+n"
 
@@ -34,7 +36,9 @@ MAX_MEASURE = 400
 MAX_CONFIG_CHARS = 256 * 1024
 MAX_CONFIG_NODES = 20_000
 """A config file is a few dozen lines; anything far bigger is refused before it is used."""
-KNOWN_KEYS = ("library", "theme", "measure", "pinyin", "keymap")
+KNOWN_KEYS = ("library", "theme", "measure", "pinyin", "punctuation", "ambiguous_width", "keymap")
+PUNCTUATION = ("typeset", "as-printed")
+AMBIGUOUS_WIDTHS = ("auto", 1, 2)
 _BINDING_ID = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+$")
 
 
@@ -52,6 +56,12 @@ class Config:
     """None: the default theme (or the one remembered from last time)."""
     measure: int = DEFAULT_MEASURE
     pinyin: bool = True
+    punctuation: str = "typeset"
+    """"typeset": half-width marks in Chinese text shown full-width (`reader.layout.punctuation`);
+    "as-printed": the file's characters as they are."""
+    ambiguous_width: int | None = None
+    """Cells the terminal gives ambiguous characters (`reader.layout.cells`): 1 or 2, or
+    None to ask the terminal at start-up (`reader.ui.terminal`), 1 when it cannot tell."""
     keymap: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Binding id -> comma-separated keys, exactly as written; `reader.ui.keymap` checks the ids."""
     path: Path | None = None
@@ -152,6 +162,18 @@ def _pinyin(value: Any, path: Path) -> tuple[bool | None, str | None]:
     return value, None
 
 
+def _punctuation(value: Any, path: Path) -> tuple[str | None, str | None]:
+    if value not in PUNCTUATION:
+        return None, f"must be typeset or as-printed, not {value!r}; using typeset"
+    return value, None
+
+
+def _ambiguous_width(value: Any, path: Path) -> tuple[int | None, str | None]:
+    if isinstance(value, bool) or value not in AMBIGUOUS_WIDTHS:
+        return None, f"must be 1, 2 or auto, not {value!r}; asking the terminal"
+    return None if value == "auto" else value, None
+
+
 def _keymap(value: Any, path: Path) -> tuple[MappingProxyType[str, str] | None, str | None]:
     if not isinstance(value, dict):
         return None, "must be a mapping of binding ids to keys; ignored"
@@ -171,4 +193,12 @@ def _keymap(value: Any, path: Path) -> tuple[MappingProxyType[str, str] | None, 
     return MappingProxyType(keymap), problem
 
 
-_CHECKS = {"library": _library, "theme": _theme, "measure": _measure, "pinyin": _pinyin, "keymap": _keymap}
+_CHECKS = {
+    "library": _library,
+    "theme": _theme,
+    "measure": _measure,
+    "pinyin": _pinyin,
+    "punctuation": _punctuation,
+    "ambiguous_width": _ambiguous_width,
+    "keymap": _keymap,
+}

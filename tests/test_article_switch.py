@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.article import Article
-from reader.layout import layout_document
+from reader.layout import Typesetting, layout_document
 from reader.theme_files import discover_themes
 from reader.ui.app import ReaderApp
 from reader.ui.screens.search import SearchScreen
@@ -123,10 +123,12 @@ def huge_article(folder: Path, paragraphs: int) -> Path:
 async def test_G_in_a_huge_article_goes_to_its_last_paragraph_before_it_is_laid_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    held: list[tuple[Article, int]] = []
+    held: list[tuple[Article, int, Typesetting]] = []
     # The whole article's layout is held back, as it is in the first seconds of a huge one.
     monkeypatch.setattr(
-        ReadingView, "_layout_in_background", lambda self, article, measure: held.append((article, measure))
+        ReadingView,
+        "_layout_in_background",
+        lambda self, article, measure, setting: held.append((article, measure, setting)),
     )
     path = huge_article(tmp_path, 3000)
     app = make_app(tmp_path, open_file=path)
@@ -136,8 +138,8 @@ async def test_G_in_a_huge_article_goes_to_its_last_paragraph_before_it_is_laid_
         assert held and reading.laid_out_count < 3000
         await pilot.press("G")
         assert reading.cursor == 2999 and position(app) == "¶ 3000/3000"
-        article, measure = held[-1]
-        reading._apply_layout(article, layout_document(article, measure))
+        article, measure, setting = held[-1]
+        reading._apply_layout(article, layout_document(article, measure, setting=setting), setting)
         await pilot.pause()
         assert reading.laid_out_count == 3000 and reading.cursor == 2999
         first = reading.document.paragraph_first_line[2999]

@@ -35,6 +35,7 @@ from textual.worker import get_current_worker
 from reader import locations
 from reader.article import Article, ArticleError
 from reader.config import Config
+from reader.layout import use_rich_ambiguous_width
 from reader.library import LibraryEntry
 from reader.loaders import load_article
 from reader.preferences import Preferences, save_preferences
@@ -114,12 +115,17 @@ class ReaderApp(App[None]):
         config: Config | None = None,
         notices: Sequence[str] = (),
         after_first_frame: Callable[[], None] | None = None,
+        ambiguous_width: int | None = None,
     ) -> None:
         """`notices`: one-line warnings gathered before the app started (config, themes),
         shown as notifications once it is on screen, since the terminal's stderr is hidden.
         `after_first_frame` is called once the first frame is drawn (the CLI turns the
-        garbage collector back on there)."""
+        garbage collector back on there). `ambiguous_width`: the cells the terminal gives
+        `“ ” — …` (the CLI asks it), else the config's, else 1."""
         super().__init__()
+        # Rich, and so Textual and the reading view's layout, measure with the terminal's
+        # width for ambiguous characters from the first frame on (undone on unmount).
+        use_rich_ambiguous_width(ambiguous_width or (config.ambiguous_width if config else None) or 1)
         self._after_first_frame = after_first_frame
         self.library = library
         self.open_file = open_file
@@ -183,6 +189,7 @@ class ReaderApp(App[None]):
         if self.keymap:
             self.set_keymap(self.keymap)
         reading = self.query_one(ReadingView)
+        reading.typeset = self.config.punctuation == "typeset"
         reading.set_max_measure(self.config.measure)
         # Only the reading state is read here (where to reopen); the index, and SQLite
         # behind it, open on first use, in the library worker after the first frame.
@@ -305,6 +312,7 @@ class ReaderApp(App[None]):
     def on_unmount(self) -> None:
         if self.session is not None:
             self.session.close()  # the last position is written here at the latest
+        use_rich_ambiguous_width(1)
 
     def _sync_list_highlight(self) -> None:
         if self.article is None:

@@ -169,6 +169,14 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
     BindingSpec(
         "reader.wider", "plus,equals_sign", "wider", "Wider", key_display="+", help="wider text column"
     ),
+    BindingSpec(
+        "reader.toggle_punctuation",
+        "comma",
+        "toggle_punctuation",
+        "Punctuation",
+        key_display=",",
+        help="punctuation typeset (full-width in Chinese text) or as printed",
+    ),
     # The article list and the officials sidebar (OptionLists: arrows and Enter are built in)
     BindingSpec("list.down", "j", "cursor_down", "Down", help="next article"),
     BindingSpec("list.up", "k", "cursor_up", "Up", help="previous article"),

@@ -22,7 +22,8 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from reader.article import Article
-from reader.layout import DocLine, Document, layout_document
+from reader.layout import HANG_MARGIN, DocLine, Document, Typesetting, layout_document
+from reader.layout.cells import rich_ambiguous_width
 from reader.ui.keymap import bindings_for
 
 GUTTER = 2
@@ -67,7 +68,7 @@ class ReadingView(ScrollView, can_focus=True):
     """Paragraphs you move through with the keyboard; the cursor is a paragraph index."""
 
     BINDINGS = bindings_for("reader")
-    """j/k, space/b, g/G, -/+: ids `reader.*` in `reader.ui.keymap`, so config.yaml can remap them."""
+    """j/k, space/b, g/G, -/+, `,`: ids `reader.*` in `reader.ui.keymap`, so config.yaml can remap them."""
 
     COMPONENT_CLASSES = {
         "reading-view--title",
@@ -106,6 +107,9 @@ class ReadingView(ScrollView, can_focus=True):
         self._spans_version = 0
         self.max_measure = MAX_MEASURE
         """The widest text column, in cells; `-` and `+` change it."""
+        self.typeset = True
+        """Punctuation typeset (full-width in Chinese text) or as printed; `,` switches."""
+        self._setting = Typesetting()
         self.empty_message = "No article open"
         self.border_title = "Article"
 
@@ -172,37 +176,47 @@ class ReadingView(ScrollView, can_focus=True):
         article = self.article
         if article is None or width <= 0:
             return
-        measure = max(2, min(self.max_measure, width - GUTTER - 1))
-        self._left = max(0, (width - GUTTER - measure) // 2)
-        if self._document is not None and measure == self._measure:
+        # The text column keeps a margin on its right for a hung closing mark.
+        measure = max(2, min(self.max_measure, width - GUTTER - HANG_MARGIN - 1))
+        self._left = max(0, (width - GUTTER - measure - HANG_MARGIN) // 2)
+        # Laid out with the widths Rich (and so Textual) gives ambiguous characters:
+        # `reader.ui.terminal` has told it the terminal's.
+        setting = Typesetting(typeset=self.typeset, ambiguous=rich_ambiguous_width())
+        if self._document is not None and measure == self._measure and setting == self._setting:
             self.virtual_size = Size(width, len(self._document.lines))
             self.refresh()
             return
         self._measure = measure
+        self._setting = setting
         if sum(map(len, article.paragraphs)) < BACKGROUND_LAYOUT_CHARS:
-            self._apply_layout(article, layout_document(article, measure))
+            self._apply_layout(article, layout_document(article, measure, setting=setting), setting)
         else:
             # A huge file: its opening paragraphs are laid out now, so the first screen
             # paints at once; the whole lays out off the UI thread and replaces it.
-            self._apply_layout(article, layout_document(_opening(article), measure))
+            self._apply_layout(article, layout_document(_opening(article), measure, setting=setting), setting)
             self.run_worker(
-                lambda: self._layout_in_background(article, measure),
+                lambda: self._layout_in_background(article, measure, setting),
                 thread=True,
                 exclusive=True,
                 group="layout",
             )
 
-    def _layout_in_background(self, article: Article, measure: int) -> None:
-        document = layout_document(article, measure)
+    def _layout_in_background(self, article: Article, measure: int, setting: Typesetting) -> None:
+        document = layout_document(article, measure, setting=setting)
         if not get_current_worker().is_cancelled:  # the view went away (the app quit) meanwhile
-            self.app.call_from_thread(self._apply_layout, article, document)
+            self.app.call_from_thread(self._apply_layout, article, document, setting)
 
     def on_unmount(self) -> None:
         self.workers.cancel_group(self, "layout")
 
-    def _apply_layout(self, article: Article, document: Document) -> None:
-        if article is not self.article or document.width != self._measure or not self.is_attached:
-            return  # superseded by another article or width, or the view is gone
+    def _apply_layout(self, article: Article, document: Document, setting: Typesetting) -> None:
+        if (
+            article is not self.article
+            or document.width != self._measure
+            or setting != self._setting
+            or not self.is_attached
+        ):
+            return  # superseded by another article, width or setting, or the view is gone
         self._document = document
         self._strips.clear()
         width = self.scrollable_content_region.width or self.size.width
@@ -326,6 +340,22 @@ class ReadingView(ScrollView, can_focus=True):
     def action_page_up(self) -> None:
         self._page(-1)
 
+    def action_toggle_punctuation(self) -> None:
+        """Punctuation typeset for Chinese text, or as printed in the file (`,`)."""
+        self.set_typeset(not self.typeset)
+        how = "typeset (full-width in Chinese text)" if self.typeset else "as printed"
+        self.notify(f"Punctuation {how}", timeout=3)
+
+    def set_typeset(self, typeset: bool) -> None:
+        """Show punctuation typeset or as printed, and re-lay out, keeping the cursor in view.
+
+        Only the display changes: the paragraphs keep the file's characters, which is
+        what copying, exporting and searching use.
+        """
+        self.typeset = typeset
+        self._relayout()
+        self._scroll_to_cursor("keep")
+
     def _page(self, direction: int) -> None:
         """Scroll a screenful and put the cursor on the first paragraph that starts in view."""
         document = self._document
@@ -421,20 +451,22 @@ class ReadingView(ScrollView, can_focus=True):
                 "rule": "reading-view--rule",
             }.get(line.kind)
             return [Segment(line.text, style + self._style(kind_style) if kind_style else style)]
-        indent, body = line.text[: line.indent], line.text[line.indent :]
-        segments = [Segment(indent, style)] if indent else []
+        text = line.text
         spans = self._spans.get(line.paragraph, []) if line.paragraph is not None else []
-        position = 0  # index into `body`, which starts at paragraph offset line.start
+        segments = []
+        position = 0  # index into `text`; paragraph offsets map to it through line.column
         for span in spans:
-            lo = max(span.start - line.start, position)
-            hi = min(span.end - line.start, len(body))
+            if span.end <= line.start or span.start >= line.end:
+                continue
+            lo = max(line.column(max(span.start, line.start)), position)
+            hi = line.column(min(span.end, line.end), end=True)
             if hi <= lo:
                 continue
             if lo > position:
-                segments.append(Segment(body[position:lo], style))
+                segments.append(Segment(text[position:lo], style))
             span_style = self._style(f"reading-view--{span.kind}")
-            segments.append(Segment(body[lo:hi], style + span_style))
+            segments.append(Segment(text[lo:hi], style + span_style))
             position = hi
-        if position < len(body):
-            segments.append(Segment(body[position:], style))
+        if position < len(text):
+            segments.append(Segment(text[position:], style))
         return segments
