@@ -29,6 +29,7 @@ from reader.measure import DEFAULT_MEASURE
 if TYPE_CHECKING:
     from reader.article import Article
     from reader.library import IndexProgress, LibraryIndex
+    from reader.people.query import PeopleIndex
 
 EXIT_USAGE = 2
 T = TypeVar("T")
@@ -369,7 +370,8 @@ def _people_parser(command: str) -> argparse.ArgumentParser:
     return parser
 
 
-def _open_people(folder: Path, refreshed: bool = True):  # -> PeopleIndex; imported lazily
+def _open_people(folder: Path, refreshed: bool = True) -> PeopleIndex:
+    """The person index of `folder` (imported here, like every command's modules)."""
     import sqlite3
 
     from reader.officials import LexiconError
