@@ -28,7 +28,7 @@ from reader.measure import DEFAULT_MEASURE
 
 if TYPE_CHECKING:
     from reader.article import Article
-    from reader.library import IndexProgress, LibraryIndex
+    from reader.library import IndexProgress, LibraryIndex, SearchHit
     from reader.people.query import PeopleIndex
 
 EXIT_USAGE = 2
@@ -335,7 +335,7 @@ def run_search(argv: Sequence[str]) -> int:
     with _open_index(folder) as index:
         try:
 
-            def refresh_and_search() -> list:
+            def refresh_and_search() -> list[SearchHit]:
                 # Quiet for a small or up-to-date library; a first big build says what it does.
                 index.refresh_text(lambda progress: _print_progress(progress, minimum=1000))
                 return index.search(args.query, limit=args.limit)
@@ -532,7 +532,9 @@ def _existing_file(raw: str) -> Path:
     if path.is_dir():
         raise UsageError(f"{raw}: is a folder; give a saved page or a URL")
     if not path.is_file():
-        raise UsageError(f"{raw}: no such file (give a saved page, or a URL starting with http:// or https://)")
+        raise UsageError(
+            f"{raw}: no such file (give a saved page, or a URL starting with http:// or https://)"
+        )
     return path
 
 

@@ -120,6 +120,7 @@ def is_regular(path: Path) -> bool:
     except (OSError, ValueError):
         return False
 
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` atomically, creating its folder if needed."""
     path.parent.mkdir(parents=True, exist_ok=True)

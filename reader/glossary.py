@@ -15,9 +15,8 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from reader.data_overlay import load_with_overlay, read_yaml
-from reader.safeyaml import short_repr
 from reader.data_overlay import load_with_overlay, read_yaml, update_sections
+from reader.safeyaml import short_repr
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "glossary.yaml"
 OVERLAY_NAME = "glossary.yaml"

@@ -51,6 +51,8 @@ def data_dir() -> Path:
 def inbox_dir() -> Path:
     """reader's own library of articles added with `reader add` (Markdown files), never a user's folder."""
     return data_dir() / "inbox"
+
+
 def exports_dir() -> Path:
     """Officials exported from the TUI (`x`): under the state folder, never beside an article."""
     return state_dir() / "exports"

@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import locations
-from reader.files import read_regular_text
-from reader.files import write_atomic
+from reader.files import read_regular_text, write_atomic
 from reader.theme_files import ThemeSpec, choose_theme
 
 VERSION = 1

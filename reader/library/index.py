@@ -225,7 +225,8 @@ class LibraryIndex:
         with self._lock:
             rows = self._conn.execute("SELECT id, path, size, mtime_ns, inode FROM files").fetchall()
         known: dict[str, KnownFile] = {
-            path_from_key(path): (file_id, FileStat(size, mtime, inode)) for file_id, path, size, mtime, inode in rows
+            path_from_key(path): (file_id, FileStat(size, mtime, inode))
+            for file_id, path, size, mtime, inode in rows
         }
         plan = plan_refresh(known, on_disk)
         with self._transaction() as conn:
@@ -340,8 +341,7 @@ class LibraryIndex:
 
     def unreadable(self) -> int:
         """Indexed files that could not be read (their rows carry the one-line error)."""
-        with self._lock:
-            return self._conn.execute("SELECT count(*) FROM files WHERE error IS NOT NULL").fetchone()[0]
+        return self._count("SELECT count(*) FROM files WHERE error IS NOT NULL")
 
     def pending_officials(self) -> int:
         """Articles whose officials are not extracted yet (phase 2 still to run)."""

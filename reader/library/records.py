@@ -45,7 +45,9 @@ def read_file(library: Path, relative: str) -> Article | LoadFailure:
     if _links_outside(path, library):
         # A link to /etc/passwd dropped in a library must not be read into the index;
         # opening the link by name (`reader LINK`) still reads it: the user asked.
-        return LoadFailure(inert_line(f"{path}: links to a file outside the library (open it by name to read it)"))
+        return LoadFailure(
+            inert_line(f"{path}: links to a file outside the library (open it by name to read it)")
+        )
     try:
         return load_article(path)
     except ArticleError as error:

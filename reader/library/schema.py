@@ -27,6 +27,9 @@ _OTHER_CODES = frozenset({3, 7, 8, 9, 10, 13, 14, 15, 23})
 """SQLITE_PERM, NOMEM, READONLY, INTERRUPT, IOERR, FULL, CANTOPEN, PROTOCOL, AUTH: the
 machine, not the file, is at fault."""
 
+_CODES_BY_NAME = {"BUSY": 5, "LOCKED": 6, "PERM": 3, "NOMEM": 7, "READONLY": 8, "INTERRUPT": 9}
+_CODES_BY_NAME |= {"IOERR": 10, "FULL": 13, "CANTOPEN": 14, "PROTOCOL": 15, "AUTH": 23}
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files(
@@ -127,6 +130,9 @@ def classify_error(error: sqlite3.Error) -> ErrorKind:
     SQLite); an error made by hand (reader's own, or a test's) is judged by its text.
     """
     code: int | None = getattr(error, "sqlite_errorcode", None)
+    name: str = getattr(error, "sqlite_errorname", None) or ""
+    if code is None and name:  # an error given only SQLite's name (tests do)
+        code = _CODES_BY_NAME.get(name.split("_", 2)[1] if name.count("_") else name)
     if code is not None:
         primary = code & 0xFF  # extended codes keep the primary code in the low byte
         if primary in _LOCKED_CODES:

@@ -32,7 +32,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from reader.files import read_regular_text
 from reader.library.entries import LibraryEntry
 from reader.library.progress import IndexProgress, ProgressCallback, RefreshSummary
 from reader.library.state import ReadingState
@@ -232,6 +231,7 @@ class LibrarySession:
         """
         import sqlite3
 
+        from reader.library.index import IndexUnavailable
         from reader.library.schema import classify_error
 
         report = progress or _ignore

@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import locations
-from reader.files import read_regular_text
-from reader.files import set_aside, write_atomic
+from reader.files import read_regular_text, set_aside, write_atomic
 from reader.textsafety import json_safe
 
 STATE_VERSION = 1
