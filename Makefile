@@ -1,4 +1,5 @@
-# Two commands set everything up: `make run` and `make test`.
+# Two commands set everything up: `make run` and `make test` (ruff, mypy --strict,
+# the import contracts of pyproject.toml, then pytest).
 # Both create .venv on first use and reinstall only when pyproject.toml changes.
 PYTHON ?= python3
 VENV := .venv
@@ -27,6 +28,8 @@ run: $(STAMP)
 
 test: $(TEST_STAMP)
 	$(BIN)/ruff check reader tests bench docs
+	$(BIN)/mypy --strict reader
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.layout import layout_document
-from reader.library import iter_entries
+from reader.library.records import LoadFailure, read_file
+from reader.library.scan import scan_library
 from reader.loaders import load_article
 from reader.officials import extract_officials
 
@@ -59,10 +60,10 @@ def main() -> None:
             print(f"{name}: skipped (../shared not here)")
             continue
         start = time.perf_counter()
-        entries = list(iter_entries(folder))
+        loaded = [read_file(folder, relative) for relative in sorted(scan_library(folder))]
         listed = time.perf_counter() - start
-        bad = sum(entry.error is not None for entry in entries)
-        print(f"{name}: listed {len(entries)} files in {listed * 1000:.0f} ms ({bad} unreadable)")
+        bad = sum(isinstance(item, LoadFailure) for item in loaded)
+        print(f"{name}: read {len(loaded)} files in {listed * 1000:.0f} ms ({bad} unreadable)")
 
 
 if __name__ == "__main__":

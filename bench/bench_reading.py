@@ -55,7 +55,7 @@ async def measure(path: Path) -> None:
         while reading.document is None:
             await pilot.pause(0.01)
         print(f"laid out and shown in {(time.perf_counter() - start) * 1000:.0f} ms (headless)")
-        await app.workers.wait_for_complete()
+        await app.ready.wait()  # the library, the officials, the whole layout
         times = await keypress_latencies(app, "j", 200)
         median, p95 = statistics.median(times), sorted(times)[int(len(times) * 0.95)]
         print(f"j → screen updated: median {median:.2f} ms, p95 {p95:.2f} ms (200 presses; target < 16)")
@@ -72,7 +72,7 @@ async def measure(path: Path) -> None:
         t0 = time.perf_counter()
         await pilot.press("slash", *"发展", "enter")
         await pilot.pause()
-        trail = app.search_trail
+        trail = app.reading.search_trail
         found = len(trail.targets) if trail else 0
         print(f"search 「发展」: {found} matches in {(time.perf_counter() - t0) * 1000:.0f} ms")
 

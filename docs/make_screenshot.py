@@ -32,9 +32,8 @@ async def shoot(theme: str, filename: str, keys: tuple[str, ...]) -> Path:
     themes, _ = discover_themes()
     app = ReaderApp(library=library, open_file=article, theme_specs=themes, theme_name=theme)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(3):  # the library, the officials, their pinyin: all from workers
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+        await app.ready.wait()  # the library, the officials, their pinyin: all from workers
+        await pilot.pause()
         await pilot.press(*keys, "tab", "enter", "n")  # 郑亚军, second mention
         await pilot.pause()
         app.save_screenshot(filename=filename, path=str(HERE))

@@ -21,13 +21,18 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from reader import __version__
+from reader.measure import DEFAULT_MEASURE
+
+if TYPE_CHECKING:
+    from reader.article import Article
+    from reader.library import IndexProgress, LibraryIndex, SearchHit
+    from reader.people.query import PeopleIndex
 
 EXIT_USAGE = 2
 T = TypeVar("T")
-SUBCOMMANDS = ("officials", "render", "index", "search", "people", "events", "locate", "add")
 
 
 class UsageError(Exception):
@@ -112,7 +117,8 @@ def _readable_dir(path: Path) -> bool:
     return True
 
 
-def _load(raw: str):  # -> Article, imported lazily to keep `reader --help` instant
+def _load(raw: str) -> Article:
+    """The article at `raw` (the loaders are imported here, to keep `reader --help` instant)."""
     from reader.article import ArticleError
     from reader.loaders import load_article
 
@@ -180,8 +186,8 @@ def _render_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--width",
         type=bounded_int("width", 2, MAX_WIDTH),
-        default=80,
-        help=f"content width in terminal cells, 2 to {MAX_WIDTH} (default 80)",
+        default=DEFAULT_MEASURE,
+        help=f"content width in terminal cells, 2 to {MAX_WIDTH} (default {DEFAULT_MEASURE})",
     )
     parser.add_argument("--body", action="store_true", help="only the body paragraphs, one blank line apart")
     punctuation = parser.add_mutually_exclusive_group()
@@ -214,22 +220,17 @@ def _render_parser() -> argparse.ArgumentParser:
 
 def run_officials(argv: Sequence[str]) -> int:
     """`reader officials`: print the extractor's report in the chosen format."""
-    import json
-
-    from reader.officials import LexiconError, extract_officials
-    from reader.officials.export import report_to_csv, report_to_dict, report_to_table
-    from reader.textsafety import json_safe
+    from reader.officials import extract_officials
+    from reader.officials.export import report_to_csv, report_to_json, report_to_table
+    from reader.officials.lexicon import overlay_problem
 
     args = _officials_parser().parse_args(argv)
     article = _load(args.path)
-    try:
-        report = extract_officials(article.paragraphs, title=article.title if article.title_printed else None)
-    except LexiconError as error:
-        raise UsageError(str(error)) from None
+    report = extract_officials(article.paragraphs, title=article.title if article.title_printed else None)
+    if (problem := overlay_problem()) is not None:
+        _fail(problem)  # a warning: the bundled lexicon was used
     if args.format == "json":
-        # JSON is data: strings stay exact; json_safe \u-escapes the C1 and bidi characters
-        # json.dumps would write raw (the path is the file's real name, never altered).
-        text = json_safe(json.dumps(report_to_dict(article, report), ensure_ascii=False, indent=2)) + "\n"
+        text = report_to_json(article, report)
     elif args.format == "csv":
         text = report_to_csv(article, report)
     else:
@@ -300,7 +301,8 @@ def _library_folder(raw: str | None) -> Path:
     return path
 
 
-def _open_index(folder: Path):  # -> LibraryIndex, imported lazily like the other commands
+def _open_index(folder: Path) -> LibraryIndex:
+    """The library's index (imported here, like every command's modules)."""
     import sqlite3
 
     from reader.library import LibraryIndex
@@ -314,29 +316,27 @@ def _open_index(folder: Path):  # -> LibraryIndex, imported lazily like the othe
     return index
 
 
-def _recovering(index, run: Callable[[], T]) -> T:  # index: LibraryIndex
+def _recovering(index: LibraryIndex, run: Callable[[], T]) -> T:
     """`run()`, and once more after LibraryIndex.rebuild_after when it finds the file
     damaged mid-way ("malformed"): the TUI's recovery path, so neither fails run after run."""
     import sqlite3
 
-    from reader.library.index import is_damage
+    from reader.library.schema import classify_error
 
     try:
         return run()
     except sqlite3.DatabaseError as error:
-        if not is_damage(error) or "locked" in str(error):
+        if classify_error(error) != "damaged":
             raise
         print(f"reader: {index.rebuild_after(error)}", file=sys.stderr)
     return run()
 
 
-def _print_progress(progress, minimum: int = 0) -> None:  # progress: IndexProgress
+def _print_progress(progress: IndexProgress, minimum: int = 0) -> None:
     """A progress line on stderr every 1,000 files, for jobs of at least `minimum` files."""
-    from reader.library.export import progress_line
-
-    if minimum and (progress.phase == "scan" or progress.total < minimum):
+    if progress.total < minimum:  # the scan counts no files: quiet too
         return
-    line = progress_line(progress)
+    line = progress.line()
     if line is not None and (progress.done % 1000 == 0 or progress.done == progress.total):
         print(line, file=sys.stderr, flush=True)
 
@@ -346,15 +346,17 @@ def run_index(argv: Sequence[str]) -> int:
     import sqlite3
 
     from reader.library.export import summary_text
-    from reader.officials import LexiconError
+    from reader.officials.lexicon import overlay_problem
 
     args = _index_parser().parse_args(argv)
     folder = _library_folder(args.folder)
     with _open_index(folder) as index:
         try:
             summary = _recovering(index, lambda: index.refresh(_print_progress))
-        except (OSError, sqlite3.Error, LexiconError) as error:
+        except (OSError, sqlite3.Error) as error:
             raise UsageError(f"cannot index {folder}: {error}") from None
+        if summary.officials and (problem := overlay_problem()) is not None:
+            _fail(problem)  # a warning: the bundled lexicon was used
         sys.stdout.write(summary_text(summary, index.count(), index.path, index.unreadable()))
     return 0
 
@@ -372,7 +374,7 @@ def run_search(argv: Sequence[str]) -> int:
     with _open_index(folder) as index:
         try:
 
-            def refresh_and_search() -> list:
+            def refresh_and_search() -> list[SearchHit]:
                 # Quiet for a small or up-to-date library; a first big build says what it does.
                 index.refresh_text(lambda progress: _print_progress(progress, minimum=1000))
                 return index.search(args.query, limit=args.limit)
@@ -407,7 +409,8 @@ def _people_parser(command: str) -> argparse.ArgumentParser:
     return parser
 
 
-def _open_people(folder: Path, refreshed: bool = True):  # -> PeopleIndex; imported lazily
+def _open_people(folder: Path, refreshed: bool = True) -> PeopleIndex:
+    """The person index of `folder` (imported here, like every command's modules)."""
     import sqlite3
 
     from reader.officials import LexiconError
@@ -568,7 +571,9 @@ def _existing_file(raw: str) -> Path:
     if path.is_dir():
         raise UsageError(f"{raw}: is a folder; give a saved page or a URL")
     if not path.is_file():
-        raise UsageError(f"{raw}: no such file (give a saved page, or a URL starting with http:// or https://)")
+        raise UsageError(
+            f"{raw}: no such file (give a saved page, or a URL starting with http:// or https://)"
+        )
     return path
 
 
@@ -594,6 +599,7 @@ def run_tui(argv: Sequence[str]) -> int:
 def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
     from reader import locations, theme_files
     from reader.config import ConfigError, load_config
+    from reader.preferences import starting_theme
 
     args = _tui_parser().parse_args(argv)
     try:
@@ -608,25 +614,18 @@ def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
         _fail(problem)
     if args.theme is not None and args.theme not in themes:
         raise UsageError(f"unknown theme {args.theme!r}; available: {', '.join(sorted(themes))}")
-    # Precedence: --theme, then config.yaml's theme, then the one remembered from last time
-    # (reader.preferences), then the default. A --theme must exist; the others fall back.
-    from reader.preferences import load_preferences
-
-    remembered, preferences_notice = load_preferences()
-    notices = [*warnings, *problems, *([preferences_notice] if preferences_notice else [])]
-    requested = args.theme or config.theme
-    if requested is None and remembered.theme in themes:
-        requested = remembered.theme
-    theme, theme_warning = theme_files.choose_theme(requested, themes)
-    if theme_warning is not None:
-        theme_warning = f"{config.path.name if config.path else 'config'}: {theme_warning}"
-        _fail(theme_warning)
-        notices.append(theme_warning)
+    # A --theme must exist; the config's and the remembered one fall back (reader.preferences).
+    theme = starting_theme(args.theme, config.theme, themes, config.path.name if config.path else "config")
+    notices = [*warnings, *problems, *([theme.notice] if theme.notice else [])]
+    if theme.warning is not None:
+        _fail(theme.warning)
+        notices.append(theme.warning)
     if args.path is None:
         # config.yaml's library, else the one read last (the app reopens its last article), else ours.
-        from reader.ui.library_session import remembered_library
+        from reader.library.state import ReadingState
 
-        library = config.library or remembered_library() or locations.bundled_articles_dir()
+        remembered = ReadingState.load(repair=False).last_library  # the app repairs a damaged file
+        library = config.library or remembered or locations.bundled_articles_dir()
         open_file = None
     else:
         path = _check_path(args.path)
@@ -647,7 +646,7 @@ def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
         library=library,
         open_file=open_file,
         theme_specs=themes,
-        theme_name=theme,
+        theme_name=theme.name,
         config=config,
         notices=notices,  # stderr is hidden once the TUI is up: shown again as notifications
         after_first_frame=after_first_frame,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -28,11 +29,9 @@ import yaml
 
 from reader import locations, safeyaml
 from reader.files import read_regular_text, reason
+from reader.measure import DEFAULT_MEASURE, MAX_MEASURE, MIN_MEASURE
 from reader.safeyaml import YAMLTooLarge, short_repr
 
-DEFAULT_MEASURE = 80
-MIN_MEASURE = 20
-MAX_MEASURE = 400
 MAX_CONFIG_CHARS = 256 * 1024
 MAX_CONFIG_NODES = 20_000
 """A config file is a few dozen lines; anything far bigger is refused before it is used."""
@@ -126,7 +125,8 @@ def parse_config(text: str, path: Path) -> tuple[Config, list[str]]:
         if problem is not None:
             warnings.append(f"{name}: {key}: {problem}")
         if checked is not None:
-            config = replace(config, **{key: checked})
+            changes: dict[str, Any] = {key: checked}
+            config = replace(config, **changes)
     return config, warnings
 
 
@@ -193,7 +193,10 @@ def _keymap(value: Any, path: Path) -> tuple[MappingProxyType[str, str] | None, 
     return MappingProxyType(keymap), problem
 
 
-_CHECKS = {
+Check = Callable[[Any, Path], tuple[Any, str | None]]
+"""A key's check: the usable value (None: keep the default) and a problem to report."""
+
+_CHECKS: dict[str, Check] = {
     "library": _library,
     "theme": _theme,
     "measure": _measure,

@@ -1,17 +1,18 @@
-"""Bundled YAML data with the user's additions on top.
+"""Bundled YAML data with the user's additions on top: one loader, one error policy.
 
-Several word lists that linguists edit (post glosses, surname readings) ship in the
-package and can be extended by a file of the same name in the config folder. The
-rule is the same for each: the bundled file must be sound (a broken one is a bug in
-reader and raises), while a broken user file is reported in one line and left out,
-so a typo in an overlay never stops reader.
+The word lists that linguists edit (the officials lexicon, post glosses, surname
+readings) ship in the package and can be extended by a file of the same name in the
+config folder (`officials.yaml`, `glossary.yaml`, `surname_readings.yaml`). The rule is
+the same for each: the bundled files must be sound (a broken one is a bug in reader and
+raises), while a broken user file is reported in one line and left out, so a typo in
+an overlay never stops reader from reading, indexing or printing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -20,6 +21,9 @@ from reader.files import read_regular_text, reason
 from reader.safeyaml import YAMLTooLarge
 
 Sections = dict[str, dict[str, str]]
+"""Data made of named mappings (glossary: posts, modifiers; readings: single, compound)."""
+
+T = TypeVar("T")
 
 
 def read_yaml(path: Path, error: type[Exception]) -> Any:
@@ -38,26 +42,38 @@ def read_yaml(path: Path, error: type[Exception]) -> Any:
         raise error(f"{path.name}: not valid YAML{where}") from None
 
 
+def update_sections(base: Sections, extra: Sections) -> Sections:
+    """`base` with each section updated by the same section of `extra` (a copy: `base` is kept)."""
+    sections = {key: dict(values) for key, values in base.items()}
+    for key, values in extra.items():
+        sections.setdefault(key, {}).update(values)
+    return sections
+
+
 def load_with_overlay(
-    bundled: Path,
+    bundled: Path | Sequence[Path],
     overlay_name: str,
-    read: Callable[[Path], Sections],
+    *,
+    read: Callable[[Path], T],
+    merge: Callable[[T, T], T],
     error: type[Exception],
     fallback: str,
-) -> tuple[Sections, str | None]:
-    """The bundled sections updated by the overlay's, and the overlay's problem if any.
+) -> tuple[T, str | None]:
+    """The bundled data (one file, or several merged in order) with the overlay merged on
+    top, and the overlay's problem if it had one (then it is left out).
 
     `read` checks one file and raises `error`; `fallback` ends the problem's sentence
     ("using the bundled glossary").
     """
-    sections = {key: dict(values) for key, values in read(bundled).items()}
+    files = [bundled] if isinstance(bundled, Path) else list(bundled)
+    data = read(files[0])
+    for path in files[1:]:
+        data = merge(data, read(path))
     overlay = locations.config_dir() / overlay_name
     if not overlay.exists():
-        return sections, None
+        return data, None
     try:
         extra = read(overlay)
     except error as problem:
-        return sections, f"{problem}; {fallback}"
-    for key, values in extra.items():
-        sections.setdefault(key, {}).update(values)
-    return sections, None
+        return data, f"{problem}; {fallback}"
+    return merge(data, extra), None

@@ -6,13 +6,22 @@ config.yaml, themes, overlays, state) goes through `read_regular`, which opens w
 blocking, checks on the open file (no race with a rename) that it is a regular file,
 and reads at most `limit` bytes. Failures are OSError with a short lower-case reason
 (`reason(error)`), so existing `except OSError` handlers keep working.
+
+Files reader writes itself (state, preferences, exports) are never half-written:
+`write_atomic` sends the data to a temporary file in the same folder (so the rename
+stays on one filesystem), flushes it to the disk, and replaces the target in one
+`os.replace`: a reader of the file sees the old version or the new one, never a mix.
+`set_aside` moves a damaged file (state, index) out of the way instead of deleting it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
+import tempfile
+import time
 from pathlib import Path
 
 __all__ = [
@@ -24,6 +33,8 @@ __all__ = [
     "read_regular",
     "read_regular_text",
     "reason",
+    "set_aside",
+    "write_atomic",
 ]
 
 
@@ -108,3 +119,60 @@ def is_regular(path: Path) -> bool:
         return stat.S_ISREG(os.stat(path).st_mode)
     except (OSError, ValueError):
         return False
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` atomically, creating its folder if needed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+
+
+def set_aside(path: Path, reason: str, keep: int | None = None) -> Path:
+    """Rename a damaged file out of the way (never delete it: the user may want it back).
+
+    Returns the new name, `<name>.<reason>-<timestamp>`; companion files SQLite keeps
+    beside a database (`-wal`, `-shm`, `-journal`) move with it. With `keep`, only the
+    newest `keep` copies set aside for `reason` stay: a file that is damaged again and
+    again (the index, which can always be rebuilt) must not fill the disk with copies.
+    """
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{reason}-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.{reason}-{stamp}-{counter}")
+    os.replace(path, target)
+    for suffix in ("-wal", "-shm", "-journal"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            with contextlib.suppress(OSError):
+                os.replace(companion, target.with_name(target.name + suffix))
+    if keep is not None:
+        _prune(path, reason, target, keep)
+    return target
+
+
+def _prune(path: Path, reason: str, newest: Path, keep: int) -> None:
+    """Delete all but the newest `keep` set-aside copies of `path` (and their companions)."""
+    copies = sorted(
+        (
+            p
+            for p in path.parent.glob(f"{path.name}.{reason}-*")
+            if not p.name.endswith(("-wal", "-shm", "-journal"))
+        ),
+        key=lambda p: (p == newest, p.stat().st_mtime_ns if p.exists() else 0, p.name),
+    )
+    for old in copies[: max(0, len(copies) - keep)]:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(OSError):
+                old.with_name(old.name + suffix).unlink()

@@ -15,7 +15,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from reader.data_overlay import load_with_overlay, read_yaml
+from reader.data_overlay import load_with_overlay, read_yaml, update_sections
 from reader.safeyaml import short_repr
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "glossary.yaml"
@@ -64,7 +64,12 @@ def _read(path: Path) -> dict[str, dict[str, str]]:
 @cache
 def _load() -> tuple[Glossary, str | None]:
     sections, problem = load_with_overlay(
-        DATA_FILE, OVERLAY_NAME, _read, GlossaryError, "using the bundled glossary"
+        DATA_FILE,
+        OVERLAY_NAME,
+        read=_read,
+        merge=update_sections,
+        error=GlossaryError,
+        fallback="using the bundled glossary",
     )
     return Glossary(posts=sections["posts"], modifiers=sections["modifiers"]), problem
 

@@ -62,7 +62,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT_SECONDS) -> bytes:
         raise InboxError(f"{url}: cannot fetch it ({_one_line(error)})") from None
     if len(data) > MAX_ARTICLE_BYTES:
         raise InboxError(f"{url}: the page is larger than 20 MB")
-    return data
+    return bytes(data)
 
 
 def _one_line(reason: object) -> str:

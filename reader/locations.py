@@ -53,6 +53,11 @@ def inbox_dir() -> Path:
     return data_dir() / "inbox"
 
 
+def exports_dir() -> Path:
+    """Officials exported from the TUI (`x`): under the state folder, never beside an article."""
+    return state_dir() / "exports"
+
+
 def config_file() -> Path:
     """The YAML configuration file. `READER_CONFIG` names another file (as `--config` does)."""
     override = os.environ.get("READER_CONFIG")

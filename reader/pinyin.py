@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from reader.data_overlay import load_with_overlay, read_yaml
+from reader.data_overlay import load_with_overlay, read_yaml, update_sections
 from reader.safeyaml import short_repr
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "surname_readings.yaml"
@@ -52,7 +52,12 @@ def _read(path: Path) -> dict[str, dict[str, str]]:
 @cache
 def _load() -> tuple[dict[str, str], dict[str, str], str | None]:
     sections, problem = load_with_overlay(
-        DATA_FILE, OVERLAY_NAME, _read, PinyinDataError, "using the bundled readings"
+        DATA_FILE,
+        OVERLAY_NAME,
+        read=_read,
+        merge=update_sections,
+        error=PinyinDataError,
+        fallback="using the bundled readings",
     )
     return sections["single"], sections["compound"], problem
 

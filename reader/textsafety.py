@@ -28,6 +28,11 @@ cleaned string can always be lined up with its original:
 Everything else — CJK, full-width forms, ZWJ/ZWNJ, private-use characters — is kept.
 Applying `inert` twice gives the same result as once.
 
+Every surface that shows or writes text from files uses this module: the loaders (once,
+as a file is read), and again where text may come from elsewhere — the article list,
+the library search screen, `reader search`'s table, the officials exports (CSV cells,
+JSON through `json_safe`), the citations (`plain_line`) and the CLI's error lines.
+
 This module is part of the core and never imports Textual.
 """
 
@@ -35,7 +40,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BIDI_CONTROLS", "REPLACEMENT", "has_unsafe", "inert", "inert_line", "json_safe"]
+__all__ = ["BIDI_CONTROLS", "REPLACEMENT", "has_unsafe", "inert", "inert_line", "json_safe", "plain_line"]
 
 REPLACEMENT = "\ufffd"
 
@@ -109,3 +114,16 @@ def json_safe(dumped: str) -> str:
     program parses is unchanged: JSON is data, and the data stays exact.
     """
     return _JSON_ESCAPE.sub(lambda match: f"\\u{ord(match.group()):04x}", dumped)
+
+
+_TO_SPACE = {code: " " for code in _TABLE_LINE}
+
+
+def plain_line(text: str) -> str:
+    """`text` as one plain line to paste (a citation): every character `inert` would change
+    becomes a space, and each run of whitespace one space.
+
+    Not one for one, unlike `inert`: this is for text people paste into notes, where a
+    picture such as ␛ would be noise and no offset points into the result.
+    """
+    return " ".join(text.translate(_TO_SPACE).split())

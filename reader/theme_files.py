@@ -7,6 +7,7 @@ the UI's job (`reader.ui.themes`), so the core stays free of Textual.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -147,7 +148,7 @@ def discover_themes() -> tuple[dict[str, ThemeSpec], list[str]]:
     return themes, problems
 
 
-def choose_theme(requested: str | None, themes: dict[str, ThemeSpec]) -> tuple[str, str | None]:
+def choose_theme(requested: str | None, themes: Mapping[str, ThemeSpec]) -> tuple[str, str | None]:
     """The theme to start with, and a one-line warning when `requested` cannot be used.
 
     A theme named in the config or remembered from last time may have been deleted or

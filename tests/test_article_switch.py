@@ -20,6 +20,8 @@ from reader.ui.screens.search import SearchScreen
 from reader.ui.widgets.library_table import LibraryTable
 from reader.ui.widgets.reading_view import ReadingView
 
+from .pilot import settle
+
 SIZE = (120, 40)
 LONG = "".join(f"第{n}段。市委书记王海指出，要把工作做实做细。\n" for n in range(1, 9))
 FILES = {
@@ -40,12 +42,6 @@ def library(tmp_path: Path) -> Path:
     for name, text in FILES.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
-
-
-async def settle(pilot) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def position(app: ReaderApp) -> str:
@@ -133,7 +129,7 @@ async def test_G_in_a_huge_article_goes_to_its_last_paragraph_before_it_is_laid_
     path = huge_article(tmp_path, 3000)
     app = make_app(tmp_path, open_file=path)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+        await settle(pilot, layout=False)  # the layout is held
         reading = app.query_one(ReadingView)
         assert held and reading.laid_out_count < 3000
         await pilot.press("G")

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.command import CommandList, CommandPalette
+from textual.screen import Screen
 
 from reader.library import LibraryEntry
 from reader.officials.model import Mention, Official, OfficialsReport
+from reader.reading import ReadingSession
 from reader.theme_files import discover_themes
 from reader.ui.commands import ReaderCommands, plain_pinyin
 from reader.ui.themes import to_textual_theme
@@ -19,25 +20,22 @@ from reader.ui.widgets.library_table import LibraryTable
 SIZE = (100, 30)
 
 
-class Harness(App[None]):
-    """The app surface the provider relies on, recording what it is asked to do."""
+class Target(Screen[None]):
+    """The screen surface the provider relies on (the reader screen's), recording what it is asked."""
 
     COMMANDS = {ReaderCommands}
 
     def __init__(self, entries: list[LibraryEntry], report: OfficialsReport | None) -> None:
         super().__init__()
         self.entries = entries
-        self.report = report
+        self.reading = ReadingSession()
+        self.reading.report = report
         self.calls: list[tuple[str, Any]] = []
 
     def compose(self) -> ComposeResult:
         yield LibraryTable(id="articles")
 
     def on_mount(self) -> None:
-        themes, _ = discover_themes()
-        for spec in themes.values():
-            self.register_theme(to_textual_theme(spec))
-        self.theme = "ink"
         self.query_one(LibraryTable).add_entries(self.entries)
 
     def action_open_article_by_path(self, path: Path) -> None:
@@ -52,11 +50,35 @@ class Harness(App[None]):
     def action_search_library(self) -> None:
         self.calls.append(("search_library", None))
 
+    def action_clear_filter(self) -> None:
+        self.calls.append(("clear_filter", None))
+
     def show_timeline(self, name: str) -> None:
         self.calls.append(("timeline", name))
 
     def action_toggle_sidebar(self) -> None:
         self.calls.append(("sidebar", None))
+
+
+class Harness(App[None]):
+    """An app whose screen is the provider's target."""
+
+    def __init__(self, entries: list[LibraryEntry], report: OfficialsReport | None) -> None:
+        super().__init__()
+        self.target = Target(entries, report)
+
+    @property
+    def calls(self) -> list[tuple[str, Any]]:
+        return self.target.calls
+
+    def get_default_screen(self) -> Screen[None]:
+        return self.target
+
+    def on_mount(self) -> None:
+        themes, _ = discover_themes()
+        for spec in themes.values():
+            self.register_theme(to_textual_theme(spec))
+        self.theme = "ink"
 
 
 def make_app() -> Harness:
@@ -86,11 +108,8 @@ async def palette_hits(pilot, query: str) -> list[str]:
     for char in query:
         await pilot.press("space" if char == " " else char)
     command_list = pilot.app.screen.query_one(CommandList)
-    for _ in range(200):  # the palette searches in the background; a busy machine is slow
-        await asyncio.sleep(0.05)
-        if command_list.option_count:
-            break
-    await pilot.pause(0.3)
+    await pilot.app.workers.wait_for_complete()  # the palette gathers its hits in a worker
+    await pilot.pause()
     return [
         str(command_list.get_option_at_index(i).prompt).split("\n")[0]
         for i in range(command_list.option_count)

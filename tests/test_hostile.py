@@ -207,12 +207,12 @@ def test_a_yaml_bomb_named_as_the_config_is_one_line(tmp_path: Path) -> None:
 
 def test_a_bomb_in_the_officials_overlay_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from reader.officials import LexiconError
-    from reader.officials.lexicon import _read_yaml
+    from reader.officials.lexicon import _read
 
     path = tmp_path / "officials.yaml"
     path.write_text(BOMB + "titles: *i\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="too large"):
-        _read_yaml(path)
+        _read(path)
 
 
 def test_a_bomb_in_front_matter_is_one_line(tmp_path: Path) -> None:
@@ -494,8 +494,8 @@ async def test_the_tui_runs_without_an_index_when_the_cache_is_unusable(
             await pilot.app.workers.wait_for_complete()
             await pilot.pause()
         assert app.article is not None and app.article.title == "第1篇"
-        assert app.session is not None
-        assert any("No library index" in notice for notice in app.session.notices)
+        assert app.reader.session is not None
+        assert any("No library index" in notice for notice in app.reader.session.notices)
         await pilot.press("j")
         await pilot.pause()
 

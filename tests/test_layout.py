@@ -375,9 +375,16 @@ def test_ideographic_space_and_nbsp_inside_text() -> None:
     assert lines_of("ab\u00a0cd ef", 5) == ["ab\u00a0cd", "ef"]
 
 
-def test_default_measure_is_forty_chinese_characters() -> None:
-    assert DEFAULT_MEASURE == 80
+def test_default_measure_is_forty_chinese_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert lines_of("国" * 100, DEFAULT_MEASURE) == ["国" * 40, "国" * 40, "国" * 20]
+    from reader.cli import main
+
+    path = tmp_path / "a.txt"
+    path.write_text("标题\n" + "国" * 100 + "\n", encoding="utf-8")
+    assert main(["render", str(path), "--body"]) == 0  # `reader render` without --width
+    assert [cell_len(line) for line in capsys.readouterr().out.splitlines()] == [80, 80, 42]  # 2-cell indent
 
 
 # --- display text ---------------------------------------------------------------------

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
+from reader.library import IndexProgress
 from reader.theme_files import discover_themes
 from reader.ui.app import ReaderApp
 from reader.ui.screens.search import SearchScreen
@@ -14,6 +15,8 @@ from reader.ui.screens.timeline import OfficialTimelineScreen
 from reader.ui.widgets.library_table import LibraryTable
 from reader.ui.widgets.officials_panel import OfficialsPanel
 from reader.ui.widgets.reading_view import ReadingView
+
+from .pilot import settle
 
 SIZE = (120, 40)
 ARTICLES = {
@@ -36,12 +39,6 @@ def library(tmp_path: Path) -> Path:
 def make_app(folder: Path, open_file: Path | None = None) -> ReaderApp:
     themes, _ = discover_themes()
     return ReaderApp(library=folder, open_file=open_file, theme_specs=themes, theme_name="ink")
-
-
-async def settle(pilot) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def test_the_list_comes_from_the_index_newest_first(tmp_path: Path) -> None:
@@ -140,10 +137,10 @@ async def test_timeline_filter_and_clear_from_the_sidebar(tmp_path: Path) -> Non
         await pilot.press("f")
         await pilot.pause()
         table = app.query_one(LibraryTable)
-        assert app.library_filter == "柳鹏" and len(table.entries) == 2
+        assert table.library_filter == "柳鹏" and len(table.entries) == 2
         assert "柳鹏" in str(table.border_title) and app.focused is table
         await pilot.press("escape")  # Esc in a filtered list lists everything again
-        assert app.library_filter is None and len(table.entries) == 3
+        assert table.library_filter is None and len(table.entries) == 3
         app.query_one(OfficialsPanel).focus()
         await pilot.press("f", "F")
         assert len(table.entries) == 3
@@ -156,15 +153,15 @@ async def test_a_progress_bar_shows_while_the_index_catches_up(tmp_path: Path) -
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert not app.query("#index-progress")  # up to date: no bar
-        app._index_progress(200, 9800, "text")  # what the refresh worker reports
+        app.reader._index_progress(IndexProgress("text", 200, 9800))  # what the refresh worker reports
         await pilot.pause()
         bar = app.query_one("#index-progress", ProgressBar)
         assert (bar.progress, bar.total) == (200, 9800)
         assert "indexing 200/9,800" in str(app.query_one(LibraryTable).border_title)
-        app._index_progress(9000, 9800, "officials")
+        app.reader._index_progress(IndexProgress("officials", 9000, 9800))
         await pilot.pause()
         assert app.query_one("#index-progress", ProgressBar).progress == 9000
-        app._index_progress(9800, 9800, "officials")
+        app.reader._index_progress(IndexProgress("officials", 9800, 9800))
         await pilot.pause()
         assert not app.query("#index-progress")
         assert str(app.query_one(LibraryTable).border_title) == "Articles"

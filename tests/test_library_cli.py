@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli import SUBCOMMANDS, main
+from reader.cli import main
 from tests.conftest import REPO
 
 
@@ -22,8 +22,14 @@ def library(tmp_path: Path, reader_dirs: dict[str, Path]) -> Path:
     return folder
 
 
-def test_the_commands_are_listed() -> None:
-    assert {"index", "search"} <= set(SUBCOMMANDS)
+@pytest.mark.parametrize("command", ["index", "search"])
+def test_the_commands_are_listed_and_dispatched(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert f"reader {command} " in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main([command, "--help"])  # the command's own parser answers, not the TUI's
+    assert capsys.readouterr().out.startswith(f"usage: reader {command}")
 
 
 def test_index_prints_progress_and_a_summary(library: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import LibraryIndex, ReadingState, index_path
+from reader.library import IndexProgress, LibraryIndex, ReadingState, index_path
+from reader.library import session as library_session
 from reader.library.entries import LibraryEntry
+from reader.library.session import IndexDamaged, LibrarySession
 from reader.library.state import state_path
-from reader.ui import library_session
-from reader.ui.library_session import IndexDamaged, LibrarySession, remembered_library
 
 ARTICLES = {
     "xwlb_20150619_01.txt": (
@@ -56,6 +56,11 @@ def saved_positions() -> dict[str, dict]:
     return json.loads(state_path().read_text(encoding="utf-8"))["articles"]
 
 
+def remembered_library() -> Path | None:
+    """What a bare `reader` opens, as the CLI reads it (without repairing a damaged state)."""
+    return ReadingState.load(repair=False).last_library
+
+
 # -- the list from the last index ---------------------------------------------------------------
 
 
@@ -77,9 +82,7 @@ def test_a_second_session_lists_the_last_index_without_reading_the_folder(
 
     # Every way the folder could be read: the stat scan, the old walk, the loader.
     monkeypatch.setattr("reader.library.index.scan_library", no_scan)
-    monkeypatch.setattr("reader.library.index.load_article", no_scan)
-    monkeypatch.setattr("reader.library.entries.find_article_files", no_scan)
-    monkeypatch.setattr("reader.library.entries.load_article", no_scan)
+    monkeypatch.setattr("reader.library.records.load_article", no_scan)
     session = LibrarySession(library)
     entries = session.entries()
     assert [e.path.name for e in entries] == sorted(ARTICLES, reverse=True)
@@ -106,23 +109,21 @@ def test_queries_search_timeline_and_filter(library: Path) -> None:
 
 
 def test_refresh_reports_progress_text_phase_then_officials(library: Path) -> None:
-    steps: list[tuple[int, int, str]] = []
+    steps: list[IndexProgress] = []
     lists: list[list[LibraryEntry]] = []
     session = LibrarySession(library)
-    summary = session.refresh(
-        lambda done, total, phase: steps.append((done, total, phase)), None, lists.append
-    )
-    phases = [phase for _done, _total, phase in steps]
+    summary = session.refresh(steps.append, None, lists.append)
+    phases = [step.phase for step in steps]
     assert phases[0] == "scan"
     assert phases.index("text") < phases.index("officials")
-    assert (3, 3, "text") in steps and steps[-1] == (3, 3, "officials")
+    assert IndexProgress("text", 3, 3) in steps and steps[-1] == IndexProgress("officials", 3, 3)
     assert summary.added == 3 and summary.officials == 3 and not summary.cancelled
     assert len(lists[-1]) == 3  # the list is handed over as soon as the text phase ends
     steps.clear()
     lists.clear()
-    assert session.refresh(lambda d, t, p: steps.append((d, t, p)), None, lists.append).unchanged == 3
+    assert session.refresh(steps.append, None, lists.append).unchanged == 3
     assert lists == []  # nothing changed: the list is not rebuilt
-    assert steps[-1] == (0, 0, "officials")
+    assert steps[-1] == IndexProgress("officials", 0, 0)
     session.close()
 
 
@@ -140,11 +141,11 @@ def test_a_cancelled_refresh_stops_and_the_next_resumes(
     library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("reader.library.index.BATCH", 1)
-    steps: list[tuple[int, int, str]] = []
+    steps: list[IndexProgress] = []
     session = LibrarySession(library)
-    summary = session.refresh(lambda d, t, p: steps.append((d, t, p)), cancelled=lambda: len(steps) >= 3)
+    summary = session.refresh(steps.append, cancelled=lambda: len(steps) >= 3)
     assert summary.cancelled and summary.added == 1
-    assert "officials" not in {phase for _d, _t, phase in steps}
+    assert "officials" not in {step.phase for step in steps}
     assert len(session.entries()) == 1
     summary = session.refresh()
     assert (summary.added, summary.unchanged, summary.cancelled) == (2, 1, False)
@@ -155,16 +156,16 @@ def test_a_cancelled_refresh_stops_and_the_next_resumes(
 def test_a_cancelled_officials_phase_leaves_search_working(library: Path) -> None:
     seen: list[str] = []
     session = LibrarySession(library)
-    summary = session.refresh(lambda d, t, p: seen.append(p), cancelled=lambda: "officials" in seen)
+    summary = session.refresh(lambda step: seen.append(step.phase), cancelled=lambda: "officials" in seen)
     assert summary.cancelled and summary.added == 3
     assert session.search("国际港务区") and session.pending_officials() == 3
     session.close()
 
 
-def test_a_broken_officials_overlay_skips_the_officials_phase_with_a_notice(
+def test_a_broken_officials_overlay_still_indexes_officials_with_the_bundled_lexicon(
     library: Path, reader_dirs: dict[str, Path]
 ) -> None:
-    from reader.officials.lexicon import load_lexicon
+    from reader.officials.lexicon import load_lexicon, overlay_problem
 
     reader_dirs["config"].mkdir(parents=True)
     (reader_dirs["config"] / "officials.yaml").write_text("titles: [市长\n", encoding="utf-8")
@@ -172,12 +173,29 @@ def test_a_broken_officials_overlay_skips_the_officials_phase_with_a_notice(
     try:
         session = LibrarySession(library)
         summary = session.refresh()
-        assert summary.added == 3 and session.search("万象更新")
-        [notice] = session.take_notices()
-        assert notice.startswith("Officials not indexed") and "officials.yaml" in notice
+        assert summary.added == 3 and summary.officials == 3 and session.search("万象更新")
+        assert [a.date_text for a in session.timeline("柳鹏")] == ["2015-06-19", "2018-03-01"]
+        problem = overlay_problem()  # the app reports it once, with the other overlays'
+        assert problem is not None and problem.startswith("officials.yaml: not valid YAML")
         session.close()
     finally:
         load_lexicon.cache_clear()
+
+
+def test_the_extractor_is_passed_in(library: Path) -> None:
+    from reader.officials.model import Mention, Official, OfficialsReport
+
+    seen: list[list[str]] = []
+
+    def extract(paragraphs):  # a stand-in: one official per article, named after its first words
+        seen.append(list(paragraphs))
+        return OfficialsReport([Official("某某", ["站长"], [Mention(0, 0, 2)])])
+
+    session = LibrarySession(library, extract=extract)
+    assert session.refresh().officials == 3
+    assert sorted(len(paragraphs) for paragraphs in seen) == [2, 2, 3]  # the stored body paragraphs
+    assert len(session.entries_mentioning("某某")) == 3 and session.entries_mentioning("柳鹏") == []
+    session.close()
 
 
 def test_an_unreadable_folder_raises_for_the_app_to_report(
@@ -347,7 +365,7 @@ def test_the_last_paragraph_marks_an_article_read_and_the_table_sees_progress(li
     assert session.state.is_read(halfway.path) and session.progress(halfway) == 1.0
     session.remember(halfway.path, 0, halfway.paragraphs)  # reading it again does not unread it
     assert session.progress(halfway) == 1.0
-    session.mark_read(halfway.path, False)
+    session.state.mark_read(halfway.path, False)
     assert session.progress(halfway) == pytest.approx(1 / 3)
     session.close()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader import locations
-from reader.cli import SUBCOMMANDS, locate_rows, main
+from reader.cli import locate_rows, main
 
 
 def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -64,11 +64,12 @@ def test_locate_unknown_name_is_one_line(tmp_path: Path) -> None:
 
 
 def test_locate_is_a_listed_command(reader_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
-    assert "locate" in SUBCOMMANDS
     assert ("config-dir", locations.config_dir()) in locate_rows()
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "reader locate" in capsys.readouterr().out
+    assert main(["locate", "config-dir"]) == 0  # dispatched to `locate`, not opened as a file
+    assert capsys.readouterr().out == f"{locations.config_dir()}\n"
 
 
 def test_missing_config_named_on_the_command_line_is_one_line(tmp_path: Path) -> None:

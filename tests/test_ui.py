@@ -16,6 +16,7 @@ from reader.ui.widgets.officials_panel import OfficialsPanel
 from reader.ui.widgets.reading_view import ReadingView
 
 from .conftest import BUNDLED_ARTICLE, REPO
+from .pilot import settle
 
 SIZE = (120, 40)
 LIBRARY = Path(__file__).parent / "fixtures" / "library"
@@ -26,14 +27,6 @@ def make_app(
 ) -> ReaderApp:
     themes, _ = discover_themes()
     return ReaderApp(library=library, open_file=open_file, theme_specs=themes, theme_name=theme)
-
-
-async def settle(pilot) -> None:
-    """Wait for the library and officials workers, then for the screen to catch up."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def position(app: ReaderApp) -> str:
@@ -147,7 +140,7 @@ async def test_choosing_an_official_jumps_to_and_steps_through_its_mentions() ->
         await pilot.press("tab")
         assert app.focused is panel
         await pilot.press("enter")  # 郑亚军: paragraphs 0, 1, 2, 4
-        assert app.selected_official == 0
+        assert app.reading.selected_official == 0
         zheng = panel.report.officials[0]
         paragraphs = [m.paragraph for m in zheng.mentions]
         assert reading.cursor == paragraphs[0]
@@ -184,7 +177,7 @@ async def test_clicking_an_official_selects_it() -> None:
         await settle(pilot)
         assert await pilot.click(OfficialsPanel, offset=(3, 1))
         await pilot.pause()
-        assert app.selected_official == 0
+        assert app.reading.selected_official == 0
 
 
 async def test_n_without_a_selected_official_explains_itself() -> None:
@@ -194,7 +187,7 @@ async def test_n_without_a_selected_official_explains_itself() -> None:
         await pilot.press("n")
         await pilot.pause()
         assert app.query_one(ReadingView).cursor == 0
-        assert any("Nothing to step through" in str(n.message) for n in app._notifications)
+        assert any("Nothing to step through" in str(n.message) for n in app.notified)
 
 
 async def test_brackets_step_between_articles() -> None:
@@ -301,7 +294,7 @@ async def test_a_bad_file_in_the_library_is_listed_not_fatal(tmp_path: Path) -> 
         await pilot.press("escape", "end", "enter")
         await settle(pilot)
         assert app.article.title == entries[0].title  # still reading; an error was shown
-        assert any("0-broken.txt" in str(n.message) for n in app._notifications)
+        assert any("0-broken.txt" in str(n.message) for n in app.notified)
 
 
 async def test_an_empty_folder_says_so(tmp_path: Path) -> None:
@@ -367,7 +360,7 @@ async def test_search_jumps_counts_steps_and_clears() -> None:
         assert len([s for s in matches if s.kind == "match-current"]) == 1
         await pilot.press("escape")
         await pilot.pause()
-        assert app.search_trail is None and "「" not in position(app)
+        assert app.reading.search_trail is None and "「" not in position(app)
         assert not any(s.kind.startswith("match") for s in reading.spans)
         assert not app.query_one("#search").display
         await pilot.press("escape")
@@ -391,8 +384,8 @@ async def test_search_finds_a_phrase_the_layout_split_across_lines() -> None:
         )
         await pilot.press("slash", *phrase, "enter")
         await pilot.pause()
-        assert app.search_trail is not None
-        assert app.search_trail.targets[app.search_trail.index][0] == 2
+        assert app.reading.search_trail is not None
+        assert app.reading.search_trail.targets[app.reading.search_trail.index][0] == 2
         assert app.query_one(ReadingView).cursor == 2
 
 
@@ -403,11 +396,11 @@ async def test_search_with_no_match_says_so_and_n_keeps_stepping_the_official() 
         await pilot.press("tab", "enter")  # 郑亚军
         await pilot.press("slash", *"不存在的词", "enter")
         await pilot.pause()
-        assert any("No match" in str(n.message) for n in app._notifications)
+        assert any("No match" in str(n.message) for n in app.notified)
         await pilot.press("escape")  # closes the bar
         assert app.focused is app.query_one(ReadingView)
         await pilot.press("n")
-        assert app.trail is app.official_trail and "郑亚军 2/4" in position(app)
+        assert app.reading.trail is app.reading.official_trail and "郑亚军 2/4" in position(app)
 
 
 async def test_the_last_trail_set_off_is_the_one_n_steps() -> None:
@@ -419,7 +412,7 @@ async def test_the_last_trail_set_off_is_the_one_n_steps() -> None:
         assert "「国防」" in position(app)
         await pilot.press("tab", "enter")  # choose 郑亚军 in the sidebar
         await pilot.pause()
-        assert app.trail is app.official_trail and "郑亚军 1/4" in position(app)
+        assert app.reading.trail is app.reading.official_trail and "郑亚军 1/4" in position(app)
         await pilot.press("n")
         assert "郑亚军 2/4" in position(app)
 
@@ -436,7 +429,7 @@ async def test_others_group_starts_collapsed_and_opens() -> None:
         await pilot.pause()
         prompts = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
         assert any("赵明霞" in prompt and "记者" in prompt for prompt in prompts)
-        assert app.selected_official is None  # toggling the group selects nobody
+        assert app.reading.selected_official is None  # toggling the group selects nobody
 
 
 async def test_resize_re_lays_out_and_keeps_the_cursor_in_view() -> None:

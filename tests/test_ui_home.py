@@ -27,6 +27,7 @@ from reader.ui.widgets.officials_panel import OfficialsPanel
 from reader.ui.widgets.reading_view import ReadingView
 
 from .conftest import BUNDLED_ARTICLE, REPO, start_tui
+from .pilot import messages, settle
 from .test_commands import palette_hits
 
 SIZE = (120, 40)
@@ -48,17 +49,6 @@ def make_app(
         config=config,
         notices=notices,
     )
-
-
-async def settle(pilot) -> None:
-    """Wait for the officials worker and its pinyin/gloss follow-up, then for the screen."""
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-def messages(app: ReaderApp) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
 
 
 def help_text(app: ReaderApp) -> str:
@@ -299,12 +289,12 @@ async def test_palette_jumps_to_an_official_like_the_sidebar_does() -> None:
         assert hits[0].startswith("Jump to official: 柳鹏")
         await pilot.press("enter")
         await pilot.pause()
-        index = [o.name for o in app.report.officials].index("柳鹏")
-        assert app.selected_official == index
-        first = app.report.officials[index].mentions[0].paragraph
+        index = [o.name for o in app.reading.report.officials].index("柳鹏")
+        assert app.reading.selected_official == index
+        first = app.reading.report.officials[index].mentions[0].paragraph
         assert app.query_one(ReadingView).cursor == first
         panel = app.query_one(OfficialsPanel)
-        assert panel.get_option_at_index(panel.highlighted).id == f"official-{index}"
+        assert panel.highlighted_official == index
         assert "柳鹏 1/" in str(app.query_one("#position").render())
 
 
@@ -454,7 +444,7 @@ async def test_x_exports_officials_to_the_clipboard_and_the_state_folder_never_t
         await pilot.pause()
         rows = list(csv.reader(io.StringIO(app.clipboard)))
         assert rows[0][:2] == ["kind", "name"] and rows[1][:2] == ["official", "郑亚军"]
-        assert len([row for row in rows if row[0] == "official"]) == len(app.report.officials)
+        assert len([row for row in rows if row[0] == "official"]) == len(app.reading.report.officials)
     exports = reader_dirs["state"] / "exports"
     saved = json.loads((exports / f"{article.stem}-officials.json").read_text(encoding="utf-8"))
     assert [o["name"] for o in saved["officials"]][:3] == ["郑亚军", "习近平", "柳鹏"]
@@ -495,14 +485,15 @@ async def test_a_broken_glossary_overlay_is_reported_once_glosses_still_come(fre
         assert any("Mayor" in prompt for prompt in prompts(app.query_one(OfficialsPanel)))
 
 
-async def test_a_broken_officials_overlay_is_an_error_message_not_a_crash(fresh_overlays: Path) -> None:
+async def test_a_broken_officials_overlay_is_reported_once_and_the_bundled_lexicon_used(
+    fresh_overlays: Path,
+) -> None:
     (fresh_overlays / "officials.yaml").write_text("titles: [市长\n", encoding="utf-8")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert any("officials.yaml" in message for message in messages(app))
+        problems = [message for message in messages(app) if "officials.yaml" in message]
+        assert len(problems) == 1 and "using the bundled lexicon" in problems[0]
         panel = app.query_one(OfficialsPanel)
-        assert not panel.loading and app.query_one(ReadingView).paragraph_count == 9
-        await pilot.press("x")  # nothing to export, and it says so
-        await pilot.pause()
-        assert app.clipboard == ""
+        assert panel.report is not None and len(panel.report.officials) == 9
+        assert app.query_one(ReadingView).paragraph_count == 9

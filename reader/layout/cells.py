@@ -41,9 +41,9 @@ __all__ = [
 AMBIGUOUS_WIDTHS = (1, 2)
 """The widths a terminal may give an ambiguous character."""
 
-_ORIGINAL_LOAD = rich.cells.load_cell_table
+_ORIGINAL_LOAD = rich.cells.load_cell_table  # type: ignore[attr-defined]
 _ORIGINAL_SINGLE = rich.cells._is_single_cell_widths
-_ORIGINAL_SEGMENT_SINGLE = rich.segment._is_single_cell_widths
+_ORIGINAL_SEGMENT_SINGLE = rich.segment._is_single_cell_widths  # type: ignore[attr-defined]
 _TABLE = _load_cell_table("auto").widths
 _STARTS = [start for start, _end, _width in _TABLE]
 _rich_width = 1
@@ -133,7 +133,7 @@ def use_rich_ambiguous_width(width: int) -> None:
 
     Rich measures every character through `rich.cells`: a table of the code points that
     are not one cell wide (loaded by `load_cell_table`), and a fast path for text made
-    only of characters it knows to be one cell (`_is_single_cell_widths`, which
+    only of characters it knows to be one cell (`_is_single_cell_widths`, which  # type: ignore[attr-defined]
     `rich.segment` imports too) — `·` and `─` are among them. Both are replaced, and
     the measuring caches emptied, so that no width measured before is reused. Call it
     before the app draws anything, and with 1 to undo it. Raises ValueError for a width
@@ -145,12 +145,12 @@ def use_rich_ambiguous_width(width: int) -> None:
     if width == _rich_width:
         return
     if width == 2:
-        rich.cells.load_cell_table = _wide_table
-        rich.cells._is_single_cell_widths = rich.segment._is_single_cell_widths = _wide_single_cells()
+        rich.cells.load_cell_table = _wide_table  # type: ignore[attr-defined]
+        rich.cells._is_single_cell_widths = rich.segment._is_single_cell_widths = _wide_single_cells()  # type: ignore[attr-defined]
     else:
-        rich.cells.load_cell_table = _ORIGINAL_LOAD
+        rich.cells.load_cell_table = _ORIGINAL_LOAD  # type: ignore[attr-defined]
         rich.cells._is_single_cell_widths = _ORIGINAL_SINGLE
-        rich.segment._is_single_cell_widths = _ORIGINAL_SEGMENT_SINGLE
+        rich.segment._is_single_cell_widths = _ORIGINAL_SEGMENT_SINGLE  # type: ignore[attr-defined]
     _rich_width = width
     rich.cells.get_character_cell_size.cache_clear()
     rich.cells.cached_cell_len.cache_clear()

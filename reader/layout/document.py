@@ -19,6 +19,7 @@ from reader.layout.cells import char_cells
 from reader.layout.display import display_text
 from reader.layout.linebreak import LineSpan, break_paragraph
 from reader.layout.punctuation import PAD_BEFORE, quote_pads, typeset
+from reader.measure import DEFAULT_MEASURE
 
 __all__ = [
     "BODY_INDENT",
@@ -31,16 +32,6 @@ __all__ = [
     "layout_document",
     "render_plain",
 ]
-
-DEFAULT_MEASURE = 80
-"""The default widest text column, in cells: 40 Chinese characters a line.
-
-Lines much longer than that are hard to follow back to the next line's start; clreq
-and Chinese book and newspaper practice put a comfortable line at roughly 30–40
-characters. The reading view lays out at min(this, its width) and centres the column
-in a wider terminal; `reader render --width` defaults to the same value, so the CLI
-prints what a wide screen shows. The user may change it in the view.
-"""
 
 BODY_INDENT = 2
 """First-line indent of body paragraphs, in cells.

@@ -151,7 +151,7 @@ class _CodeTable(dict[int, int]):
 _CELLS_SHIFT = 5
 _CODES_BY_AMBIGUOUS = {
     ambiguous: _CodeTable(
-        lambda ch, a=ambiguous: (
+        lambda ch, a=ambiguous: (  # type: ignore[misc]
             _flags(ch) | (_F_SPACE if _is_space(ch) else 0) | char_cells(ch, a) << _CELLS_SHIFT
         )
     )
@@ -627,7 +627,7 @@ def _break_justified(
         unit_starts, unit_ends, widths, unit_space, costs = _units(shown, flags, cells)
         starts, ends, space = unit_starts, unit_ends, unit_space
         cum = [0, *accumulate(widths)]
-        cost = costs.__getitem__
+        cost = costs.__getitem__  # type: ignore[assignment]
 
         def hangs(k: int) -> bool:
             return unit_ends[k] - unit_starts[k] == 1 and shown[unit_starts[k]] in HANGING

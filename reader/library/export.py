@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reader.library.index import IndexProgress, RefreshSummary
+from reader.library.progress import RefreshSummary
 from reader.library.search import SearchHit
 from reader.textsafety import inert, json_safe
 
@@ -60,16 +60,6 @@ def hits_to_table(hits: list[SearchHit]) -> str:
         # reader.textsafety, as every output: C0, DEL, C1 and bidi controls, one for one.
         lines.append(inert(line, keep_newlines=False))
     return "".join(line + "\n" for line in lines)
-
-
-def progress_line(progress: IndexProgress) -> str | None:
-    """A progress line for stderr, or None for updates not worth a line."""
-    if progress.phase == "scan":
-        return "scanning the folder…"
-    if progress.total == 0:
-        return None
-    label = "text and metadata" if progress.phase == "text" else "officials"
-    return f"{label}: {progress.done}/{progress.total}"
 
 
 def summary_text(summary: RefreshSummary, articles: int, path: Path, unreadable: int | None = None) -> str:

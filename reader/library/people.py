@@ -33,7 +33,7 @@ class Appearance:
     first_paragraph: int
 
 
-def entry_from_row(library: Path, row: tuple) -> LibraryEntry:
+def entry_from_row(library: Path, row: tuple[str, str, str, str, str | None, str, int, str]) -> LibraryEntry:
     """A LibraryEntry from a row selected with ENTRY_COLUMNS."""
     path, title, date_text, outlet, error, byline, paragraphs, date = row
     return LibraryEntry(
@@ -72,14 +72,3 @@ def entries_mentioning(conn: sqlite3.Connection, library: Path, name: str) -> li
         (name,),
     ).fetchall()
     return [entry_from_row(library, row) for row in rows]
-
-
-def official_names(conn: sqlite3.Connection, prefix: str, limit: int) -> list[tuple[str, int]]:
-    """Names starting with `prefix` and the number of articles naming each, commonest first."""
-    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    rows = conn.execute(
-        "SELECT name, count(DISTINCT file_id) AS articles FROM officials "
-        "WHERE name LIKE ? ESCAPE '\\' GROUP BY name ORDER BY articles DESC, name LIMIT ?",
-        (escaped + "%", limit),
-    ).fetchall()
-    return [(name, count) for name, count in rows]

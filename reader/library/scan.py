@@ -1,8 +1,8 @@
 """Listing a library folder with the file facts the index compares: size, mtime, inode.
 
 One `os.scandir` walk, no file opened: this is what makes a refresh of an unchanged
-10,000-file library take a fraction of a second. The rules match
-`entries.find_article_files` (article suffixes, hidden folders and files skipped).
+10,000-file library take a fraction of a second. Article suffixes only; hidden folders
+and files are skipped, and links to folders are not followed (no loops).
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def path_from_key(key: str | bytes) -> str:
 
 def _stat(item: os.DirEntry[str]) -> os.stat_result | None:
     """The file's stat; a link that leads nowhere (broken, or a loop) is listed too, by the
-    link's own stat, so it shows its error in the list as `find_article_files` does."""
+    link's own stat, so the list shows it with its error."""
     try:
         if item.is_file():
             return item.stat()

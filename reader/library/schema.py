@@ -11,12 +11,24 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Literal
 
 SCHEMA_VERSION = "2"
 DAY_SHIFT = 22
 """A paragraph's id is (day ordinal << DAY_SHIFT) + a counter: ids sort by publication day."""
 OVERFLOW_BASE = 1 << 60
 """Ids past every day's block, for the (theoretical) day with more than 4 million paragraphs."""
+
+ErrorKind = Literal["locked", "damaged", "other"]
+"""What a database error says about the index file (see `classify_error`)."""
+
+_LOCKED_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
+_OTHER_CODES = frozenset({3, 7, 8, 9, 10, 13, 14, 15, 23})
+"""SQLITE_PERM, NOMEM, READONLY, INTERRUPT, IOERR, FULL, CANTOPEN, PROTOCOL, AUTH: the
+machine, not the file, is at fault."""
+
+_CODES_BY_NAME = {"BUSY": 5, "LOCKED": 6, "PERM": 3, "NOMEM": 7, "READONLY": 8, "INTERRUPT": 9}
+_CODES_BY_NAME |= {"IOERR": 10, "FULL": 13, "CANTOPEN": 14, "PROTOCOL": 15, "AUTH": 23}
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -103,3 +115,28 @@ def _schema_version(conn: sqlite3.Connection) -> str | None:
         return None
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
     return row[0] if row else None
+
+
+def classify_error(error: sqlite3.Error) -> ErrorKind:
+    """The one place that decides what a database error means for the index file.
+
+    - "locked": another connection holds the file (busy, locked): it is healthy;
+    - "other": the file cannot be used now for a reason outside it (disk full, read-only
+      or unreadable folder, I/O error): setting it aside would not help;
+    - "damaged": anything else — corrupt, not a database, a foreign schema, an error
+      raised by reader itself — so the index is set aside and rebuilt (it is a cache).
+
+    SQLite's result code decides where there is one (Python 3.11 sets it on errors from
+    SQLite); an error made by hand (reader's own, or a test's) is judged by its text.
+    """
+    code: int | None = getattr(error, "sqlite_errorcode", None)
+    name: str = getattr(error, "sqlite_errorname", None) or ""
+    if code is None and name:  # an error given only SQLite's name (tests do)
+        code = _CODES_BY_NAME.get(name.split("_", 2)[1] if name.count("_") else name)
+    if code is not None:
+        primary = code & 0xFF  # extended codes keep the primary code in the low byte
+        if primary in _LOCKED_CODES:
+            return "locked"
+        return "other" if primary in _OTHER_CODES else "damaged"
+    text = str(error).lower()
+    return "locked" if "locked" in text or "busy" in text else "damaged"

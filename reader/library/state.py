@@ -14,10 +14,10 @@ import contextlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reader import locations
-from reader.files import read_regular_text
-from reader.library.atomic import set_aside, write_atomic
+from reader.files import read_regular_text, set_aside, write_atomic
 from reader.textsafety import json_safe
 
 STATE_VERSION = 1
@@ -62,32 +62,44 @@ class ReadingState:
     last_library_key: str | None = None
     notice: str | None = None
     """A sentence for the user when the file was damaged and set aside."""
-    _dirty: set[str] = field(default_factory=set, repr=False)
-    _last_open_dirty: bool = field(default=False, repr=False)
+    _changed_keys: set[str] = field(default_factory=set, repr=False)
+    _last_open_changed: bool = field(default=False, repr=False)
 
     @classmethod
-    def load(cls, path: Path | None = None) -> ReadingState:
-        """Read the state file (a missing one is an empty state)."""
+    def load(cls, path: Path | None = None, *, repair: bool = True) -> ReadingState:
+        """Read the state file (a missing one is an empty state).
+
+        A damaged file is set aside, with a notice, unless `repair` is false: the CLI
+        only peeks at the state (which library a bare `reader` opens) and leaves the
+        repair, and the telling, to the session that opens next.
+        """
         state = cls(path or state_path())
         try:
             state._merge(_read(state.path))
         except FileNotFoundError:
             pass
         except (OSError, ValueError) as error:
+            if not repair:
+                return state
             aside = set_aside(state.path, "damaged") if state.path.exists() else None
             where = f"; set aside as {aside.name}" if aside else ""
             state.notice = f"Reading state could not be read ({error}){where}; starting afresh."
         return state
 
-    def _merge(self, data: dict) -> None:
+    @property
+    def changed(self) -> bool:
+        """Whether anything changed since the last load or save (what `save()` would write)."""
+        return bool(self._changed_keys) or self._last_open_changed
+
+    def _merge(self, data: dict[str, Any]) -> None:
         """Take what is on disk, except what this process changed since it loaded."""
         articles = data.get("articles", {})
         if isinstance(articles, dict):
             for key, value in articles.items():
-                if key not in self._dirty:
+                if key not in self._changed_keys:
                     self.articles[key] = ArticleState.from_json(value)
         last, library = data.get("last_open"), data.get("last_library")
-        if not self._last_open_dirty and (last is None or isinstance(last, str)):
+        if not self._last_open_changed and (last is None or isinstance(last, str)):
             self.last_open_key = last
             self.last_library_key = library if isinstance(library, str) else None
 
@@ -101,7 +113,7 @@ class ReadingState:
     def set_position(self, article: Path, paragraph: int) -> None:
         key = _key(article)
         self.articles.setdefault(key, ArticleState()).paragraph = max(0, paragraph)
-        self._dirty.add(key)
+        self._changed_keys.add(key)
 
     def is_read(self, article: Path) -> bool:
         entry = self.articles.get(_key(article))
@@ -110,7 +122,7 @@ class ReadingState:
     def mark_read(self, article: Path, read: bool = True) -> None:
         key = _key(article)
         self.articles.setdefault(key, ArticleState()).read = read
-        self._dirty.add(key)
+        self._changed_keys.add(key)
 
     @property
     def last_open(self) -> Path | None:
@@ -132,7 +144,7 @@ class ReadingState:
         """Remember the article open now, and the library it was opened from, for a bare `reader`."""
         self.last_open_key = _key(article) if article is not None else None
         self.last_library_key = _key(library) if library is not None else None
-        self._last_open_dirty = True
+        self._last_open_changed = True
 
     def progress(self, article: Path, paragraphs: int) -> float:
         """How far into `article` the reader got, 0.0–1.0 (1.0 once it is marked read)."""
@@ -155,12 +167,12 @@ class ReadingState:
         }
         # json_safe: a file name that is not UTF-8 is kept exactly, as a \udcxx escape.
         write_atomic(self.path, json_safe(json.dumps(data, ensure_ascii=False, indent=1)).encode("utf-8"))
-        self._dirty.clear()
-        self._last_open_dirty = False
+        self._changed_keys.clear()
+        self._last_open_changed = False
 
 
-def _read(path: Path) -> dict:
-    data = json.loads(read_regular_text(path))
+def _read(path: Path) -> dict[str, Any]:
+    data: Any = json.loads(read_regular_text(path))
     if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
         raise ValueError("not a reader state file")
     return data

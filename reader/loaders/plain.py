@@ -300,7 +300,7 @@ def parse_plain(text: str, path: Path) -> Article:
             continue
         if in_header:
             found = read_meta(line, header=True) if page is not None else None
-            if found is not None:
+            if page is not None and found is not None:
                 page.merge(found)
                 continue
             if header.take_meta(line):

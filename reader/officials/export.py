@@ -1,22 +1,26 @@
-"""The officials report as JSON-ready data, CSV and a plain-text table.
+"""The officials report as JSON, CSV and a plain-text table (the CLI and the app's export).
 
-Article text is untrusted: nothing here interprets markup, and the table is padded by
-terminal cells (CJK characters are two wide), not by `len()`.
+Article text is untrusted: nothing here interprets markup, every cell and string is
+made safe by `reader.textsafety`, and the table is padded by terminal cells (CJK
+characters are two wide), not by `len()`.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from rich.cells import cell_len
 
 from reader.article import Article
+from reader.files import write_atomic
 from reader.officials.model import HEADLINE, Mention, OfficialsReport
-from reader.textsafety import inert_line
+from reader.textsafety import inert_line, json_safe
 
 TITLE_JOINER = "、"
 CSV_HEADER = ("kind", "name", "titles", "role", "mentions", "first_paragraph")
@@ -45,6 +49,15 @@ def report_to_dict(article: Article, report: OfficialsReport) -> dict[str, Any]:
             {"name": p.name, "role": p.role, "mentions": _mentions(p.mentions)} for p in report.others
         ],
     }
+
+
+def report_to_json(article: Article, report: OfficialsReport) -> str:
+    """`reader officials --format json` and the exported .json file: one object, and a newline.
+
+    JSON is data: strings stay exact; `json_safe` \\u-escapes the C1 and bidi characters
+    json.dumps would write raw (the path is the file's real name, never altered).
+    """
+    return json_safe(json.dumps(report_to_dict(article, report), ensure_ascii=False, indent=2)) + "\n"
 
 
 def _first(mentions: list[Mention]) -> str:
@@ -121,3 +134,15 @@ def report_to_table(article: Article, report: OfficialsReport) -> str:
         if r == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines) + "\n"
+
+
+def save_report(article: Article, report: OfficialsReport, folder: Path) -> Path:
+    """Write the report as `<article>-officials.csv` and `.json` in `folder` (atomically).
+
+    Returns the path both share, without its suffix; raises OSError when `folder` cannot
+    be written. reader never writes beside the article: the app passes its state folder.
+    """
+    stem = folder / f"{article.path.stem}-officials"
+    write_atomic(stem.with_name(stem.name + ".csv"), report_to_csv(article, report).encode("utf-8"))
+    write_atomic(stem.with_name(stem.name + ".json"), report_to_json(article, report).encode("utf-8"))
+    return stem

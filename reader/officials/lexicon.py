@@ -5,7 +5,8 @@ without touching code; a user may add entries through `officials.yaml` in the co
 directory (`reader.locations.config_dir()`), whose lists are *added* to the bundled ones.
 Everything is read once per process (`load_lexicon` is cached): extraction must stay
 fast, and the files never change while reader runs. Call `load_lexicon.cache_clear()`
-after changing the overlay (tests do).
+after changing the overlay (tests do). The overlay is read by `reader.data_overlay`,
+like every overlay: a broken one is reported in one line (`overlay_problem`) and left out.
 """
 
 from __future__ import annotations
@@ -17,13 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from reader import locations, safeyaml
-from reader.files import read_regular_text, reason
-from reader.safeyaml import YAMLTooLarge
+from reader import locations
+from reader.data_overlay import load_with_overlay, read_yaml
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+Lists = dict[str, list[str]]
+
 DATA_FILES = ("titles.yaml", "surnames.yaml", "given_names.yaml", "names.yaml", "roles.yaml", "places.yaml")
 OVERLAY_NAME = "officials.yaml"
 
@@ -188,44 +188,37 @@ class Lexicon:
     """Characters where an honorific, a modifier or a title may start (pass 2)."""
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        text = read_regular_text(path, limit=safeyaml.MAX_CHARS)
-    except OSError as exc:
-        raise LexiconError(f"cannot read lexicon {path}: {reason(exc)}") from exc
-    except UnicodeDecodeError as exc:
-        raise LexiconError(f"cannot read lexicon {path}: {exc}") from exc
-    try:
-        data = safeyaml.load(text)
-    except YAMLTooLarge as exc:
-        raise LexiconError(f"lexicon {path} is too large ({exc})") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise LexiconError(f"lexicon {path} is not valid YAML{where}") from exc
+def _read(path: Path) -> Lists:
+    """One lexicon file's lists, checked; LexiconError (one line naming the file) if unusable."""
+    data: Any = read_yaml(path, LexiconError)
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise LexiconError(f"lexicon {path} must be a mapping of key: list, not {type(data).__name__}")
-    return data
-
-
-def _merge(into: dict[str, list[str]], data: dict[str, Any], path: Path) -> None:
-    """Add the entries of one file to the accumulated lists, checking their shape."""
+        raise LexiconError(f"{path.name}: must be a mapping of key: list, not {type(data).__name__}")
+    lists: Lists = {}
     for key, value in data.items():
         if key in CHAR_KEYS:
             if not isinstance(value, str):
-                raise LexiconError(f"lexicon {path}: {key!r} must be a string of characters")
-            into.setdefault(key, []).extend(c for c in value if not c.isspace())
+                raise LexiconError(f"{path.name}: {key!r} must be a string of characters")
+            lists[key] = [c for c in value if not c.isspace()]
         elif key in LIST_KEYS:
             if value is None:
                 continue
             if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
-                raise LexiconError(f"lexicon {path}: {key!r} must be a list of words")
-            into.setdefault(key, []).extend(str(v).strip() for v in value)
+                raise LexiconError(f"{path.name}: {key!r} must be a list of words")
+            lists[key] = [str(v).strip() for v in value]
         else:
             known = ", ".join(sorted(CHAR_KEYS | LIST_KEYS))
-            raise LexiconError(f"lexicon {path}: unknown key {key!r} (known keys: {known})")
+            raise LexiconError(f"{path.name}: unknown key {key!r} (known keys: {known})")
+    return lists
+
+
+def _extend(base: Lists, extra: Lists) -> Lists:
+    """Lists of several files together: the entries of `extra` are added, never replace."""
+    merged = {key: list(words) for key, words in base.items()}
+    for key, words in extra.items():
+        merged.setdefault(key, []).extend(words)
+    return merged
 
 
 def overlay_path() -> Path:
@@ -233,16 +226,25 @@ def overlay_path() -> Path:
     return locations.config_dir() / OVERLAY_NAME
 
 
+_overlay_problem: str | None = None
+
+
 @functools.cache
 def load_lexicon() -> Lexicon:
-    """The bundled lexicon plus the user's overlay, loaded once per process."""
-    merged: dict[str, list[str]] = {}
-    for name in DATA_FILES:
-        path = DATA_DIR / name
-        _merge(merged, _read_yaml(path), path)
-    overlay = overlay_path()
-    if overlay.is_file():
-        _merge(merged, _read_yaml(overlay), overlay)
+    """The bundled lexicon plus the user's overlay, loaded once per process.
+
+    A broken overlay is left out (see `overlay_problem`); a broken bundled file is a bug
+    in reader and raises LexiconError.
+    """
+    global _overlay_problem
+    merged, _overlay_problem = load_with_overlay(
+        [DATA_DIR / name for name in DATA_FILES],
+        OVERLAY_NAME,
+        read=_read,
+        merge=_extend,
+        error=LexiconError,
+        fallback="using the bundled lexicon",
+    )
 
     def get(key: str) -> list[str]:
         return merged.get(key, [])
@@ -290,6 +292,16 @@ def load_lexicon() -> Lexicon:
         pass1_starts=_starts(get("byline_cues"), get("role_words"), titles),
         pass2_starts=_starts(get("honorifics"), get("modifiers"), titles),
     )
+
+
+def overlay_problem() -> str | None:
+    """One line on what is wrong with the user's officials.yaml (then left out), or None.
+
+    Officials are found while reading and while indexing, so a broken overlay must not
+    stop either; the app and the CLI report this line instead.
+    """
+    load_lexicon()
+    return _overlay_problem
 
 
 def _starts(*lists: list[str]) -> re.Pattern[str]:

@@ -5,7 +5,7 @@ so a choice that named ids could point at nothing after the library changes. A c
 names mentions instead, by article path and name as printed, which re-indexing never
 changes: "the person of 甲.txt's 李明 is the person of 乙.txt's 李明" (a merge), "甲.txt's
 and 丙.txt's 李明 are someone else than the rest" (a split). The file is JSON, one per
-library, written atomically (reader/library/atomic.py).
+library, written atomically (reader/files.py).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reader import locations
-from reader.library.atomic import write_atomic
+from reader.files import write_atomic
 from reader.people.model import Overrides
 
 

@@ -2,9 +2,10 @@
 
 Open an article by title, jump to an official by name or by pinyin typed without
 tones (liu peng finds 柳鹏), search the article, switch theme, toggle the sidebar.
-The provider reads what the app shows (the article list's entries, the officials
-report, the registered themes) and calls app actions by name, so it holds no state
-of its own and always offers what is on screen.
+The provider belongs to the reader screen (`ReaderScreen.COMMANDS`): it reads what the
+screen shows (the article list's entries, the officials report) and the app's themes,
+and calls the screen's actions (`PaletteTarget`), so it holds no state of its own and
+always offers what is on screen.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
@@ -20,6 +22,9 @@ from textual.markup import escape
 
 from reader.textsafety import inert_line
 from reader.ui.widgets.library_table import LibraryTable
+
+if TYPE_CHECKING:
+    from reader.reading import ReadingSession
 
 BATCH = 200  # hand control back to the event loop this often on a large library
 MATCH_STYLE = "bold reverse"
@@ -34,40 +39,58 @@ def plain_pinyin(name: str) -> str:
     return bare.replace("'", "").lower()
 
 
+class PaletteTarget(Protocol):
+    """What the provider needs of the screen it was opened on (the reader screen)."""
+
+    reading: ReadingSession
+    """What is read: the palette offers its officials."""
+
+    def action_search(self) -> object: ...
+    def action_search_library(self) -> None: ...
+    def action_clear_filter(self) -> None: ...
+    def action_toggle_sidebar(self) -> None: ...
+    def action_jump_to_official(self, index: int) -> None: ...
+    def action_open_article_by_path(self, path: Path) -> None: ...
+    def show_timeline(self, name: str) -> None: ...
+
+
 class ReaderCommands(Provider):
     """Palette commands for the article on screen and the library beside it."""
 
     def _commands(self) -> Iterator[tuple[str, Callable[[], Any], str]]:
         """(text to match, what to run, help line) for every command available now."""
-        app: Any = self.app
-        yield "Search this article", app.action_search, "Find a phrase; n / N step through the matches"
-        yield "Search all articles", app.action_search_library, "Find a phrase in every article"
-        if getattr(app, "library_filter", None) is not None:
-            yield "Show all articles", app.action_clear_filter, f"Now: articles naming {app.library_filter}"
-        yield "Toggle sidebar", app.action_toggle_sidebar, "Show or hide the officials"
+        screen = cast(PaletteTarget, self.screen)
+        app = self.app
+        yield "Search this article", screen.action_search, "Find a phrase; n / N step through the matches"
+        yield "Search all articles", screen.action_search_library, "Find a phrase in every article"
+        for table in self.screen.query(LibraryTable):
+            if table.library_filter is not None:
+                now = f"Now: articles naming {table.library_filter}"
+                yield "Show all articles", screen.action_clear_filter, now
+        yield "Toggle sidebar", screen.action_toggle_sidebar, "Show or hide the officials"
         for name in sorted(app.available_themes):
             current = " (current)" if name == app.theme else ""
             yield f"Switch theme: {name}", partial(setattr, app, "theme", name), f"Colours{current}"
-        report = getattr(app, "report", None)
+        report = screen.reading.report
         if report is not None:
             for index, official in enumerate(report.officials):
                 text = f"Jump to official: {official.name} {plain_pinyin(official.name)}"
                 posts = "、".join(official.titles)
                 mentions = f"{len(official.mentions)} mention{'s' if len(official.mentions) != 1 else ''}"
-                yield text, partial(app.action_jump_to_official, index), f"{posts}  ·  {mentions}"
+                yield text, partial(screen.action_jump_to_official, index), f"{posts}  ·  {mentions}"
                 yield (
                     f"Where else: {official.name} {plain_pinyin(official.name)}",
-                    partial(app.show_timeline, official.name),
+                    partial(screen.show_timeline, official.name),
                     "Every article naming this official, with the posts each gives",
                 )
 
     def _articles(self) -> Iterator[tuple[str, Callable[[], Any], str]]:
-        app: Any = self.app
+        screen = cast(PaletteTarget, self.screen)
         for article_list in self.screen.query(LibraryTable):
             for entry in article_list.entries:
                 if entry.error is None:
                     details = "  ·  ".join(part for part in (entry.date_text, entry.source) if part)
-                    command = partial(app.action_open_article_by_path, entry.path)
+                    command = partial(screen.action_open_article_by_path, entry.path)
                     yield f"Open article: {entry.title}", command, details or entry.path.name
 
     async def discover(self) -> Hits:

@@ -10,6 +10,10 @@ from it (`bindings_for(scope)`), the help screen can show the keys in force
 Textual's `App.set_keymap()` takes, warning about unknown ids, malformed keys and two
 actions of one pane given the same key, so a typo in the config never breaks a key
 silently.
+
+The app-wide bindings live on the app (so the footer lists them in this order), but an
+action about what is read is named `screen.*`: it runs on the reader screen, and does
+nothing while a modal screen (help, search, timeline) is on top.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.keys import Keys, format_key
 
 SCOPES = ("app", "reader", "list", "officials", "help")
@@ -58,7 +62,11 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         help="help: the keys of the focused pane and every other key",
     ),
     BindingSpec(
-        "app.escape", "escape", "escape", "Back", help="clear the search, then back to the article list"
+        "app.escape",
+        "escape",
+        "screen.escape",
+        "Back",
+        help="clear the search, then back to the article list",
     ),
     BindingSpec(
         "app.command_palette",
@@ -70,7 +78,7 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
     BindingSpec(
         "app.search",
         "slash",
-        "search",
+        "screen.search",
         "Search",
         show=True,
         key_display="/",
@@ -79,7 +87,7 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
     BindingSpec(
         "app.search_library",
         "S,ctrl+f",
-        "search_library",
+        "screen.search_library",
         "Search all",
         show=True,
         key_display="S",
@@ -88,7 +96,7 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
     BindingSpec(
         "app.clear_filter",
         "F",
-        "clear_filter",
+        "screen.clear_filter",
         "All articles",
         key_display="F",
         help="list every article again after filtering to an official",
@@ -96,45 +104,66 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
     BindingSpec(
         "app.previous_article",
         "left_square_bracket",
-        "previous_article",
+        "screen.previous_article",
         "Prev article",
         help="previous article in the list",
     ),
     BindingSpec(
         "app.next_article",
         "right_square_bracket",
-        "next_article",
+        "screen.next_article",
         "Next article",
         help="next article in the list",
     ),
     BindingSpec(
         "app.next_stop",
         "n",
-        "next_stop",
+        "screen.next_stop",
         "Next",
         show=True,
         help="next mention or match — whichever you set off last",
     ),
     BindingSpec(
-        "app.previous_stop", "N", "previous_stop", "Prev", key_display="N", help="previous mention or match"
+        "app.previous_stop",
+        "N",
+        "screen.previous_stop",
+        "Prev",
+        key_display="N",
+        help="previous mention or match",
     ),
     BindingSpec("app.next_theme", "t", "next_theme", "Theme", help="next colour theme (remembered)"),
     BindingSpec(
-        "app.toggle_sidebar", "s", "toggle_sidebar", "Sidebar", help="show / hide the officials sidebar"
+        "app.toggle_sidebar",
+        "s",
+        "screen.toggle_sidebar",
+        "Sidebar",
+        help="show / hide the officials sidebar",
     ),
     BindingSpec(
-        "app.toggle_pinyin", "p", "toggle_pinyin", "Pinyin", help="show / hide pinyin of officials' names"
+        "app.toggle_pinyin",
+        "p",
+        "screen.toggle_pinyin",
+        "Pinyin",
+        help="show / hide pinyin of officials' names",
     ),
     BindingSpec(
-        "app.toggle_glosses", "e", "toggle_glosses", "English", help="show / hide English glosses of posts"
+        "app.toggle_glosses",
+        "e",
+        "screen.toggle_glosses",
+        "English",
+        help="show / hide English glosses of posts",
     ),
     BindingSpec(
-        "app.copy_paragraph", "y", "copy_paragraph", "Copy ¶", help="copy the paragraph under the cursor"
+        "app.copy_paragraph",
+        "y",
+        "screen.copy_paragraph",
+        "Copy ¶",
+        help="copy the paragraph under the cursor",
     ),
     BindingSpec(
         "app.copy_citation",
         "Y",
-        "copy_citation",
+        "screen.copy_citation",
         "Cite",
         key_display="Y",
         help="copy a citation of that paragraph (title, outlet, date, ¶, file)",
@@ -142,7 +171,7 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
     BindingSpec(
         "app.export_officials",
         "x",
-        "export_officials",
+        "screen.export_officials",
         "Export",
         help="export the article's officials as CSV or JSON",
     ),
@@ -192,7 +221,7 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
     BindingSpec(
         "officials.timeline",
         "w",
-        "app.official_timeline",
+        "screen.official_timeline",
         "Where else",
         show=True,
         help="every article that names this official, with the posts each gives, oldest first",
@@ -200,7 +229,7 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
     BindingSpec(
         "officials.filter",
         "f",
-        "app.filter_official",
+        "screen.filter_official",
         "Filter",
         show=True,
         help="list only the articles that name this official (F lists all again)",
@@ -219,7 +248,7 @@ _NAMED_KEYS = frozenset(key.value for key in Keys if "+" not in key.value and no
 _KEY_NAME = re.compile(r"^[a-z0-9_]+$")
 
 
-def bindings_for(scope: str) -> list[Binding]:
+def bindings_for(scope: str) -> list[BindingType]:
     """Textual Bindings (with ids, so a keymap can remap them) for one scope of the table."""
     if scope not in SCOPES:
         raise ValueError(f"unknown scope {scope!r}; known: {', '.join(SCOPES)}")

@@ -25,21 +25,21 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from reader.library import SearchHit
+from reader.textsafety import inert
 
 DEBOUNCE_SECONDS = 0.15
 """Wait this long after a keystroke before searching: typing 国际港务区 runs one search, not five."""
 
 SearchFunction = Callable[[str], list[SearchHit]]
-_CONTROLS = {code: "\ufffd" for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
 
 
 def hit_prompt(hit: SearchHit, match_style: Style | str = "bold reverse") -> Text:
     """Two lines for one hit: title, date and paragraph; then the snippet, matches styled."""
     where = "title" if hit.paragraph < 0 else f"¶ {hit.paragraph + 1}"
-    prompt = Text(hit.title.translate(_CONTROLS), style="bold")
+    prompt = Text(inert(hit.title, keep_newlines=False), style="bold")
     prompt.append(f"  {hit.date_text}  {where}".rstrip(), style="dim")
     prompt.append("\n")
-    snippet = Text(hit.snippet.translate(_CONTROLS))  # translate keeps offsets: one char for one
+    snippet = Text(inert(hit.snippet, keep_newlines=False))  # one char for one: the marks still fit
     for start, end in hit.marks:
         snippet.stylize(match_style, start, end)
     prompt.append_text(snippet)

@@ -5,8 +5,10 @@ turned into strips, so the cost of a frame does not grow with the library. Rows 
 sorted by date (newest first), title or outlet; `o` cycles the order. A mark column
 shows reading progress (· new, ◔◑◕ part read, ✓ read) from a callback the app gives.
 
-Drop-in for ArticleList: the same `Open(entry)` message, `entries`, `add_entries`,
-`index_of` and `highlighted`.
+The table holds the whole library (`set_library`) and can show only the articles that
+name an official (`show_filtered`, `show_all`); its title says so, and how far the
+index is (`show_status`): `Articles · 柳鹏 · indexing 200/9,800`. Text from files goes
+through `reader.textsafety` before it is drawn.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
@@ -26,6 +29,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.library import LibraryEntry
+from reader.textsafety import inert, inert_line
 from reader.ui.keymap import bindings_for
 
 SORT_KEYS = ("date", "title", "outlet")
@@ -36,8 +40,6 @@ DATE_FROM = 30
 """The list shows the date from this many cells (room for a short title beside it)."""
 OUTLET_FROM = 64
 """…and the outlet from this many."""
-_CONTROLS = {code: "\ufffd" for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
-"""Text from files must never reach the terminal as control sequences."""
 
 Progress = Callable[[LibraryEntry], float | None]
 """0.0–1.0 for an article opened before (1.0 = read), None for one never opened."""
@@ -123,6 +125,10 @@ class LibraryTable(ScrollView, can_focus=True):
         self._entries: list[LibraryEntry] = []
         self._positions: dict[Path, int] = {}
         self._progress = progress
+        self._library: list[LibraryEntry] = []
+        self.library_filter: str | None = None
+        """The official the list is filtered to; None lists every article."""
+        self._status = ""
         self.border_title = "Articles"
         self.set_entries(entries)
 
@@ -147,6 +153,38 @@ class LibraryTable(ScrollView, can_focus=True):
         self._entries = kept + list(fresh.values())
         self._resort(current.path if current else None)
 
+    def set_library(self, entries: list[LibraryEntry]) -> None:
+        """A new snapshot of the whole library; shown unless the list is filtered (the filter
+        is recomputed by the app when the refresh ends)."""
+        self._library = entries
+        if self.library_filter is None:
+            self.set_entries(entries)
+
+    def show_filtered(self, name: str, entries: Iterable[LibraryEntry]) -> None:
+        """Only `entries`, the articles that name the official `name`."""
+        self.library_filter = name
+        self.set_entries(entries)
+        self._retitle()
+
+    def show_all(self) -> None:
+        """Every article of the library again."""
+        self.library_filter = None
+        self.set_entries(self._library)
+        self._retitle()
+
+    def show_status(self, status: str) -> None:
+        """The index's progress in the title (`indexing 200/9,800`); "" when it is up to date."""
+        self._status = status
+        self._retitle()
+
+    def _retitle(self) -> None:
+        title = Text("Articles")
+        if self.library_filter is not None:
+            title.append(f" · {inert_line(self.library_filter)}", style="bold")
+        if self._status:
+            title.append(f" · {self._status}", style="italic")
+        self.border_title = title
+
     def set_progress(self, progress: Progress | None) -> None:
         """Change where the mark column's progress comes from, and redraw."""
         self._progress = progress
@@ -161,18 +199,13 @@ class LibraryTable(ScrollView, can_focus=True):
 
     @property
     def highlighted(self) -> int | None:
-        """The cursor row, None when the table is empty (ArticleList's name for it)."""
+        """The cursor row, None when the table is empty (OptionList's name for it)."""
         return self.cursor if self._entries else None
 
     @highlighted.setter
     def highlighted(self, index: int | None) -> None:
         if index is not None:
             self.cursor = index
-
-    def sort_by(self, order: str) -> None:
-        if order not in SORT_KEYS:
-            raise ValueError(f"unknown sort order {order!r}; one of {', '.join(SORT_KEYS)}")
-        self.order = order
 
     # -- internals ----------------------------------------------------------------------------
 
@@ -238,11 +271,11 @@ class LibraryTable(ScrollView, can_focus=True):
         segments = [Segment(f"{progress_mark(progress)} ", mark_style)]
         columns: list[tuple[str, int]] = []
         if width >= DATE_FROM:
-            columns.append((entry.date_text[:DATE_CELLS], DATE_CELLS))
+            columns.append((inert(entry.date_text[:DATE_CELLS], keep_newlines=False), DATE_CELLS))
         if width >= OUTLET_FROM:
-            columns.append((entry.source.translate(_CONTROLS), OUTLET_CELLS))
+            columns.append((inert(entry.source, keep_newlines=False), OUTLET_CELLS))
         title_cells = width - 2 - sum(cells + 1 for _text, cells in columns)
-        title = entry.title.translate(_CONTROLS)
+        title = inert(entry.title, keep_newlines=False)
         if entry.error is not None:
             title_style = base + self.get_component_rich_style("library-table--error", partial=True)
         else:

@@ -8,7 +8,7 @@ lines, never the whole article, so a 5 MB file moves as fast as a short one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from rich.segment import Segment
 from rich.style import Style
@@ -24,12 +24,12 @@ from textual.worker import get_current_worker
 from reader.article import Article
 from reader.layout import HANG_MARGIN, DocLine, Document, Typesetting, layout_document
 from reader.layout.cells import rich_ambiguous_width
+from reader.measure import DEFAULT_MEASURE, MEASURE_STEP, clamp_measure
+from reader.reading import SPAN_KINDS, Span
 from reader.ui.keymap import bindings_for
 
 GUTTER = 2
 """Cells left of the text: the cursor bar and a space."""
-MAX_MEASURE = 80
-"""The widest line we set, in cells (40 Chinese characters): longer lines tire the eye."""
 CURSOR_BAR = "▌"
 STRIP_CACHE_SIZE = 1024
 """Rendered lines kept between frames: several screens' worth."""
@@ -37,21 +37,6 @@ OPENING_CHARS = 20_000
 """How much of a huge article is laid out before the first paint."""
 BACKGROUND_LAYOUT_CHARS = 200_000
 """Articles this long (about 150 ms of layout) are laid out in a worker thread."""
-
-
-SPAN_KINDS = ("mention", "mention-selected", "mention-current", "match", "match-current")
-"""How a highlighted stretch is drawn, weakest first; each has a component class."""
-MIN_MEASURE, MEASURE_STEP = 20, 4
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A highlighted stretch of one paragraph (character offsets), drawn as `kind`."""
-
-    paragraph: int
-    start: int
-    end: int
-    kind: str = "mention"
 
 
 def _opening(article: Article) -> Article:
@@ -92,6 +77,22 @@ class ReadingView(ScrollView, can_focus=True):
             self.paragraph = paragraph
             self.total = total
 
+    class LayingOut(Message):
+        """`article` is too long to lay out at once: its opening is shown, and the whole is
+        being laid out in a worker (`LaidOut` follows)."""
+
+        def __init__(self, article: Article) -> None:
+            super().__init__()
+            self.article = article
+
+    class LaidOut(Message):
+        """The whole of `article` is laid out: every paragraph can be scrolled to. Posted
+        after each full layout, a new width's included."""
+
+        def __init__(self, article: Article) -> None:
+            super().__init__()
+            self.article = article
+
     def __init__(self, *, id: str | None = None) -> None:
         # Before Widget.__init__, which may already notify a style update.
         self._strips: LRUCache[tuple[int, bool, int, int, int], Strip] = LRUCache(STRIP_CACHE_SIZE)
@@ -105,8 +106,8 @@ class ReadingView(ScrollView, can_focus=True):
         self._spans: dict[int, list[Span]] = {}
         self._styles: dict[str, Style] = {}
         self._spans_version = 0
-        self.max_measure = MAX_MEASURE
-        """The widest text column, in cells; `-` and `+` change it."""
+        self.max_measure = DEFAULT_MEASURE
+        """The widest text column, in cells (the config's `measure`); `-` and `+` change it."""
         self.typeset = True
         """Punctuation typeset (full-width in Chinese text) or as printed; `,` switches."""
         self._setting = Typesetting()
@@ -194,6 +195,7 @@ class ReadingView(ScrollView, can_focus=True):
             # A huge file: its opening paragraphs are laid out now, so the first screen
             # paints at once; the whole lays out off the UI thread and replaces it.
             self._apply_layout(article, layout_document(_opening(article), measure, setting=setting), setting)
+            self.post_message(self.LayingOut(article))
             self.run_worker(
                 lambda: self._layout_in_background(article, measure, setting),
                 thread=True,
@@ -223,6 +225,8 @@ class ReadingView(ScrollView, can_focus=True):
         self.virtual_size = Size(width, len(document.lines))
         self.refresh()
         self._scroll_to_cursor("keep" if self.cursor else "top")
+        if len(document.paragraph_first_line) == len(article.paragraphs):
+            self.post_message(self.LaidOut(article))
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
@@ -333,7 +337,7 @@ class ReadingView(ScrollView, can_focus=True):
 
     def set_max_measure(self, cells: int) -> None:
         """Change the widest text column and re-lay out, keeping the cursor in view."""
-        self.max_measure = max(MIN_MEASURE, cells)
+        self.max_measure = clamp_measure(cells)
         self._relayout()
         self._scroll_to_cursor("keep")
 

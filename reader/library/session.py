@@ -6,42 +6,42 @@ state file may be written. LibrarySession owns
 
 - a UI-side `LibraryIndex` for the instant queries (the list from the last index,
   search, an official's timeline, the filter by official). Any of them that finds the
-  file damaged (`sqlite3.DatabaseError`) sets it aside through `rebuild_after`,
-  records the notice and answers empty — or, for search, raises a one-line error the
-  search screen shows — and the next refresh rebuilds the index;
+  file damaged sets it aside through `rebuild_after`, records the notice and answers
+  empty — or, for search, raises a one-line error the search screen shows — and the
+  next refresh rebuilds the index; `schema.classify_error` decides what an error means;
 - `refresh()`, meant for a thread worker: it opens its own connection (WAL lets the
   UI keep reading while it writes), runs the text phase, then the officials phase,
-  and reports `(done, total, phase)` to a callback, honouring cancellation;
+  and reports each `IndexProgress` to a callback, honouring cancellation;
 - the `ReadingState`: positions are remembered on every cursor move but written at
   most every SAVE_INTERVAL seconds (a held-down `j` must not write a file per
   paragraph), on `save_if_due()` from a timer, and on `close()`;
 - `notices`: every sentence the user should see (damaged index, damaged or unwritable
   state); `take_notices()` hands over the ones not shown yet.
 
-No widgets and no Textual import: it is tested without an app, and the app calls it
-from the UI thread, except `refresh` (a worker) and `search` (the search screen's
-worker). Both are safe there: the index serialises its connection with a lock and the
-refresh uses a connection of its own.
+No Textual here: it is tested without an app, and the app calls it from the UI
+thread, except `refresh` (a worker) and `search` (the search screen's worker). Both
+are safe there: the index serialises its connection with a lock and the refresh uses
+a connection of its own.
 """
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from reader.files import read_regular_text
 from reader.library.entries import LibraryEntry
-from reader.library.state import ReadingState, state_path
+from reader.library.progress import IndexProgress, ProgressCallback, RefreshSummary
+from reader.library.state import ReadingState
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from reader.library.index import IndexProgress, LibraryIndex, RefreshSummary
+    from reader.library.index import LibraryIndex
     from reader.library.people import Appearance
+    from reader.library.records import Extract
     from reader.library.search import SearchHit
 
 SAVE_INTERVAL = 2.0
@@ -51,15 +51,13 @@ ENTRIES_INTERVAL = 1.0
 REFRESH_ATTEMPTS = 2
 """A refresh that finds the index damaged rebuilds it once; a second failure is reported."""
 
-Progress = Callable[[int, int, str], None]
-"""`(done, total, phase)`; phase is "scan", "text" or "officials"."""
 EntriesCallback = Callable[[list[LibraryEntry]], None]
 
 T = TypeVar("T")
 
 
 class IndexDamaged(RuntimeError):
-    """A query found the index damaged; it was set aside and will be rebuilt (the message says so)."""
+    """A query found the index unusable; the message says why (and whether it is being rebuilt)."""
 
 
 class LibrarySession:
@@ -74,6 +72,7 @@ class LibrarySession:
         save_interval: float = SAVE_INTERVAL,
         clock: Callable[[], float] = time.monotonic,
         open_index: bool = True,
+        extract: Extract | None = None,
     ) -> None:
         """Open the state and the index (creating an empty one if needed); nothing is scanned here.
 
@@ -81,7 +80,8 @@ class LibrarySession:
         behind it, ~20 ms) until its first use: the app opens an article before its first
         frame, which needs only the reading state, and the first index query comes from
         the library worker after that frame. A damaged index is then reported by that
-        first use (a notice, as here), not by the constructor.
+        first use (a notice, as here), not by the constructor. `extract` finds the
+        officials of each article the refresh reads (None: reader's rules).
         """
         self.library = library
         self.notices: list[str] = []
@@ -90,6 +90,7 @@ class LibrarySession:
         self._notice_lock = threading.Lock()
         self._clock = clock
         self._save_interval = save_interval
+        self._extract = extract
         self.state = ReadingState.load(state_file)
         if self.state.notice:
             self._notice(self.state.notice)
@@ -101,7 +102,6 @@ class LibrarySession:
             self._open_index()
         self._generation = 0
         """Counts replacements of the index file: a refresh that raced one runs again."""
-        self._dirty = False
         self._last_save = clock()
         self._save_failed = False
         self._closed = False
@@ -109,7 +109,7 @@ class LibrarySession:
     def _open_index(self) -> LibraryIndex:
         from reader.library.index import LibraryIndex
 
-        index = self._index_or_none = LibraryIndex(self.library, path=self._index_file)
+        index = self._index_or_none = LibraryIndex(self.library, path=self._index_file, extract=self._extract)
         if index.notice:
             self._notice(index.notice)
         return index
@@ -144,7 +144,7 @@ class LibrarySession:
         return self._index.path
 
     def _query(self, run: Callable[[LibraryIndex], T], empty: T) -> T:
-        """Run a query; a damaged file is set aside (with a notice) and the answer is `empty`."""
+        """Run a query; a file it finds unusable is dealt with (with a notice) and the answer is `empty`."""
         import sqlite3  # here, not at the top: loaded with the index, after the first frame
 
         from reader.library.index import IndexUnavailable
@@ -156,8 +156,19 @@ class LibrarySession:
             self._notice(f"No library index: {error}; the list and library search are unavailable.")
             return empty
         except sqlite3.DatabaseError as error:
-            self._rebuild(index, error)
+            self._fail(index, error)
             return empty
+
+    def _fail(self, index: LibraryIndex, error: sqlite3.DatabaseError) -> str:
+        """What an error found by a query means: the file is left alone when the machine is at
+        fault, else set aside and rebuilt. Returns the notice (also recorded)."""
+        from reader.library.schema import classify_error
+
+        if classify_error(error) == "other":
+            notice = f"The library index cannot be read now ({error}); the list may be out of date."
+            self._notice(notice)
+            return notice
+        return self._rebuild(index, error)
 
     def _rebuild(self, index: LibraryIndex, error: sqlite3.DatabaseError) -> str:
         with self._index_lock:
@@ -174,15 +185,15 @@ class LibrarySession:
         return self._query(lambda index: index.entries(), [])
 
     def search(self, query: str) -> list[SearchHit]:
-        """Hits for `query` across the library. Raises IndexDamaged (after setting the file
-        aside) so the search screen says why there is no answer instead of "No match"."""
+        """Hits for `query` across the library. Raises IndexDamaged (after dealing with the
+        file) so the search screen says why there is no answer instead of "No match"."""
         import sqlite3
 
         index = self._index
         try:
             return index.search(query)
         except sqlite3.DatabaseError as error:
-            raise IndexDamaged(self._rebuild(index, error)) from None
+            raise IndexDamaged(self._fail(index, error)) from None
 
     def timeline(self, name: str) -> list[Appearance]:
         """Every article naming the official `name`, oldest first (for OfficialTimelineScreen)."""
@@ -200,30 +211,31 @@ class LibrarySession:
 
     def refresh(
         self,
-        progress: Progress | None = None,
+        progress: ProgressCallback | None = None,
         cancelled: Callable[[], bool] | None = None,
         on_entries: EntriesCallback | None = None,
     ) -> RefreshSummary:
         """Bring the index up to date with the folder: text first (search works after it),
         then officials. Run it in a thread worker; it blocks for as long as the work takes.
 
-        `progress(done, total, phase)` follows every batch. `cancelled()` is asked between
-        batches; a cancelled refresh keeps what it committed and the next one resumes.
+        `progress(step)` follows every batch. `cancelled()` is asked between batches; a
+        cancelled refresh keeps what it committed and the next one resumes.
         `on_entries(entries)` gets the list whenever the text phase changed it: during a
         cold build at most every ENTRIES_INTERVAL seconds, so the list fills as it goes,
         and once at the end of the phase. All three are called from the worker thread
         (the app wraps them in `call_from_thread`).
 
-        A damaged index is set aside and rebuilt (one notice); a broken officials.yaml
-        overlay skips the officials phase (one notice); an unreadable folder raises OSError
-        for the app to report in one line.
+        A damaged index is set aside and rebuilt (one notice); a locked one, or one the
+        machine cannot write now, is left alone (one notice); an unreadable folder raises
+        OSError for the app to report in one line.
         """
         import sqlite3
 
-        from reader.library.index import IndexUnavailable, RefreshSummary, is_damage
+        from reader.library.index import IndexUnavailable
+        from reader.library.schema import classify_error
 
-        report = progress or (lambda _done, _total, _phase: None)
-        stop = cancelled or (lambda: False)
+        report = progress or _ignore
+        stop = cancelled or _never
         summary = RefreshSummary()
         for attempt in range(REFRESH_ATTEMPTS):
             generation = self._generation
@@ -233,12 +245,13 @@ class LibrarySession:
                 self._notice(f"The library index cannot be updated: {error}.")
                 break
             except sqlite3.DatabaseError as error:
-                if "locked" in str(error) or "busy" in str(error):
+                kind = classify_error(error)
+                if kind == "locked":
                     # Another reader is writing the index: it is healthy, so leave it alone.
                     self._notice(f"The library index is busy ({error}); the list may be out of date.")
                     break
-                if not is_damage(error):  # a full disk: keep the index, say why it is not updated
-                    self._notice(f"The library index cannot be updated ({error}); it is kept as it was.")
+                if kind == "other":
+                    self._notice(f"The library index cannot be written now ({error}); the list may be stale.")
                     break
                 self._rebuild(self._index, error)
                 if attempt + 1 == REFRESH_ATTEMPTS:
@@ -250,12 +263,11 @@ class LibrarySession:
         return summary
 
     def _refresh_once(
-        self, report: Progress, stop: Callable[[], bool], on_entries: EntriesCallback | None
+        self, report: ProgressCallback, stop: Callable[[], bool], on_entries: EntriesCallback | None
     ) -> RefreshSummary:
         from reader.library.index import LibraryIndex
-        from reader.officials import LexiconError
 
-        with LibraryIndex(self.library, path=self._index.path) as worker:
+        with LibraryIndex(self.library, path=self._index.path, extract=self._extract) as worker:
             if worker.notice:  # damaged when the worker opened it: the worker set it aside
                 self._notice(worker.notice)
                 self._reopen()
@@ -264,7 +276,7 @@ class LibrarySession:
 
             def forward(step: IndexProgress) -> None:
                 nonlocal last_list
-                report(step.done, step.total, step.phase)
+                report(step)
                 # A cold build: show the articles indexed so far rather than an empty list.
                 if on_entries and listed_empty and step.phase == "text" and 0 < step.done < step.total:
                     now = self._clock()
@@ -273,14 +285,10 @@ class LibrarySession:
                         on_entries(worker.entries())
 
             summary = worker.refresh_text(forward, cancelled=stop)
-            if on_entries and summary.added + summary.changed + summary.removed + summary.renamed:
+            if on_entries and summary.changed_list:
                 on_entries(worker.entries())
             if not summary.cancelled:
-                try:
-                    worker.refresh_officials(forward, cancelled=stop, summary=summary)
-                except LexiconError as error:
-                    # A broken officials.yaml overlay: the list and search work without officials.
-                    self._notice(f"Officials not indexed: {error}")
+                worker.refresh_officials(forward, cancelled=stop, summary=summary)
         return summary
 
     def _reopen(self) -> None:
@@ -289,7 +297,7 @@ class LibrarySession:
 
         old = self._index
         with self._index_lock:
-            self._index_or_none = LibraryIndex(self.library, path=old.path)
+            self._index_or_none = LibraryIndex(self.library, path=old.path, extract=self._extract)
         old.close()
 
     # -- reading state --------------------------------------------------------------------
@@ -323,13 +331,6 @@ class LibrarySession:
         if paragraphs_total > 0 and paragraph >= paragraphs_total - 1 and not self.state.is_read(path):
             self.state.mark_read(path)
         self.state.set_last_open(path, self.library)
-        self._dirty = True
-        self.save_if_due()
-
-    def mark_read(self, path: Path, read: bool = True) -> None:
-        """Mark (or unmark) an article read from the list."""
-        self.state.mark_read(path, read)
-        self._dirty = True
         self.save_if_due()
 
     def last_open(self) -> Path | None:
@@ -342,13 +343,13 @@ class LibrarySession:
     def save_if_due(self) -> bool:
         """Write the state if it changed and SAVE_INTERVAL has passed; the app also calls this
         from a timer so the last move before a pause is written without waiting for close."""
-        if self._dirty and self._clock() - self._last_save >= self._save_interval:
+        if self.state.changed and self._clock() - self._last_save >= self._save_interval:
             return self.save()
         return False
 
     def save(self) -> bool:
         """Write the state now (if it changed). An unwritable state folder gives one notice."""
-        if not self._dirty:
+        if not self.state.changed:
             return False
         self._last_save = self._clock()
         try:
@@ -358,7 +359,6 @@ class LibrarySession:
                 self._save_failed = True
                 self._notice(f"Reading position not saved: {error.strerror or error}")
             return False
-        self._dirty = False
         return True
 
     def close(self) -> None:
@@ -371,18 +371,9 @@ class LibrarySession:
             self._index_or_none.close()
 
 
-def remembered_library(state_file: Path | None = None) -> Path | None:
-    """The library the last article was read in, for a bare `reader` (None if unknown or gone).
+def _ignore(_step: IndexProgress) -> None:
+    pass
 
-    Reads the state file without setting a damaged one aside (as ReadingState.load
-    would): the session that opens next does that, and tells the user.
-    """
-    try:
-        data = json.loads(read_regular_text(state_file or state_path()))
-    except (OSError, ValueError):
-        return None
-    value = data.get("last_library") if isinstance(data, dict) else None
-    if not isinstance(value, str):
-        return None
-    folder = Path(value)
-    return folder if folder.is_dir() else None
+
+def _never() -> bool:
+    return False

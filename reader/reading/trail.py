@@ -1,0 +1,57 @@
+"""Trails (what `n`/`N` step through) and spans (what the reading view highlights).
+
+A trail is a list of stops in reading order — an official's mentions or a search's
+matches — and the stop it is at. Whichever trail the user set off most recently is the
+one that steps, and the status bar names it (`郑亚军 2/4` or `「国防」 3/17`), so the two
+never get confused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple, get_args
+
+SpanKind = Literal["mention", "mention-selected", "mention-current", "match", "match-current"]
+SPAN_KINDS: tuple[SpanKind, ...] = get_args(SpanKind)
+"""How a highlighted stretch is drawn, weakest first (where spans overlap, the stronger is drawn)."""
+
+
+class Stop(NamedTuple):
+    """One place on a trail: `paragraph[start:end]` of the article's body."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A highlighted stretch of one paragraph (character offsets), drawn as `kind`."""
+
+    paragraph: int
+    start: int
+    end: int
+    kind: SpanKind = "mention"
+
+
+@dataclass
+class Trail:
+    """What `n`/`N` step through: `label` (a name, a quoted query) and its stops."""
+
+    label: str
+    targets: list[Stop] = field(default_factory=list)
+    """Every stop, in reading order."""
+    index: int = 0
+
+    @property
+    def current(self) -> Stop | None:
+        return self.targets[self.index] if self.targets else None
+
+    def step(self, by: int) -> None:
+        """Move `by` stops, wrapping round at either end."""
+        if self.targets:
+            self.index = (self.index + by) % len(self.targets)
+
+    def status(self) -> str:
+        """`郑亚军 2/4`: the label and where on the trail the reader is."""
+        return f"{self.label} {self.index + 1}/{len(self.targets)}"

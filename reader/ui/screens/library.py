@@ -1,0 +1,250 @@
+"""The library side of the reader screen: the list of a library's articles, kept up to date.
+
+`LibraryScreen` owns the `LibrarySession` (the index, the reading state) and everything
+that answers from it: the list shown from the last index at once and refreshed in a
+worker (progress in the list's title and the status bar), the notices the session
+gathers, the filter of the list to an official, an official's timeline and the search
+across the library. What is read lives in `ReaderScreen`, which adds the panes' reading
+side; it composes the panes this screen expects (a LibraryTable and a StatusBar) and
+says how to open an article (`open_path`, `read`) and which one is open (`open_article`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import events, work
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from reader.config import Config
+from reader.library import IndexProgress, LibraryEntry
+from reader.library.session import SAVE_INTERVAL, LibrarySession
+from reader.textsafety import inert_line
+from reader.ui.readiness import Readiness
+from reader.ui.widgets.library_table import LibraryTable
+from reader.ui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from reader.article import Article
+    from reader.ui.screens.timeline import TimelineResult
+
+NARROW_WIDTH = 100
+"""Below this many columns the article list and the article take turns."""
+COMPACT_WIDTH = 72
+"""Below this many columns the officials sidebar starts hidden."""
+
+
+class LibraryScreen(Screen[None]):
+    """A library's articles beside whatever the subclass shows of the one open."""
+
+    def __init__(
+        self,
+        *,
+        library: Path,
+        open_file: Path | None,
+        config: Config,
+        notices: Sequence[str],
+        ready: Readiness,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.open_file = open_file
+        self.config = config
+        self.ready = ready
+        self.session: LibrarySession | None = None
+        """The library's index and reading state (opened on mount, closed on unmount)."""
+        self._notices = list(notices)
+
+    # -- what the reading side provides ---------------------------------------------------
+
+    @property
+    def open_article(self) -> Article | None:
+        """The article on screen, if any."""
+        raise NotImplementedError
+
+    def open_path(self, path: Path, paragraph: int | None = None) -> None:
+        """Show the article at `path` (at `paragraph`, else where it was left)."""
+        raise NotImplementedError
+
+    def read(self, path: Path, paragraph: int | None = None) -> None:
+        """Open `path` and give the article the screen: what Enter on a row or a hit does."""
+        raise NotImplementedError
+
+    def show_message(self, message: str) -> None:
+        """Say `message` where the article would be (an empty library)."""
+        raise NotImplementedError
+
+    # -- lifetime ---------------------------------------------------------------------------
+
+    def open_session(self) -> LibrarySession:
+        """Open the library session and show what went wrong so far (call it on mount).
+
+        Only the reading state is read here (where to reopen); the index, and SQLite
+        behind it, open on first use, in the library worker after the first frame.
+        """
+        session = self.session = LibrarySession(self.library, open_index=False)
+        self._notices.extend(session.take_notices())  # a damaged state file (the index's come later)
+        self.query_one(LibraryTable).set_progress(session.progress)
+        self.set_interval(SAVE_INTERVAL, session.save_if_due)
+        for notice in self._notices:  # they quote file names: inert, and never markup
+            self.notify(inert_line(notice), severity="warning", timeout=8, markup=False)
+        self._fit(self.app.size.width)
+        return session
+
+    def on_unmount(self) -> None:
+        if self.session is not None:
+            self.session.close()  # the last position is written here at the latest
+
+    @work(thread=True, exclusive=True, group="library")
+    def load_library(self) -> None:
+        """Show the last index at once, then bring it up to date (text, then officials) off
+        the UI thread, with progress in the list's title. Quitting cancels it between batches."""
+        session = self.session
+        if session is None:
+            return
+        worker = get_current_worker()
+
+        def call(callback: Callable[..., object], *args: object) -> None:
+            if not worker.is_cancelled:  # after quit there is no screen to call
+                self.app.call_from_thread(self._if_mounted, callback, *args)
+
+        call(self._set_entries, session.entries())
+        try:
+            session.refresh(
+                lambda step: call(self._index_progress, step),
+                lambda: worker.is_cancelled,
+                lambda entries: call(self._set_entries, entries),
+            )
+        except OSError as error:
+            call(self._error, f"Cannot list {self.library}: {error.strerror}")
+        call(self._library_loaded)
+
+    def _if_mounted(self, callback: Callable[..., object], *args: object) -> None:
+        if self.is_attached:  # not once the app is closing: its panes may be gone
+            callback(*args)
+
+    def _set_entries(self, entries: list[LibraryEntry]) -> None:
+        """A new snapshot of the whole library (from the index, or a refresh that changed it)."""
+        self._show_notices()
+        table = self.query_one(LibraryTable)
+        table.set_library(entries)
+        if table.library_filter is not None:
+            return  # the filtered list stays; it is recomputed when the refresh ends
+        if self.open_article is None and self.open_file is None:
+            readable = next((entry for entry in table.entries if entry.error is None), None)
+            if readable is not None:
+                self.open_path(readable.path)
+        self._sync_list_highlight()
+
+    def _index_progress(self, step: IndexProgress) -> None:
+        self.query_one(LibraryTable).show_status(step.status())
+        self.query_one(StatusBar).show_progress((step.done, step.total) if step.counting else None)
+
+    def _library_loaded(self) -> None:
+        table = self.query_one(LibraryTable)
+        table.show_status("")
+        self.query_one(StatusBar).show_progress(None)
+        self._show_notices()
+        if table.library_filter is not None:  # officials may have been found meanwhile
+            self._show_filtered(table.library_filter, quiet=True)
+        if not table.entries and self.open_article is None:
+            self.show_message(f"No articles in {inert_line(str(self.library))}")
+        self.ready.library.set()
+
+    def _show_notices(self) -> None:
+        if self.session is not None:
+            for notice in self.session.take_notices():
+                self.notify(notice, severity="warning", timeout=8, markup=False)
+
+    def _error(self, message: str) -> None:
+        self.notify(inert_line(message), severity="error", markup=False)
+
+    def _sync_list_highlight(self) -> None:
+        if self.open_article is None:
+            return
+        table = self.query_one(LibraryTable)
+        index = table.index_of(self.open_article.path)
+        if index is not None and table.highlighted != index:
+            table.highlighted = index
+
+    def on_library_table_open(self, event: LibraryTable.Open) -> None:
+        if event.entry.error is not None:
+            self.notify(event.entry.error, severity="error", markup=False)
+            return
+        self.read(event.entry.path)
+
+    # -- the library: search, timelines, filter -------------------------------------------
+
+    def action_search_library(self) -> None:
+        """Search every article; the chosen hit opens at its paragraph."""
+        from reader.ui.screens.search import SearchScreen
+
+        if self.session is not None:
+            self.app.push_screen(SearchScreen(self.session.search), self._open_found)
+
+    def _open_found(self, result: tuple[Path, int] | None) -> None:
+        self._show_notices()  # a search that found the index damaged said so on its screen
+        if result is not None:
+            self.read(*result)
+
+    def show_timeline(self, name: str) -> None:
+        from reader.ui.screens.timeline import OfficialTimelineScreen
+
+        if self.session is None:
+            return
+        rows = self.session.timeline(name)
+        pending = self.session.pending_officials()
+        if pending:
+            self.notify(f"Officials of {pending:,} articles are still being read: more may come", timeout=4)
+        self.app.push_screen(OfficialTimelineScreen(name, rows), self._timeline_chosen)
+
+    def _timeline_chosen(self, result: TimelineResult) -> None:
+        from reader.ui.screens.timeline import FilterByOfficial
+
+        if isinstance(result, FilterByOfficial):
+            self._show_filtered(result.name)
+        elif result is not None:
+            self.read(*result)
+
+    def _show_filtered(self, name: str, quiet: bool = False) -> None:
+        if self.session is None:
+            return
+        entries = self.session.entries_mentioning(name)
+        if not entries and not quiet:
+            pending = self.session.pending_officials()
+            still = f" yet: officials of {pending:,} articles are still being read" if pending else ""
+            self.notify(inert_line(f"No article in the index names {name}{still}"), timeout=4, markup=False)
+            return
+        table = self.query_one(LibraryTable)
+        table.show_filtered(name, entries)
+        self._sync_list_highlight()
+        if not quiet:
+            self._show_list(True)
+            table.focus()
+
+    def action_clear_filter(self) -> None:
+        """List every article again."""
+        table = self.query_one(LibraryTable)
+        if table.library_filter is not None:
+            table.show_all()
+            self._sync_list_highlight()
+
+    # -- panes ------------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        """Fewer panes on a small terminal, so the text keeps a readable column.
+
+        Below NARROW_WIDTH the list and the article take turns (Esc shows the list,
+        Enter the article); below COMPACT_WIDTH the sidebar starts hidden too (`s`).
+        """
+        self.set_class(width < NARROW_WIDTH, "-narrow")
+        self.set_class(width < COMPACT_WIDTH, "-compact")
+
+    def _show_list(self, listing: bool) -> None:
+        self.set_class(listing, "-listing")

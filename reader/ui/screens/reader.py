@@ -1,0 +1,396 @@
+"""The reader screen: article list, reading view and officials sidebar side by side.
+
+It composes the panes and adds the reading side to `LibraryScreen` (the list, the
+index, the filter, the timeline): a `ReadingSession` holds the open article, its
+officials and the trails `n` steps through, and this screen presents it. An article
+opens where it was left and paints first; the sidebar finds its officials in a worker
+of its own. The keys that act on what is read — trails, the search bar, the sidebar,
+copying and exporting — end here: the app's bindings name them `screen.*`, so under a
+modal screen they do nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
+from textual.widgets import Input
+
+from reader.article import Article, ArticleError
+from reader.config import Config
+from reader.loaders import load_article
+from reader.reading import ReadingSession, Stop
+from reader.textsafety import inert_line
+from reader.ui.readiness import Readiness
+from reader.ui.screens.library import LibraryScreen
+from reader.ui.widgets.library_table import LibraryTable, progress_mark
+from reader.ui.widgets.officials_panel import OfficialsPanel
+from reader.ui.widgets.reading_view import ReadingView
+from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+
+def _reader_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens, not at start-up."""
+    from reader.ui.commands import ReaderCommands
+
+    return ReaderCommands
+
+
+class ReaderScreen(LibraryScreen):
+    """One library: its list, the article open in it, and that article's officials."""
+
+    COMMANDS = {_reader_commands}
+
+    def __init__(
+        self,
+        *,
+        library: Path,
+        open_file: Path | None,
+        config: Config,
+        notices: Sequence[str],
+        ready: Readiness,
+    ) -> None:
+        super().__init__(library=library, open_file=open_file, config=config, notices=notices, ready=ready)
+        self.reading = ReadingSession()
+        self._readings_checked = False
+        self._pending_cursor: tuple[Article, int] | None = None
+        """An article whose saved position is restored after its first frame (not remembered meanwhile)."""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield LibraryTable(id="articles")
+            with Vertical(id="reading-column"):
+                yield ReadingView(id="reading")
+                # The search bar (#search) is mounted here by the first `/`: see _search_bar.
+            yield OfficialsPanel(id="officials", show_pinyin=self.config.pinyin)
+        yield StatusBar(id="statusbar")
+
+    def on_mount(self) -> None:
+        reading = self.query_one(ReadingView)
+        reading.typeset = self.config.punctuation == "typeset"
+        reading.set_max_measure(self.config.measure)
+        session = self.open_session()
+        start = self.open_file or session.last_open()  # a bare `reader` goes back to where it was
+        if start is not None:
+            self.open_path(start)
+            reading.focus()
+        else:
+            reading.show_message("Loading the library…")
+            self._show_list(True)
+            self.query_one(LibraryTable).focus()
+        # Background work starts once the first frame is on screen, so it never delays it.
+        self.call_after_refresh(self.load_library)
+
+    # -- what the library side asks -------------------------------------------------------
+
+    @property
+    def open_article(self) -> Article | None:
+        return self.reading.article
+
+    def show_message(self, message: str) -> None:
+        self.query_one(ReadingView).show_message(message)
+
+    # -- opening articles -----------------------------------------------------------------
+
+    def open_path(self, path: Path, paragraph: int | None = None) -> None:
+        """Open `path` at `paragraph`, or where it was left last time."""
+        try:
+            article = load_article(path)
+        except ArticleError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if paragraph is None and self.session is not None:
+            paragraph = self.session.restore_position(path, len(article.paragraphs))
+        self.show_article(article, paragraph or 0)
+
+    def show_article(self, article: Article, paragraph: int = 0) -> None:
+        """Show an article at once (at `paragraph`); its officials follow from the sidebar's worker."""
+        self.ready.opening()
+        self.reading.open(article)
+        self.app.sub_title = article.title
+        self._hide_search()
+        self.query_one(ReadingView).show_article(article, paragraph)
+        # Before the first layout the view cannot place the cursor past paragraph 0.
+        self._pending_cursor = (article, paragraph) if paragraph else None
+        if self.session is not None:
+            self.session.remember(article.path, paragraph, len(article.paragraphs))
+            self.query_one(LibraryTable).refresh()
+        self.query_one(OfficialsPanel).show_article(article)
+        self._sync_list_highlight()
+        for notice in article.notices:  # e.g. bytes that decoded under no encoding
+            self.notify(notice, severity="warning", timeout=6, markup=False)
+        self.call_after_refresh(self._after_first_frame, article, paragraph)
+
+    def _after_first_frame(self, article: Article, paragraph: int) -> None:
+        """The article is on screen: put the cursor where it was left, then find its officials."""
+        if article is not self.reading.article:
+            return
+        if self._pending_cursor == (article, paragraph):
+            self._pending_cursor = None
+            self.query_one(ReadingView).set_cursor(paragraph, scroll="jump")
+        self.query_one(OfficialsPanel).find_officials(article)
+
+    def on_reading_view_laying_out(self, event: ReadingView.LayingOut) -> None:
+        if event.article is self.reading.article:
+            self.ready.layout.clear()
+
+    def on_reading_view_laid_out(self, event: ReadingView.LaidOut) -> None:
+        if event.article is self.reading.article:
+            self.ready.layout.set()
+
+    def read(self, path: Path, paragraph: int | None = None) -> None:
+        self.open_path(path, paragraph)
+        self._show_list(False)
+        self.query_one(ReadingView).focus()
+
+    def _step_article(self, step: int) -> None:
+        entries = self.query_one(LibraryTable).entries
+        if not entries:
+            return
+        article = self.reading.article
+        current = self.query_one(LibraryTable).index_of(article.path) if article else None
+        index = (current if current is not None else -step) + step
+        while 0 <= index < len(entries) and entries[index].error is not None:
+            index += step  # skip files that cannot be read
+        if 0 <= index < len(entries):
+            self.open_path(entries[index].path)
+        else:
+            self.notify("No more articles" if step > 0 else "This is the first article", timeout=2)
+
+    def action_next_article(self) -> None:
+        self._step_article(+1)
+
+    def action_previous_article(self) -> None:
+        self._step_article(-1)
+
+    def action_open_article_by_path(self, path: Path) -> None:
+        """The palette's "Open article": open it and read it."""
+        self.open_path(Path(path))
+        self.query_one(ReadingView).focus()
+
+    # -- officials and trails -------------------------------------------------------------
+
+    def on_officials_panel_found(self, event: OfficialsPanel.Found) -> None:
+        if self.reading.officials_found(event.article, event.report):
+            self._refresh_spans()
+
+    def on_officials_panel_read(self, event: OfficialsPanel.Read) -> None:
+        if not self._readings_checked:  # an overlay's problem is reported once, not per article
+            self._readings_checked = True
+            for problem in event.problems:
+                self.notify(problem, severity="warning", timeout=8, markup=False)
+        if event.article is self.reading.article:
+            self.ready.officials.set()
+
+    def on_officials_panel_chosen(self, event: OfficialsPanel.Chosen) -> None:
+        self._choose_official(event.index)
+
+    def action_jump_to_official(self, index: int) -> None:
+        """What choosing the official in the sidebar does: select it and go to its first mention."""
+        if self.query_one(OfficialsPanel).highlight_official(index):
+            self._choose_official(index)
+
+    def _choose_official(self, index: int) -> None:
+        if self.reading.official(index) is not None:
+            self._go(self.reading.choose_official(index))
+
+    def _go(self, stop: Stop | None) -> None:
+        """Show the trail's highlights and put the cursor on its stop (if it has one)."""
+        self._refresh_spans()
+        if stop is not None:
+            self.query_one(ReadingView).set_cursor(stop.paragraph, scroll="jump")
+
+    def _step(self, by: int) -> None:
+        if self.reading.trail is None:
+            self.notify("Nothing to step through: choose an official (Tab, Enter) or search (/)", timeout=3)
+            return
+        self._go(self.reading.step(by))
+
+    def action_next_stop(self) -> None:
+        self._step(+1)
+
+    def action_previous_stop(self) -> None:
+        self._step(-1)
+
+    def _highlighted_official(self) -> str | None:
+        """The official under the sidebar's cursor (else the one chosen last)."""
+        panel = self.query_one(OfficialsPanel)
+        index = panel.highlighted_official
+        official = self.reading.official(index if index is not None else self.reading.selected_official)
+        return official.name if official is not None else None
+
+    def action_official_timeline(self) -> None:
+        """`w` in the sidebar: every article naming the highlighted official, oldest first."""
+        name = self._highlighted_official()
+        if name is not None:
+            self.show_timeline(name)
+
+    def action_filter_official(self) -> None:
+        """`f` in the sidebar: list only the articles that name the highlighted official."""
+        name = self._highlighted_official()
+        if name is not None:
+            self._show_filtered(name)
+
+    def _refresh_spans(self) -> None:
+        """Hand the reading view every highlight: mentions, the selection, search matches."""
+        self.query_one(ReadingView).set_spans(self.reading.spans())
+        self._update_position()
+
+    # -- searching the article ------------------------------------------------------------
+
+    def _search_bar(self) -> SearchBar | None:
+        """The search bar under the article, or None before the first `/` mounts it."""
+        try:
+            return self.query_one(SearchBar)
+        except NoMatches:
+            return None
+
+    async def action_search(self) -> None:
+        """Open the search bar under the article (mounting it the first time)."""
+        if self.reading.article is None:
+            return
+        bar = self._search_bar()
+        if bar is None:
+            bar = SearchBar()
+            await self.query_one("#reading-column", Vertical).mount(bar)
+        bar.open(self.reading.last_query)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if not isinstance(event.input, SearchBar) or self.reading.article is None:
+            return
+        query = event.value.strip()
+        if not query:
+            self._clear_search()
+            return
+        stop = self.reading.search(query, self.query_one(ReadingView).cursor)
+        if stop is None:
+            self.notify(f"No match for 「{query}」", severity="warning", timeout=3, markup=False)
+            return
+        self._hide_search()  # the footer carries the query and the count from here
+        self.query_one(ReadingView).focus()
+        self._go(stop)
+
+    def _clear_search(self) -> None:
+        self.reading.clear_search()
+        self._hide_search()
+        self._refresh_spans()
+
+    def _hide_search(self) -> None:
+        bar = self._search_bar()
+        if bar is None:
+            return
+        bar.value = ""
+        if bar.has_focus:
+            self.query_one(ReadingView).focus()
+        bar.display = False
+
+    def action_escape(self) -> None:
+        """Esc closes the search bar, then clears the search; otherwise back to the list."""
+        bar = self._search_bar()
+        if bar is not None and bar.display:
+            self._hide_search()
+            return
+        if self.reading.search_trail is not None:
+            self._clear_search()
+            return
+        table = self.query_one(LibraryTable)
+        if table.library_filter is not None and self.focused is table:
+            self.action_clear_filter()  # Esc in a filtered list lists everything again
+            return
+        self._show_list(True)
+        table.focus()
+
+    # -- position and sidebar -------------------------------------------------------------
+
+    def on_reading_view_cursor_moved(self, event: ReadingView.CursorMoved) -> None:
+        self._update_position()
+        self._remember_position()
+
+    def _remember_position(self) -> None:
+        """Remember the paragraph (written at most every SAVE_INTERVAL s); redraw the list's
+        mark only when it changes (· → ◔ → ◑ → ◕ → ✓)."""
+        article, session = self.reading.article, self.session
+        if article is None or session is None or self._pending_cursor is not None:
+            return
+        total = len(article.paragraphs)
+        before = progress_mark(session.progress_of(article.path, total))
+        session.remember(article.path, self.query_one(ReadingView).cursor, total)
+        if progress_mark(session.progress_of(article.path, total)) != before:
+            self.query_one(LibraryTable).refresh()
+
+    def _update_position(self) -> None:
+        reading = self.query_one(ReadingView)
+        position = self.reading.position_text(reading.cursor, reading.paragraph_count)
+        self.query_one(StatusBar).show_position(position, self.reading.trail_text())
+
+    def action_toggle_sidebar(self) -> None:
+        """Hide the officials sidebar (the text gets its width) or show it again."""
+        panel = self.query_one(OfficialsPanel)
+        panel.display = not panel.display
+        if not panel.display and self.focused is panel:
+            self.query_one(ReadingView).focus()
+
+    def action_toggle_pinyin(self) -> None:
+        """Pinyin under the officials' names, on or off (the config's `pinyin` is the default)."""
+        panel = self.query_one(OfficialsPanel)
+        panel.set_show_pinyin(not panel.show_pinyin)
+
+    def action_toggle_glosses(self) -> None:
+        """English glosses under the posts, on demand."""
+        panel = self.query_one(OfficialsPanel)
+        panel.set_show_glosses(not panel.show_glosses)
+
+    # -- copy and export ------------------------------------------------------------------
+
+    def _cursor_paragraph(self) -> tuple[Article, int] | None:
+        paragraph = self.reading.paragraph_at(self.query_one(ReadingView).cursor)
+        if self.reading.article is None or paragraph is None:
+            self.notify("No article open", severity="warning", timeout=2)
+            return None
+        return self.reading.article, paragraph
+
+    def action_copy_paragraph(self) -> None:
+        """Copy the paragraph under the cursor (OSC 52, as Textual does), made inert."""
+        if (here := self._cursor_paragraph()) is not None:
+            article, paragraph = here
+            self.app.copy_to_clipboard(inert_line(article.paragraphs[paragraph]))
+            self.notify(f"Copied ¶ {paragraph + 1} to the clipboard", timeout=2)
+
+    def action_copy_citation(self) -> None:
+        """Copy a one-line citation of the paragraph under the cursor."""
+        if (here := self._cursor_paragraph()) is not None:
+            from reader.citation import citation
+
+            article, paragraph = here
+            self.app.copy_to_clipboard(citation(article, paragraph, relative_to=self.library))
+            self.notify(f"Copied a citation of ¶ {paragraph + 1} to the clipboard", timeout=2)
+
+    def action_export_officials(self) -> None:
+        """Copy the officials as CSV to the clipboard and save CSV and JSON in the state folder.
+
+        Never beside the article: reader does not write into article folders.
+        """
+        article, report = self.reading.article, self.reading.report
+        if article is None or report is None:
+            self.notify("No officials to export (yet)", severity="warning", timeout=2)
+            return
+        from reader import locations
+        from reader.officials.export import report_to_csv, save_report
+
+        self.app.copy_to_clipboard(report_to_csv(article, report))
+        try:
+            stem = save_report(article, report, locations.exports_dir())
+        except OSError as error:
+            saved = f"; not saved ({error.strerror})"
+        else:
+            saved = f"; CSV and JSON saved as {stem}.csv / .json"
+        count = len(report.officials)
+        self.notify(inert_line(f"{count} officials copied to the clipboard as CSV{saved}"), markup=False)
