@@ -310,6 +310,28 @@ def _encode(shown: str, ambiguous: int = 1, pads: Mapping[int, int] | None = Non
     return codes, cells
 
 
+def _break_cost(shown: str, flags: bytes, j: int) -> tuple[int, int]:
+    """What breaking before `shown[j]` costs, and the visible character before it (through spaces).
+
+    One rule for every breaker: a closing mark starting the line or an opening one ending
+    it, the two halves of —— or ……, a Latin or digit run split.
+    """
+    p = j - 1
+    while flags[p] & _F_SPACE:
+        p -= 1
+    a, b = flags[p], flags[j]
+    c = 0
+    if b & _F_START:
+        c += _COST_PUNCT
+    if a & _F_END:
+        c += _COST_PUNCT
+    if a & b & _F_PAIR and shown[p] == shown[j]:
+        c += _COST_PAIR
+    if p == j - 1 and a & b & _F_RUN:
+        c += _COST_RUN
+    return c, p
+
+
 def _break_simple(shown: str, flags: bytes, cells: bytes, width: int, first_indent: int) -> list[LineSpan]:
     """`break_paragraph` for text whose every character is its own unit of width >= 1.
 
@@ -346,20 +368,7 @@ def _break_simple(shown: str, flags: bytes, cells: bytes, width: int, first_inde
             if flags[j] & _F_SPACE:
                 j -= 1
                 continue
-            # the visible character before j, looking through spaces
-            p = j - 1
-            while flags[p] & _F_SPACE:
-                p -= 1
-            a, b = flags[p], flags[j]
-            c = 0
-            if b & _F_START:
-                c += _COST_PUNCT
-            if a & _F_END:
-                c += _COST_PUNCT
-            if a & b & _F_PAIR and shown[p] == shown[j]:
-                c += _COST_PAIR
-            if p == j - 1 and a & b & _F_RUN:
-                c += _COST_RUN
+            c, p = _break_cost(shown, flags, j)
             if c < best_cost:
                 best_cost, best_k, best_end = c, j, p + 1
                 if not c:
@@ -605,20 +614,7 @@ def _break_justified(
         cum = [0, *accumulate(cells)]
 
         def cost(j: int) -> int:
-            p = j - 1
-            while flags[p] & _F_SPACE:
-                p -= 1
-            a, b = flags[p], flags[j]
-            c = 0
-            if b & _F_START:
-                c += _COST_PUNCT
-            if a & _F_END:
-                c += _COST_PUNCT
-            if a & b & _F_PAIR and shown[p] == shown[j]:
-                c += _COST_PAIR
-            if p == j - 1 and a & b & _F_RUN:
-                c += _COST_RUN
-            return c
+            return _break_cost(shown, flags, j)[0]
 
         def hangs(k: int) -> bool:
             return shown[k] in HANGING
