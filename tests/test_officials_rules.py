@@ -353,3 +353,36 @@ def test_readme_overlay_example_works(tmp_path, monkeypatch: pytest.MonkeyPatch)
 )
 def test_no_official_from_a_word(paragraph: str, not_a_name: str) -> None:
     assert not_a_name not in officials(paragraph)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # After a copula, posts joined by 和 are one person's (elsewhere 和 joins two people).
+        (["赵海峰当选区委书记和区人大常委会主任。"], {"赵海峰": ["区委书记", "区人大常委会主任"]}),
+        (["县委书记孙立和县长钱进出席。"], {"孙立": ["县委书记"], "钱进": ["县长"]}),
+        # A name already read with a post, then 推举/任命 … 为 a second post.
+        (
+            ["会议推举省委书记周建华为大会主席团常务主席。"],
+            {"周建华": ["省委书记", "大会主席团常务主席"]},
+        ),
+        # Other dots between the parts of a foreign name; the name keeps the dot as printed.
+        (["国防部发言人约翰•柯比在记者会上说。"], {"约翰•柯比": ["国防部发言人"]}),
+    ],
+)
+def test_posts_joined_and_dots(paragraphs: list[str], expected: dict[str, list[str]]) -> None:
+    assert officials(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "公司副总经理方总出席了签约仪式。",  # a surname and a form of address
+        "集团总经理贾先生、画家孙女士到场。",
+        "门店位于上海市长寿路1118号。",  # 市长 inside a street name, then its number
+        "代表海军出席的是一支仪仗队。",  # 代表 the verb, then an organisation
+        "主持人：谢谢肖秘书长的介绍。",  # 谢谢 + a short form, no full name
+    ],
+)
+def test_no_name_after_a_post_word(paragraph: str) -> None:
+    assert officials(paragraph) == {}

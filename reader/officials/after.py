@@ -24,6 +24,8 @@ from reader.officials.names import (
 from reader.officials.posts import Post, chain_before, is_break_before
 
 LIST_JOINERS = "、"
+AND_JOINERS = "和及"
+"""Words that join two posts of one person after a copula (当选A和B), two people's elsewhere."""
 BOOK_TITLE_OPEN = "《"
 OPEN_BRACKETS = "(（"
 CLOSE_BRACKETS = ")）"
@@ -147,6 +149,8 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
     posts = chain_before(text, te - len(word), te, 0, lex, f.rules)
     if word in lex.collective_titles and (not f.on("collective_designations") or posts[-1].text == word):
         return False  # 领导 with nothing attached designates nobody
+    if closed and f.on("copulas"):
+        posts = _joined_by_and(f, text, posts)
     start = posts[0].start
     names: list[tuple[int, int]] = []
     if not closed:
@@ -162,7 +166,9 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
         if name is not None:
             names = [(m.start() - len(name), m.start())]
     elif (
-        f.on("appointed_as") and text[start - 1 : start] == "为" and (found := _appointed(f, text, start - 1))
+        f.on("appointed_as")
+        and text[start - 1 : start] == "为"
+        and (found := _appointed(f, text, start - 1, known_too=posts[0].text != word))
     ):
         names = found  # 选举朴凤柱为副委员长, 任命杜渐、马锋为副镇长
     elif f.on("copulas") and (cop := lex.copulas.longest_ending_at(text, start)) is not None:
@@ -180,8 +186,30 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
     return bool(names)
 
 
-def _appointed(f: Findings, text: str, wei: int) -> list[tuple[int, int]]:
-    """The names between an appointing verb and the 为 at `wei` (选举A、B为…), or none."""
+def _joined_by_and(f: Findings, text: str, posts: list[Post]) -> list[Post]:
+    """The chain with the posts joined to it by 和/及 when a copula or 为 stands before them.
+
+    崔龙海当选国务委员会第一副委员长和最高人民会议常任委员会委员长: after 当选, 是 or 为 the
+    posts joined by 和 are one person's; elsewhere 和 joins two people's posts (市长和副市长王某).
+    """
+    lex = f.lex
+    joined = posts
+    while (k := joined[0].start - 1) > 0 and text[k] in AND_JOINERS:
+        word = lex.titles.longest_ending_at(text, k)
+        if word is None:
+            break
+        joined = chain_before(text, k - len(word), k, 0, lex, f.rules) + joined
+        s = joined[0].start
+        if text[s - 1 : s] == "为" or lex.copulas.longest_ending_at(text, s) is not None:
+            return joined
+    return posts
+
+
+def _appointed(f: Findings, text: str, wei: int, *, known_too: bool) -> list[tuple[int, int]]:
+    """The names between an appointing verb and the 为 at `wei` (选举A、B为…), or none.
+
+    With `known_too` (the post has its organisation attached), a name already read with a
+    post before it counts too (推举…领导人金正恩为朝鲜国务委员会委员长)."""
     if wei < 0 or text[wei] != "为":
         return []
     start = wei
@@ -196,7 +224,23 @@ def _appointed(f: Findings, text: str, wei: int) -> list[tuple[int, int]]:
                     spans.append((pos, pos + len(item)))
                     pos += len(item) + 1
                 return spans
+            break
+    if known_too:
+        for name in f.people:
+            s = wei - len(name)
+            if s > 0 and text.startswith(name, s) and _after_appointing_verb(f, text, s):
+                return [(s, wei)]
     return []
+
+
+def _after_appointing_verb(f: Findings, text: str, start: int) -> bool:
+    """Whether an appointing verb opens the clause that reaches `start` (no punctuation between)."""
+    k = start
+    while k > 0 and is_cjk(text[k - 1]) and start - k < 40:
+        k -= 1
+        if f.lex.appointing_verbs.longest_ending_at(text, k) is not None:
+            return True
+    return False
 
 
 def _in_brackets(text: str, start: int, end: int) -> bool:

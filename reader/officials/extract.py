@@ -28,6 +28,7 @@ from reader.officials.findings import Findings, Person
 from reader.officials.lexicon import load_lexicon
 from reader.officials.mentions import find_mentions
 from reader.officials.model import Mention, Official, OfficialsReport, OtherPerson
+from reader.officials.names import NAME_DOT
 from reader.officials.rules import ALL_RULES, RuleSet
 
 AUTO_BACKEND_MAX_CHARS = 60_000
@@ -64,11 +65,33 @@ def extract_officials(
     if names == "auto":
         names = get_backend("lac") if sum(map(len, paragraphs)) <= AUTO_BACKEND_MAX_CHARS else None
     headline = title is not None and bool(title.strip()) and rules.on("headline")
-    text = [title, *paragraphs] if headline and title is not None else list(paragraphs)
+    printed = [title, *paragraphs] if headline and title is not None else list(paragraphs)
+    text = [p.translate(NAME_DOTS) for p in printed]
     findings = Findings(text, load_lexicon(), rules, names, has_headline=headline)
     for run in PASSES:
         run(findings)
-    return _report(findings)
+    report = _report(findings)
+    if text != printed:
+        _names_as_printed(report, printed, findings)
+    return report
+
+
+NAME_DOTS = str.maketrans(dict.fromkeys("•‧・･∙⋅", NAME_DOT))
+"""Dots some pages print between the parts of a foreign name (杰夫•莫雷尔), read as ·.
+
+Each is one character for one, so every offset stays that of the printed text."""
+
+
+def _names_as_printed(report: OfficialsReport, printed: Sequence[str], f: Findings) -> None:
+    """Each name as its first mention prints it (杰夫•莫雷尔, not the · it was read with)."""
+    for person in [*report.officials, *report.others]:
+        if NAME_DOT not in person.name or not person.mentions:
+            continue
+        m = person.mentions[0]
+        index = m.paragraph + 1 if f.has_headline else m.paragraph
+        shown = printed[index][m.start : m.end]
+        if len(shown) == len(person.name) and shown.translate(NAME_DOTS) == person.name:
+            person.name = shown
 
 
 def _report(f: Findings) -> OfficialsReport:

@@ -71,6 +71,7 @@ LIST_KEYS = frozenset(
         "minority_syllables",
         "private_bodies",
         "appointing_verbs",
+        "address_terms",
     }
 )
 
@@ -180,6 +181,8 @@ class Lexicon:
     minority_syllables: WordSet = field(default_factory=lambda: WordSet.of(()))
     private_bodies: tuple[str, ...] = ()
     appointing_verbs: WordSet = field(default_factory=lambda: WordSet.of(()))
+    address_terms: WordSet = field(default_factory=lambda: WordSet.of(()))
+    """Forms of address after a surname (方总, 贾先生, 马女士): what they follow is no full name."""
     pass1_words: WordSet = field(default_factory=lambda: WordSet.of(()))
     """Byline cues, role words and titles together: one lookup rejects most positions."""
     pass1_starts: re.Pattern[str] = re.compile("(?!)")
@@ -288,6 +291,7 @@ def load_lexicon() -> Lexicon:
         minority_syllables=WordSet.of(get("minority_syllables")),
         private_bodies=tuple(get("private_bodies")),
         appointing_verbs=WordSet.of(get("appointing_verbs")),
+        address_terms=WordSet.of(get("address_terms")),
         pass1_words=WordSet.of([*get("byline_cues"), *get("role_words"), *titles]),
         pass1_starts=_starts(get("byline_cues"), get("role_words"), titles),
         pass2_starts=_starts(get("honorifics"), get("modifiers"), titles),

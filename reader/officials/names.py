@@ -127,6 +127,10 @@ def read_chinese(
     if strict and len(surname) == 1 and surname in lex.ambiguous_surnames:
         return None
     start_given = i + len(surname)
+    if (term := lex.address_terms.longest_at(text, start_given)) is not None and ends_name(
+        text, start_given + len(term), lex
+    ):
+        return None  # 方总出席, 贾先生说: a surname and a form of address, no full name
     first_fit: int | None = None
     ambiguous = len(surname) == 1 and surname in lex.ambiguous_surnames
     for n in (1, 2):
@@ -348,7 +352,27 @@ def read_name_after_post(
             end = next((e for e in _candidates(text, i, lex) if confirmed(text[i:e])), None)
     if end is not None and rules.on("places") and cut_from_place(text, i, end, lex):
         return None
+    if end is not None and (_addressed(text, i, end, lex) or _street(text, end)):
+        return None
     return end
+
+
+STREET_NUMBER = re.compile(r"[0-9０-９]+[号弄]")
+STREET_ENDS = frozenset("路街巷村道弄里")
+
+
+def _street(text: str, end: int) -> bool:
+    """上海市长寿路1118号, 区长丰村1号: a post word inside a place name, then a street number."""
+    return text[end - 1] in STREET_ENDS and STREET_NUMBER.match(text, end) is not None
+
+
+def _addressed(text: str, i: int, end: int, lex: Lexicon) -> bool:
+    """方总, 贾先生: a surname then a form of address ending the reading is no full name."""
+    surname = surname_at(text, i, lex)
+    if surname is None:
+        return False
+    term = lex.address_terms.longest_at(text, i + len(surname))
+    return term is not None and i + len(surname) + len(term) == end
 
 
 def _dot_ahead(text: str, i: int) -> bool:
