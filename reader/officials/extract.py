@@ -84,7 +84,8 @@ Each is one character for one, so every offset stays that of the printed text.""
 
 def _names_as_printed(report: OfficialsReport, printed: Sequence[str], f: Findings) -> None:
     """Each name as its first mention prints it (杰夫•莫雷尔, not the · it was read with)."""
-    for person in [*report.officials, *report.others]:
+    people: list[Official | OtherPerson] = [*report.officials, *report.others]
+    for person in people:
         if NAME_DOT not in person.name or not person.mentions:
             continue
         m = person.mentions[0]
