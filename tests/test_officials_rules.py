@@ -386,3 +386,38 @@ def test_posts_joined_and_dots(paragraphs: list[str], expected: dict[str, list[s
 )
 def test_no_name_after_a_post_word(paragraph: str) -> None:
     assert officials(paragraph) == {}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # A long list after a collective designation: a word inside a name between 、 (和平).
+        (
+            ["区领导王愚、黄红、叶和平、莫裕全出席。"],
+            {n: ["区领导"] for n in ("王愚", "黄红", "叶和平", "莫裕全")},
+        ),
+        # Names before 等 and a designation, one with a rare character (飏).
+        (["惠建林、王飏、秦卫星等市领导出席。"], {n: ["市领导"] for n in ("惠建林", "王飏", "秦卫星")}),
+        # A body's short name, then the person, then the post; a preposition after it.
+        (["城区院周国旗院长从三个方面介绍了工作。"], {"周国旗": ["院长"]}),
+        # A notice's wording: 同志 before the copula, a colon after the appointing verb.
+        (["王建平同志任县财政局局长。"], {"王建平": ["县财政局局长"]}),
+        (["会议决定任命：刘洪涛为县人民政府副县长。"], {"刘洪涛": ["县人民政府副县长"]}),
+        # A foreign party leader's title.
+        (["日本公明党党首山口那津男表示欢迎。"], {"山口那津男": ["日本公明党党首"]}),
+    ],
+)
+def test_local_lists_and_notices(paragraphs: list[str], expected: dict[str, list[str]]) -> None:
+    assert officials(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "王振华、孟国忠等离退休老干部代表先后发言。",  # people of a group, not a post
+        "学生刘钊代表在校生发言。",  # 代表 the verb, then 在
+        "孙院长向新同学介绍了学院概况。",  # 向 the preposition
+    ],
+)
+def test_group_members_and_prepositions_are_no_officials(paragraph: str) -> None:
+    assert officials(paragraph) == {}

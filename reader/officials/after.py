@@ -14,6 +14,7 @@ from reader.officials.findings import Findings
 from reader.officials.names import (
     MAX_FOREIGN,
     NAME_DOT,
+    WEAK_PAIRS,
     cut_from_place,
     is_cjk,
     plausible_chinese,
@@ -111,6 +112,16 @@ def _post_closes(f: Findings, text: str, end: int) -> bool:
     if end >= len(text) or not is_cjk(text[end]) or text[end] in LIST_JOINERS:
         return True
     follower = f.lex.followers.longest_at(text, end)
+    word = f.lex.titles.longest_ending_at(text, end) or ""
+    if (
+        follower is not None
+        and follower in f.lex.open_followers
+        and text[end] not in "及和与"
+        and f.lex.followers.longest_at(word, 0) != word  # 刘某代表在校生: 代表 the verb
+    ):
+        # 周国旗院长从…介绍, 王某局长在会上: a preposition opens the clause after the post;
+        # trusted only where the next word is no noun it would join (院长同学).
+        return text[end : end + 2] not in WEAK_PAIRS
     return follower is not None and (len(follower) > 1 or text[end] in "及和与等")
 
 
@@ -130,7 +141,8 @@ def _name_opens(f: Findings, text: str, start: int, name: str) -> bool:
         or not is_cjk(text[start - 1])
         or text[start - 1] in "、及和与"
         or is_break_before(text, start, f.lex)
-    )
+        or f.lex.organisation_suffixes.longest_ending_at(text, start) is not None
+    )  # 华容区院熊三坤副院长: the body's name, then the person, then the post
 
 
 def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known: tuple[int, ...]) -> bool:
@@ -147,6 +159,8 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
     if word is None:
         return False
     posts = chain_before(text, te - len(word), te, 0, lex, f.rules)
+    if f.on("role_words") and lex.role_words.longest_ending_at(text, te) is not None:
+        return False  # 王某、李某等老干部代表: people of a group, not holders of a post
     if word in lex.collective_titles and (not f.on("collective_designations") or posts[-1].text == word):
         return False  # 领导 with nothing attached designates nobody
     if closed and f.on("copulas"):
@@ -172,11 +186,14 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
     ):
         names = found  # 选举朴凤柱为副委员长, 任命杜渐、马锋为副镇长
     elif f.on("copulas") and (cop := lex.copulas.longest_ending_at(text, start)) is not None:
-        name = name_ending_at(f, text, start - len(cop), known)
-        s0 = start - len(cop) - len(name or "")
+        at = start - len(cop)
+        if f.on("honorifics") and (hon := lex.honorifics.longest_ending_at(text, at)) is not None:
+            at -= len(hon)  # 王建平同志任县财政局局长 (a notice's wording)
+        name = name_ending_at(f, text, at, known)
+        s0 = at - len(name or "")
         if name is not None and (name in f.people or is_break_before(text, s0, lex)):
             # 彭珮云再次当选…会长: a new name must start where a word can start.
-            names = [(start - len(cop) - len(name), start - len(cop))]
+            names = [(s0, at)]
     elif f.on("counted_lists") and (m := GROUP_COUNT.search(text, 0, start)) is not None:
         names = _listed_names(f, text, m.start())
     for s, e in names:
@@ -216,6 +233,8 @@ def _appointed(f: Findings, text: str, wei: int, *, known_too: bool) -> list[tup
     while start > 0 and (is_cjk(text[start - 1]) or text[start - 1] in LIST_JOINERS) and wei - start < 40:
         start -= 1
         verb = f.lex.appointing_verbs.longest_ending_at(text, start)
+        if verb is None and start > 0 and text[start - 1] in "：:":
+            verb = f.lex.appointing_verbs.longest_ending_at(text, start - 1)  # 任命：刘洪涛为…
         if verb is not None:
             items = text[start:wei].split(LIST_JOINERS)
             if all(plausible_chinese(item, f.lex, strict=False) for item in items):
@@ -255,12 +274,32 @@ def _listed_names(f: Findings, text: str, end: int) -> list[tuple[int, int]]:
         start -= 1
     items: list[tuple[int, int]] = []
     pos = start
+    known = 0
     for item in text[start:end].split(LIST_JOINERS):
-        if not plausible_chinese(item, f.lex, strict=False):
+        if plausible_chinese(item, f.lex, strict=False):
+            known += 1
+        elif not _bounded_name(f, item):
             return []
         items.append((pos, pos + len(item)))
         pos += len(item) + 1
-    return items if len(items) > 1 else []
+    return items if len(items) > 1 and known * 2 > len(items) else []
+
+
+def _bounded_name(f: Findings, item: str) -> bool:
+    """王飏 between 、 and 、: a listed surname and one or two characters, one of them rare.
+
+    The list's other names vouch for it (most must be plausible on their own)."""
+    lex = f.lex
+    surname = surname_at(item, 0, lex)
+    return (
+        surname is not None
+        and len(surname) == 1
+        and surname not in lex.ambiguous_surnames
+        and 2 <= len(item) <= 3
+        and all(is_cjk(c) for c in item)
+        and not any(title_at(item, k, lex) is not None for k in range(len(item)))
+        and not any(lex.not_names.longest_at(item, k) for k in range(len(item)))
+    )
 
 
 def name_ending_at(f: Findings, text: str, j: int, known: tuple[int, ...]) -> str | None:

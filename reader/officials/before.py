@@ -217,7 +217,14 @@ def _list_item(f: Findings, text: str, start: int) -> int | None:
             and not (n == 3 and bounded and f.on("list_items"))  # 计卫舸、: the commas bound it
         ):
             return None
-        if any(lex.not_names.longest_at(name, k) for k in range(len(name))) or (
+        # 叶和平、: with 、 on both sides, a word inside a 3-character name (和平) is no
+        # evidence against it; a list item that starts with such a word still is.
+        inside = (
+            1
+            if n == 3 and bounded and _after_joiner(text, start) and surname not in lex.ambiguous_surnames
+            else len(name)
+        )
+        if any(lex.not_names.longest_at(name, k) for k in range(inside)) or (
             f.on("places") and cut_from_place(text, start, end, lex)
         ):
             return None
@@ -225,6 +232,14 @@ def _list_item(f: Findings, text: str, start: int) -> int | None:
             return None
         return end
     return None
+
+
+def _after_joiner(text: str, start: int) -> bool:
+    """Whether a list's 、 (spaces allowed) stands right before `start`."""
+    k = start
+    while k > 0 and text[k - 1] in SPACES:
+        k -= 1
+    return k > 0 and text[k - 1] in LIST_JOINERS
 
 
 def _list_transliteration(f: Findings, text: str, start: int) -> int | None:

@@ -150,8 +150,8 @@ def read_chinese(
             # 高云江说, 于世平( : a surname that is also a common word needs a given name
             # of common name characters (商量过, 满意地说, 国于 are not names).
             continue
-        if ambiguous and not strong_end(text, end, lex) and lex.followers.longest_at(text, end) is None:
-            continue  # 女王和明仁天皇: no post right after such a "name"
+        if ambiguous and not strong_end(text, end, lex) and _weak_follower(text, end, lex):
+            continue  # 女王和明仁天皇, 院长向新同学: no word a name ends at after such a "name"
         if ends_name(text, end, lex, allow_title=allow_title):
             if strict and _ends_like_organisation(text[i:end], lex):
                 return None
@@ -163,6 +163,18 @@ def read_chinese(
         # names, so the 2-character reading is the better guess.
         return first_fit
     return None
+
+
+def _weak_follower(text: str, j: int, lex: Lexicon) -> bool:
+    """No follower at `j`, or a one-character one that opens a longer word (同 of 同学)."""
+    follower = lex.followers.longest_at(text, j)
+    if follower is None:
+        return True
+    return len(follower) == 1 and text[j : j + 2] in WEAK_PAIRS
+
+
+WEAK_PAIRS = frozenset({"同学", "同事", "同行", "同胞", "同龄"})
+"""Words a one-character follower (同) opens that are no word after a name (院长向新同学)."""
 
 
 def _ends_like_organisation(name: str, lex: Lexicon) -> bool:
