@@ -39,10 +39,14 @@ TUNING = {
     "heldout": (GOLD / "heldout.yaml", SHARED / "corpus"),
     "national-tune": (GOLD / "national-tune.yaml", SHARED / "corpus"),
     "local-tune": (GOLD / "local-tune.yaml", GOLD / "corpus"),
+    "national-b-tune": (GOLD / "national-b-tune.yaml", SHARED / "corpus"),
+    "local-b-tune": (GOLD / "local-b-tune.yaml", GOLD / "corpus"),
 }
 UNTOUCHED = {
     "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
     "local-untouched": (GOLD / "local-untouched.yaml", GOLD / "corpus"),
+    "national-b-untouched": (GOLD / "national-b-untouched.yaml", SHARED / "corpus"),
+    "local-b-untouched": (GOLD / "local-b-untouched.yaml", GOLD / "corpus"),
 }
 
 

@@ -36,7 +36,17 @@ SHARED = REPO.parent / "shared"
 GOLD = REPO / "tests" / "gold"
 HELDOUT = GOLD / "heldout.yaml"
 LOCAL_PAGES = GOLD / "corpus"
-OFFICIALS_GOLD = ("heldout", "national-tune", "national-untouched", "local-tune", "local-untouched")
+OFFICIALS_GOLD = (
+    "heldout",
+    "national-tune",
+    "national-untouched",
+    "local-tune",
+    "local-untouched",
+    "national-b-tune",
+    "national-b-untouched",
+    "local-b-tune",
+    "local-b-untouched",
+)
 
 
 @dataclass
@@ -112,7 +122,12 @@ def test_shared_local_news_set() -> None:
 
 @pytest.mark.parametrize(
     ("name", "corpus"),
-    [("national-tune", SHARED / "corpus"), ("local-tune", LOCAL_PAGES)],
+    [
+        ("national-tune", SHARED / "corpus"),
+        ("local-tune", LOCAL_PAGES),
+        ("national-b-tune", SHARED / "corpus"),
+        ("local-b-tune", LOCAL_PAGES),
+    ],
 )
 def test_this_rounds_tuning_sets(name: str, corpus: Path) -> None:
     s = score_gold(GOLD / f"{name}.yaml", corpus)
@@ -162,6 +177,10 @@ def test_names_after_posts_in_annotated_news() -> None:
         ("national-untouched", SHARED / "corpus", 30),
         ("local-tune", LOCAL_PAGES, 40),
         ("local-untouched", LOCAL_PAGES, 40),
+        ("national-b-tune", SHARED / "corpus", 18),
+        ("national-b-untouched", SHARED / "corpus", 18),
+        ("local-b-tune", LOCAL_PAGES, 15),
+        ("local-b-untouched", LOCAL_PAGES, 15),
     ],
 )
 def test_this_rounds_gold_is_well_formed(name: str, corpus: Path, articles: int) -> None:

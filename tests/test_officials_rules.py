@@ -403,6 +403,11 @@ def test_no_name_after_a_post_word(paragraph: str) -> None:
         # A notice's wording: 同志 before the copula, a colon after the appointing verb.
         (["王建平同志任县财政局局长。"], {"王建平": ["县财政局局长"]}),
         (["会议决定任命：刘洪涛为县人民政府副县长。"], {"刘洪涛": ["县人民政府副县长"]}),
+        # A pre-appointment notice's profile between the name and 现任 and the posts.
+        (
+            ["赵一鸣，男，汉族，1980年5月生，大学学历，现任青山镇党委副书记、镇长。"],
+            {"赵一鸣": ["青山镇党委副书记", "镇长"]},
+        ),
         # A foreign party leader's title.
         (["日本公明党党首山口那津男表示欢迎。"], {"山口那津男": ["日本公明党党首"]}),
     ],

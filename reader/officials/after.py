@@ -30,10 +30,16 @@ AND_JOINERS = "和及"
 BOOK_TITLE_OPEN = "《"
 OPEN_BRACKETS = "(（"
 CLOSE_BRACKETS = ")）"
-AGE_CLAUSE = re.compile(
-    r"(?:[(（][男女][)）])?[，,]\s*(?:\d{1,3}\s*岁|\d{4}\s*年?\s*\d{0,2}\s*月?\s*(?:出)?生)\s*[，,]\s*$"
+PROFILE_FIELD = (
+    r"(?:男|女|[\u4e00-\u9fff]{1,3}族|\d{1,3}\s*岁|\d{4}\s*[年.]?\s*\d{0,2}\s*月?\s*(?:出)?生"
+    r"|[\u4e00-\u9fff]{2,8}人|中共(?:预备)?党员|无党派人士|[\u4e00-\u9fff]{0,10}(?:学历|学位)"
+    r"|(?:大学|研究生|本科|大专|中专|硕士|博士)[\u4e00-\u9fff]{0,6})"
 )
-"""梅鼎荣，44岁，副镇长 / 张永霞(女),196812月生,…区委书记: an age or birth between a name and its post."""
+AGE_CLAUSE = re.compile(
+    r"(?:[(（][男女][)）])?(?:[，,]\s*" + PROFILE_FIELD + r"\s*)+[，,]\s*(?:现任|现为|系)?$"
+)
+"""梅鼎荣，44岁，副镇长 / 张永霞(女),196812月生,…区委书记 / 赵磊，男，汉族，1980年5月生，现任…:
+a profile (age, birth, sex, nation, origin, party, schooling) between a name and its post."""
 GROUP_COUNT = re.compile(r"等(?:\d+|[一二两三四五六七八九十]+)?[位名人]?$")
 """杨雄、李斌等8位代表: a list of names closed by 等 and a count before a shared post."""
 
