@@ -174,7 +174,9 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
     start = posts[0].start
     names: list[tuple[int, int]] = []
     if not closed:
-        if f.on("counted_lists") and (m := GROUP_COUNT.search(text, 0, start)) is not None:
+        if f.on("removed_posts") and text.startswith(DUTY, te):
+            names = _removed(f, text, start, known)
+        elif f.on("counted_lists") and (m := GROUP_COUNT.search(text, 0, start)) is not None:
             names = _listed_names(f, text, m.start())
     elif f.on("bracketed_posts") and _in_brackets(text, start, te):
         # 全国人大代表于世平(天津检察院检察长): the posts in brackets right after a name.
@@ -209,6 +211,33 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
     return bool(names)
 
 
+DUTY = "职务"
+"""免去…县长职务: the word a removal or resignation puts after the post."""
+
+
+def _removed(f: Findings, text: str, start: int, known: tuple[int, ...]) -> list[tuple[int, int]]:
+    """The name whose posts a removal or resignation before `start` names, or none.
+
+    免去郑立群(同志)的县交通局局长职务 (the verb, the name, 的, the posts) and
+    郑立群同志辞去县交通局局长职务 (the name, the verb right before the posts).
+    """
+    lex = f.lex
+
+    def name_before(j: int) -> tuple[int, int] | None:
+        if f.on("honorifics") and (hon := lex.honorifics.longest_ending_at(text, j)) is not None:
+            j -= len(hon)
+        name = name_ending_at(f, text, j, known)
+        return (j - len(name), j) if name is not None else None
+
+    if (verb := lex.removal_verbs.longest_ending_at(text, start)) is not None:
+        found = name_before(start - len(verb))
+        return [found] if found is not None else []
+    found = name_before(start - 1) if text[start - 1 : start] == "的" else None
+    if found is not None and lex.removal_verbs.longest_ending_at(text, found[0]) is not None:
+        return [found]
+    return []
+
+
 def _joined_by_and(f: Findings, text: str, posts: list[Post]) -> list[Post]:
     """The chain with the posts joined to it by 和/及 when a copula or 为 stands before them.
 
@@ -235,14 +264,17 @@ def _appointed(f: Findings, text: str, wei: int, *, known_too: bool) -> list[tup
     post before it counts too (推举…领导人金正恩为朝鲜国务委员会委员长)."""
     if wei < 0 or text[wei] != "为":
         return []
-    start = wei
-    while start > 0 and (is_cjk(text[start - 1]) or text[start - 1] in LIST_JOINERS) and wei - start < 40:
+    close = wei  # 任命王某同志为…: the name ends before the honorific
+    if f.on("honorifics") and (hon := f.lex.honorifics.longest_ending_at(text, wei)) is not None:
+        close -= len(hon)
+    start = close
+    while start > 0 and (is_cjk(text[start - 1]) or text[start - 1] in LIST_JOINERS) and close - start < 40:
         start -= 1
         verb = f.lex.appointing_verbs.longest_ending_at(text, start)
         if verb is None and start > 0 and text[start - 1] in "：:":
             verb = f.lex.appointing_verbs.longest_ending_at(text, start - 1)  # 任命：刘洪涛为…
         if verb is not None:
-            items = text[start:wei].split(LIST_JOINERS)
+            items = text[start:close].split(LIST_JOINERS)
             if all(plausible_chinese(item, f.lex, strict=False) for item in items):
                 spans, pos = [], start
                 for item in items:
@@ -252,9 +284,9 @@ def _appointed(f: Findings, text: str, wei: int, *, known_too: bool) -> list[tup
             break
     if known_too:
         for name in f.people:
-            s = wei - len(name)
+            s = close - len(name)
             if s > 0 and text.startswith(name, s) and _after_appointing_verb(f, text, s):
-                return [(s, wei)]
+                return [(s, close)]
     return []
 
 

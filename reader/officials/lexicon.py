@@ -72,6 +72,7 @@ LIST_KEYS = frozenset(
         "private_bodies",
         "appointing_verbs",
         "address_terms",
+        "removal_verbs",
     }
 )
 
@@ -182,6 +183,8 @@ class Lexicon:
     private_bodies: tuple[str, ...] = ()
     appointing_verbs: WordSet = field(default_factory=lambda: WordSet.of(()))
     address_terms: WordSet = field(default_factory=lambda: WordSet.of(()))
+    removal_verbs: WordSet = field(default_factory=lambda: WordSet.of(()))
+    """免去, 辞去: VERB NAME 的 POST 职务 and NAME 辞去 POST 职务 give the name that post."""
     """Forms of address after a surname (方总, 贾先生, 马女士): what they follow is no full name."""
     pass1_words: WordSet = field(default_factory=lambda: WordSet.of(()))
     """Byline cues, role words and titles together: one lookup rejects most positions."""
@@ -292,6 +295,7 @@ def load_lexicon() -> Lexicon:
         private_bodies=tuple(get("private_bodies")),
         appointing_verbs=WordSet.of(get("appointing_verbs")),
         address_terms=WordSet.of(get("address_terms")),
+        removal_verbs=WordSet.of(get("removal_verbs")),
         pass1_words=WordSet.of([*get("byline_cues"), *get("role_words"), *titles]),
         pass1_starts=_starts(get("byline_cues"), get("role_words"), titles),
         pass2_starts=_starts(get("honorifics"), get("modifiers"), titles),

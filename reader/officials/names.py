@@ -233,6 +233,8 @@ def read_foreign(text: str, i: int, lex: Lexicon) -> int | None:
     when none does (克林顿派代表, 贾斯蒂卡最近), the whole run up to the first character
     that transliterations do not use: a foreign name cannot go on past it.
     """
+    if text[i : i + 1] == text[i + 1 : i + 2] and text[i + 2 : i + 3] not in lex.foreign_chars:
+        return None  # 代表久久难忘: a doubled word (久久, 常常); 尼尼斯托 goes on
     j = i
     while j < len(text) and j - i < MAX_FOREIGN:
         ch = text[j]
