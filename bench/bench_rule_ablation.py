@@ -41,12 +41,16 @@ TUNING = {
     "local-tune": (GOLD / "local-tune.yaml", GOLD / "corpus"),
     "national-b-tune": (GOLD / "national-b-tune.yaml", SHARED / "corpus"),
     "local-b-tune": (GOLD / "local-b-tune.yaml", GOLD / "corpus"),
+    "national-d-tune": (GOLD / "national-d-tune.yaml", SHARED / "corpus"),
+    "local-c-tune": (GOLD / "local-c-tune.yaml", GOLD / "corpus"),
 }
 UNTOUCHED = {
     "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
     "local-untouched": (GOLD / "local-untouched.yaml", GOLD / "corpus"),
     "national-b-untouched": (GOLD / "national-b-untouched.yaml", SHARED / "corpus"),
     "local-b-untouched": (GOLD / "local-b-untouched.yaml", GOLD / "corpus"),
+    "national-d-untouched": (GOLD / "national-d-untouched.yaml", SHARED / "corpus"),
+    "local-c-untouched": (GOLD / "local-c-untouched.yaml", GOLD / "corpus"),
 }
 
 

@@ -46,6 +46,10 @@ OFFICIALS_GOLD = (
     "national-b-untouched",
     "local-b-tune",
     "local-b-untouched",
+    "national-d-tune",
+    "national-d-untouched",
+    "local-c-tune",
+    "local-c-untouched",
 )
 
 
@@ -127,6 +131,8 @@ def test_shared_local_news_set() -> None:
         ("local-tune", LOCAL_PAGES),
         ("national-b-tune", SHARED / "corpus"),
         ("local-b-tune", LOCAL_PAGES),
+        ("national-d-tune", SHARED / "corpus"),
+        ("local-c-tune", LOCAL_PAGES),
     ],
 )
 def test_this_rounds_tuning_sets(name: str, corpus: Path) -> None:
@@ -181,6 +187,10 @@ def test_names_after_posts_in_annotated_news() -> None:
         ("national-b-untouched", SHARED / "corpus", 18),
         ("local-b-tune", LOCAL_PAGES, 15),
         ("local-b-untouched", LOCAL_PAGES, 15),
+        ("national-d-tune", SHARED / "corpus", 14),
+        ("national-d-untouched", SHARED / "corpus", 15),
+        ("local-c-tune", LOCAL_PAGES, 20),
+        ("local-c-untouched", LOCAL_PAGES, 20),
     ],
 )
 def test_this_rounds_gold_is_well_formed(name: str, corpus: Path, articles: int) -> None:

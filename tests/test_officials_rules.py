@@ -59,7 +59,7 @@ def officials(*paragraphs: str) -> dict[str, list[str]]:
             {"于世平": ["全国人大代表", "天津检察院检察长"]},
         ),
         # Narrative posts: 担任…时，NAME and NAME当选POST.
-        (["担任政和县委书记时，廖俊波和同事们一起努力。"], {"廖俊波": ["县委书记"]}),
+        (["担任政和县委书记时，廖俊波和同事们一起努力。"], {"廖俊波": ["政和县委书记"]}),  # 政和 is a county
         (["在外经商的李培东当选村委会主任，他上任后带领大家种花。"], {"李培东": ["村委会主任"]}),
         # Verbs before a post are not part of it; 应 (at the invitation of) neither.
         (["我们来认识青海大通县边麻沟村党支部书记李培东。"], {"李培东": ["青海大通县边麻沟村党支部书记"]}),
@@ -421,6 +421,20 @@ def test_no_name_after_a_post_word(paragraph: str) -> None:
         (["民主斗争党政治与安全委员会主席布达表示。"], {"布达": ["民主斗争党政治与安全委员会主席"]}),
         (["尼泊尔共产党（联合马列）总书记博克瑞尔说。"], {"博克瑞尔": ["尼泊尔共产党（联合马列）总书记"]}),
         (["市长和副市长王海出席。"], {"王海": ["副市长"]}),
+        # A given name ending like an organisation (军).
+        (["刘建军同志任青山县委书记。"], {"刘建军": ["青山县委书记"]}),
+        # A dotted name's whole last part, without the verb that ends the clause.
+        (
+            ["副主席凯赛尔·阿不都克热木,副司令员哈增友出席。"],
+            {"凯赛尔·阿不都克热木": ["副主席"], "哈增友": ["副司令员"]},
+        ),
+        (["州长努尔兰·阿不都满金说。"], {"努尔兰·阿不都满金": ["州长"]}),
+        # A transliteration opened by a surname character.
+        (["奥地利总统范德贝伦表示感谢。"], {"范德贝伦": ["奥地利总统"]}),
+        # 不再担任 … 职务; a preposition (到) after an after-name post; a place with 和 in it.
+        (["陈东明同志不再担任青山市委书记、常委职务。"], {"陈东明": ["青山市委书记", "常委"]}),
+        (["冯飞书记、刘小明省长到代表团参与审议。"], {"冯飞": ["书记"], "刘小明": ["省长"]}),
+        (["呼和浩特市委书记包钢讲话。"], {"包钢": ["呼和浩特市委书记"]}),
         # A foreign party leader's title.
         (["日本公明党党首山口那津男表示欢迎。"], {"山口那津男": ["日本公明党党首"]}),
     ],
@@ -435,6 +449,7 @@ def test_local_lists_and_notices(paragraphs: list[str], expected: dict[str, list
         "王振华、孟国忠等离退休老干部代表先后发言。",  # people of a group, not a post
         "学生刘钊代表在校生发言。",  # 代表 the verb, then 在
         "孙院长向新同学介绍了学院概况。",  # 向 the preposition
+        "合作社负责人古丽·麦麦提介绍情况。",  # a cooperative is no public body
     ],
 )
 def test_group_members_and_prepositions_are_no_officials(paragraph: str) -> None:

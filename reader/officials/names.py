@@ -184,7 +184,8 @@ def _ends_like_organisation(name: str, lex: Lexicon) -> bool:
     """
     if len(name) == 2 and name[-1] in lex.country_suffixes:
         return True
-    return lex.organisation_suffixes.longest_ending_at(name, len(name)) is not None
+    suffix = lex.organisation_suffixes.longest_ending_at(name, len(name))
+    return suffix is not None and suffix not in lex.given_name_endings
 
 
 def _common_given(given: str, lex: Lexicon) -> bool:
@@ -345,6 +346,9 @@ def read_name_after_post(
         end = read_foreign(text, i, lex)
         if end is not None and (m := REGNAL.match(text, end)) is not None:
             end = m.end()  # 国王胡安·卡洛斯一世
+    if end is None and rules.on("whole_transliterations") and text[i] in lex.surnames:
+        end = _whole_transliteration(text, i, i + 1, lex)  # 范德贝伦表示: a surname character opens it
+        end = end if end - i >= 4 else None
     if end is None and rules.on("common_three"):
         end = _read_common_three(text, i, lex)
 
@@ -417,6 +421,18 @@ def read_dotted(text: str, i: int, lex: Lexicon) -> int | None:
         break
     if parts == 0 or k - j < 2 or any(title_at(text, m, lex) is not None for m in range(i, j)):
         return None  # 会副委员长艾力更·依明巴海: a post inside the first part is no name
+    if (
+        k - j <= 8
+        and _closing_at(text, k)
+        and not any(
+            len(lex.followers.longest_at(text, m) or "") > 1 or title_at(text, m, lex) is not None
+            for m in range(j + 2, k)
+        )
+    ):
+        # 凯赛尔·阿不都克热木, : the whole last part, up to the punctuation after it, but
+        # for a one-character verb ending the clause (…满金说。).
+        last = lex.followers.longest_at(text, k - 1)
+        return k - 1 if last is not None and len(last) == 1 and last not in lex.open_followers else k
     return next((end for end in range(j + 2, min(k, j + 5) + 1) if ends_name(text, end, lex)), None)
 
 
@@ -449,7 +465,7 @@ def _whole_transliteration(text: str, i: int, end: int, lex: Lexicon) -> int:
     when the run ends where a name surely ends (punctuation, 表示)."""
     if end >= len(text) or text[end] not in lex.foreign_chars:
         return end
-    j = i
+    j = i + 1  # 范德贝伦: the first character may be a surname no transliteration uses
     while j < len(text) and j - i < MAX_FOREIGN and text[j] in lex.foreign_chars:
         j += 1
     if j > end and strong_end(text, j, lex):

@@ -116,8 +116,8 @@ def _joins_bodies(text: str, j: int, title_start: int, limit: int, lex: Lexicon)
     """
     if j < 2 or j - 1 <= limit or text[j - 1] not in BODY_JOINERS or not is_cjk(text[j - 2]):
         return False
-    if lex.titles.longest_ending_at(text, j - 1) is not None:
-        return False
+    if lex.titles.longest_ending_at(text, j - 1) is not None or lex.followers.longest_ending_at(text, j - 1):
+        return False  # 市长和…, 讲话和…: a post or a verb before 和, not a body's word
     body = lex.organisation_suffixes.longest_ending_at(text, title_start) or ""
     return (
         len(body) >= 3  # 委员会, 研究院; not 县委 (群众和县委书记 are two)
