@@ -425,15 +425,26 @@ def read_dotted(text: str, i: int, lex: Lexicon) -> int | None:
         k - j <= 8
         and _closing_at(text, k)
         and not any(
-            len(lex.followers.longest_at(text, m) or "") > 1 or title_at(text, m, lex) is not None
-            for m in range(j + 2, k)
+            (lex.followers.longest_at(text, m) is not None and not _in_syllable(text, j, m, lex))
+            or title_at(text, m, lex) is not None
+            for m in range(j + 2, k - 1)
         )
+        and len(lex.followers.longest_at(text, k - 1) or "") < 2
     ):
         # 凯赛尔·阿不都克热木, : the whole last part, up to the punctuation after it, but
         # for a one-character verb ending the clause (…满金说。).
         last = lex.followers.longest_at(text, k - 1)
         return k - 1 if last is not None and len(last) == 1 and last not in lex.open_followers else k
     return next((end for end in range(j + 2, min(k, j + 5) + 1) if ends_name(text, end, lex)), None)
+
+
+def _in_syllable(text: str, start: int, m: int, lex: Lexicon) -> bool:
+    """Whether `text[m]` lies inside a listed name part starting between `start` and `m`
+    (都 of 阿不都: no follower there)."""
+    return any(
+        (part := lex.minority_syllables.longest_at(text, s)) is not None and s + len(part) > m
+        for s in range(start, m)
+    )
 
 
 def read_minority(text: str, i: int, lex: Lexicon) -> int | None:
