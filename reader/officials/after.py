@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 
 from reader.officials.findings import Findings
+from reader.officials.foreign_names import MAX_FOREIGN, cut_from_place
+from reader.officials.name_after_post import read_name_after_post
 from reader.officials.names import (
-    MAX_FOREIGN,
     NAME_DOT,
     WEAK_PAIRS,
-    cut_from_place,
     is_cjk,
     plausible_chinese,
-    read_name_after_post,
     surname_at,
     title_at,
 )

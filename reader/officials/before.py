@@ -9,16 +9,13 @@ is kept in `Findings.unnamed` for the later passes.
 from __future__ import annotations
 
 from reader.officials.findings import Findings, UnnamedPost
+from reader.officials.foreign_names import MAX_FOREIGN, cut_from_place, read_korean, read_minority
+from reader.officials.name_after_post import read_name_after_post
 from reader.officials.names import (
-    MAX_FOREIGN,
     NAME_DOT,
-    cut_from_place,
     is_cjk,
     plausible_chinese,
     read_chinese,
-    read_korean,
-    read_minority,
-    read_name_after_post,
     surname_at,
     title_at,
 )
