@@ -43,6 +43,8 @@ TUNING = {
     "local-b-tune": (GOLD / "local-b-tune.yaml", GOLD / "corpus"),
     "national-d-tune": (GOLD / "national-d-tune.yaml", SHARED / "corpus"),
     "local-c-tune": (GOLD / "local-c-tune.yaml", GOLD / "corpus"),
+    "national-f-tune": (GOLD / "national-f-tune.yaml", SHARED / "corpus"),
+    "local-e-tune": (GOLD / "local-e-tune.yaml", GOLD / "corpus"),
 }
 UNTOUCHED = {
     "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
@@ -51,6 +53,8 @@ UNTOUCHED = {
     "local-b-untouched": (GOLD / "local-b-untouched.yaml", GOLD / "corpus"),
     "national-d-untouched": (GOLD / "national-d-untouched.yaml", SHARED / "corpus"),
     "local-c-untouched": (GOLD / "local-c-untouched.yaml", GOLD / "corpus"),
+    "national-f-untouched": (GOLD / "national-f-untouched.yaml", SHARED / "corpus"),
+    "local-e-untouched": (GOLD / "local-e-untouched.yaml", GOLD / "corpus"),
 }
 
 

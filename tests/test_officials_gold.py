@@ -50,6 +50,10 @@ OFFICIALS_GOLD = (
     "national-d-untouched",
     "local-c-tune",
     "local-c-untouched",
+    "national-f-tune",
+    "national-f-untouched",
+    "local-e-tune",
+    "local-e-untouched",
 )
 
 
@@ -191,6 +195,10 @@ def test_names_after_posts_in_annotated_news() -> None:
         ("national-d-untouched", SHARED / "corpus", 15),
         ("local-c-tune", LOCAL_PAGES, 20),
         ("local-c-untouched", LOCAL_PAGES, 20),
+        ("national-f-tune", SHARED / "corpus", 15),
+        ("national-f-untouched", SHARED / "corpus", 15),
+        ("local-e-tune", LOCAL_PAGES, 20),
+        ("local-e-untouched", LOCAL_PAGES, 20),
     ],
 )
 def test_this_rounds_gold_is_well_formed(name: str, corpus: Path, articles: int) -> None:

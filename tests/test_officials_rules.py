@@ -435,6 +435,12 @@ def test_no_name_after_a_post_word(paragraph: str) -> None:
         (["陈东明同志不再担任青山市委书记、常委职务。"], {"陈东明": ["青山市委书记", "常委"]}),
         (["冯飞书记、刘小明省长到代表团参与审议。"], {"冯飞": ["书记"], "刘小明": ["省长"]}),
         (["呼和浩特市委书记包钢讲话。"], {"包钢": ["呼和浩特市委书记"]}),
+        # 代表 after a person's name is the verb: no post for the place after it.
+        (["青山市委书记王永康出席。王永康代表青山市委致辞。"], {"王永康": ["青山市委书记"]}),
+        # A director sent by the state owner to a firm's board.
+        (["省属企业专职外部董事宋兴举率队督查。"], {"宋兴举": ["省属企业专职外部董事"]}),
+        # 原 after a city or a body marks a former post; inside 太原 it marks nothing.
+        (["雅安原市委书记徐孟加受审。"], {"徐孟加": ["雅安原市委书记"]}),
         # A foreign party leader's title.
         (["日本公明党党首山口那津男表示欢迎。"], {"山口那津男": ["日本公明党党首"]}),
     ],
@@ -454,3 +460,22 @@ def test_local_lists_and_notices(paragraphs: list[str], expected: dict[str, list
 )
 def test_group_members_and_prepositions_are_no_officials(paragraph: str) -> None:
     assert officials(paragraph) == {}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name", "former"),
+    [
+        ("雅安原市委书记徐孟加受审。", "徐孟加", True),
+        ("四川文联原主席郭永祥被查。", "郭永祥", True),
+        ("太原市委书记王建新讲话。", "王建新", False),
+        ("高原县委书记李建新讲话。", "李建新", False),
+    ],
+)
+def test_former_after_a_place_or_body(paragraph: str, name: str, former: bool) -> None:
+    report = extract_officials([paragraph], names=None)
+    assert {o.name: o.former for o in report.officials} == {name: former}
+
+
+def test_student_posts_are_roles() -> None:
+    report = extract_officials(["校学生会主席周纪明同学和新生代表宋燕发言。"], names=None)
+    assert report.officials == [] and {p.name for p in report.others} == {"周纪明", "宋燕"}

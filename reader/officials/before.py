@@ -76,8 +76,11 @@ def _paragraph(f: Findings, pi: int, text: str) -> None:
         ):
             i = t_end  # 领导 alone (在县委的领导下) is nobody's post; 县领导 is
             continue
-        if f.on("title_traps") and lex.title_traps.longest_ending_at(text, t_end) is not None:
-            i = t_end  # 我谨代表: the verb, not the post
+        if f.on("title_traps") and (
+            lex.title_traps.longest_ending_at(text, t_end) is not None
+            or _verb_after_name(f, text, i, word, floor)
+        ):
+            i = t_end  # 我谨代表, 王永康代表西安市委: the verb, not the post
             continue
         if f.on("post_nouns") and text[t_end : t_end + 1] in lex.post_noun_marks:
             i = t_end  # 部长级会谈, 成员国: a noun, nobody's post
@@ -107,6 +110,17 @@ def _paragraph(f: Findings, pi: int, text: str) -> None:
         posts = chain_before(text, i, t_end, floor, lex, f.rules)
         f.add_official(pi, name_at, name_end, posts)
         i = floor = _shared_list(f, pi, text, name_end, posts) if f.on("shared_lists") else name_end
+
+
+def _verb_after_name(f: Findings, text: str, i: int, word: str, floor: int) -> bool:
+    """Whether a title word that is also a verb (代表) follows a person's name: 王永康代表西安市委."""
+    lex = f.lex
+    if lex.followers.longest_at(word, 0) != word:
+        return False
+    attached = text[prefix_start(text, i, floor, lex) : i]
+    return bool(attached) and (
+        attached in f.people or (plausible_chinese(attached, lex, strict=True) and len(attached) == 3)
+    )
 
 
 def _backend_name(f: Findings, pi: int, start: int) -> int | None:

@@ -74,6 +74,7 @@ LIST_KEYS = frozenset(
         "appointing_verbs",
         "address_terms",
         "removal_verbs",
+        "former_traps",
     }
 )
 
@@ -187,6 +188,8 @@ class Lexicon:
     """Forms of address after a surname (方总, 贾先生, 马女士): what they follow is no full name."""
     removal_verbs: WordSet = field(default_factory=lambda: WordSet.of(()))
     """免去, 辞去: VERB NAME 的 POST 职务 and NAME 辞去 POST 职务 give the name that post."""
+    former_traps: WordSet = field(default_factory=lambda: WordSet.of(()))
+    """Words holding a former marker that mark nothing (太原, 高原, 前进): 太原市委书记 is no former post."""
     given_name_endings: frozenset[str] = frozenset()
     """Organisation endings that end many given names too (军: 解放军, 王建军): no evidence against a name."""
     pass1_words: WordSet = field(default_factory=lambda: WordSet.of(()))
@@ -300,6 +303,7 @@ def load_lexicon() -> Lexicon:
         address_terms=WordSet.of(get("address_terms")),
         removal_verbs=WordSet.of(get("removal_verbs")),
         given_name_endings=frozenset(get("given_name_endings")),
+        former_traps=WordSet.of(get("former_traps")),
         pass1_words=WordSet.of([*get("byline_cues"), *get("role_words"), *titles]),
         pass1_starts=_starts(get("byline_cues"), get("role_words"), titles),
         pass2_starts=_starts(get("honorifics"), get("modifiers"), titles),

@@ -136,8 +136,10 @@ def _former(printed: str, lex: Lexicon) -> bool:
         k = printed.find(m, 1)
         while k > 0:
             rest = k + len(m)
-            attached = printed[k - 1] in PLACE_UNITS or lex.organisation_suffixes.longest_ending_at(
-                printed, k
+            attached = (
+                printed[k - 1] in PLACE_UNITS
+                or lex.organisation_suffixes.longest_ending_at(printed, k)
+                or (k >= 2 and not _in_former_trap(printed, k, lex))  # 雅安原市委书记, 四川文联原主席
             )
             if attached and (
                 title_at(printed, rest, lex) is not None
@@ -146,6 +148,14 @@ def _former(printed: str, lex: Lexicon) -> bool:
                 return True
             k = printed.find(m, k + 1)
     return False
+
+
+def _in_former_trap(printed: str, k: int, lex: Lexicon) -> bool:
+    """Whether the marker at `printed[k]` lies inside a word that marks nothing (太原, 高原)."""
+    return any(
+        (w := lex.former_traps.longest_at(printed, s)) is not None and s + len(w) > k
+        for s in range(max(0, k - lex.former_traps.max_len + 1), k + 1)
+    )
 
 
 def _held_then(text: str, start: int, end: int, lex: Lexicon) -> bool:
