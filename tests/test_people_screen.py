@@ -248,3 +248,19 @@ def test_the_stable_sorts_give_the_orders_the_sort_keys_define() -> None:
     ]
     for by in SORTS:
         assert _sort_rows(rows, by) == sorted(rows, key=SORTS[by]), by
+
+
+def test_a_backspace_finds_the_answer_it_had_and_pinyin_folds_as_unicode_does() -> None:
+    import unicodedata
+
+    from reader.people.query import fold
+
+    rows = [person("1", "李强", "Lǐ Qiáng", "李强\nli qiang")]
+    rows.append(person("2", "柳鹏", "Liǔ Péng", "柳鹏\nliu peng"))
+    live = LiveFilter(PeopleList(rows))
+    before = live.set_query("li")
+    assert [p.name for p in live.set_query("li q")] == ["李强"]
+    assert live.set_query("li") is before  # remembered, not searched again
+    for text in ("Lǐ Qiáng", "Zhèng'ēn", "ǙǗ ńňǹḿ", "柳鹏 Liǔ", "x\u0301y"):
+        slow = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+        assert fold(text) == slow

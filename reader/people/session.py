@@ -98,7 +98,8 @@ class PeopleSession:
 
                 summary = refresh(people, step, stop)
                 if not summary.cancelled:
-                    self._load(people, on_listing)
+                    if self.listing is None or summary.units or summary.read:
+                        self._load(people, on_listing)  # else the list loaded above is the list
                     self.done = True
             finally:
                 people.conn.close()

@@ -57,6 +57,7 @@ class PeopleScreen(Screen[ArticleChoice]):
         self.live: LiveFilter | None = None
         self._query = query
         self.order = SORT_ORDER[0]
+        self._header: tuple[int, str] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="people-box") as box:
@@ -112,8 +113,10 @@ class PeopleScreen(Screen[ArticleChoice]):
 
     def _status(self, progress: PeopleProgress | None = None) -> None:
         table = self.query_one(PeopleTable)
-        width = table.scrollable_content_region.width or table.size.width
-        self.query_one("#people-header", Static).update(header(max(width, 40), self.order))
+        width = max(table.scrollable_content_region.width or table.size.width, 40)
+        if (width, self.order) != self._header:  # not on every key: only when it changes
+            self._header = (width, self.order)
+            self.query_one("#people-header", Static).update(header(width, self.order))
         step = progress or self.people.progress
         parts: list[str] = []
         if self.live is None:
