@@ -264,3 +264,21 @@ def test_a_backspace_finds_the_answer_it_had_and_pinyin_folds_as_unicode_does() 
     for text in ("Lǐ Qiáng", "Zhèng'ēn", "ǙǗ ńňǹḿ", "柳鹏 Liǔ", "x\u0301y"):
         slow = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
         assert fold(text) == slow
+
+
+async def test_help_on_the_people_screen_lists_its_keys(library: Path) -> None:
+    from reader.ui.keymap import key_label
+    from reader.ui.keys import help_sections
+    from reader.ui.screens.help import HelpScreen
+
+    for screen, scope in ((PeopleScreen, "people"), (PersonScreen, "person")):
+        shown = dict(row for _, rows in help_sections(scope) for row in rows)
+        own = [b for b in screen.BINDINGS if getattr(b, "id", None)]
+        assert own and all(key_label(b.key) in shown for b in own), scope
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_people(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert app.screen.scope == "people"
