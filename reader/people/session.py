@@ -105,7 +105,8 @@ class PeopleSession:
                 people.conn.close()
         except (sqlite3.Error, OSError) as error:
             self.error = f"The person index could not be built: {error}"
-        self.progress = None
+        finally:
+            self.progress = None
         return summary
 
     def _load(self, people: PeopleIndex, on_listing: Callable[[PeopleList], None] | None) -> None:

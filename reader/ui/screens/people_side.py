@@ -69,11 +69,14 @@ class PeopleSide(Screen[None]):
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._people_if_mounted, callback, *args)
 
-        people.build(
-            lambda phase, done, total: call(self._people_progress, PeopleProgress(phase, done, total)),
-            lambda: worker.is_cancelled,
-            lambda listing: call(self._people_listing, listing),
-        )
+        try:
+            people.build(
+                lambda phase, done, total: call(self._people_progress, PeopleProgress(phase, done, total)),
+                lambda: worker.is_cancelled,
+                lambda listing: call(self._people_listing, listing),
+            )
+        except Exception as error:  # a fault of the person index must never end the reading
+            people.error = f"The person index could not be built: {type(error).__name__}: {error}"
         call(self._people_done)
 
     def _people_if_mounted(self, callback: object, *args: object) -> None:
