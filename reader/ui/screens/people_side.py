@@ -77,6 +77,9 @@ class PeopleSide(Screen[None]):
             )
         except Exception as error:  # a fault of the person index must never end the reading
             people.error = f"The person index could not be built: {type(error).__name__}: {error}"
+        # The screens' modules, loaded here rather than on the UI thread when P is first pressed.
+        import reader.ui.screens.people
+        import reader.ui.screens.person  # noqa: F401
         call(self._people_done)
 
     def _people_if_mounted(self, callback: object, *args: object) -> None:
