@@ -52,12 +52,27 @@ class PeopleSide(Screen[None]):
         except OSError:  # no library index this session (its notice is shown already)
             self.ready.people.set()
             return
-        if self.people is None:
-            from reader.people.session import PeopleSession  # SQLite: after the first frame
-
-            self.people = PeopleSession(self.library, index_file)
+        people = self.people or self._people_session(index_file)
+        if people is None:
+            self.ready.people.set()
+            return
         self.ready.people.clear()
-        self._build_people(self.people)
+        self._build_people(people)
+
+    def _people_session(self, index_file: Path | None = None) -> PeopleSession | None:
+        """The session the phase fills (made early when P comes before the library is indexed:
+        the screen then says it is building, and fills when the phase is done)."""
+        from reader.people.session import PeopleSession  # SQLite: after the first frame
+
+        if index_file is None:
+            if self.session is None:
+                return None
+            try:
+                index_file = self.session.index_file
+            except OSError:
+                return None
+        self.people = PeopleSession(self.library, index_file)
+        return self.people
 
     @work(thread=True, exclusive=True, group="people")
     def _build_people(self, people: PeopleSession) -> None:
@@ -116,10 +131,11 @@ class PeopleSide(Screen[None]):
         """`P` and the palette: every person of the library."""
         from reader.ui.screens.people import PeopleScreen
 
-        if self.people is None:
-            self.notify("The person index starts once the library is indexed", timeout=3)
+        people = self.people or self._people_session()
+        if people is None:
+            self.notify("No library index this session: no People screen", severity="warning", timeout=3)
             return
-        self.app.push_screen(PeopleScreen(self.people), self._person_chosen)
+        self.app.push_screen(PeopleScreen(people), self._person_chosen)
 
     def show_person(self, name: str, article: Path | None) -> None:
         """The sidebar's "where else": the person view of the official `name` of `article`.
