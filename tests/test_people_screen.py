@@ -282,3 +282,14 @@ async def test_help_on_the_people_screen_lists_its_keys(library: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         assert app.screen.scope == "people"
+
+
+def test_a_person_view_over_an_unreadable_index_says_so(tmp_path: Path) -> None:
+    from reader.people.session import PeopleSession
+
+    garbage = tmp_path / "index.sqlite"
+    garbage.write_bytes(b"not a database" * 100)
+    view = PersonScreen(PeopleSession(tmp_path, garbage), "someone")
+    assert view.summary is None and view.articles == []
+    assert view.problem is not None and view.problem.startswith("The person index cannot be read now")
+    assert view._head().plain == view.problem

@@ -15,6 +15,7 @@ Dismissed with `(path, paragraph)` or None (Esc).
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from reader.people.model import CareerStep, PersonSummary
+from reader.people.model import Career, CareerStep, PersonSummary
 from reader.people.query import Appearance, EventRow
 from reader.people.session import PeopleSession
 from reader.textsafety import inert_line
@@ -115,13 +116,26 @@ class PersonScreen(Screen[ArticleChoice]):
         super().__init__()
         self.people = people
         self.person_id = person_id
-        index = people.index
-        self.summary = index.summary(person_id)
-        self.career = index.career(person_id)
-        self.events: list[EventRow] = index.events(person_id)
-        self.articles: list[Appearance] = index.appearances(person_id)
-        self.together: list[tuple[PersonSummary, int]] = index.together(person_id, TOGETHER)
-        self.months, self.counts = monthly_series(index.monthly(person_id))
+        self.summary: PersonSummary | None = None
+        self.career = Career((), ())
+        self.events: list[EventRow] = []
+        self.articles: list[Appearance] = []
+        self.together: list[tuple[PersonSummary, int]] = []
+        self.months: list[str] = []
+        self.counts: list[int] = []
+        self.problem: str | None = None
+        """Why the person could not be read (the index is being rebuilt, the disk failed)."""
+        try:
+            index = people.index
+            self.summary = index.summary(person_id)
+            self.career = index.career(person_id)
+            self.events = index.events(person_id)
+            self.articles = index.appearances(person_id)
+            self.together = index.together(person_id, TOGETHER)
+            self.months, self.counts = monthly_series(index.monthly(person_id))
+        except (sqlite3.Error, OSError) as error:
+            self.summary = None
+            self.problem = f"The person index cannot be read now: {error}"
         self._paragraphs = {row.path: row.first_paragraph for row in self.articles}
 
     def compose(self) -> ComposeResult:
@@ -159,7 +173,7 @@ class PersonScreen(Screen[ArticleChoice]):
     def _head(self) -> Text:
         summary = self.summary
         if summary is None:
-            return Text("This person is no longer in the index (it was rebuilt).")
+            return Text(inert_line(self.problem or "This person is no longer in the index (it was rebuilt)."))
         head = Text(inert_line(summary.name), style="bold")
         head.append(f"  {inert_line(summary.pinyin)}")
         if summary.latest_post:
