@@ -103,8 +103,10 @@ async def test_search_all_opens_the_hit_at_its_paragraph(tmp_path: Path) -> None
 
 
 async def open_timeline(pilot) -> None:
-    """Once the library and officials are in, the first official's timeline from the sidebar."""
-    await settle(pilot)
+    """Once the library and officials are in, the first official's timeline from the sidebar:
+    what `w` shows until the person index has the name (`w` opens the person view after)."""
+    await settle(pilot, people=True)
+    pilot.app.reader.people = None  # as before the person index's phase has started
     pilot.app.query_one(OfficialsPanel).focus()
     await pilot.press("w")
     await pilot.pause()

@@ -11,7 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
+from reader.files import write_atomic
 from reader.people.model import PersonSummary, PostSpan
 from reader.people.query import EventRow
 from reader.textsafety import inert_line, json_safe
@@ -108,3 +110,24 @@ def events_table(events: list[EventRow]) -> str:
         for e in events
     ]
     return "\n".join(lines) + ("\n" if lines else "No events found.\n")
+
+
+def unique_stem(folder: Path, base: str) -> Path:
+    """`folder/base`, or `base-2`, `base-3`… : the first whose .csv and .json are both free,
+    so an export never replaces an earlier one of the same name."""
+    number = 1
+    while True:
+        stem = folder / (base if number == 1 else f"{base}-{number}")
+        if not any(stem.with_name(stem.name + suffix).exists() for suffix in (".csv", ".json")):
+            return stem
+        number += 1
+
+
+def save_people(people: list[tuple[PersonSummary, list[PostSpan]]], folder: Path, base: str) -> Path:
+    """Write `people` as CSV and JSON (the shapes of `reader people`) under a new name in
+    `folder` (the state folder's exports/, never beside an article). Returns the stem both
+    share; raises OSError when the folder cannot be written."""
+    stem = unique_stem(folder, base)
+    write_atomic(stem.with_name(stem.name + ".csv"), people_csv(people).encode("utf-8"))
+    write_atomic(stem.with_name(stem.name + ".json"), people_json(people).encode("utf-8"))
+    return stem

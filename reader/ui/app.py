@@ -160,6 +160,8 @@ class ReaderApp(App[None]):
             return
         scopes = {ReadingView: "reader", LibraryTable: "list", OfficialsPanel: "officials"}
         scope = next((name for kind, name in scopes.items() if isinstance(self.focused, kind)), None)
+        # The People screen and the person view by name: their modules load when first opened.
+        scope = {"PeopleScreen": "people", "PersonScreen": "person"}.get(type(self.screen).__name__, scope)
         self.push_screen(HelpScreen(scope, self.keymap))
 
     # -- themes -------------------------------------------------------------------------

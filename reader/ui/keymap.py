@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from textual.binding import Binding, BindingType
 from textual.keys import Keys, format_key
 
-SCOPES = ("app", "reader", "list", "officials", "help")
-"""app: anywhere; reader: the reading view; list: the article list; officials: the sidebar."""
+SCOPES = ("app", "reader", "list", "officials", "people", "person", "help")
+"""app: anywhere; reader: the reading view; list: the article list; officials: the sidebar;
+people: the People screen; person: the person view."""
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,14 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         "Export",
         help="export the article's officials as CSV or JSON",
     ),
+    BindingSpec(
+        "app.people",
+        "P",
+        "screen.people",
+        "People",
+        key_display="P",
+        help="People: every person of the library, their posts and careers",
+    ),
     # The reading view
     BindingSpec(
         "reader.next_paragraph",
@@ -224,7 +233,7 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         "screen.official_timeline",
         "Where else",
         show=True,
-        help="every article that names this official, with the posts each gives, oldest first",
+        help="this official's person: career, mentions a month, who they appear with, articles",
     ),
     BindingSpec(
         "officials.filter",
@@ -233,6 +242,32 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         "Filter",
         show=True,
         help="list only the articles that name this official (F lists all again)",
+    ),
+    # The People screen (the filter box has the focus, so its keys are not letters)
+    BindingSpec(
+        "people.sort",
+        "ctrl+o",
+        "cycle_sort",
+        "Sort",
+        show=True,
+        help="sort: most articles, by name (pinyin), last seen",
+    ),
+    BindingSpec(
+        "people.export",
+        "ctrl+s",
+        "export",
+        "Export",
+        show=True,
+        help="export the persons shown and the whole index as CSV and JSON (state folder's exports/)",
+    ),
+    # The person view
+    BindingSpec(
+        "person.export",
+        "x",
+        "export",
+        "Export",
+        show=True,
+        help="export this person's posts as CSV and JSON (state folder's exports/)",
     ),
     # The help screen
     BindingSpec(

@@ -23,6 +23,9 @@ class Readiness:
       worker, and this is cleared until the whole is shown (an article laid out at once,
       or not yet at all because its pane is hidden, leaves it set).
 
+    - `people`: the person index's background phase (after the library's) has ended and
+      its list is loaded for the People screen, or it failed (cleared until then).
+
     With no article open, `officials` and `layout` are set: nothing is pending.
     """
 
@@ -30,6 +33,7 @@ class Readiness:
         self.library = asyncio.Event()
         self.officials = asyncio.Event()
         self.layout = asyncio.Event()
+        self.people = asyncio.Event()
         self.officials.set()
         self.layout.set()
 
@@ -38,10 +42,12 @@ class Readiness:
         self.officials.clear()
         self.layout.set()
 
-    async def wait(self, *, layout: bool = True) -> None:
+    async def wait(self, *, layout: bool = True, people: bool = False) -> None:
         """Until the library, the open article's officials and (unless told not to) its layout
-        are all shown."""
+        are all shown, and (if asked) the person index is built."""
         await self.library.wait()
+        if people:
+            await self.people.wait()
         await self.officials.wait()
         if layout:
             await self.layout.wait()

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, work
-from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from reader.config import Config
@@ -24,6 +23,7 @@ from reader.library import IndexProgress, LibraryEntry
 from reader.library.session import SAVE_INTERVAL, LibrarySession
 from reader.textsafety import inert_line
 from reader.ui.readiness import Readiness
+from reader.ui.screens.people_side import PeopleSide
 from reader.ui.widgets.library_table import LibraryTable
 from reader.ui.widgets.status_bar import StatusBar
 
@@ -37,7 +37,7 @@ COMPACT_WIDTH = 72
 """Below this many columns the officials sidebar starts hidden."""
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(PeopleSide):
     """A library's articles beside whatever the subclass shows of the one open."""
 
     def __init__(
@@ -95,6 +95,8 @@ class LibraryScreen(Screen[None]):
         return session
 
     def on_unmount(self) -> None:
+        if self.people is not None:
+            self.people.close()
         if self.session is not None:
             self.session.close()  # the last position is written here at the latest
 
@@ -153,6 +155,7 @@ class LibraryScreen(Screen[None]):
         if not table.entries and self.open_article is None:
             self.show_message(f"No articles in {inert_line(str(self.library))}")
         self.ready.library.set()
+        self.start_people()  # the person index: a phase of its own, after the library's
 
     def _show_notices(self) -> None:
         if self.session is not None:

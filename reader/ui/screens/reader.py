@@ -228,10 +228,11 @@ class ReaderScreen(LibraryScreen):
         return official.name if official is not None else None
 
     def action_official_timeline(self) -> None:
-        """`w` in the sidebar: every article naming the highlighted official, oldest first."""
+        """`w` in the sidebar: the person view of the highlighted official (people_side.py)."""
         name = self._highlighted_official()
         if name is not None:
-            self.show_timeline(name)
+            article = self.reading.article
+            self.show_person(name, article.path if article else None)
 
     def action_filter_official(self) -> None:
         """`f` in the sidebar: list only the articles that name the highlighted official."""
