@@ -1,6 +1,6 @@
 """Text forms of index results for the command line (`reader search`, `reader index`).
 
-Kept out of cli.py so the formats are testable without a subprocess and the CLI
+Kept out of reader.cli so the formats are testable without a subprocess and the CLI
 stays a thin layer of argument parsing.
 """
 

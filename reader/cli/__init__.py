@@ -1,0 +1,58 @@
+"""The command line: the TUI launcher and the non-interactive commands scripts use.
+
+    reader [PATH] [--theme NAME]          open the TUI on a folder (library) or a file
+    reader officials PATH [--format …]    the officials an article mentions
+    reader render PATH [--width N] […]    the article laid out as the reading view lays it out
+    reader index [DIR]                    build or refresh a library's index
+    reader search QUERY [--library DIR]   find a phrase in every article of a library
+    reader people [--library DIR] [--name NAME]   the persons of a library, their posts
+    reader events [--library DIR] [--since DATE]  appointments and removals read from the text
+    reader locate [NAME]                  where reader's files live
+
+Every failure a user can cause (a missing file, a bad theme name, an undecodable
+file) ends with one line on stderr and exit status 2, never a traceback. Heavy
+imports (Textual) happen only when the TUI starts.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from reader.cli.add import run_add
+from reader.cli.article import run_officials, run_render
+from reader.cli.common import UsageError, fail
+from reader.cli.library import run_index, run_search
+from reader.cli.locate import locate_rows, run_locate
+from reader.cli.people import run_events, run_people
+from reader.cli.tui import run_tui
+
+__all__ = ["locate_rows", "main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `reader` script and `python -m reader`."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    commands = {
+        "officials": run_officials,
+        "render": run_render,
+        "index": run_index,
+        "search": run_search,
+        "people": run_people,
+        "events": run_events,
+        "locate": run_locate,
+        "add": run_add,
+    }
+    command = commands.get(args[0]) if args else None
+    try:
+        if command is not None:
+            return command(args[1:])
+        return run_tui(args)
+    except UsageError as error:
+        return fail(str(error))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `reader render … | head` closes the pipe early; that is not an error.
+        sys.stderr.close()
+        return 0
