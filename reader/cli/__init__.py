@@ -30,6 +30,28 @@ from reader.cli.tui import run_tui
 __all__ = ["locate_rows", "main"]
 
 
+GLOBAL_OPTIONS = ("--config", "--theme")
+"""Options that may come before a command's name as well as after it."""
+
+
+def split_global_options(args: list[str]) -> tuple[list[str], list[str]]:
+    """The global options at the front of `args` (`--config X`, `--config=X`), and the rest.
+
+    Each command's own parser checks them: one that a command does not take (`--theme`
+    is the TUI's) is its usual one-line "unrecognized arguments" error.
+    """
+    leading: list[str] = []
+    rest = list(args)
+    while rest:
+        name = rest[0].partition("=")[0]
+        if name not in GLOBAL_OPTIONS:
+            break
+        take = 1 if "=" in rest[0] or len(rest) < 2 else 2
+        leading += rest[:take]
+        rest = rest[take:]
+    return leading, rest
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` script and `python -m reader`."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -43,10 +65,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "locate": run_locate,
         "add": run_add,
     }
-    command = commands.get(args[0]) if args else None
+    leading, rest = split_global_options(args)
+    command = commands.get(rest[0]) if rest else None
     try:
         if command is not None:
-            return command(args[1:])
+            # `reader --config X officials F` is `reader officials F --config X`.
+            return command([*rest[1:], *leading])
         return run_tui(args)
     except UsageError as error:
         return fail(str(error))

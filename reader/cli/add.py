@@ -7,16 +7,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.cli.common import UsageError
+from reader.cli.common import Parser, UsageError, add_config_option, load_settings
 
 
 def _add_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="reader add",
         description="Fetch a web page once (or read a saved .html file), extract its article and keep it "
         "as Markdown in reader's inbox (`reader locate inbox`); prints the file's path.",
     )
     parser.add_argument("target", help="an http(s) URL, or a saved page (.html, .htm, .shtml)")
+    add_config_option(parser)  # taken by every command; nothing of it changes what is added
     return parser
 
 
@@ -26,6 +27,7 @@ def run_add(argv: Sequence[str]) -> int:
     from reader.inbox import InboxError, add_page, already_added, fetch, is_url
 
     args = _add_parser().parse_args(argv)
+    load_settings(args.config)
     target = args.target
     try:
         if is_url(target):

@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from reader.cli.common import MAX_WIDTH, Parser, UsageError, bounded_int, fail, load
+from reader.cli.common import MAX_WIDTH, Parser, add_config_option, bounded_int, fail, load, load_settings
 from reader.measure import DEFAULT_MEASURE
 
 
@@ -17,6 +17,7 @@ def _officials_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("path", help="an article file")
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    add_config_option(parser)  # taken by every command; nothing of it changes this report
     return parser
 
 
@@ -55,9 +56,7 @@ def _render_parser() -> argparse.ArgumentParser:
         default=None,
         help="cells a terminal gives “ ” — … · (default: config.yaml's ambiguous_width, else 1)",
     )
-    parser.add_argument(
-        "--config", metavar="PATH", help="read this config file (default: `reader locate config`)"
-    )
+    add_config_option(parser)
     return parser
 
 
@@ -68,6 +67,7 @@ def run_officials(argv: Sequence[str]) -> int:
     from reader.officials.lexicon import overlay_problem
 
     args = _officials_parser().parse_args(argv)
+    load_settings(args.config)  # a --config that does not exist is the same error everywhere
     article = load(args.path)
     report = extract_officials(article.paragraphs, title=article.title if article.title_printed else None)
     if (problem := overlay_problem()) is not None:
@@ -84,16 +84,10 @@ def run_officials(argv: Sequence[str]) -> int:
 
 def run_render(argv: Sequence[str]) -> int:
     """`reader render`: the reading view's layout as plain text."""
-    from reader.config import ConfigError, load_config
     from reader.layout import Typesetting, render_plain
 
     args = _render_parser().parse_args(argv)
-    try:
-        config, warnings = load_config(args.config)
-    except ConfigError as error:
-        raise UsageError(str(error)) from None
-    for warning in warnings:
-        fail(warning)
+    config = load_settings(args.config)
     article = load(args.path)
     # What the reading view would show: the config's settings, unless a flag says
     # otherwise. The terminal is not asked here (the output is usually a pipe).

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 if TYPE_CHECKING:
     from reader.article import Article
+    from reader.config import Config
     from reader.library import IndexProgress, LibraryIndex
 
 
@@ -123,11 +124,35 @@ def load(raw: str) -> Article:
         raise UsageError(str(error)) from None
 
 
-def library_folder(raw: str | None) -> Path:
+LIBRARY_HELP = "the library folder (default: config.yaml's `library:`, else the bundled articles)"
+
+
+def add_config_option(parser: argparse.ArgumentParser) -> None:
+    """`--config PATH`, which every command takes (before or after its name: `reader.cli.main`)."""
+    parser.add_argument(
+        "--config", metavar="PATH", help="read this config file (default: `reader locate config`)"
+    )
+
+
+def load_settings(explicit: str | None) -> Config:
+    """config.yaml (or the file named), its warnings printed as one line each on stderr."""
+    from reader.config import ConfigError, load_config
+
+    try:
+        config, warnings = load_config(explicit)
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    for warning in warnings:
+        fail(warning)
+    return config
+
+
+def library_folder(raw: str | None, config: str | None = None) -> Path:
+    """The folder given, else config.yaml's `library:`, else the bundled articles (as the TUI)."""
     from reader import locations
 
     if raw is None:
-        return locations.bundled_articles_dir()
+        return load_settings(config).library or locations.bundled_articles_dir()
     path = check_path(raw)
     if not path.is_dir():
         raise UsageError(f"{raw}: is a file; give a library folder")

@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reader.cli.common import (
+    LIBRARY_HELP,
     MAX_LIMIT,
     Parser,
     UsageError,
+    add_config_option,
     bounded_int,
     fail,
     library_folder,
@@ -18,6 +20,9 @@ from reader.cli.common import (
     print_progress,
     recovering,
 )
+
+NOT_FOUND = 1
+"""`reader search`'s exit status when nothing matched, as grep's."""
 
 if TYPE_CHECKING:
     from reader.library import SearchHit
@@ -29,7 +34,12 @@ def _index_parser() -> argparse.ArgumentParser:
         description="Build or refresh the index of a library folder (metadata, text, officials), "
         "printing progress on stderr.",
     )
-    parser.add_argument("folder", nargs="?", help="the library folder (default: the bundled articles)")
+    parser.add_argument(
+        "folder",
+        nargs="?",
+        help=LIBRARY_HELP,
+    )
+    add_config_option(parser)
     return parser
 
 
@@ -40,7 +50,11 @@ def _search_parser() -> argparse.ArgumentParser:
         "(the index is refreshed first).",
     )
     parser.add_argument("query", help="the phrase, any length (one Chinese character works)")
-    parser.add_argument("--library", metavar="DIR", help="the library folder (default: the bundled articles)")
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        help=LIBRARY_HELP,
+    )
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.add_argument(
         "--limit",
@@ -48,6 +62,7 @@ def _search_parser() -> argparse.ArgumentParser:
         default=200,
         help=f"at most this many hits, 1 to {MAX_LIMIT:,} (default 200)",
     )
+    add_config_option(parser)
     return parser
 
 
@@ -59,7 +74,7 @@ def run_index(argv: Sequence[str]) -> int:
     from reader.officials.lexicon import overlay_problem
 
     args = _index_parser().parse_args(argv)
-    folder = library_folder(args.folder)
+    folder = library_folder(args.folder, args.config)
     with open_index(folder) as index:
         try:
             summary = recovering(index, lambda: index.refresh(print_progress))
@@ -72,7 +87,10 @@ def run_index(argv: Sequence[str]) -> int:
 
 
 def run_search(argv: Sequence[str]) -> int:
-    """`reader search`: hits in a table (matches in 【】) or as JSON; the index is refreshed first."""
+    """`reader search`: hits in a table (matches in 【】) or as JSON; the index is refreshed first.
+
+    No hit: exit status 1 and a line on stderr, as grep.
+    """
     import sqlite3
 
     from reader.library.export import hits_to_json, hits_to_table
@@ -80,7 +98,7 @@ def run_search(argv: Sequence[str]) -> int:
     args = _search_parser().parse_args(argv)
     if not args.query.strip():
         raise UsageError("give a non-empty search phrase")
-    folder = library_folder(args.library)
+    folder = library_folder(args.library, args.config)
     with open_index(folder) as index:
         try:
 
@@ -93,4 +111,8 @@ def run_search(argv: Sequence[str]) -> int:
         except (OSError, sqlite3.Error) as error:
             raise UsageError(f"cannot search {folder}: {error}") from None
     sys.stdout.write(hits_to_json(hits) if args.format == "json" else hits_to_table(hits))
+    if not hits:
+        # As grep: nothing found is exit status 1, and said on stderr (JSON still prints []).
+        fail(f"no match for {args.query!r} in {folder}")
+        return NOT_FOUND
     return 0

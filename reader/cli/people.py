@@ -8,7 +8,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.cli.common import UsageError, library_folder, open_index, print_progress
+from reader.cli.common import (
+    LIBRARY_HELP,
+    Parser,
+    UsageError,
+    add_config_option,
+    library_folder,
+    open_index,
+    print_progress,
+)
 
 if TYPE_CHECKING:
     from reader.people.query import PeopleIndex
@@ -21,8 +29,12 @@ def _people_parser(command: str) -> argparse.ArgumentParser:
         "events": "Appointments, removals, elections, nominations, transfers and 任前公示 read from "
         "the text of every article, with the person each belongs to.",
     }[command]
-    parser = argparse.ArgumentParser(prog=f"reader {command}", description=what)
-    parser.add_argument("--library", metavar="DIR", help="the library folder (default: the bundled articles)")
+    parser = Parser(prog=f"reader {command}", description=what)
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        help=LIBRARY_HELP,
+    )
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
     parser.add_argument(
         "--no-refresh",
@@ -34,6 +46,7 @@ def _people_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("--name", metavar="NAME", help="only the persons printed under this name")
     else:
         parser.add_argument("--since", metavar="DATE", help="only events on or after DATE (YYYY-MM-DD)")
+    add_config_option(parser)
     return parser
 
 
@@ -69,7 +82,7 @@ def run_people(argv: Sequence[str]) -> int:
     from reader.people.export import people_csv, people_json, people_table
 
     args = _people_parser("people").parse_args(argv)
-    people = _open_people(library_folder(args.library), not args.no_refresh)
+    people = _open_people(library_folder(args.library, args.config), not args.no_refresh)
     rows = people.named(args.name) if args.name else people.people().sorted("articles")
     found = [(row, people.posts(row.id)) for row in rows]
     writer = {"json": people_json, "csv": people_csv}.get(args.format, people_table)
@@ -89,7 +102,7 @@ def run_events(argv: Sequence[str]) -> int:
             dt.date.fromisoformat(args.since)
         except ValueError:
             raise UsageError(f"--since must be a date like 2024-05-31, not {args.since!r}") from None
-    people = _open_people(library_folder(args.library), not args.no_refresh)
+    people = _open_people(library_folder(args.library, args.config), not args.no_refresh)
     events = people.events(since=args.since)
     writer = {"json": events_json, "csv": events_csv}.get(args.format, events_table)
     sys.stdout.write(writer(events))
