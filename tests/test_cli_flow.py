@@ -3,6 +3,8 @@ status, global options on either side of the command, a search table for people.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -49,7 +51,8 @@ def test_index_uses_the_configured_library(
 def test_people_and_events_use_the_configured_library(
     command: str, configured: Path, library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (library / "renmian.txt").write_text("人事任免\n经研究决定，任命张大山为嘉峪关市副市长。\n", encoding="utf-8")
+    text = "人事任免\n经研究决定，任命张大山为嘉峪关市副市长。\n"
+    (library / "renmian.txt").write_text(text, encoding="utf-8")
     assert main([command, "--format", "json"]) == 0
     assert "张大山" in capsys.readouterr().out
 
@@ -140,3 +143,27 @@ def test_search_table_cuts_a_long_title(
     assert main(["search", "出席", "--library", str(folder)]) == 0
     [line] = capsys.readouterr().out.splitlines()
     assert "…" in line and "¶1" in line and "【出席】" in line
+
+
+def test_every_paragraph_number_for_people_counts_from_1(
+    library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """issue 14, defect 7: tables and CSV count as the footer (`¶ 1/9`); JSON stays 0-based."""
+    text = "人事任免\n经研究决定，任命张大山为嘉峪关市副市长。\n"
+    (library / "renmian.txt").write_text(text, encoding="utf-8")
+    assert main(["events", "--library", str(library), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [(row["name"], row["paragraph_1based"]) for row in rows] == [("张大山", "1")]
+    assert main(["events", "--library", str(library), "--no-refresh"]) == 0
+    assert "renmian.txt ¶1)" in capsys.readouterr().out
+    assert main(["events", "--library", str(library), "--format", "json", "--no-refresh"]) == 0
+    assert [event["paragraph"] for event in json.loads(capsys.readouterr().out)["events"]] == [0]
+
+    for form in ("table", "csv"):
+        assert main(["officials", str(BUNDLED_ARTICLE), "--format", form]) == 0
+        out = capsys.readouterr().out
+        liu = next(line for line in out.splitlines() if "柳鹏" in line)
+        assert liu.split()[-1].split(",")[-1] == "6", form  # the footer says ¶ 6/9 there
+    assert main(["officials", str(BUNDLED_ARTICLE), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert next(o for o in data["officials"] if o["name"] == "柳鹏")["mentions"][0]["paragraph"] == 5

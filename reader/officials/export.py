@@ -11,7 +11,6 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,9 @@ from reader.officials.model import HEADLINE, Mention, OfficialsReport
 from reader.textsafety import inert_line, json_safe
 
 TITLE_JOINER = "、"
-CSV_HEADER = ("kind", "name", "titles", "role", "mentions", "first_paragraph")
+CSV_HEADER = ("kind", "name", "titles", "role", "mentions", "first_paragraph_1based")
+"""The CSV is for people (a spreadsheet, the app's `x` export): paragraphs count from 1, as
+on screen, and the column says so; the headline is `title`. JSON keeps `paragraph` from 0."""
 
 
 def _mentions(mentions: list[Mention]) -> list[dict[str, int]]:
@@ -61,24 +62,18 @@ def report_to_json(article: Article, report: OfficialsReport) -> str:
 
 
 def _first(mentions: list[Mention]) -> str:
-    return str(mentions[0].paragraph) if mentions else ""
-
-
-def _first_for_people(mentions: list[Mention]) -> str:
     """The first mention's paragraph as people count (from 1), or "title" for the headline."""
     if not mentions:
         return ""
     return "title" if mentions[0].paragraph == HEADLINE else str(mentions[0].paragraph + 1)
 
 
-def _rows(
-    report: OfficialsReport, first: Callable[[list[Mention]], str] = _first
-) -> list[tuple[str, str, str, str, str, str]]:
+def _rows(report: OfficialsReport) -> list[tuple[str, str, str, str, str, str]]:
     rows = [
-        ("official", o.name, TITLE_JOINER.join(o.titles), "", str(len(o.mentions)), first(o.mentions))
+        ("official", o.name, TITLE_JOINER.join(o.titles), "", str(len(o.mentions)), _first(o.mentions))
         for o in report.officials
     ]
-    rows += [("other", p.name, "", p.role, str(len(p.mentions)), first(p.mentions)) for p in report.others]
+    rows += [("other", p.name, "", p.role, str(len(p.mentions)), _first(p.mentions)) for p in report.others]
     return rows
 
 
@@ -121,7 +116,7 @@ def report_to_table(article: Article, report: OfficialsReport) -> str:
     header = ("kind", "name", "titles / role", "mentions", "first ¶")
     body = [
         tuple(inert_line(cell) for cell in (kind, name, titles or role, n, first))
-        for kind, name, titles, role, n, first in _rows(report, _first_for_people)
+        for kind, name, titles, role, n, first in _rows(report)
     ]
     table = [header, *body]
     widths = [max(cell_len(row[c]) for row in table) for c in range(len(header))]
