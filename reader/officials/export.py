@@ -8,8 +8,10 @@ characters are two wide), not by `len()`.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,7 @@ from typing import Any
 from rich.cells import cell_len
 
 from reader.article import Article
-from reader.files import write_atomic
+from reader.files import read_regular_text, write_atomic
 from reader.officials.model import HEADLINE, Mention, OfficialsReport
 from reader.textsafety import inert_line, json_safe
 
@@ -131,13 +133,46 @@ def report_to_table(article: Article, report: OfficialsReport) -> str:
     return "\n".join(lines) + "\n"
 
 
+MAX_EXPORT_CHARS = 16 * 1024 * 1024
+"""An export's JSON is read back only to see which article it is of; far bigger is not one."""
+
+
+def export_stem(article: Article, folder: Path) -> Path:
+    """Where `article`'s export goes: `<name>-officials`, unless that is another article's.
+
+    Articles of different folders share file names (every outlet has its `index.html`,
+    every day's `01.txt`); the second gets `<name>-<8 hex of its path>-officials`, so no
+    export overwrites another's, and exporting one article again replaces its own.
+    """
+    plain = folder / f"{article.path.stem}-officials"
+    if _exported_path(plain) in (None, str(article.path)):
+        return plain
+    digest = hashlib.sha256(os.fsencode(str(article.path))).hexdigest()[:8]
+    return folder / f"{article.path.stem}-{digest}-officials"
+
+
+def _exported_path(stem: Path) -> str | None:
+    """The `path` of the article exported as `stem`, None when there is none; "" when its
+    files cannot tell (damaged, or not an export): then the name is not taken over either."""
+    csv_path, json_path = stem.with_name(stem.name + ".csv"), stem.with_name(stem.name + ".json")
+    if not (os.path.lexists(csv_path) or os.path.lexists(json_path)):
+        return None
+    try:
+        data = json.loads(read_regular_text(json_path, limit=MAX_EXPORT_CHARS))
+    except (OSError, ValueError):
+        return ""
+    found = data.get("path") if isinstance(data, dict) else None
+    return found if isinstance(found, str) else ""
+
+
 def save_report(article: Article, report: OfficialsReport, folder: Path) -> Path:
-    """Write the report as `<article>-officials.csv` and `.json` in `folder` (atomically).
+    """Write the report as `<article>-officials.csv` and `.json` in `folder` (atomically;
+    the name made unique by `export_stem` when another article's export has it).
 
     Returns the path both share, without its suffix; raises OSError when `folder` cannot
     be written. reader never writes beside the article: the app passes its state folder.
     """
-    stem = folder / f"{article.path.stem}-officials"
+    stem = export_stem(article, folder)
     write_atomic(stem.with_name(stem.name + ".csv"), report_to_csv(article, report).encode("utf-8"))
     write_atomic(stem.with_name(stem.name + ".json"), report_to_json(article, report).encode("utf-8"))
     return stem

@@ -123,6 +123,15 @@ class LibraryScreen(Screen[None]):
             call(self._error, f"Cannot list {self.library}: {error.strerror}")
         call(self._library_loaded)
 
+    def forget_missing(self, path: Path) -> None:
+        """`path` was listed but its file is gone (deleted or moved while reader ran): its
+        row goes at once, and a refresh brings the index up to date (it drops the file,
+        and shows whatever else was added or removed meanwhile)."""
+        self.query_one(LibraryTable).remove_entry(path)
+        if self.session is not None:
+            self.ready.library.clear()
+            self.load_library()
+
     def _if_mounted(self, callback: Callable[..., object], *args: object) -> None:
         if self.is_attached:  # not once the app is closing: its panes may be gone
             callback(*args)

@@ -160,6 +160,11 @@ class LibraryTable(ScrollView, can_focus=True):
         if self.library_filter is None:
             self.set_entries(entries)
 
+    def remove_entry(self, path: Path) -> None:
+        """Drop `path`'s row at once (its file is gone), from the library and the rows shown."""
+        self._library = [entry for entry in self._library if entry.path != path]
+        self.set_entries(entry for entry in self._entries if entry.path != path)
+
     def show_filtered(self, name: str, entries: Iterable[LibraryEntry]) -> None:
         """Only `entries`, the articles that name the official `name`."""
         self.library_filter = name

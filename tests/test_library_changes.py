@@ -1,0 +1,63 @@
+"""issue 12, item 11: what reader does when a library changes under it, and exports that
+never overwrite one another."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.ui.widgets.library_table import LibraryTable
+
+from .pilot import messages, settle
+from .test_library_app import ARTICLES, library, make_app
+
+SIZE = (120, 40)
+
+
+async def test_an_article_deleted_meanwhile_leaves_the_list(tmp_path: Path) -> None:
+    folder = library(tmp_path)
+    app = make_app(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.query_one(LibraryTable)
+        assert len(table.entries) == len(ARTICLES)
+        shown = app.article
+        gone = folder / "xwlb_20180301_02.txt"
+        gone.unlink()  # deleted in another terminal while reader runs
+        app.reader.open_path(gone)  # Enter on its row, `]` onto it, a hit in it
+        await pilot.pause()
+        assert gone not in [entry.path for entry in table.entries]  # at once
+        await settle(pilot)  # and the index's refresh agrees
+        assert sorted(entry.path.name for entry in table.entries) == sorted(
+            name for name in ARTICLES if name != gone.name
+        )
+        assert app.article is shown  # what was read stays on screen
+        assert any("xwlb_20180301_02.txt" in message for message in messages(app))  # said why
+        assert app.reader.session is not None
+        assert gone not in [entry.path for entry in app.reader.session.entries()]
+
+
+def test_exports_of_articles_with_the_same_name_never_overwrite_one_another(tmp_path: Path) -> None:
+    import json
+
+    from reader.loaders import load_article
+    from reader.officials import extract_officials
+    from reader.officials.export import save_report
+
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    stems = []
+    for outlet, mayor in (("gansu", "柳鹏"), ("hubei", "王忠林")):
+        (tmp_path / outlet).mkdir()
+        path = tmp_path / outlet / "01.txt"  # every day's first article has this name
+        path.write_text(f"会议召开\n市长{mayor}主持会议。\n", encoding="utf-8")
+        article = load_article(path)
+        stems.append((save_report(article, extract_officials(article.paragraphs), exports), path, mayor))
+    assert stems[0][0] != stems[1][0]
+    assert stems[0][0].name == "01-officials"  # the first keeps the plain name
+    for stem, path, mayor in stems:
+        data = json.loads(stem.with_name(stem.name + ".json").read_text(encoding="utf-8"))
+        assert data["path"] == str(path) and [o["name"] for o in data["officials"]] == [mayor]
+        assert mayor in stem.with_name(stem.name + ".csv").read_text(encoding="utf-8")
+    again = load_article(stems[1][1])  # exporting one again replaces its own files
+    assert save_report(again, extract_officials(again.paragraphs), exports) == stems[1][0]
+    assert len(list(exports.iterdir())) == 4
