@@ -61,3 +61,25 @@ def test_exports_of_articles_with_the_same_name_never_overwrite_one_another(tmp_
     again = load_article(stems[1][1])  # exporting one again replaces its own files
     assert save_report(again, extract_officials(again.paragraphs), exports) == stems[1][0]
     assert len(list(exports.iterdir())) == 4
+
+
+def test_sort_by_title_follows_pinyin() -> None:
+    """issue 14: by title is by pinyin (as dictionaries), not by code point (国 U+56FD
+    before 安 U+5B89 before 北 U+5317 would put 国 first)."""
+    from reader.library import LibraryEntry
+    from reader.pinyin import sort_key
+    from reader.ui.widgets.library_table import sort_entries
+
+    titles = ["中国外长会见", "《北京》首发", "安徽调研", "国务院常务会议", "Apple 发布会", "北京冬奥", "重要讲话"]
+    entries = [LibraryEntry(Path(f"/lib/{n}.txt"), title) for n, title in enumerate(titles)]
+    sort_entries(entries, "title")
+    assert [entry.title for entry in entries] == [
+        "安徽调研",  # an1 hui1
+        "Apple 发布会",  # apple: a Latin word reads as one
+        "北京冬奥",  # bei3 jing1 dong1
+        "《北京》首发",  # bei3 jing1 shou3: the book marks do not count
+        "国务院常务会议",  # guo2
+        "中国外长会见",  # zhong1
+        "重要讲话",  # zhong4 (重's most common reading)
+    ]
+    assert sort_key("西安") < sort_key("先进")  # xi an before xian

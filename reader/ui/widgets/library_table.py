@@ -58,7 +58,10 @@ def sort_entries(entries: list[LibraryEntry], order: str) -> None:
     100,000 rows sort in a few tens of milliseconds."""
     entries.sort(key=lambda entry: entry.path.as_posix())
     if order == "title":
-        entries.sort(key=lambda entry: entry.title)
+        from reader.pinyin import sort_key
+
+        entries.sort(key=lambda entry: entry.title)  # characters of one reading: by code point
+        entries.sort(key=lambda entry: sort_key(entry.title))  # by pinyin, as dictionaries
         return
     entries.sort(key=lambda entry: entry.date_key, reverse=True)  # newest first, undated ("") last
     if order == "outlet":
