@@ -70,7 +70,15 @@ def test_sort_by_title_follows_pinyin() -> None:
     from reader.pinyin import sort_key
     from reader.ui.widgets.library_table import sort_entries
 
-    titles = ["中国外长会见", "《北京》首发", "安徽调研", "国务院常务会议", "Apple 发布会", "北京冬奥", "重要讲话"]
+    titles = [
+        "中国外长会见",
+        "《北京》首发",
+        "安徽调研",
+        "国务院常务会议",
+        "Apple 发布会",
+        "北京冬奥",
+        "重要讲话",
+    ]
     entries = [LibraryEntry(Path(f"/lib/{n}.txt"), title) for n, title in enumerate(titles)]
     sort_entries(entries, "title")
     assert [entry.title for entry in entries] == [
