@@ -10,8 +10,10 @@
     reader locate [NAME]                  where reader's files live
 
 Every failure a user can cause (a missing file, a bad theme name, an undecodable
-file) ends with one line on stderr and exit status 2, never a traceback. Heavy
-imports (Textual) happen only when the TUI starts.
+file) ends with one line on stderr and exit status 2, never a traceback; a search
+without hits is status 1, as grep's. `--config PATH` may come before a command's
+name or after it. Heavy imports (Textual) happen only when the TUI starts; each
+command lives in a module of its own here (`common` holds what they share).
 """
 
 from __future__ import annotations

@@ -24,6 +24,8 @@ def _tui_parser() -> argparse.ArgumentParser:
             "  reader events [--library DIR] [--format table|json|csv] [--since DATE]  任免 events\n"
             "  reader locate [NAME] [--config PATH]               where config, themes, state, index live\n"
             "\n"
+            "--config PATH goes before or after any command; index, search, people and events use\n"
+            "config.yaml's library when given none. `reader search` exits 1 when nothing matches.\n"
             "A file named like a command is reached with a path: reader ./officials\n"
             "Run `reader officials --help` or `reader render --help` for their options."
         ),
