@@ -22,7 +22,14 @@ PEOPLE_CSV = [
     "id", "name", "pinyin", "articles", "mentions", "first_seen", "last_seen",
     "title", "first", "last", "post_articles", "former",
 ]  # fmt: skip
-EVENTS_CSV = ["person", "name", "kind", "post", "date", "path", "paragraph"]
+EVENTS_CSV = ["person", "name", "kind", "post", "date", "path", "paragraph_1based"]
+"""CSV is for people: the paragraph counts from 1 as on screen (`title`: the headline), and
+the column says so; JSON keeps `paragraph` from 0, as documented."""
+
+
+def paragraph_for_people(paragraph: int) -> str:
+    """`3` for the third body paragraph (from 1), `title` for the headline (-1)."""
+    return "title" if paragraph < 0 else str(paragraph + 1)
 
 
 def person_dict(summary: PersonSummary, posts: list[PostSpan]) -> dict[str, object]:
@@ -82,8 +89,14 @@ def events_csv(events: list[EventRow]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(EVENTS_CSV)
     for e in events:
-        writer.writerow([e.person, e.name, e.kind, e.post, e.date or "", e.path, e.paragraph])
+        writer.writerow(
+            [e.person, e.name, e.kind, e.post, e.date or "", e.path, paragraph_for_people(e.paragraph)]
+        )
     return out.getvalue()
+
+
+def _where(paragraph: int) -> str:
+    return "title" if paragraph < 0 else f"¶{paragraph + 1}"
 
 
 def people_table(people: list[tuple[PersonSummary, list[PostSpan]]]) -> str:
@@ -105,7 +118,7 @@ def people_table(people: list[tuple[PersonSummary, list[PostSpan]]]) -> str:
 def events_table(events: list[EventRow]) -> str:
     lines = [
         inert_line(
-            f"{e.date or 'undated':<10}  {e.kind:<11}  {e.name}  {e.post}  ({e.path} ¶{e.paragraph + 1})"
+            f"{e.date or 'undated':<10}  {e.kind:<11}  {e.name}  {e.post}  ({e.path} {_where(e.paragraph)})"
         )
         for e in events
     ]

@@ -97,6 +97,12 @@ class ReaderApp(App[None]):
             self.register_theme(to_textual_theme(spec))
         if theme_name in self.available_themes:
             self.theme = theme_name
+        if self.theme in self._theme_specs:
+            # Only reader's themes are offered (the palette, Textual's "Theme" command, `t`):
+            # they carry reader's colour variables, and a theme chosen here is one that
+            # --theme, config.yaml and ui.json accept, checked by the CLI without Textual.
+            for name in [name for name in self.available_themes if name not in self._theme_specs]:
+                self.unregister_theme(name)
         self._start_theme: str | None = self.theme
         self.reader = ReaderScreen(
             library=library, open_file=open_file, config=self.config, notices=self._notices, ready=self.ready

@@ -16,7 +16,8 @@ class Readiness:
     """`library`, `officials` and `layout`: set when each is shown, cleared when it is pending.
 
     - `library`: the library worker has finished: the list, its notices and any filter
-      are up to date (cleared only until the first refresh ends);
+      are up to date (cleared until the first refresh ends, and while a refresh started
+      later runs: one after an article's file was found gone);
     - `officials`: the open article's officials, with their pinyin and glosses, are in
       the sidebar (cleared while an article's are being found);
     - `layout`: no layout of the open article is pending: a huge one is laid out in a

@@ -2,10 +2,10 @@
 
 `LibraryScreen` owns the `LibrarySession` (the index, the reading state) and everything
 that answers from it: the list shown from the last index at once and refreshed in a
-worker (progress in the list's title and the status bar), the notices the session
+worker (progress in the list's title), the notices the session
 gathers, the filter of the list to an official, an official's timeline and the search
 across the library. What is read lives in `ReaderScreen`, which adds the panes' reading
-side; it composes the panes this screen expects (a LibraryTable and a StatusBar) and
+side; it composes the panes this screen expects (a LibraryTable) and
 says how to open an article (`open_path`, `read`) and which one is open (`open_article`).
 """
 
@@ -20,12 +20,12 @@ from textual.worker import get_current_worker
 
 from reader.config import Config
 from reader.library import IndexProgress, LibraryEntry
+from reader.library.progress import RefreshProgress
 from reader.library.session import SAVE_INTERVAL, LibrarySession
 from reader.textsafety import inert_line
 from reader.ui.readiness import Readiness
 from reader.ui.screens.people_side import PeopleSide
 from reader.ui.widgets.library_table import LibraryTable
-from reader.ui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from reader.article import Article
@@ -57,6 +57,7 @@ class LibraryScreen(PeopleSide):
         self.session: LibrarySession | None = None
         """The library's index and reading state (opened on mount, closed on unmount)."""
         self._notices = list(notices)
+        self._refresh_progress = RefreshProgress()
 
     # -- what the reading side provides ---------------------------------------------------
 
@@ -124,6 +125,15 @@ class LibraryScreen(PeopleSide):
             call(self._error, f"Cannot list {self.library}: {error.strerror}")
         call(self._library_loaded)
 
+    def forget_missing(self, path: Path) -> None:
+        """`path` was listed but its file is gone (deleted or moved while reader ran): its
+        row goes at once, and a refresh brings the index up to date (it drops the file,
+        and shows whatever else was added or removed meanwhile)."""
+        self.query_one(LibraryTable).remove_entry(path)
+        if self.session is not None:
+            self.ready.library.clear()
+            self.load_library()
+
     def _if_mounted(self, callback: Callable[..., object], *args: object) -> None:
         if self.is_attached:  # not once the app is closing: its panes may be gone
             callback(*args)
@@ -142,13 +152,13 @@ class LibraryScreen(PeopleSide):
         self._sync_list_highlight()
 
     def _index_progress(self, step: IndexProgress) -> None:
-        self.query_one(LibraryTable).show_status(step.status())
-        self.query_one(StatusBar).show_progress((step.done, step.total) if step.counting else None)
+        """One progress, in the list's title only (`indexing 42%`): it goes on across the
+        phases without going back, and leaves the footer's keys their room at 80 columns."""
+        self.query_one(LibraryTable).show_status(self._refresh_progress.status(step))
 
     def _library_loaded(self) -> None:
         table = self.query_one(LibraryTable)
         table.show_status("")
-        self.query_one(StatusBar).show_progress(None)
         self._show_notices()
         if table.library_filter is not None:  # officials may have been found meanwhile
             self._show_filtered(table.library_filter, quiet=True)

@@ -11,6 +11,7 @@ modal screen they do nothing.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -106,6 +107,8 @@ class ReaderScreen(LibraryScreen):
             article = load_article(path)
         except ArticleError as error:
             self.notify(str(error), severity="error", markup=False)
+            if not os.path.lexists(path):
+                self.forget_missing(path)  # deleted meanwhile: not left in the list
             return
         if paragraph is None and self.session is not None:
             paragraph = self.session.restore_position(path, len(article.paragraphs))
