@@ -136,7 +136,7 @@ class LibraryScreen(Screen[None]):
         if self.open_article is None and self.open_file is None:
             readable = next((entry for entry in table.entries if entry.error is None), None)
             if readable is not None:
-                self.open_path(readable.path)
+                self.read(readable.path)  # shown, and the keys go to it: `j` reads on
         self._sync_list_highlight()
 
     def _index_progress(self, step: IndexProgress) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
@@ -63,6 +64,9 @@ class ReaderScreen(LibraryScreen):
         self._readings_checked = False
         self._pending_cursor: tuple[Article, int] | None = None
         """An article whose saved position is restored after its first frame (not remembered meanwhile)."""
+        self._previewing = False
+        """The article shown is the list cursor's preview: nothing about it is remembered
+        (not opened, no place, not the last open) until focus moves into it."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -100,8 +104,12 @@ class ReaderScreen(LibraryScreen):
 
     # -- opening articles -----------------------------------------------------------------
 
-    def open_path(self, path: Path, paragraph: int | None = None) -> None:
-        """Open `path` at `paragraph`, or where it was left last time."""
+    def open_path(self, path: Path, paragraph: int | None = None, *, preview: bool = False) -> None:
+        """Open `path` at `paragraph`, or where it was left last time.
+
+        A `preview` (the list's cursor passing over it) is shown the same way but leaves
+        the reading state alone until the article is read (`_read_preview`).
+        """
         try:
             article = load_article(path)
         except ArticleError as error:
@@ -109,18 +117,19 @@ class ReaderScreen(LibraryScreen):
             return
         if paragraph is None and self.session is not None:
             paragraph = self.session.restore_position(path, len(article.paragraphs))
-        self.show_article(article, paragraph or 0)
+        self.show_article(article, paragraph or 0, preview=preview)
 
-    def show_article(self, article: Article, paragraph: int = 0) -> None:
+    def show_article(self, article: Article, paragraph: int = 0, *, preview: bool = False) -> None:
         """Show an article at once (at `paragraph`); its officials follow from the sidebar's worker."""
         self.ready.opening()
+        self._previewing = preview
         self.reading.open(article)
         self.app.sub_title = article.title
         self._hide_search()
         self.query_one(ReadingView).show_article(article, paragraph)
         # Before the first layout the view cannot place the cursor past paragraph 0.
         self._pending_cursor = (article, paragraph) if paragraph else None
-        if self.session is not None:
+        if self.session is not None and not preview:
             self.session.remember(article.path, paragraph, len(article.paragraphs))
             self.query_one(LibraryTable).refresh()
         self.query_one(OfficialsPanel).show_article(article)
@@ -147,9 +156,52 @@ class ReaderScreen(LibraryScreen):
             self.ready.layout.set()
 
     def read(self, path: Path, paragraph: int | None = None) -> None:
-        self.open_path(path, paragraph)
+        shown = self.reading.article
+        if shown is None or shown.path != path or paragraph is not None:
+            self.open_path(path, paragraph)
+        # else it is on screen already (the list's preview, or Enter on the open article):
+        # it is read from where it is shown, not reopened.
         self._show_list(False)
         self.query_one(ReadingView).focus()
+        self._read_preview()
+
+    # -- the list's preview ---------------------------------------------------------------
+
+    def on_library_table_highlighted(self, _event: LibraryTable.Highlighted) -> None:
+        """The user moved the list's cursor: show the article under it, as a preview.
+
+        Only while the list has focus (the app moves the cursor too, to follow the open
+        article) and only where the article can be seen (not while a narrow terminal
+        gives the list the whole width). The entry under the cursor is read when the
+        message arrives, so a burst of moves opens only where the cursor ends up.
+        """
+        table = self.query_one(LibraryTable)
+        entry = table.current
+        if self.focused is not table or entry is None or entry.error is not None:
+            return
+        if not self.query_one("#reading-column").display:
+            return
+        shown = self.reading.article
+        if shown is not None and shown.path == entry.path:
+            return
+        self.open_path(entry.path, preview=True)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, ReadingView):
+            self._read_preview()
+
+    def _read_preview(self) -> None:
+        """The previewed article is being read (focus moved into it): from now on it is
+        remembered like any article opened, at the paragraph it shows."""
+        article = self.reading.article
+        if not self._previewing or article is None:
+            return
+        self._previewing = False
+        if self.session is not None:
+            pending = self._pending_cursor
+            paragraph = pending[1] if pending is not None else self.query_one(ReadingView).cursor
+            self.session.remember(article.path, paragraph, len(article.paragraphs))
+            self.query_one(LibraryTable).refresh()
 
     def _step_article(self, step: int) -> None:
         entries = self.query_one(LibraryTable).entries
@@ -318,7 +370,7 @@ class ReaderScreen(LibraryScreen):
         """Remember the paragraph (written at most every SAVE_INTERVAL s); redraw the list's
         mark only when it changes (· → ◔ → ◑ → ◕ → ✓)."""
         article, session = self.reading.article, self.session
-        if article is None or session is None or self._pending_cursor is not None:
+        if article is None or session is None or self._pending_cursor is not None or self._previewing:
             return
         total = len(article.paragraphs)
         before = progress_mark(session.progress_of(article.path, total))

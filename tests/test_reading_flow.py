@@ -1,0 +1,155 @@
+"""Issue #14, the reading flow: the first key reaches the article, the list previews,
+`n`/`N` step from the cursor, and `-`/`+` change the column you see.
+
+Every test starts from an empty home (conftest gives each its own state folder), as a
+new user does after `make run`.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.theme_files import discover_themes
+from reader.ui.app import ReaderApp
+from reader.ui.widgets.library_table import LibraryTable
+from reader.ui.widgets.officials_panel import OfficialsPanel
+from reader.ui.widgets.reading_view import ReadingView
+
+from .conftest import REPO
+from .pilot import messages, settle
+
+BUNDLED = REPO / "articles"
+FIXTURES = Path(__file__).parent / "fixtures" / "library"
+
+
+def make_app(library: Path = BUNDLED, open_file: Path | None = None) -> ReaderApp:
+    themes, _ = discover_themes()
+    return ReaderApp(library=library, open_file=open_file, theme_specs=themes, theme_name="ink")
+
+
+def position(app: ReaderApp) -> str:
+    return str(app.query_one("#position").render())
+
+
+def shown(app: ReaderApp) -> str:
+    assert app.article is not None
+    return app.article.path.name
+
+
+# -- defect 2: the first key goes to the article --------------------------------------
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_after_make_run_on_an_empty_home_j_moves_the_cursor(size: tuple[int, int]) -> None:
+    app = make_app()  # `make run`: `reader articles`, nothing remembered
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        reading = app.query_one(ReadingView)
+        assert app.article is not None
+        assert reading.display and app.query_one("#reading-column").display  # visible at 80x24 too
+        assert app.focused is reading
+        await pilot.press("j")
+        assert reading.cursor == 1 and position(app).startswith("¶ 2/9")
+        await pilot.press("j", "space")
+        assert reading.cursor > 2
+
+
+async def test_the_list_is_one_escape_or_shift_tab_away() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table, reading = app.query_one(LibraryTable), app.query_one(ReadingView)
+        await pilot.press("escape")
+        assert app.focused is table
+        await pilot.press("enter")
+        assert app.focused is reading
+        await pilot.press("shift+tab")
+        assert app.focused is table
+
+
+async def test_at_80_columns_escape_shows_the_list_and_enter_the_article_again() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table, reading = app.query_one(LibraryTable), app.query_one(ReadingView)
+        await pilot.press("j", "j")
+        await pilot.press("escape")
+        assert table.display and app.focused is table
+        assert not app.query_one("#reading-column").display
+        await pilot.press("enter")
+        assert app.query_one("#reading-column").display and not table.display
+        assert app.focused is reading and reading.cursor == 2  # the same place, not reopened
+
+
+def _library(tmp_path: Path) -> Path:
+    folder = tmp_path / "library"
+    shutil.copytree(FIXTURES, folder)
+    return folder
+
+
+async def test_moving_in_the_list_previews_without_marking_and_enter_reads(tmp_path: Path) -> None:
+    folder = _library(tmp_path)
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        session = app.reader.session
+        assert session is not None
+        table, reading = app.query_one(LibraryTable), app.query_one(ReadingView)
+        first = shown(app)
+        await pilot.press("j")  # read a little of the first article
+        assert app.focused is reading and reading.cursor == 1
+        await pilot.press("escape", "j")
+        await settle(pilot)
+        preview = table.entries[1].path
+        assert app.focused is table and app.article is not None and app.article.path == preview
+        assert session.progress_of(preview, len(app.article.paragraphs)) is None  # not opened
+        assert session.last_open() == folder / first  # still the article read last
+        await pilot.press("j")
+        await settle(pilot)
+        third = table.entries[2].path
+        assert app.article.path == third
+        assert session.progress_of(preview, 9) is None and session.progress_of(third, 9) is None
+        await pilot.press("k")
+        await settle(pilot)
+        await pilot.press("enter")  # reads the previewed article: focus, opened, remembered
+        assert app.focused is reading and app.article.path == preview
+        assert session.progress_of(preview, len(app.article.paragraphs)) is not None
+        assert session.last_open() == preview
+        await pilot.press("escape", "k")  # back over the first: its place is kept, not reset
+        await settle(pilot)
+        assert shown(app) == first and reading.cursor == 1
+        assert session.restore_position(folder / first) == 1
+
+
+async def test_a_previewed_article_is_read_once_focus_moves_into_it(tmp_path: Path) -> None:
+    folder = _library(tmp_path)
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        session = app.reader.session
+        assert session is not None
+        await pilot.press("escape", "j")
+        await settle(pilot)
+        assert app.article is not None
+        preview = app.article.path
+        assert session.progress_of(preview, 9) is None
+        await pilot.press("tab")  # into the article without Enter
+        assert app.focused is app.query_one(ReadingView)
+        assert session.progress_of(preview, len(app.article.paragraphs)) is not None
+        await pilot.press("j")
+        assert session.restore_position(preview) == 1
+
+
+async def test_the_sidebar_follows_the_preview(tmp_path: Path) -> None:
+    folder = _library(tmp_path)
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "j")
+        await settle(pilot)
+        panel = app.query_one(OfficialsPanel)
+        assert panel.article is app.article and panel.report is not None
+        assert not any("error" in message.lower() for message in messages(app))
