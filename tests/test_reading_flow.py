@@ -153,3 +153,60 @@ async def test_the_sidebar_follows_the_preview(tmp_path: Path) -> None:
         panel = app.query_one(OfficialsPanel)
         assert panel.article is app.article and panel.report is not None
         assert not any("error" in message.lower() for message in messages(app))
+
+
+# -- defect 1: `n`/`N` step from the cursor -------------------------------------------
+
+
+def _wrap_notices(app: ReaderApp) -> list[str]:
+    return [message for message in messages(app) if "back to the" in message]
+
+
+async def test_n_and_N_step_from_the_cursor_on_the_officials_trail() -> None:
+    """The issue's steps: Tab, Enter on 郑亚军 (mentions in ¶ 1, 2, 3, 5), Shift+Tab, j j j."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        reading = app.query_one(ReadingView)
+        await pilot.press("tab", "enter")
+        assert position(app) == "¶ 1/9 · 郑亚军 1/4"
+        await pilot.press("shift+tab", "j", "j", "j")
+        assert position(app).startswith("¶ 4/9")
+        await pilot.press("n")
+        assert position(app) == "¶ 5/9 · 郑亚军 4/4"  # the next mention after ¶ 4, not ¶ 2
+        await pilot.press("G", "N")
+        assert position(app) == "¶ 5/9 · 郑亚军 4/4"  # the last one before ¶ 9, not ¶ 1
+        await pilot.press("N")
+        assert position(app) == "¶ 3/9 · 郑亚军 3/4"
+        await pilot.press("k", "k")  # ¶ 1: the stop 1/4 is in no paragraph after it
+        await pilot.press("N")  # none before ¶ 1: round to the last, and it says so
+        assert position(app) == "¶ 5/9 · 郑亚军 4/4"
+        assert _wrap_notices(app) == ["Past the start: back to the last of 郑亚军"]
+        await pilot.press("n")
+        assert position(app) == "¶ 1/9 · 郑亚军 1/4" and reading.cursor == 0
+        assert _wrap_notices(app)[-1] == "Past the end: back to the first of 郑亚军"
+
+
+async def test_n_and_N_step_from_the_cursor_on_a_search() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.article is not None
+        hits = [i for i, text in enumerate(app.article.paragraphs) for _ in range(text.count("国防"))]
+        last = len(app.article.paragraphs) - 1
+        assert hits[-1] == last and hits[0] == 0  # ¶ 9 has one, ¶ 1 several
+        await pilot.press("slash", *"国防", "enter")
+        assert position(app) == f"¶ 1/9 · 「国防」 1/{len(hits)}"
+        await pilot.press("G", "n")  # nothing after ¶ 9: round to the first, and it says so
+        assert position(app) == f"¶ 1/9 · 「国防」 1/{len(hits)}"
+        assert _wrap_notices(app) == ["Past the end: back to the first of 「国防」"]
+        await pilot.press("n")  # the current stop is in the cursor's paragraph: the next one
+        assert position(app) == f"¶ 1/9 · 「国防」 2/{len(hits)}"
+        await pilot.press("G", "N")  # the last hit before ¶ 9
+        before = max(i for i in hits if i < last)
+        assert position(app) == f"¶ {before + 1}/9 · 「国防」 {hits.index(before) + hits.count(before)}/{len(hits)}"
+        await pilot.press("j", "j", "j", "j", "k")  # wherever the cursor goes, n goes on from there
+        cursor = app.query_one(ReadingView).cursor
+        await pilot.press("n")
+        after = min(i for i in hits if i > cursor)
+        assert position(app) == f"¶ {after + 1}/9 · 「国防」 {hits.index(after) + 1}/{len(hits)}"

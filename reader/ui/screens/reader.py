@@ -264,7 +264,14 @@ class ReaderScreen(LibraryScreen):
         if self.reading.trail is None:
             self.notify("Nothing to step through: choose an official (Tab, Enter) or search (/)", timeout=3)
             return
-        self._go(self.reading.step(by))
+        self._go(self.reading.step(by, self.query_one(ReadingView).cursor))
+        self._say_if_wrapped()
+
+    def _say_if_wrapped(self) -> None:
+        """Going round the trail's end is said, as less and vim do: the jump is backwards."""
+        text = self.reading.wrap_text()
+        if text is not None:  # it quotes a name or a query from the file: inert, never markup
+            self.notify(inert_line(text), timeout=3, markup=False)
 
     def action_next_stop(self) -> None:
         self._step(+1)
@@ -329,6 +336,7 @@ class ReaderScreen(LibraryScreen):
         self._hide_search()  # the footer carries the query and the count from here
         self.query_one(ReadingView).focus()
         self._go(stop)
+        self._say_if_wrapped()
 
     def _clear_search(self) -> None:
         self.reading.clear_search()
