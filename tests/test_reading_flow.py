@@ -204,9 +204,57 @@ async def test_n_and_N_step_from_the_cursor_on_a_search() -> None:
         assert position(app) == f"¶ 1/9 · 「国防」 2/{len(hits)}"
         await pilot.press("G", "N")  # the last hit before ¶ 9
         before = max(i for i in hits if i < last)
-        assert position(app) == f"¶ {before + 1}/9 · 「国防」 {hits.index(before) + hits.count(before)}/{len(hits)}"
+        at = hits.index(before) + hits.count(before)  # its last hit
+        assert position(app) == f"¶ {before + 1}/9 · 「国防」 {at}/{len(hits)}"
         await pilot.press("j", "j", "j", "j", "k")  # wherever the cursor goes, n goes on from there
         cursor = app.query_one(ReadingView).cursor
         await pilot.press("n")
         after = min(i for i in hits if i > cursor)
         assert position(app) == f"¶ {after + 1}/9 · 「国防」 {hits.index(after) + 1}/{len(hits)}"
+
+
+# -- defect 6: `-`/`+` change the column you see ---------------------------------------
+
+
+def _measure_notices(app: ReaderApp) -> list[str]:
+    return [message for message in messages(app) if message.startswith("Measure")]
+
+
+async def test_the_first_minus_narrows_the_column_you_see_and_plus_stops_at_the_pane() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        reading = app.query_one(ReadingView)
+        assert reading.document is not None
+        widest = reading.document.width
+        assert widest < 80  # the pane is narrower than the default measure
+        await pilot.press("minus")
+        assert reading.document.width == widest - 4
+        assert _measure_notices(app) == [f"Measure {widest - 4} cells"]
+        await pilot.press("plus")
+        assert reading.document.width == widest
+        await pilot.press("plus")  # no wider than the pane: said, and the next `-` still counts
+        assert reading.document.width == widest
+        assert _measure_notices(app)[-1] == f"Measure {widest} cells: as wide as this pane allows"
+        await pilot.press("minus")
+        assert reading.document.width == widest - 4
+        for _ in range(30):
+            await pilot.press("minus")
+        assert reading.document.width == 20
+        assert _measure_notices(app)[-1] == "Measure 20 cells: the narrowest"
+        await pilot.press("plus")
+        assert reading.document.width == 24
+
+
+async def test_a_wide_pane_keeps_the_measure_set_when_the_terminal_grows() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        reading = app.query_one(ReadingView)
+        await pilot.press("minus")
+        assert reading.document is not None
+        narrowed = reading.document.width
+        await pilot.resize_terminal(200, 40)
+        await pilot.pause()
+        await pilot.pause()
+        assert reading.document.width == narrowed  # the measure set is the one kept

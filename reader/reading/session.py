@@ -110,10 +110,7 @@ class ReadingSession:
         """
         if self.trail is None:
             return None
-        if cursor is None:
-            went_round = self.trail.step(by)
-        else:
-            went_round = self.trail.step_from(cursor, by > 0)
+        went_round = self.trail.step(by) if cursor is None else self.trail.step_from(cursor, by > 0)
         self.wrapped = (1 if by > 0 else -1) if went_round else 0
         return self._follow(self.trail)
 
