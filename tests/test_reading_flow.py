@@ -258,3 +258,43 @@ async def test_a_wide_pane_keeps_the_measure_set_when_the_terminal_grows() -> No
         await pilot.pause()
         await pilot.pause()
         assert reading.document.width == narrowed  # the measure set is the one kept
+
+
+# -- frictions: the help scrolls with the reading keys ----------------------------------
+
+
+async def test_the_help_scrolls_with_j_k_g_G_and_space() -> None:
+    from textual.containers import VerticalScroll
+
+    from reader.ui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        box = app.screen.query_one("#help-box", VerticalScroll)
+        assert box.max_scroll_y > 10  # the help is longer than 24 rows
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert box.scroll_y == 2
+        await pilot.press("k")
+        await pilot.pause()
+        assert box.scroll_y == 1
+        await pilot.press("space")
+        await pilot.pause()
+        assert box.scroll_y > 5
+        await pilot.press("b")
+        await pilot.pause()
+        assert box.scroll_y == 0
+        await pilot.press("G")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert box.scroll_y == 0
+        assert "j k space to scroll" in str(box.border_subtitle)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)

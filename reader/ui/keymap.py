@@ -238,6 +238,12 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
     BindingSpec(
         "help.close", "escape,q,question_mark,f1", "dismiss", "Close", show=True, help="close the help"
     ),
+    BindingSpec("help.down", "j", "scroll_help(1)", "Down", help="scroll down a line"),
+    BindingSpec("help.up", "k", "scroll_help(-1)", "Up", help="scroll up a line"),
+    BindingSpec("help.page_down", "space", "page_help(1)", "Page", key_display="␣", help="page down"),
+    BindingSpec("help.page_up", "b", "page_help(-1)", "Page up", help="page up"),
+    BindingSpec("help.first", "g", "help_end(0)", "Top", help="top"),
+    BindingSpec("help.last", "G", "help_end(1)", "Bottom", help="bottom"),
 )
 
 DEFAULT_KEYS: dict[str, str] = {spec.id: spec.keys for spec in BINDINGS_TABLE}
