@@ -298,3 +298,40 @@ async def test_the_help_scrolls_with_j_k_g_G_and_space() -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
+
+
+# -- frictions: the footer shows what fits, most important first -----------------------
+
+
+def _footer_keys(app: ReaderApp) -> list[str]:
+    from reader.ui.widgets.key_footer import KeyFooter
+
+    footer = app.query_one(KeyFooter)
+    keys = [child for child in footer.children if hasattr(child, "key_display")]
+    return [f"{key.key_display} {key.description}" for key in keys]  # type: ignore[attr-defined]
+
+
+async def test_the_footer_keeps_help_first_and_shows_only_whole_keys() -> None:
+    from reader.ui.widgets.key_footer import KeyFooter
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.pause()
+        footer = app.query_one(KeyFooter)
+        shown = _footer_keys(app)
+        assert shown[:4] == ["? Help", "j/k ¶ next/prev", "q Quit", "/ Search"]
+        # every key is drawn whole: the model of a key's width is Textual's, and they fit
+        for key in footer.children:
+            assert key.outer_size.width == footer.cells(key), key
+        assert sum(key.outer_size.width for key in footer.children) <= footer.size.width
+        await pilot.press("escape")  # the list's keys
+        await pilot.pause()
+        assert _footer_keys(app)[:2] == ["? Help", "⏎ Open"]
+        await pilot.resize_terminal(200, 40)
+        await pilot.pause()
+        await pilot.pause()
+        shown = _footer_keys(app)
+        assert "S Search all" in shown and "^p Commands" in shown  # room for all of them
+        palette = [key for key in footer.children if key.has_class("-command-palette")]
+        assert palette and palette[0].outer_size.width == footer.cells(palette[0])
