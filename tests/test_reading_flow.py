@@ -285,9 +285,9 @@ async def test_the_help_scrolls_with_j_k_g_G_and_space() -> None:
         await pilot.press("space")
         await pilot.pause()
         assert box.scroll_y > 5
-        await pilot.press("b")
+        await pilot.press("b")  # a page back up: where it was
         await pilot.pause()
-        assert box.scroll_y == 0
+        assert box.scroll_y == 1
         await pilot.press("G")
         await pilot.pause()
         assert box.scroll_y == box.max_scroll_y
@@ -335,3 +335,52 @@ async def test_the_footer_keeps_help_first_and_shows_only_whole_keys() -> None:
         assert "S Search all" in shown and "^p Commands" in shown  # room for all of them
         palette = [key for key in footer.children if key.has_class("-command-palette")]
         assert palette and palette[0].outer_size.width == footer.cells(palette[0])
+
+
+# -- frictions: mark read / unread, and the next unread ---------------------------------
+
+
+async def test_m_marks_read_and_unread_and_u_reads_the_next_unread(tmp_path: Path) -> None:
+    folder = _library(tmp_path)
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        session = app.reader.session
+        assert session is not None
+        table = app.query_one(LibraryTable)
+        paths = [entry.path for entry in table.entries]
+        assert app.article is not None and app.article.path == paths[0]
+        await pilot.press("m")
+        assert session.is_read(paths[0]) and session.progress_of(paths[0], 9) == 1.0
+        assert messages(app)[-1].startswith("Marked read: ")
+        await pilot.press("m")
+        assert not session.is_read(paths[0])
+        assert messages(app)[-1].startswith("Marked unread: ")
+        await pilot.press("escape", "j", "m")  # in the list: the article under the cursor
+        assert session.is_read(paths[1]) and app.focused is table
+        await pilot.press("u")  # the next unread after the cursor: the third
+        await settle(pilot)
+        assert app.article.path == paths[2] and app.focused is app.query_one(ReadingView)
+        await pilot.press("u")  # round to the top, where the first is unread again
+        await settle(pilot)
+        assert app.article.path == paths[0]
+        assert messages(app)[-1] == "Past the end of the list: back to the first unread"
+        await pilot.press("m", "right_square_bracket", "right_square_bracket", "m")
+        await settle(pilot)
+        assert all(session.is_read(path) for path in paths)
+        await pilot.press("u")
+        assert messages(app)[-1] == "No unread article in the list"
+
+
+async def test_marking_an_article_read_at_its_end_unread_makes_it_new_again(tmp_path: Path) -> None:
+    folder = _library(tmp_path)
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        session = app.reader.session
+        assert session is not None and app.article is not None
+        path, total = app.article.path, len(app.article.paragraphs)
+        await pilot.press("G")  # read to the end: ✓
+        assert session.is_read(path) and session.progress_of(path, total) == 1.0
+        await pilot.press("m")
+        assert not session.is_read(path) and session.progress_of(path, total) < 1.0

@@ -116,12 +116,26 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         help="next article in the list",
     ),
     BindingSpec(
+        "app.toggle_read",
+        "m",
+        "screen.toggle_read",
+        "Mark read",
+        help="mark this article read / unread (in the list: the cursor's)",
+    ),
+    BindingSpec(
+        "app.next_unread",
+        "u",
+        "screen.next_unread",
+        "Next unread",
+        help="next unread article, in the list's order (round to the top)",
+    ),
+    BindingSpec(
         "app.next_stop",
         "n",
         "screen.next_stop",
         "Next",
         show=True,
-        help="next mention or match — whichever you set off last",
+        help="next mention or match after the cursor, on the trail set off last",
     ),
     BindingSpec(
         "app.previous_stop",
@@ -129,7 +143,7 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         "screen.previous_stop",
         "Prev",
         key_display="N",
-        help="previous mention or match",
+        help="previous mention or match before the cursor",
     ),
     BindingSpec("app.next_theme", "t", "next_theme", "Theme", help="next colour theme (remembered)"),
     BindingSpec(

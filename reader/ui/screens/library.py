@@ -232,6 +232,49 @@ class LibraryScreen(Screen[None]):
             table.show_all()
             self._sync_list_highlight()
 
+    # -- read and unread ------------------------------------------------------------------
+
+    def _marked_entry(self) -> LibraryEntry | None:
+        """What `m` and `u` act on: the list's cursor while the list has focus, else the open article."""
+        table = self.query_one(LibraryTable)
+        if self.focused is table or self.open_article is None:
+            return table.current
+        index = table.index_of(self.open_article.path)
+        return table.entries[index] if index is not None else None
+
+    def action_toggle_read(self) -> None:
+        """`m`: mark the article read (✓) or unread again, as newsboat's users expect."""
+        entry, session = self._marked_entry(), self.session
+        if entry is None or session is None or entry.error is not None:
+            self.notify("No article to mark", severity="warning", timeout=2)
+            return
+        read = not session.is_read(entry.path)
+        session.set_read(entry.path, read, entry.paragraphs)
+        self.query_one(LibraryTable).refresh()
+        title = inert_line(entry.title)
+        self.notify(f"Marked read: {title}" if read else f"Marked unread: {title}", timeout=2, markup=False)
+
+    def action_next_unread(self) -> None:
+        """`u`: read the next article that is not read yet, after this one in the list's
+        order, round to the top (which is said), skipping files that cannot be read."""
+        table, session = self.query_one(LibraryTable), self.session
+        entries = table.entries
+        if session is None or not entries:
+            return
+        here = self._marked_entry()
+        start = table.index_of(here.path) if here is not None else None
+        first = 0 if start is None else start + 1
+        for offset in range(len(entries)):
+            index = (first + offset) % len(entries)
+            entry = entries[index]
+            if index == start or entry.error is not None or session.is_read(entry.path):
+                continue
+            if start is not None and index < first:
+                self.notify("Past the end of the list: back to the first unread", timeout=3)
+            self.read(entry.path)
+            return
+        self.notify("No unread article in the list", timeout=3)
+
     # -- panes ------------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
