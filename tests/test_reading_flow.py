@@ -384,3 +384,47 @@ async def test_marking_an_article_read_at_its_end_unread_makes_it_new_again(tmp_
         assert session.is_read(path) and session.progress_of(path, total) == 1.0
         await pilot.press("m")
         assert not session.is_read(path) and session.progress_of(path, total) < 1.0
+
+
+# -- frictions: back and forward after a jump ------------------------------------------
+
+
+async def test_back_and_forward_after_a_library_search_and_a_filter(tmp_path: Path) -> None:
+    from reader.ui.screens.search import SearchScreen
+
+    folder = _library(tmp_path)
+    app = make_app(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table, reading = app.query_one(LibraryTable), app.query_one(ReadingView)
+        first = shown(app)
+        await pilot.press("j", "j")
+        await pilot.press("S")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"污水直排", "enter")  # in the river clean-up's second paragraph
+        await settle(pilot)
+        assert shown(app) == "2021-03-02-river-cleanup.txt" and reading.cursor == 1
+        await pilot.press("H")  # back where the search left
+        await settle(pilot)
+        assert shown(app) == first and reading.cursor == 2 and app.focused is reading
+        await pilot.press("L")  # and forward again
+        await settle(pilot)
+        assert shown(app) == "2021-03-02-river-cleanup.txt" and reading.cursor == 1
+        await pilot.press("tab", "f")  # filter the list to the sidebar's first official
+        await pilot.pause()
+        name = table.library_filter
+        assert name is not None and len(table.entries) < 3
+        await pilot.press("H")  # back: the whole list again, the same article
+        await settle(pilot)
+        assert table.library_filter is None and len(table.entries) == 3
+        assert shown(app) == "2021-03-02-river-cleanup.txt"
+        await pilot.press("L")
+        await settle(pilot)
+        assert table.library_filter == name
+        await pilot.press("L")  # nothing ahead: said
+        assert messages(app)[-1].startswith("Nothing ahead")
+        await pilot.press("H", "H", "H")
+        await settle(pilot)
+        assert shown(app) == first and table.library_filter is None
+        assert messages(app)[-1].startswith("Nothing to go back to")

@@ -116,6 +116,22 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         help="next article in the list",
     ),
     BindingSpec(
+        "app.back",
+        "H,alt+left",
+        "screen.back",
+        "Back",
+        key_display="H",
+        help="back to where a jump left (library search, timeline, filter)",
+    ),
+    BindingSpec(
+        "app.forward",
+        "L,alt+right",
+        "screen.forward",
+        "Forward",
+        key_display="L",
+        help="forward again to where Back left",
+    ),
+    BindingSpec(
         "app.toggle_read",
         "m",
         "screen.toggle_read",

@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 from reader.config import Config
 from reader.library import IndexProgress, LibraryEntry
 from reader.library.session import SAVE_INTERVAL, LibrarySession
+from reader.reading import History, Place
 from reader.textsafety import inert_line
 from reader.ui.readiness import Readiness
 from reader.ui.widgets.library_table import LibraryTable
@@ -57,6 +58,8 @@ class LibraryScreen(Screen[None]):
         self.session: LibrarySession | None = None
         """The library's index and reading state (opened on mount, closed on unmount)."""
         self._notices = list(notices)
+        self.history = History()
+        """The places jumps left (Back) and Backs left (Forward)."""
 
     # -- what the reading side provides ---------------------------------------------------
 
@@ -76,6 +79,11 @@ class LibraryScreen(Screen[None]):
     def show_message(self, message: str) -> None:
         """Say `message` where the article would be (an empty library)."""
         raise NotImplementedError
+
+    @property
+    def cursor_paragraph(self) -> int:
+        """The paragraph the reader is at in the open article (for Back to return to)."""
+        return 0
 
     # -- lifetime ---------------------------------------------------------------------------
 
@@ -188,6 +196,7 @@ class LibraryScreen(Screen[None]):
     def _open_found(self, result: tuple[Path, int] | None) -> None:
         self._show_notices()  # a search that found the index damaged said so on its screen
         if result is not None:
+            self._jump()
             self.read(*result)
 
     def show_timeline(self, name: str) -> None:
@@ -207,6 +216,7 @@ class LibraryScreen(Screen[None]):
         if isinstance(result, FilterByOfficial):
             self._show_filtered(result.name)
         elif result is not None:
+            self._jump()
             self.read(*result)
 
     def _show_filtered(self, name: str, quiet: bool = False) -> None:
@@ -219,6 +229,8 @@ class LibraryScreen(Screen[None]):
             self.notify(inert_line(f"No article in the index names {name}{still}"), timeout=4, markup=False)
             return
         table = self.query_one(LibraryTable)
+        if not quiet and table.library_filter != name:
+            self._jump()
         table.show_filtered(name, entries)
         self._sync_list_highlight()
         if not quiet:
@@ -229,8 +241,48 @@ class LibraryScreen(Screen[None]):
         """List every article again."""
         table = self.query_one(LibraryTable)
         if table.library_filter is not None:
+            self._jump()
             table.show_all()
             self._sync_list_highlight()
+
+    # -- back and forward -------------------------------------------------------------------
+
+    def _here(self) -> Place:
+        article = self.open_article
+        path = article.path if article is not None else None
+        return Place(path, self.cursor_paragraph, self.query_one(LibraryTable).library_filter)
+
+    def _jump(self) -> None:
+        """About to jump (a search hit, a timeline, a filter): Back will return here."""
+        self.history.jumped(self._here())
+
+    def action_back(self) -> None:
+        """Back to where the last jump left, as in a browser."""
+        place = self.history.back(self._here())
+        if place is None:
+            self.notify("Nothing to go back to (Back returns from a search, timeline or filter)", timeout=3)
+            return
+        self._go_to(place)
+
+    def action_forward(self) -> None:
+        """Forward to where Back left."""
+        place = self.history.forward(self._here())
+        if place is None:
+            self.notify("Nothing ahead: Forward returns to where Back left", timeout=3)
+            return
+        self._go_to(place)
+
+    def _go_to(self, place: Place) -> None:
+        """Show `place`: the list as it was filtered, the article at its paragraph."""
+        table = self.query_one(LibraryTable)
+        if place.list_filter != table.library_filter:
+            if place.list_filter is None or self.session is None:
+                table.show_all()
+            else:
+                table.show_filtered(place.list_filter, self.session.entries_mentioning(place.list_filter))
+        if place.path is not None:
+            self.read(place.path, place.paragraph)
+        self._sync_list_highlight()
 
     # -- read and unread ------------------------------------------------------------------
 

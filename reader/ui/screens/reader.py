@@ -102,6 +102,10 @@ class ReaderScreen(LibraryScreen):
     def show_message(self, message: str) -> None:
         self.query_one(ReadingView).show_message(message)
 
+    @property
+    def cursor_paragraph(self) -> int:
+        return self.query_one(ReadingView).cursor
+
     # -- opening articles -----------------------------------------------------------------
 
     def open_path(self, path: Path, paragraph: int | None = None, *, preview: bool = False) -> None:
