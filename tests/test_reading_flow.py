@@ -428,3 +428,42 @@ async def test_back_and_forward_after_a_library_search_and_a_filter(tmp_path: Pa
         await settle(pilot)
         assert shown(app) == first and table.library_filter is None
         assert messages(app)[-1].startswith("Nothing to go back to")
+
+
+async def test_back_after_a_timeline_returns_to_the_article_it_left(tmp_path: Path) -> None:
+    from reader.ui.screens.timeline import OfficialTimelineScreen
+
+    from .test_library_app import library
+
+    folder = library(tmp_path)
+    app = make_app(folder, open_file=folder / "xwlb_20180301_02.txt")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        app.query_one(OfficialsPanel).focus()
+        await pilot.press("w")  # 柳鹏's timeline
+        await pilot.pause()
+        assert isinstance(app.screen, OfficialTimelineScreen)
+        await pilot.press("enter")  # the oldest article naming him
+        await settle(pilot)
+        assert shown(app) == "xwlb_20150619_01.txt"
+        await pilot.press("H")
+        await settle(pilot)
+        assert shown(app) == "xwlb_20180301_02.txt" and app.query_one(ReadingView).cursor == 1
+
+
+async def test_m_marks_the_open_article_even_when_the_list_does_not_show_it(tmp_path: Path) -> None:
+    from .test_library_app import library
+
+    folder = library(tmp_path)
+    app = make_app(folder, open_file=folder / "xwlb_20200101_03.txt")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        session = app.reader.session
+        assert session is not None
+        app.reader._show_filtered("柳鹏", quiet=True)  # a list without the open article
+        await pilot.pause()
+        assert app.query_one(LibraryTable).index_of(folder / "xwlb_20200101_03.txt") is None
+        app.query_one(ReadingView).focus()
+        await pilot.press("m")
+        assert session.is_read(folder / "xwlb_20200101_03.txt")

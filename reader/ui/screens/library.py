@@ -287,7 +287,8 @@ class LibraryScreen(Screen[None]):
     # -- read and unread ------------------------------------------------------------------
 
     def _marked_entry(self) -> LibraryEntry | None:
-        """What `m` and `u` act on: the list's cursor while the list has focus, else the open article."""
+        """What `m` and `u` act on in the list: its cursor's article while the list has
+        focus, else the open article's row (None when the list does not show it)."""
         table = self.query_one(LibraryTable)
         if self.focused is table or self.open_article is None:
             return table.current
@@ -296,14 +297,21 @@ class LibraryScreen(Screen[None]):
 
     def action_toggle_read(self) -> None:
         """`m`: mark the article read (✓) or unread again, as newsboat's users expect."""
-        entry, session = self._marked_entry(), self.session
-        if entry is None or session is None or entry.error is not None:
+        session, article = self.session, self.open_article
+        entry = self._marked_entry()
+        if entry is not None and entry.error is None:
+            path, title, paragraphs = entry.path, entry.title, entry.paragraphs
+        elif article is not None and self.focused is not self.query_one(LibraryTable):
+            path, title, paragraphs = article.path, article.title, len(article.paragraphs)
+        else:
+            path = None
+        if path is None or session is None:
             self.notify("No article to mark", severity="warning", timeout=2)
             return
-        read = not session.is_read(entry.path)
-        session.set_read(entry.path, read, entry.paragraphs)
+        read = not session.is_read(path)
+        session.set_read(path, read, paragraphs)
         self.query_one(LibraryTable).refresh()
-        title = inert_line(entry.title)
+        title = inert_line(title)
         self.notify(f"Marked read: {title}" if read else f"Marked unread: {title}", timeout=2, markup=False)
 
     def action_next_unread(self) -> None:

@@ -4,9 +4,11 @@ It composes the panes and adds the reading side to `LibraryScreen` (the list, th
 index, the filter, the timeline): a `ReadingSession` holds the open article, its
 officials and the trails `n` steps through, and this screen presents it. An article
 opens where it was left and paints first; the sidebar finds its officials in a worker
-of its own. The keys that act on what is read — trails, the search bar, the sidebar,
-copying and exporting — end here: the app's bindings name them `screen.*`, so under a
-modal screen they do nothing.
+of its own. The article shown has the keys; moving the list's cursor previews the
+article under it, which is remembered (opened, its place) only once it is read. The
+keys that act on what is read — trails, the search bar, the sidebar, copying and
+exporting — end here: the app's bindings name them `screen.*`, so under a modal
+screen they do nothing.
 """
 
 from __future__ import annotations
