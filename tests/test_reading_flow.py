@@ -114,17 +114,19 @@ async def test_moving_in_the_list_previews_without_marking_and_enter_reads(tmp_p
         assert session.progress_of(preview, 9) is None and session.progress_of(third, 9) is None
         await pilot.press("k")
         await settle(pilot)
-        await pilot.press("enter")  # reads the previewed article: focus, opened, remembered
+        await pilot.press("enter")  # the keys go to the previewed article, not reopened
         assert app.focused is reading and app.article.path == preview
+        assert session.progress_of(preview, len(app.article.paragraphs)) is None
+        await pilot.press("j")  # and it is read: opened, its place and the last open remembered
         assert session.progress_of(preview, len(app.article.paragraphs)) is not None
-        assert session.last_open() == preview
+        assert session.restore_position(preview) == 1 and session.last_open() == preview
         await pilot.press("escape", "k")  # back over the first: its place is kept, not reset
         await settle(pilot)
         assert shown(app) == first and reading.cursor == 1
         assert session.restore_position(folder / first) == 1
 
 
-async def test_a_previewed_article_is_read_once_focus_moves_into_it(tmp_path: Path) -> None:
+async def test_a_previewed_article_is_read_once_the_cursor_moves_in_it(tmp_path: Path) -> None:
     folder = _library(tmp_path)
     app = make_app(folder)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -138,8 +140,9 @@ async def test_a_previewed_article_is_read_once_focus_moves_into_it(tmp_path: Pa
         assert session.progress_of(preview, 9) is None
         await pilot.press("tab")  # into the article without Enter
         assert app.focused is app.query_one(ReadingView)
-        assert session.progress_of(preview, len(app.article.paragraphs)) is not None
+        assert session.progress_of(preview, len(app.article.paragraphs)) is None
         await pilot.press("j")
+        assert session.progress_of(preview, len(app.article.paragraphs)) is not None
         assert session.restore_position(preview) == 1
 
 

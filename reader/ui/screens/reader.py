@@ -5,7 +5,7 @@ index, the filter, the timeline): a `ReadingSession` holds the open article, its
 officials and the trails `n` steps through, and this screen presents it. An article
 opens where it was left and paints first; the sidebar finds its officials in a worker
 of its own. The article shown has the keys; moving the list's cursor previews the
-article under it, which is remembered (opened, its place) only once it is read. The
+article under it, which is remembered (opened, its place) once the cursor moves in it. The
 keys that act on what is read — trails, the search bar, the sidebar, copying and
 exporting — end here: the app's bindings name them `screen.*`, so under a modal
 screen they do nothing.
@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
@@ -66,9 +65,9 @@ class ReaderScreen(LibraryScreen):
         self._readings_checked = False
         self._pending_cursor: tuple[Article, int] | None = None
         """An article whose saved position is restored after its first frame (not remembered meanwhile)."""
-        self._previewing = False
-        """The article shown is the list cursor's preview: nothing about it is remembered
-        (not opened, no place, not the last open) until focus moves into it."""
+        self._preview: tuple[Article, int] | None = None
+        """The list cursor's preview and the paragraph it was shown at: nothing about it is
+        remembered (not opened, no place, not the last open) until the cursor moves in it."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -114,7 +113,7 @@ class ReaderScreen(LibraryScreen):
         """Open `path` at `paragraph`, or where it was left last time.
 
         A `preview` (the list's cursor passing over it) is shown the same way but leaves
-        the reading state alone until the article is read (`_read_preview`).
+        the reading state alone until the article is read (see `_remember_position`).
         """
         try:
             article = load_article(path)
@@ -128,7 +127,7 @@ class ReaderScreen(LibraryScreen):
     def show_article(self, article: Article, paragraph: int = 0, *, preview: bool = False) -> None:
         """Show an article at once (at `paragraph`); its officials follow from the sidebar's worker."""
         self.ready.opening()
-        self._previewing = preview
+        self._preview = (article, paragraph) if preview else None
         self.reading.open(article)
         self.app.sub_title = article.title
         self._hide_search()
@@ -169,7 +168,6 @@ class ReaderScreen(LibraryScreen):
         # it is read from where it is shown, not reopened.
         self._show_list(False)
         self.query_one(ReadingView).focus()
-        self._read_preview()
 
     # -- the list's preview ---------------------------------------------------------------
 
@@ -191,23 +189,6 @@ class ReaderScreen(LibraryScreen):
         if shown is not None and shown.path == entry.path:
             return
         self.open_path(entry.path, preview=True)
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if isinstance(event.widget, ReadingView):
-            self._read_preview()
-
-    def _read_preview(self) -> None:
-        """The previewed article is being read (focus moved into it): from now on it is
-        remembered like any article opened, at the paragraph it shows."""
-        article = self.reading.article
-        if not self._previewing or article is None:
-            return
-        self._previewing = False
-        if self.session is not None:
-            pending = self._pending_cursor
-            paragraph = pending[1] if pending is not None else self.query_one(ReadingView).cursor
-            self.session.remember(article.path, paragraph, len(article.paragraphs))
-            self.query_one(LibraryTable).refresh()
 
     def _step_article(self, step: int) -> None:
         entries = self.query_one(LibraryTable).entries
@@ -384,11 +365,17 @@ class ReaderScreen(LibraryScreen):
         """Remember the paragraph (written at most every SAVE_INTERVAL s); redraw the list's
         mark only when it changes (· → ◔ → ◑ → ◕ → ✓)."""
         article, session = self.reading.article, self.session
-        if article is None or session is None or self._pending_cursor is not None or self._previewing:
+        if article is None or session is None or self._pending_cursor is not None:
             return
+        cursor = self.query_one(ReadingView).cursor
+        if self._preview is not None:
+            shown, at = self._preview
+            if shown is article and cursor == at:
+                return  # previewed, not read: the cursor has not moved in it yet
+            self._preview = None  # the reader moved in it: from now on it is being read
         total = len(article.paragraphs)
         before = progress_mark(session.progress_of(article.path, total))
-        session.remember(article.path, self.query_one(ReadingView).cursor, total)
+        session.remember(article.path, cursor, total)
         if progress_mark(session.progress_of(article.path, total)) != before:
             self.query_one(LibraryTable).refresh()
 
