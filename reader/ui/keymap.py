@@ -117,12 +117,42 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         help="next article in the list",
     ),
     BindingSpec(
+        "app.back",
+        "H,alt+left",
+        "screen.back",
+        "Back",
+        key_display="H",
+        help="back to where a jump left (library search, timeline, filter)",
+    ),
+    BindingSpec(
+        "app.forward",
+        "L,alt+right",
+        "screen.forward",
+        "Forward",
+        key_display="L",
+        help="forward again to where Back left",
+    ),
+    BindingSpec(
+        "app.toggle_read",
+        "m",
+        "screen.toggle_read",
+        "Mark read",
+        help="mark this article read / unread (in the list: the cursor's)",
+    ),
+    BindingSpec(
+        "app.next_unread",
+        "u",
+        "screen.next_unread",
+        "Next unread",
+        help="next unread article, in the list's order (round to the top)",
+    ),
+    BindingSpec(
         "app.next_stop",
         "n",
         "screen.next_stop",
         "Next",
         show=True,
-        help="next mention or match — whichever you set off last",
+        help="next mention or match after the cursor, on the trail set off last",
     ),
     BindingSpec(
         "app.previous_stop",
@@ -130,7 +160,7 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         "screen.previous_stop",
         "Prev",
         key_display="N",
-        help="previous mention or match",
+        help="previous mention or match before the cursor",
     ),
     BindingSpec("app.next_theme", "t", "next_theme", "Theme", help="next colour theme (remembered)"),
     BindingSpec(
@@ -273,6 +303,12 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
     BindingSpec(
         "help.close", "escape,q,question_mark,f1", "dismiss", "Close", show=True, help="close the help"
     ),
+    BindingSpec("help.down", "j", "scroll_help(1)", "Down", help="scroll down a line"),
+    BindingSpec("help.up", "k", "scroll_help(-1)", "Up", help="scroll up a line"),
+    BindingSpec("help.page_down", "space", "page_help(1)", "Page", key_display="␣", help="page down"),
+    BindingSpec("help.page_up", "b", "page_help(-1)", "Page up", help="page up"),
+    BindingSpec("help.first", "g", "help_end(0)", "Top", help="top"),
+    BindingSpec("help.last", "G", "help_end(1)", "Bottom", help="bottom"),
 )
 
 DEFAULT_KEYS: dict[str, str] = {spec.id: spec.keys for spec in BINDINGS_TABLE}

@@ -22,6 +22,7 @@ from reader.config import Config
 from reader.library import IndexProgress, LibraryEntry
 from reader.library.progress import RefreshProgress
 from reader.library.session import SAVE_INTERVAL, LibrarySession
+from reader.reading import History, Place
 from reader.textsafety import inert_line
 from reader.ui.readiness import Readiness
 from reader.ui.screens.people_side import PeopleSide
@@ -58,6 +59,8 @@ class LibraryScreen(PeopleSide):
         """The library's index and reading state (opened on mount, closed on unmount)."""
         self._notices = list(notices)
         self._refresh_progress = RefreshProgress()
+        self.history = History()
+        """The places jumps left (Back) and Backs left (Forward)."""
 
     # -- what the reading side provides ---------------------------------------------------
 
@@ -77,6 +80,11 @@ class LibraryScreen(PeopleSide):
     def show_message(self, message: str) -> None:
         """Say `message` where the article would be (an empty library)."""
         raise NotImplementedError
+
+    @property
+    def cursor_paragraph(self) -> int:
+        """The paragraph the reader is at in the open article (for Back to return to)."""
+        return 0
 
     # -- lifetime ---------------------------------------------------------------------------
 
@@ -148,7 +156,7 @@ class LibraryScreen(PeopleSide):
         if self.open_article is None and self.open_file is None:
             readable = next((entry for entry in table.entries if entry.error is None), None)
             if readable is not None:
-                self.open_path(readable.path)
+                self.read(readable.path)  # shown, and the keys go to it: `j` reads on
         self._sync_list_highlight()
 
     def _index_progress(self, step: IndexProgress) -> None:
@@ -201,6 +209,7 @@ class LibraryScreen(PeopleSide):
     def _open_found(self, result: tuple[Path, int] | None) -> None:
         self._show_notices()  # a search that found the index damaged said so on its screen
         if result is not None:
+            self._jump()
             self.read(*result)
 
     def show_timeline(self, name: str) -> None:
@@ -220,6 +229,7 @@ class LibraryScreen(PeopleSide):
         if isinstance(result, FilterByOfficial):
             self._show_filtered(result.name)
         elif result is not None:
+            self._jump()
             self.read(*result)
 
     def _show_filtered(self, name: str, quiet: bool = False) -> None:
@@ -232,6 +242,8 @@ class LibraryScreen(PeopleSide):
             self.notify(inert_line(f"No article in the index names {name}{still}"), timeout=4, markup=False)
             return
         table = self.query_one(LibraryTable)
+        if not quiet and table.library_filter != name:
+            self._jump()
         table.show_filtered(name, entries)
         self._sync_list_highlight()
         if not quiet:
@@ -242,8 +254,99 @@ class LibraryScreen(PeopleSide):
         """List every article again."""
         table = self.query_one(LibraryTable)
         if table.library_filter is not None:
+            self._jump()
             table.show_all()
             self._sync_list_highlight()
+
+    # -- back and forward -------------------------------------------------------------------
+
+    def _here(self) -> Place:
+        article = self.open_article
+        path = article.path if article is not None else None
+        return Place(path, self.cursor_paragraph, self.query_one(LibraryTable).library_filter)
+
+    def _jump(self) -> None:
+        """About to jump (a search hit, a timeline, a filter): Back will return here."""
+        self.history.jumped(self._here())
+
+    def action_back(self) -> None:
+        """Back to where the last jump left, as in a browser."""
+        place = self.history.back(self._here())
+        if place is None:
+            self.notify("Nothing to go back to (Back returns from a search, timeline or filter)", timeout=3)
+            return
+        self._go_to(place)
+
+    def action_forward(self) -> None:
+        """Forward to where Back left."""
+        place = self.history.forward(self._here())
+        if place is None:
+            self.notify("Nothing ahead: Forward returns to where Back left", timeout=3)
+            return
+        self._go_to(place)
+
+    def _go_to(self, place: Place) -> None:
+        """Show `place`: the list as it was filtered, the article at its paragraph."""
+        table = self.query_one(LibraryTable)
+        if place.list_filter != table.library_filter:
+            if place.list_filter is None or self.session is None:
+                table.show_all()
+            else:
+                table.show_filtered(place.list_filter, self.session.entries_mentioning(place.list_filter))
+        if place.path is not None:
+            self.read(place.path, place.paragraph)
+        self._sync_list_highlight()
+
+    # -- read and unread ------------------------------------------------------------------
+
+    def _marked_entry(self) -> LibraryEntry | None:
+        """What `m` and `u` act on in the list: its cursor's article while the list has
+        focus, else the open article's row (None when the list does not show it)."""
+        table = self.query_one(LibraryTable)
+        if self.focused is table or self.open_article is None:
+            return table.current
+        index = table.index_of(self.open_article.path)
+        return table.entries[index] if index is not None else None
+
+    def action_toggle_read(self) -> None:
+        """`m`: mark the article read (✓) or unread again, as newsboat's users expect."""
+        session, article = self.session, self.open_article
+        entry = self._marked_entry()
+        if entry is not None and entry.error is None:
+            path, title, paragraphs = entry.path, entry.title, entry.paragraphs
+        elif article is not None and self.focused is not self.query_one(LibraryTable):
+            path, title, paragraphs = article.path, article.title, len(article.paragraphs)
+        else:
+            path = None
+        if path is None or session is None:
+            self.notify("No article to mark", severity="warning", timeout=2)
+            return
+        read = not session.is_read(path)
+        session.set_read(path, read, paragraphs)
+        self.query_one(LibraryTable).refresh()
+        title = inert_line(title)
+        self.notify(f"Marked read: {title}" if read else f"Marked unread: {title}", timeout=2, markup=False)
+
+    def action_next_unread(self) -> None:
+        """`u`: read the next article that is not read yet, after this one in the list's
+        order, round to the top (which is said), skipping files that cannot be read."""
+        table, session = self.query_one(LibraryTable), self.session
+        entries = table.entries
+        if session is None or not entries:
+            return
+        here = self._marked_entry()
+        start = table.index_of(here.path) if here is not None else None
+        first = 0 if start is None else start + 1
+        for offset in range(len(entries)):
+            index = (first + offset) % len(entries)
+            entry = entries[index]
+            if index == start or entry.error is not None or session.is_read(entry.path):
+                continue
+            if start is not None and index < first:
+                self.notify("Past the end of the list: back to the first unread", timeout=3)
+            self.read(entry.path)
+            return
+        self.notify("No unread article in the list", timeout=3)
 
     # -- panes ------------------------------------------------------------------------------
 

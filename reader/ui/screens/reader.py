@@ -4,9 +4,11 @@ It composes the panes and adds the reading side to `LibraryScreen` (the list, th
 index, the filter, the timeline): a `ReadingSession` holds the open article, its
 officials and the trails `n` steps through, and this screen presents it. An article
 opens where it was left and paints first; the sidebar finds its officials in a worker
-of its own. The keys that act on what is read — trails, the search bar, the sidebar,
-copying and exporting — end here: the app's bindings name them `screen.*`, so under a
-modal screen they do nothing.
+of its own. The article shown has the keys; moving the list's cursor previews the
+article under it, which is remembered (opened, its place) once the cursor moves in it. The
+keys that act on what is read — trails, the search bar, the sidebar, copying and
+exporting — end here: the app's bindings name them `screen.*`, so under a modal
+screen they do nothing.
 """
 
 from __future__ import annotations
@@ -64,6 +66,9 @@ class ReaderScreen(LibraryScreen):
         self._readings_checked = False
         self._pending_cursor: tuple[Article, int] | None = None
         """An article whose saved position is restored after its first frame (not remembered meanwhile)."""
+        self._preview: tuple[Article, int] | None = None
+        """The list cursor's preview and the paragraph it was shown at: nothing about it is
+        remembered (not opened, no place, not the last open) until the cursor moves in it."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -99,10 +104,18 @@ class ReaderScreen(LibraryScreen):
     def show_message(self, message: str) -> None:
         self.query_one(ReadingView).show_message(message)
 
+    @property
+    def cursor_paragraph(self) -> int:
+        return self.query_one(ReadingView).cursor
+
     # -- opening articles -----------------------------------------------------------------
 
-    def open_path(self, path: Path, paragraph: int | None = None) -> None:
-        """Open `path` at `paragraph`, or where it was left last time."""
+    def open_path(self, path: Path, paragraph: int | None = None, *, preview: bool = False) -> None:
+        """Open `path` at `paragraph`, or where it was left last time.
+
+        A `preview` (the list's cursor passing over it) is shown the same way but leaves
+        the reading state alone until the article is read (see `_remember_position`).
+        """
         try:
             article = load_article(path)
         except ArticleError as error:
@@ -112,18 +125,19 @@ class ReaderScreen(LibraryScreen):
             return
         if paragraph is None and self.session is not None:
             paragraph = self.session.restore_position(path, len(article.paragraphs))
-        self.show_article(article, paragraph or 0)
+        self.show_article(article, paragraph or 0, preview=preview)
 
-    def show_article(self, article: Article, paragraph: int = 0) -> None:
+    def show_article(self, article: Article, paragraph: int = 0, *, preview: bool = False) -> None:
         """Show an article at once (at `paragraph`); its officials follow from the sidebar's worker."""
         self.ready.opening()
+        self._preview = (article, paragraph) if preview else None
         self.reading.open(article)
         self.app.sub_title = article.title
         self._hide_search()
         self.query_one(ReadingView).show_article(article, paragraph)
         # Before the first layout the view cannot place the cursor past paragraph 0.
         self._pending_cursor = (article, paragraph) if paragraph else None
-        if self.session is not None:
+        if self.session is not None and not preview:
             self.session.remember(article.path, paragraph, len(article.paragraphs))
             self.query_one(LibraryTable).refresh()
         self.query_one(OfficialsPanel).show_article(article)
@@ -150,9 +164,34 @@ class ReaderScreen(LibraryScreen):
             self.ready.layout.set()
 
     def read(self, path: Path, paragraph: int | None = None) -> None:
-        self.open_path(path, paragraph)
+        shown = self.reading.article
+        if shown is None or shown.path != path or paragraph is not None:
+            self.open_path(path, paragraph)
+        # else it is on screen already (the list's preview, or Enter on the open article):
+        # it is read from where it is shown, not reopened.
         self._show_list(False)
         self.query_one(ReadingView).focus()
+
+    # -- the list's preview ---------------------------------------------------------------
+
+    def on_library_table_highlighted(self, _event: LibraryTable.Highlighted) -> None:
+        """The user moved the list's cursor: show the article under it, as a preview.
+
+        Only while the list has focus (the app moves the cursor too, to follow the open
+        article) and only where the article can be seen (not while a narrow terminal
+        gives the list the whole width). The entry under the cursor is read when the
+        message arrives, so a burst of moves opens only where the cursor ends up.
+        """
+        table = self.query_one(LibraryTable)
+        entry = table.current
+        if self.focused is not table or entry is None or entry.error is not None:
+            return
+        if not self.query_one("#reading-column").display:
+            return
+        shown = self.reading.article
+        if shown is not None and shown.path == entry.path:
+            return
+        self.open_path(entry.path, preview=True)
 
     def _step_article(self, step: int) -> None:
         entries = self.query_one(LibraryTable).entries
@@ -215,7 +254,14 @@ class ReaderScreen(LibraryScreen):
         if self.reading.trail is None:
             self.notify("Nothing to step through: choose an official (Tab, Enter) or search (/)", timeout=3)
             return
-        self._go(self.reading.step(by))
+        self._go(self.reading.step(by, self.query_one(ReadingView).cursor))
+        self._say_if_wrapped()
+
+    def _say_if_wrapped(self) -> None:
+        """Going round the trail's end is said, as less and vim do: the jump is backwards."""
+        text = self.reading.wrap_text()
+        if text is not None:  # it quotes a name or a query from the file: inert, never markup
+            self.notify(inert_line(text), timeout=3, markup=False)
 
     def action_next_stop(self) -> None:
         self._step(+1)
@@ -281,6 +327,7 @@ class ReaderScreen(LibraryScreen):
         self._hide_search()  # the footer carries the query and the count from here
         self.query_one(ReadingView).focus()
         self._go(stop)
+        self._say_if_wrapped()
 
     def _clear_search(self) -> None:
         self.reading.clear_search()
@@ -324,9 +371,15 @@ class ReaderScreen(LibraryScreen):
         article, session = self.reading.article, self.session
         if article is None or session is None or self._pending_cursor is not None:
             return
+        cursor = self.query_one(ReadingView).cursor
+        if self._preview is not None:
+            shown, at = self._preview
+            if shown is article and cursor == at:
+                return  # previewed, not read: the cursor has not moved in it yet
+            self._preview = None  # the reader moved in it: from now on it is being read
         total = len(article.paragraphs)
         before = progress_mark(session.progress_of(article.path, total))
-        session.remember(article.path, self.query_one(ReadingView).cursor, total)
+        session.remember(article.path, cursor, total)
         if progress_mark(session.progress_of(article.path, total)) != before:
             self.query_one(LibraryTable).refresh()
 

@@ -8,14 +8,16 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from reader.ui.widgets.key_footer import KeyFooter
 
 
 class StatusBar(Horizontal):
     """Footer and position, left to right."""
 
     def compose(self) -> ComposeResult:
-        yield Footer()
+        yield KeyFooter()
         yield Static("", id="position")
 
     def show_position(self, position: str, trail: str | None) -> None:
