@@ -72,6 +72,8 @@ class Score:
     exact: int
     """Titles printed exactly as the gold has them, over the officials found."""
     former_right: int
+    gold: int
+    """Officials the gold names with a post."""
 
 
 def scorer() -> ModuleType:
@@ -110,7 +112,7 @@ def score(tool: ModuleType, gold_path: Path, root: Path, rules: RuleSet) -> Scor
             former += found_former[name] == was_former[name]
     p, r, _ = tool.prf(tp, n_pred, n_gold)
     _, _, ef = tool.prf(exact, t_pred, t_gold)
-    return Score(p, r, ef, f"{former}/{tp}", tp, n_pred - tp, exact, former)
+    return Score(p, r, ef, f"{former}/{tp}", tp, n_pred - tp, exact, former, n_gold)
 
 
 def main() -> int:
@@ -131,6 +133,14 @@ def main() -> int:
             f"{name:20s} officials P={s.precision:.3f} R={s.recall:.3f}"
             f" exact-titles F1={s.exact_f1:.3f} former right {s.former}"
         )
+    for kind in ("national", "local"):
+        group = [s for name, s in base.items() if name.startswith("local") == (kind == "local")]
+        found, wrong, gold = (sum(getattr(s, k) for s in group) for k in ("found", "wrong", "gold"))
+        if group and found:
+            print(
+                f"{kind + ', pooled':20s} officials P={found / (found + wrong):.3f} R={found / gold:.3f}"
+                f" ({len(group)} sets, {gold} officials)"
+            )
     if args.scores:
         return 0
     print()
