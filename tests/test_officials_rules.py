@@ -479,3 +479,15 @@ def test_former_after_a_place_or_body(paragraph: str, name: str, former: bool) -
 def test_student_posts_are_roles() -> None:
     report = extract_officials(["校学生会主席周纪明同学和新生代表宋燕发言。"], names=None)
     assert report.officials == [] and {p.name for p in report.others} == {"周纪明", "宋燕"}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        ("印尼人民协商会议主席西达尔托会见客人。", "西达尔托"),  # 商会 inside 协商会议
+        ("联合国儿童基金会副执行主任柴班表示。", "柴班"),  # a UN fund is public
+        ("专业合作社党委书记胡中山介绍。", "胡中山"),  # a Party post in a cooperative
+    ],
+)
+def test_public_posts_beside_private_words(paragraph: str, name: str) -> None:
+    assert list(officials(paragraph)) == [name]

@@ -117,7 +117,26 @@ def _report(f: Findings) -> OfficialsReport:
 
 def _in_private_bodies(person: Person, bodies: tuple[str, ...]) -> bool:
     """Whether every post the person holds is in a body that is not public (商会, 学会)."""
-    return bool(person.posts) and all(any(b in at.post.text for b in bodies) for at in person.posts)
+    return bool(person.posts) and all(_private_post(at.post.text, bodies) for at in person.posts)
+
+
+PUBLIC_OWNERS = ("联合国",)
+"""Bodies whose 基金会 or 学会 is public: 联合国儿童基金会 is an international organisation."""
+
+
+def _private_post(post: str, bodies: tuple[str, ...]) -> bool:
+    """A post in a private body: its name holds one (not inside 协商会议), the post after it is
+    no Party post (合作社党委书记 is a Party office), and no public owner heads the name."""
+    if post.startswith(PUBLIC_OWNERS):
+        return False
+    for body in bodies:
+        k = post.find(body)
+        while k >= 0:
+            inside_word = body == "商会" and post[k - 1 : k] == "协"  # 人民协商会议主席
+            if not inside_word and "党" not in post[k + len(body) :]:
+                return True
+            k = post.find(body, k + 1)
+    return False
 
 
 def _titles(person: Person, merge_short: bool) -> tuple[list[str], bool]:
