@@ -56,3 +56,13 @@ class Article:
 
 class ArticleError(Exception):
     """A file that cannot be read as an article; the message is one line for the user."""
+
+
+PAGE_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".shtml", ".xhtml")
+"""File name suffixes (lower case) of saved web pages."""
+
+ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", *PAGE_SUFFIXES)
+"""File name suffixes (lower case) that the library treats as articles: text, Markdown and
+saved web pages. Here, beside the Article model, so the library's scan knows them without
+importing the loaders (the start of `reader people` and `reader search` waits for every import)."""
+

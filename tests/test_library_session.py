@@ -82,7 +82,7 @@ def test_a_second_session_lists_the_last_index_without_reading_the_folder(
 
     # Every way the folder could be read: the stat scan, the old walk, the loader.
     monkeypatch.setattr("reader.library.index.scan_library", no_scan)
-    monkeypatch.setattr("reader.library.records.load_article", no_scan)
+    monkeypatch.setattr("reader.loaders.load_article", no_scan)  # what records calls on first use
     session = LibrarySession(library)
     entries = session.entries()
     assert [e.path.name for e in entries] == sorted(ARTICLES, reverse=True)

@@ -18,16 +18,12 @@ command lives in a module of its own here (`common` holds what they share).
 
 from __future__ import annotations
 
+import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from reader.cli.add import run_add
-from reader.cli.article import run_officials, run_render
 from reader.cli.common import UsageError, fail
-from reader.cli.library import run_index, run_search
-from reader.cli.locate import locate_rows, run_locate
-from reader.cli.people import run_events, run_people
-from reader.cli.tui import run_tui
+from reader.cli.locate import locate_rows
 
 __all__ = ["locate_rows", "main"]
 
@@ -54,26 +50,36 @@ def split_global_options(args: list[str]) -> tuple[list[str], list[str]]:
     return leading, rest
 
 
+COMMANDS = {
+    "officials": ("article", "run_officials"),
+    "render": ("article", "run_render"),
+    "index": ("library", "run_index"),
+    "search": ("library", "run_search"),
+    "people": ("people", "run_people"),
+    "events": ("people", "run_events"),
+    "locate": ("locate", "run_locate"),
+    "add": ("add", "run_add"),
+}
+"""Each command's module and function: a command imports only what it needs (`reader people
+--name X` does not wait for the loaders of saved pages, nor `reader locate` for the rules)."""
+
+
+def _command(name: str) -> Callable[[list[str]], int]:
+    module, function = COMMANDS.get(name, ("tui", "run_tui"))
+    run: Callable[[list[str]], int] = getattr(importlib.import_module(f"reader.cli.{module}"), function)
+    return run
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` script and `python -m reader`."""
     args = list(sys.argv[1:] if argv is None else argv)
-    commands = {
-        "officials": run_officials,
-        "render": run_render,
-        "index": run_index,
-        "search": run_search,
-        "people": run_people,
-        "events": run_events,
-        "locate": run_locate,
-        "add": run_add,
-    }
     leading, rest = split_global_options(args)
-    command = commands.get(rest[0]) if rest else None
+    name = rest[0] if rest and rest[0] in COMMANDS else None
     try:
-        if command is not None:
+        if name is not None:
             # `reader --config X officials F` is `reader officials F --config X`.
-            return command([*rest[1:], *leading])
-        return run_tui(args)
+            return _command(name)([*rest[1:], *leading])
+        return _command("tui")(args)
     except UsageError as error:
         return fail(str(error))
     except KeyboardInterrupt:

@@ -28,7 +28,7 @@ def locate_rows(config: str | None = None) -> list[tuple[str, Path]]:
     from reader.glossary import OVERLAY_NAME as GLOSSARY_OVERLAY
     from reader.library.index import index_path
     from reader.library.state import state_path
-    from reader.officials.lexicon import overlay_path
+    from reader.officials.overlay import overlay_path
     from reader.pinyin import OVERLAY_NAME as SURNAMES_OVERLAY
 
     return [

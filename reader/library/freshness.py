@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reader.files import read_regular
-from reader.officials.lexicon import overlay_path
+from reader.officials.overlay import overlay_path
 
 PACKAGE = Path(__file__).resolve().parents[1]
 TEXT_KEY = "reading"

@@ -18,7 +18,6 @@ from reader.article import Article, ArticleError
 from reader.library.entries import date_key
 from reader.library.scan import FileStat, path_key
 from reader.library.schema import DAY_SHIFT, OVERFLOW_BASE
-from reader.loaders import load_article
 from reader.officials.model import Mention, OfficialsReport
 from reader.textsafety import inert_line
 
@@ -48,6 +47,8 @@ def read_file(library: Path, relative: str) -> Article | LoadFailure:
         return LoadFailure(
             inert_line(f"{path}: links to a file outside the library (open it by name to read it)")
         )
+    from reader.loaders import load_article  # on first use: a refresh with nothing new reads no file
+
     try:
         return load_article(path)
     except ArticleError as error:

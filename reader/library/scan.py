@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.loaders import ARTICLE_SUFFIXES
+from reader.article import ARTICLE_SUFFIXES
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,12 @@ import errno
 import os
 from pathlib import Path
 
-from reader.article import Article, ArticleError
+from reader.article import ARTICLE_SUFFIXES, Article, ArticleError
 from reader.files import NotRegularFile, TooLarge, read_regular, reason
 from reader.loaders.encoding import decode_article_bytes, decode_bytes
 from reader.loaders.markdown import looks_like_markdown, parse_markdown
 from reader.loaders.plain import parse_plain
-from reader.loaders.webpage import PAGE_SUFFIXES, is_page, parse_page
+from reader.loaders.webpage import is_page, parse_page
 from reader.textsafety import has_unsafe, inert, inert_line
 
 __all__ = [
@@ -31,9 +31,6 @@ __all__ = [
     "load_article",
 ]
 
-ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", *PAGE_SUFFIXES)
-"""File name suffixes (lower case) that the library treats as articles: text, Markdown and
-saved web pages (.html, .htm, .shtml, .xhtml)."""
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 """Larger files are refused: no news article is this big, and reading it would stall the UI."""

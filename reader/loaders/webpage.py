@@ -24,13 +24,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from reader.article import Article, ArticleError
+from reader.article import PAGE_SUFFIXES, Article, ArticleError
 from reader.loaders.encoding import decode_bytes
 from reader.loaders.html_tree import BLOCK, Element, parse_html
 from reader.loaders.lead import lead_metadata
 from reader.loaders.page_text import PageFields, is_furniture, read_credit, read_meta
-
-PAGE_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".shtml", ".xhtml")
 
 # --- bytes to text -----------------------------------------------------------------------
 

@@ -18,14 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader import locations
 from reader.data_overlay import load_with_overlay, read_yaml
+from reader.officials.overlay import OVERLAY_NAME
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 Lists = dict[str, list[str]]
 
 DATA_FILES = ("titles.yaml", "surnames.yaml", "given_names.yaml", "names.yaml", "roles.yaml", "places.yaml")
-OVERLAY_NAME = "officials.yaml"
 
 # Keys whose value is one string of characters rather than a list of words.
 CHAR_KEYS = frozenset(
@@ -231,11 +230,6 @@ def _extend(base: Lists, extra: Lists) -> Lists:
     for key, words in extra.items():
         merged.setdefault(key, []).extend(words)
     return merged
-
-
-def overlay_path() -> Path:
-    """Where a user's additions to the lexicon live."""
-    return locations.config_dir() / OVERLAY_NAME
 
 
 _overlay_problem: str | None = None
