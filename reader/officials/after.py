@@ -282,9 +282,9 @@ def _appointed(f: Findings, text: str, wei: int, *, known_too: bool) -> list[tup
                 return spans
             break
     if known_too:
-        for name in f.people:
-            s = close - len(name)
-            if s > 0 and text.startswith(name, s) and _after_appointing_verb(f, text, s):
+        for length in sorted(f.name_lengths, reverse=True):
+            s = close - length
+            if s > 0 and text[s:close] in f.people and _after_appointing_verb(f, text, s):
                 return [(s, close)]
     return []
 
