@@ -65,6 +65,9 @@ class Target(Screen[None]):
     def action_toggle_sidebar(self) -> None:
         self.calls.append(("sidebar", None))
 
+    def add_page(self, url: str) -> None:
+        self.calls.append(("add", url))
+
 
 class Harness(App[None]):
     """An app whose screen is the provider's target."""
@@ -180,3 +183,29 @@ async def test_with_nothing_typed_the_palette_lists_commands_and_officials() -> 
         assert "Switch theme: contrast" in prompts
         assert any(prompt.startswith("Jump to official: 郑亚军") for prompt in prompts)
         assert not any(prompt.startswith("Open article") for prompt in prompts)
+
+
+async def test_a_web_address_typed_in_the_palette_adds_the_page() -> None:
+    from textual.widgets import Input
+
+    app = make_app()
+    url = "https://news.example.org/2026/03/18/a.html"
+    async with app.run_test(size=SIZE) as pilot:
+        app.action_command_palette()
+        await pilot.pause()
+        app.screen.query_one(Input).value = url  # pasted, as people do with an address
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        command_list = app.screen.query_one(CommandList)
+        first = str(command_list.get_option_at_index(0).prompt).split("\n")[0]
+        assert first == f"Add to the inbox: {url}"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.calls == [("add", url)]
+
+
+async def test_text_that_is_no_address_offers_no_add() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        prompts = await run_command(pilot, "liu peng")
+        assert not any(p.startswith("Add to the inbox") for p in prompts)

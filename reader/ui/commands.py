@@ -2,7 +2,8 @@
 
 Open an article by title, jump to an official by name or by pinyin typed without
 tones (liu peng finds 柳鹏) or open their person view, the People screen, search the
-article, switch theme, toggle the sidebar.
+article, switch theme, toggle the sidebar; a web address typed or pasted adds that page
+to reader's inbox and opens it.
 The provider belongs to the reader screen (`ReaderScreen.COMMANDS`): it reads what the
 screen shows (the article list's entries, the officials report) and the app's themes,
 and calls the screen's actions (`PaletteTarget`), so it holds no state of its own and
@@ -55,6 +56,7 @@ class PaletteTarget(Protocol):
     def show_timeline(self, name: str) -> None: ...
     def show_person(self, name: str, article: Path | None) -> None: ...
     def action_people(self) -> None: ...
+    def add_page(self, url: str) -> None: ...
 
 
 class ReaderCommands(Provider):
@@ -105,7 +107,21 @@ class ReaderCommands(Provider):
             yield DiscoveryHit(Text(text), command, text=text, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
-        """Every command, official and article whose text fuzzily matches `query`."""
+        """Every command, official and article whose text fuzzily matches `query`; for a web
+        address, first "Add to the inbox" (what `reader add URL` does)."""
+        from reader.inbox import is_url
+
+        if is_url(query):
+            url = inert_line(query.strip())
+            screen = cast(PaletteTarget, self.screen)
+            help_text = "Fetch the page once and keep its article as Markdown in reader's inbox; open it"
+            yield Hit(
+                1.0,
+                Text(f"Add to the inbox: {url}"),
+                partial(screen.add_page, query.strip()),
+                text=url,
+                help=help_text,
+            )
         matcher = self.matcher(query)
         for count, (text, command, help_text) in enumerate([*self._commands(), *self._articles()], start=1):
             text, help_text = inert_line(text), inert_line(help_text)

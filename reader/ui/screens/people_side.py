@@ -95,6 +95,7 @@ class PeopleSide(Screen[None]):
         # The screens' modules, loaded here rather than on the UI thread when P is first pressed.
         import reader.ui.screens.people
         import reader.ui.screens.person  # noqa: F401
+
         call(self._people_done)
 
     def _people_if_mounted(self, callback: object, *args: object) -> None:

@@ -29,6 +29,7 @@ from reader.loaders import load_article
 from reader.reading import ReadingSession, Stop
 from reader.textsafety import inert_line
 from reader.ui.readiness import Readiness
+from reader.ui.screens.inbox_side import InboxSide
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.widgets.library_table import LibraryTable, progress_mark
 from reader.ui.widgets.officials_panel import OfficialsPanel
@@ -47,7 +48,7 @@ def _reader_commands() -> type[Provider]:
     return ReaderCommands
 
 
-class ReaderScreen(LibraryScreen):
+class ReaderScreen(InboxSide, LibraryScreen):
     """One library: its list, the article open in it, and that article's officials."""
 
     COMMANDS = {_reader_commands}
