@@ -271,16 +271,17 @@ class LibrarySession:
             if worker.notice:  # damaged when the worker opened it: the worker set it aside
                 self._notice(worker.notice)
                 self._reopen()
-            last_list = self._clock()
+            last_list: float | None = None
             listed_empty = worker.count() == 0
 
             def forward(step: IndexProgress) -> None:
                 nonlocal last_list
                 report(step)
-                # A cold build: show the articles indexed so far rather than an empty list.
+                # A cold build: show the articles indexed so far rather than an empty list,
+                # the first batch at once (a screen of rows), then at most every ENTRIES_INTERVAL.
                 if on_entries and listed_empty and step.phase == "text" and 0 < step.done < step.total:
                     now = self._clock()
-                    if now - last_list >= ENTRIES_INTERVAL:
+                    if last_list is None or now - last_list >= ENTRIES_INTERVAL:
                         last_list = now
                         on_entries(worker.entries())
 

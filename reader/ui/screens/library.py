@@ -65,9 +65,25 @@ class LibraryScreen(Screen[None]):
         """The article on screen, if any."""
         raise NotImplementedError
 
-    def open_path(self, path: Path, paragraph: int | None = None) -> None:
-        """Show the article at `path` (at `paragraph`, else where it was left)."""
+    def open_path(self, path: Path, paragraph: int | None = None, *, automatic: bool = False) -> None:
+        """Show the article at `path` (at `paragraph`, else where it was left). `automatic`:
+        reader chose it, not the user (the newest article of a library opened afresh), so
+        it is not remembered, nor marked opened, until the user reads it."""
         raise NotImplementedError
+
+    @property
+    def showing_newest(self) -> bool:
+        """The article on screen is the newest one, opened by reader and not read yet: while
+        the library is indexed for the first time it follows the top of the list."""
+        return False
+
+    def stop_following(self) -> None:
+        """The user moved: the article on screen stays, whatever the next snapshot lists first."""
+
+    def open_newest(self, path: Path) -> None:
+        """Show the newest article, opened by reader (`open_path(automatic=True)`), which
+        follows the top of the list while it is untouched (`showing_newest`)."""
+        self.open_path(path, automatic=True)
 
     def read(self, path: Path, paragraph: int | None = None) -> None:
         """Open `path` and give the article the screen: what Enter on a row or a hit does."""
@@ -130,13 +146,20 @@ class LibraryScreen(Screen[None]):
         """A new snapshot of the whole library (from the index, or a refresh that changed it)."""
         self._show_notices()
         table = self.query_one(LibraryTable)
+        article = self.open_article
+        if article is not None and table.current is not None and table.current.path != article.path:
+            self.stop_following()  # the user moved the list's cursor off the newest article
         table.set_library(entries)
         if table.library_filter is not None:
             return  # the filtered list stays; it is recomputed when the refresh ends
-        if self.open_article is None and self.open_file is None:
+        if self.open_file is None and (self.open_article is None or self.showing_newest):
+            # A new user's start: the newest article, not read until the user reads it. A
+            # library indexed for the first time arrives in snapshots; until the user moves
+            # (the list's cursor or the article's), the article shown is the newest so far.
             readable = next((entry for entry in table.entries if entry.error is None), None)
-            if readable is not None:
-                self.open_path(readable.path)
+            article = self.open_article
+            if readable is not None and (article is None or readable.path != article.path):
+                self.open_newest(readable.path)
         self._sync_list_highlight()
 
     def _index_progress(self, step: IndexProgress) -> None:

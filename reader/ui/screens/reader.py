@@ -22,6 +22,7 @@ from textual.widgets import Input
 
 from reader.article import Article, ArticleError
 from reader.config import Config
+from reader.library.head import read_head
 from reader.loaders import load_article
 from reader.reading import ReadingSession, Stop
 from reader.textsafety import inert_line
@@ -63,6 +64,13 @@ class ReaderScreen(LibraryScreen):
         self._readings_checked = False
         self._pending_cursor: tuple[Article, int] | None = None
         """An article whose saved position is restored after its first frame (not remembered meanwhile)."""
+        self._untouched: tuple[Article, int] | None = None
+        """The article reader opened by itself (the newest, or the one left last time) and the
+        paragraph it opened at, until the user reads it: nothing is remembered of it, and its
+        mark in the list does not change, until its cursor moves off that paragraph. An article
+        the user opens (Enter, a search hit, `[`/`]`, `reader FILE`) is remembered at once."""
+        self._newest = False
+        """The untouched article is the newest of the library (it follows the list's top)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -78,9 +86,19 @@ class ReaderScreen(LibraryScreen):
         reading.typeset = self.config.punctuation == "typeset"
         reading.set_max_measure(self.config.measure)
         session = self.open_session()
-        start = self.open_file or session.last_open()  # a bare `reader` goes back to where it was
+        remembered = None if self.open_file else session.last_open()  # a bare `reader` goes back
+        start = self.open_file or remembered
+        # A screen of the list from the last index (a millisecond, whatever the library's
+        # size): the first frame has the rows, and a new user's start is the newest article.
+        head = read_head(self.library, around=start)
+        if head is not None:
+            self.query_one(LibraryTable).show_head(head.rows, head.first, head.total)
+            newest = head.newest_readable() if start is None else None
+            if newest is not None:
+                start = newest.path
+                self._newest = True
         if start is not None:
-            self.open_path(start)
+            self.open_path(start, automatic=start != self.open_file)
             reading.focus()
         else:
             reading.show_message("Loading the library…")
@@ -100,8 +118,9 @@ class ReaderScreen(LibraryScreen):
 
     # -- opening articles -----------------------------------------------------------------
 
-    def open_path(self, path: Path, paragraph: int | None = None) -> None:
-        """Open `path` at `paragraph`, or where it was left last time."""
+    def open_path(self, path: Path, paragraph: int | None = None, *, automatic: bool = False) -> None:
+        """Open `path` at `paragraph`, or where it was left last time (see `_untouched` for
+        what `automatic` changes)."""
         try:
             article = load_article(path)
         except ArticleError as error:
@@ -109,18 +128,33 @@ class ReaderScreen(LibraryScreen):
             return
         if paragraph is None and self.session is not None:
             paragraph = self.session.restore_position(path, len(article.paragraphs))
-        self.show_article(article, paragraph or 0)
+        self.show_article(article, paragraph or 0, automatic=automatic)
 
-    def show_article(self, article: Article, paragraph: int = 0) -> None:
-        """Show an article at once (at `paragraph`); its officials follow from the sidebar's worker."""
+    @property
+    def showing_newest(self) -> bool:
+        return self._newest and self._untouched is not None
+
+    def stop_following(self) -> None:
+        self._newest = False
+
+    def open_newest(self, path: Path) -> None:
+        self._newest = True
+        self.open_path(path, automatic=True)
+
+    def show_article(self, article: Article, paragraph: int = 0, *, automatic: bool = False) -> None:
+        """Show an article at once (at `paragraph`); its officials follow from the sidebar's worker.
+        An `automatic` one is not remembered until it is read."""
         self.ready.opening()
+        self._untouched = (article, paragraph) if automatic else None
+        if not automatic:
+            self._newest = False
         self.reading.open(article)
         self.app.sub_title = article.title
         self._hide_search()
         self.query_one(ReadingView).show_article(article, paragraph)
         # Before the first layout the view cannot place the cursor past paragraph 0.
         self._pending_cursor = (article, paragraph) if paragraph else None
-        if self.session is not None:
+        if self.session is not None and not automatic:
             self.session.remember(article.path, paragraph, len(article.paragraphs))
             self.query_one(LibraryTable).refresh()
         self.query_one(OfficialsPanel).show_article(article)
@@ -320,9 +354,16 @@ class ReaderScreen(LibraryScreen):
         article, session = self.reading.article, self.session
         if article is None or session is None or self._pending_cursor is not None:
             return
+        cursor = self.query_one(ReadingView).cursor
+        if self._untouched is not None:
+            opened, at = self._untouched
+            if opened is article and cursor == at:
+                return  # shown, not read: the cursor has not moved yet
+            self._untouched = None  # the user moved in it: from now on it is being read
+            self._newest = False
         total = len(article.paragraphs)
         before = progress_mark(session.progress_of(article.path, total))
-        session.remember(article.path, self.query_one(ReadingView).cursor, total)
+        session.remember(article.path, cursor, total)
         if progress_mark(session.progress_of(article.path, total)) != before:
             self.query_one(LibraryTable).refresh()
 

@@ -129,6 +129,11 @@ class LibraryTable(ScrollView, can_focus=True):
         self.library_filter: str | None = None
         """The official the list is filtered to; None lists every article."""
         self._status = ""
+        self._head_first: int | None = None
+        """While the first frame's rows are shown (`show_head`): the row they start at."""
+        self._row_offset = 0
+        """Rows drawn below the scroll position, for the one frame the head's rows need to stay
+        where they were drawn while the scroll catches up with the whole list."""
         self.border_title = "Articles"
         self.set_entries(entries)
 
@@ -142,8 +147,22 @@ class LibraryTable(ScrollView, can_focus=True):
     def set_entries(self, entries: Iterable[LibraryEntry]) -> None:
         """Replace every row (a new index snapshot, a filter by official…); keeps the cursor's article."""
         current = self.current
+        self._head_first = None
         self._entries = list(entries)
         self._resort(current.path if current else None)
+
+    def show_head(self, rows: list[LibraryEntry], first: int, total: int) -> None:
+        """The first frame's rows, before the whole list is read: `rows` are rows `first`… of
+        `total` (newest first), drawn from the top. `set_library` replaces them and scrolls
+        so each row stays where it was drawn."""
+        self._head_first = first
+        self._library = []
+        self._entries = list(rows)
+        self._positions = {entry.path: row for row, entry in enumerate(self._entries)}
+        self.virtual_size = Size(self.size.width, len(self._entries))
+        self.border_subtitle = f"{total} · {SORT_LABELS[self.order]}"
+        self.set_reactive(LibraryTable.cursor, 0)
+        self.refresh()
 
     def add_entries(self, entries: Iterable[LibraryEntry]) -> None:
         """Add rows (the library may arrive in batches); an entry for a known path replaces it."""
@@ -157,8 +176,35 @@ class LibraryTable(ScrollView, can_focus=True):
         """A new snapshot of the whole library; shown unless the list is filtered (the filter
         is recomputed by the app when the refresh ends)."""
         self._library = entries
-        if self.library_filter is None:
+        first = self._head_first
+        if self.library_filter is not None:
+            return
+        if first and self.order == "date":
+            self._leave_head(entries, first)
+        else:
             self.set_entries(entries)
+
+    def _leave_head(self, entries: list[LibraryEntry], first: int) -> None:
+        """The whole list replaces the head that started at row `first`: the rows stay drawn
+        where they are (an offset) until the scroll position catches up after the layout."""
+        current = self.current
+        self._head_first = None
+        self._entries = list(entries)
+        sort_entries(self._entries, self.order)
+        self._positions = {entry.path: row for row, entry in enumerate(self._entries)}
+        self.virtual_size = Size(self.size.width, len(self._entries))
+        self.border_subtitle = f"{len(self._entries)} · {SORT_LABELS[self.order]}"
+        row = self._positions.get(current.path, first) if current is not None else first
+        self._row_offset = first
+        self.set_reactive(LibraryTable.cursor, self.validate_cursor(row))
+        self.refresh()
+        self.call_after_refresh(self._scroll_after_head, first)
+
+    def _scroll_after_head(self, first: int) -> None:
+        self._row_offset = 0
+        self.scroll_to(y=first, animate=False, immediate=True)
+        self._scroll_to_cursor()
+        self.refresh()
 
     def show_filtered(self, name: str, entries: Iterable[LibraryEntry]) -> None:
         """Only `entries`, the articles that name the official `name`."""
@@ -254,7 +300,7 @@ class LibraryTable(ScrollView, can_focus=True):
     # -- rendering ----------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        row = y + int(self.scroll_offset.y)
+        row = y + int(self.scroll_offset.y) + self._row_offset
         width = self.scrollable_content_region.width
         base = self.rich_style
         if not 0 <= row < len(self._entries):

@@ -1,0 +1,107 @@
+"""The few rows of a library the first frame shows, read from the last index in a millisecond.
+
+Why a module of its own: the whole list of a big library (100,000 entries) takes the
+index and a worker hundreds of milliseconds to build, and the first frame should not
+wait for it. What the first frame needs is a screen of rows — from the newest article
+(a new user's start), or from the article being reopened — and how many rows there are
+in all. Both are range reads of the `files_by_date` index. Only `sqlite3` is imported
+here, not the indexer: the file is opened read-write without being created, so a
+library never indexed costs nothing and its first rows come from the refresh instead.
+
+Any problem (no index yet, a damaged or busy file, a foreign schema) answers None: the
+library worker opens the index properly after the first frame and reports it there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader import locations
+from reader.library.entries import LibraryEntry
+
+if TYPE_CHECKING:
+    import sqlite3
+
+HEAD_ROWS = 120
+"""Rows read for the first frame: more than any terminal shows at once."""
+
+
+def index_path(library: Path) -> Path:
+    """Where the index of `library` lives: one file per resolved folder path (its bytes)."""
+    key = hashlib.sha256(os.fsencode(library.resolve())).hexdigest()[:16]
+    return locations.cache_dir() / "index" / f"{key}.sqlite3"
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A window of the list, newest first: `rows` are rows `first`… of `total`."""
+
+    rows: list[LibraryEntry]
+    first: int
+    total: int
+
+    def newest_readable(self) -> LibraryEntry | None:
+        """The newest article that can be opened (when the window starts the list)."""
+        if self.first != 0:
+            return None
+        return next((entry for entry in self.rows if entry.error is None), None)
+
+
+def read_head(library: Path, around: Path | None = None, count: int = HEAD_ROWS) -> Head | None:
+    """The rows from `around` (the article being reopened) or from the newest one, and the
+    total; None when there is no usable index (the worker builds or reports it)."""
+    import sqlite3
+
+    path = index_path(library)
+    if not path.is_file():
+        return None
+    try:
+        uri = path.resolve().as_uri() + "?mode=rw"
+        conn = sqlite3.connect(uri, uri=True, timeout=0.05, check_same_thread=False)
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+    try:
+        return _read(conn, library, around, count)
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def _read(conn: sqlite3.Connection, library: Path, around: Path | None, count: int) -> Head | None:
+    from reader.library.people import ENTRY_COLUMNS, entry_from_row
+
+    total: int = conn.execute("SELECT count(*) FROM files").fetchone()[0]
+    if total == 0:
+        return None
+    first = 0
+    if around is not None:
+        first = _row_of(conn, library, around) or 0
+    rows = conn.execute(
+        f"SELECT {ENTRY_COLUMNS} FROM files ORDER BY date DESC, path LIMIT ? OFFSET ?", (count, first)
+    ).fetchall()
+    return Head([entry_from_row(library, row) for row in rows], first, total)
+
+
+def _row_of(conn: sqlite3.Connection, library: Path, article: Path) -> int | None:
+    """The row of `article` in the list sorted newest first (None if it is not indexed)."""
+    from reader.library.scan import path_key
+
+    try:
+        relative = article.resolve().relative_to(library.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        return None
+    key = path_key(relative)
+    found = conn.execute("SELECT date FROM files WHERE path = ?", (key,)).fetchone()
+    if found is None:
+        return None
+    (date,) = found
+    newer: int = conn.execute("SELECT count(*) FROM files WHERE date > ?", (date,)).fetchone()[0]
+    before: int = conn.execute(
+        "SELECT count(*) FROM files WHERE date = ? AND path < ?", (date, key)
+    ).fetchone()[0]
+    return newer + before
