@@ -31,7 +31,9 @@ def many(tmp_path: Path, count: int = 60) -> Path:
     folder.mkdir()
     for n in range(count):
         day = f"2020{n // 28 + 1:02d}{n % 28 + 1:02d}"
-        (folder / f"xwlb_{day}_01.txt").write_text(f"第{n}天\n2020年第{n}天。\n天气晴朗。\n", encoding="utf-8")
+        (folder / f"xwlb_{day}_01.txt").write_text(
+            f"第{n}天\n2020年第{n}天。\n天气晴朗。\n", encoding="utf-8"
+        )
     (folder / NEWEST).write_text("最新的新闻\n2026-06-09\n今天是最新的一天。\n第二段。\n", encoding="utf-8")
     return folder
 
@@ -75,7 +77,9 @@ async def test_a_library_indexed_for_the_first_time_opens_on_its_newest_article(
     assert ReadingState.load().position(folder / NEWEST) is None  # nothing remembered on quit
 
 
-async def test_a_warm_library_shows_the_newest_article_and_its_rows_in_the_first_frame(tmp_path: Path) -> None:
+async def test_a_warm_library_shows_the_newest_article_and_its_rows_in_the_first_frame(
+    tmp_path: Path,
+) -> None:
     folder = many(tmp_path)
     with LibraryIndex(folder) as index:
         index.refresh()
@@ -135,7 +139,9 @@ async def test_an_article_the_user_opens_is_remembered_at_once(tmp_path: Path) -
         assert mark_of(named, folder / "xwlb_20200102_01.txt") != "·"
 
 
-async def test_a_returning_user_reopens_the_last_article_with_its_row_in_the_first_frame(tmp_path: Path) -> None:
+async def test_a_returning_user_reopens_the_last_article_with_its_row_in_the_first_frame(
+    tmp_path: Path,
+) -> None:
     folder = many(tmp_path, count=200)
     with LibraryIndex(folder) as index:
         index.refresh()

@@ -8,6 +8,9 @@ in all. Both are range reads of the `files_by_date` index. Only `sqlite3` is imp
 here, not the indexer: the file is opened read-write without being created, so a
 library never indexed costs nothing and its first rows come from the refresh instead.
 
+A library never indexed has no head: `first_files` reads its first files in path order
+(the order the index reads them), so its first frame has rows and an article too.
+
 Any problem (no index yet, a damaged or busy file, a foreign schema) answers None: the
 library worker opens the index properly after the first frame and reports it there.
 """
@@ -28,6 +31,10 @@ if TYPE_CHECKING:
 
 HEAD_ROWS = 120
 """Rows read for the first frame: more than any terminal shows at once."""
+FIRST_FILES = 40
+"""Files read for the first frame of a library never indexed: about a screen of rows."""
+FIRST_FILES_SECONDS = 0.05
+"""…or fewer, if reading them takes longer than this (huge pages): the rest come from the index."""
 
 
 def index_path(library: Path) -> Path:
@@ -73,7 +80,7 @@ def read_head(library: Path, around: Path | None = None, count: int = HEAD_ROWS)
 
 
 def _read(conn: sqlite3.Connection, library: Path, around: Path | None, count: int) -> Head | None:
-    from reader.library.people import ENTRY_COLUMNS, entry_from_row
+    from reader.library.people import ENTRY_COLUMNS, entries_from_rows
 
     total: int = conn.execute("SELECT count(*) FROM files").fetchone()[0]
     if total == 0:
@@ -84,7 +91,7 @@ def _read(conn: sqlite3.Connection, library: Path, around: Path | None, count: i
     rows = conn.execute(
         f"SELECT {ENTRY_COLUMNS} FROM files ORDER BY date DESC, path LIMIT ? OFFSET ?", (count, first)
     ).fetchall()
-    return Head([entry_from_row(library, row) for row in rows], first, total)
+    return Head(entries_from_rows(library, rows), first, total)
 
 
 def _row_of(conn: sqlite3.Connection, library: Path, article: Path) -> int | None:
@@ -105,3 +112,68 @@ def _row_of(conn: sqlite3.Connection, library: Path, article: Path) -> int | Non
         "SELECT count(*) FROM files WHERE date = ? AND path < ?", (date, key)
     ).fetchone()[0]
     return newer + before
+
+
+def first_files(
+    library: Path, count: int = FIRST_FILES, seconds: float = FIRST_FILES_SECONDS
+) -> list[LibraryEntry]:
+    """The first `count` article files of `library` in path order, read as the index reads
+    them (a file that fails keeps its row with its error); stops early after `seconds`.
+    An unreadable folder gives []: the library worker reports it."""
+    import time
+
+    from reader.library.entries import date_key
+    from reader.library.records import LoadFailure, read_file
+
+    started = time.perf_counter()
+    entries: list[LibraryEntry] = []
+    for relative in _first_paths(library, count):
+        loaded = read_file(library, relative)
+        path = library / relative
+        if isinstance(loaded, LoadFailure):
+            entries.append(LibraryEntry(path, path.name, error=loaded.message))
+        else:
+            entries.append(
+                LibraryEntry(
+                    path,
+                    loaded.title,
+                    loaded.date_text,
+                    loaded.source or "",
+                    byline=loaded.byline or "",
+                    paragraphs=len(loaded.paragraphs),
+                    date_key=date_key(loaded),
+                )
+            )
+        if time.perf_counter() - started > seconds:
+            break
+    return entries
+
+
+def _first_paths(library: Path, count: int) -> list[str]:
+    """Up to `count` article paths relative to `library`, sorted, walking folders in order
+    (no folder past the ones needed is listed)."""
+    from reader.loaders import ARTICLE_SUFFIXES
+
+    found: list[str] = []
+
+    def walk(folder: Path, prefix: str) -> None:
+        try:
+            with os.scandir(folder) as listing:
+                items = sorted(listing, key=lambda item: item.name)
+        except OSError:
+            return
+        for item in items:
+            if len(found) >= count:
+                return
+            if item.name.startswith("."):
+                continue
+            try:
+                if item.is_dir(follow_symlinks=False):
+                    walk(Path(item.path), f"{prefix}{item.name}/")
+                elif item.name.lower().endswith(ARTICLE_SUFFIXES):
+                    found.append(prefix + item.name)
+            except OSError:
+                continue
+
+    walk(library, "")
+    return sorted(found)

@@ -217,12 +217,12 @@ class LibraryIndex:
         report(IndexProgress("scan", 0, 0))
         self._forget_stale(freshness.TEXT_KEY, freshness.text_fingerprint(), "UPDATE files SET mtime_ns = -1")
         on_disk = scan_library(self.library)
-        with self._lock:
-            rows = self._conn.execute("SELECT id, path, size, mtime_ns, inode FROM files").fetchall()
-        known: dict[str, KnownFile] = {
-            path_from_key(path): (file_id, FileStat(size, mtime, inode))
-            for file_id, path, size, mtime, inode in rows
-        }
+        with self._lock:  # a row at a time: 100,000 rows are not held twice
+            rows = self._conn.execute("SELECT id, path, size, mtime_ns, inode FROM files")
+            known: dict[str, KnownFile] = {
+                path_from_key(path): (file_id, FileStat(size, mtime, inode))
+                for file_id, path, size, mtime, inode in rows
+            }
         plan = plan_refresh(known, on_disk)
         with self._transaction() as conn:
             # For people who look into the cache: which folder this file indexes.
@@ -350,10 +350,8 @@ class LibraryIndex:
     def entries(self) -> list[LibraryEntry]:
         """Every indexed file, newest first (undated last: "" sorts lowest), as the list shows them."""
         with self._lock:
-            rows = self._conn.execute(
-                f"SELECT {people.ENTRY_COLUMNS} FROM files ORDER BY date DESC, path"
-            ).fetchall()
-        return [people.entry_from_row(self.library, row) for row in rows]
+            rows = self._conn.execute(f"SELECT {people.ENTRY_COLUMNS} FROM files ORDER BY date DESC, path")
+            return people.entries_from_rows(self.library, rows)
 
     def search(self, query: str, limit: int = search.DEFAULT_LIMIT) -> list[search.SearchHit]:
         """Paragraphs (and titles) containing `query`, newest articles first; see search.py."""

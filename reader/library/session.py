@@ -335,11 +335,17 @@ class LibrarySession:
         self.save_if_due()
 
     def last_open(self) -> Path | None:
-        """The article open when reader last quit, if it still exists and is in this library."""
+        """The article open when reader last quit, if it still exists and is in this library
+        (a path under the library as given)."""
         path = self.state.last_open
         if path is None:
             return None
-        return path if path.is_relative_to(self.library.resolve()) else None
+        folder = self.library.resolve()
+        if not path.is_relative_to(folder):
+            return None
+        # Spelt from the library as it was given (`reader articles`), as the list's rows are:
+        # the state keeps resolved paths, and the list finds the article's row by its path.
+        return self.library / path.relative_to(folder)
 
     def save_if_due(self) -> bool:
         """Write the state if it changed and SAVE_INTERVAL has passed; the app also calls this

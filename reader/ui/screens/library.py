@@ -57,6 +57,9 @@ class LibraryScreen(Screen[None]):
         self.session: LibrarySession | None = None
         """The library's index and reading state (opened on mount, closed on unmount)."""
         self._notices = list(notices)
+        self.provisional_rows = False
+        """The list shows rows read from the folder before its first index (see head.first_files):
+        an empty index does not replace them; its first snapshot does."""
 
     # -- what the reading side provides ---------------------------------------------------
 
@@ -127,7 +130,9 @@ class LibraryScreen(Screen[None]):
             if not worker.is_cancelled:  # after quit there is no screen to call
                 self.app.call_from_thread(self._if_mounted, callback, *args)
 
-        call(self._set_entries, session.entries())
+        entries = session.entries()
+        if entries or not self.provisional_rows:
+            call(self._set_entries, entries)
         try:
             session.refresh(
                 lambda step: call(self._index_progress, step),

@@ -22,7 +22,7 @@ from textual.widgets import Input
 
 from reader.article import Article, ArticleError
 from reader.config import Config
-from reader.library.head import read_head
+from reader.library.head import first_files, read_head
 from reader.loaders import load_article
 from reader.reading import ReadingSession, Stop
 from reader.textsafety import inert_line
@@ -90,13 +90,18 @@ class ReaderScreen(LibraryScreen):
         start = self.open_file or remembered
         # A screen of the list from the last index (a millisecond, whatever the library's
         # size): the first frame has the rows, and a new user's start is the newest article.
+        table = self.query_one(LibraryTable)
         head = read_head(self.library, around=start)
         if head is not None:
-            self.query_one(LibraryTable).show_head(head.rows, head.first, head.total)
+            table.show_head(head.rows, head.first, head.total)
             newest = head.newest_readable() if start is None else None
-            if newest is not None:
-                start = newest.path
-                self._newest = True
+        else:  # never indexed: its first files, read now; the index's snapshots follow
+            table.set_library(first_files(self.library))
+            self.provisional_rows = bool(table.entries)
+            newest = next((entry for entry in table.entries if entry.error is None), None)
+        if newest is not None and start is None:
+            start = newest.path
+            self._newest = True
         if start is not None:
             self.open_path(start, automatic=start != self.open_file)
             reading.focus()
