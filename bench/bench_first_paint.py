@@ -23,6 +23,10 @@ there with `reader index` (the 100,000 takes ~8 min the first time; --cases with
   a library search (`S 国务院 Enter`); < 300 MB
 - list100k: headless, j in a 100,000-row article list, keypress to screen; < 16 ms median
 
+After each timed case, the CPU seconds to the first frame (bare and reader, medians; a
+tracer hooks the first frame of each) follow on the next line: on a machine busy with
+other work, wall time swings with the load, CPU time much less.
+
 Every run of a case starts from the same state: the state folder (and, cold, the cache)
 is removed first, for A as for B, so both pay the same `rm`.
 """
@@ -125,6 +129,43 @@ class Bench:
         )
         subprocess.run([self.python, "-c", code], check=True, cwd=tempfile.gettempdir())
 
+    def first_frame_cpu(self, name: str, bare_file: Path, args: str, env: dict[str, str], reset: str) -> None:
+        """CPU seconds to the first frame, bare and reader alternated in tmux (medians)."""
+        if self.reader != str(REPO / ".venv" / "bin" / "reader"):
+            return  # only for this tree's reader: the tracer hooks into its app
+        me = f"{self.python} {Path(__file__).resolve()} {FIRST_FRAME_CHILD}"
+        outs = {kind: self.work / f"cpu-{name}-{kind}.txt" for kind in ("bare", "reader")}
+        for out in outs.values():
+            out.unlink(missing_ok=True)
+        commands = {
+            "bare": f"{reset}{me} {outs['bare']} bare {bare_file}",
+            "reader": f"{reset}{me} {outs['reader']} reader {args}",
+        }
+        forward = [a for k, v in env.items() if k.startswith("READER_") for a in ("-e", f"{k}={v}")]
+        for _run in range(self.runs + 1):  # the first run of each warms the caches and is dropped
+            for command in commands.values():
+                session = f"fpcpu{os.getpid()}"
+                subprocess.run(
+                    ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", *forward, command],
+                    env=env,
+                )
+                end = time.monotonic() + 60
+                while time.monotonic() < end:
+                    done = subprocess.run(
+                        ["tmux", "has-session", "-t", session], capture_output=True, env=env
+                    )
+                    if done.returncode != 0:
+                        break
+                    time.sleep(0.05)
+                subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True, env=env)
+        seconds = {kind: [float(x) for x in out.read_text().split()[1:]] for kind, out in outs.items()}
+        bare, ours = statistics.median(seconds["bare"]), statistics.median(seconds["reader"])
+        print(
+            f"{'':<10} CPU to the first frame: bare {bare:.3f} s  reader {ours:.3f} s"
+            f"  ratio {ours / bare:.2f}",
+            flush=True,
+        )
+
     def first_paint(
         self, name: str, marker: str, bare_file: Path, args: str, env: dict[str, str], reset: str
     ) -> None:
@@ -151,6 +192,7 @@ class Bench:
             f" {time.perf_counter() - started:.0f} s)",
             flush=True,
         )
+        self.first_frame_cpu(name, bare_file, args, env, reset)
 
     def warm(self, name: str, count: int, returning: bool) -> None:
         folder = self.library(count)
@@ -271,7 +313,63 @@ async def list_scroll(count: int) -> None:
     )
 
 
+FIRST_FRAME_CHILD = "--first-frame-child"
+"""Run as `bench_first_paint.py --first-frame-child OUT (bare FILE | reader ARGS…)`: the app
+exits once its first frame is drawn and appends its CPU seconds since the start to OUT."""
+
+
+def first_frame_child(argv: list[str]) -> None:
+    """The first frame's tracer: CPU time, not wall time, so a machine busy with other work
+    changes it little. reader's frame is the one `after_first_frame` follows; the bare app's
+    is the first refresh after its mount."""
+    import resource
+
+    out, kind, *rest = argv
+
+    def stamp() -> None:
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        with open(out, "a", encoding="utf-8") as file:
+            file.write(f"{used.ru_utime + used.ru_stime:.4f}\n")
+
+    if kind == "bare":
+        import runpy
+
+        from textual.app import App
+
+        run = App.run
+
+        def run_once(self: App[object], *args: object, **kwargs: object) -> object:
+            self.call_later(lambda: self.call_after_refresh(lambda: (stamp(), self.exit())))
+            return run(self, *args, **kwargs)  # type: ignore[arg-type]
+
+        App.run = run_once  # type: ignore[method-assign]
+        sys.argv = [str(TOOLS / "bare_textual.py"), *rest]
+        runpy.run_path(str(TOOLS / "bare_textual.py"), run_name="__main__")
+        return
+    import reader.ui.app
+    from reader.cli import main
+
+    init = reader.ui.app.ReaderApp.__init__
+
+    def init_once(self: reader.ui.app.ReaderApp, *args: object, **kwargs: object) -> None:
+        after = kwargs.pop("after_first_frame", None)
+
+        def first_frame() -> None:
+            if callable(after):
+                after()
+            stamp()
+            self.exit()
+
+        init(self, *args, after_first_frame=first_frame, **kwargs)  # type: ignore[arg-type]
+
+    reader.ui.app.ReaderApp.__init__ = init_once  # type: ignore[method-assign]
+    main(rest)
+
+
 def main() -> int:
+    if sys.argv[1:2] == [FIRST_FRAME_CHILD]:
+        first_frame_child(sys.argv[2:])
+        return 0
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )

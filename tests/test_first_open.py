@@ -170,3 +170,40 @@ async def test_a_returning_user_reopens_the_last_article_with_its_row_in_the_fir
         assert again.query_one(ReadingView).cursor == 1
         height = table.scrollable_content_region.height
         assert table.scroll_y <= table.cursor < table.scroll_y + height
+
+
+def test_the_last_article_is_spelt_from_the_library_as_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`reader articles` twice: the article reopened is `articles/…`, as the list's rows are,
+    so the list finds its row (the state keeps resolved paths)."""
+    from reader.library.session import LibrarySession
+
+    folder = many(tmp_path, count=2)
+    monkeypatch.chdir(folder.parent)
+    relative = Path(folder.name)
+    session = LibrarySession(relative)
+    session.remember(relative / NEWEST, 1, 2)
+    session.close()
+    again = LibrarySession(relative)
+    assert again.last_open() == relative / NEWEST
+    again.close()
+
+
+async def test_a_library_never_indexed_has_rows_and_an_article_in_the_first_frame(tmp_path: Path) -> None:
+    """Its first files are read on mount (the index's first snapshot follows): `make run`
+    with an empty home shows the bundled article at once, not "Loading the library…"."""
+    folder = many(tmp_path, count=3)
+    seen: dict[str, object] = {}
+    app: ReaderApp
+
+    def first_frame() -> None:
+        seen["article"] = app.article.path if app.article else None
+        seen["rows"] = len(app.query_one(LibraryTable).entries)
+
+    app = make_app(folder, after_first_frame=first_frame)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert seen == {"article": folder / NEWEST, "rows": 4}
+        assert_on_newest_row(app, folder)
+        assert mark_of(app, folder / NEWEST) == "·"
