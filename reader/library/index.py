@@ -237,6 +237,8 @@ class LibraryIndex:
         report(IndexProgress("text", 0, len(plan.to_read)))
         with self._big_cache():
             self._read_batches(plan.to_read, summary, report, cancelled or _never)
+        with self._transaction() as conn:  # for the first frame's head (reader.library.head)
+            conn.execute("INSERT OR REPLACE INTO meta SELECT 'files', count(*) FROM files")
         summary.text_seconds = time.perf_counter() - started
         return summary
 

@@ -93,7 +93,7 @@ class ReaderScreen(LibraryScreen):
         table = self.query_one(LibraryTable)
         head = read_head(self.library, around=start)
         if head is not None:
-            table.show_head(head.rows, head.first, head.total)
+            table.show_head(head.rows, head.total)
             newest = head.newest_readable() if start is None else None
         else:  # never indexed: its first files, read now; the index's snapshots follow
             table.set_library(first_files(self.library))
