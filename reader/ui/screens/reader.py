@@ -99,16 +99,16 @@ class ReaderScreen(LibraryScreen):
             table.set_library(first_files(self.library))
             self.provisional_rows = bool(table.entries)
             newest = next((entry for entry in table.entries if entry.error is None), None)
-        if newest is not None and start is None:
-            start = newest.path
-            self._newest = True
-        if start is not None:
+        if start is not None:  # named by the user, or reopened where it was left
             self.open_path(start, automatic=start != self.open_file)
             reading.focus()
-        else:
-            reading.show_message("Loading the library…")
+        else:  # a new user's start: the newest article is shown, the list has the keys
+            if newest is not None:
+                self.open_newest(newest.path)
+            else:
+                reading.show_message("Loading the library…")
             self._show_list(True)
-            self.query_one(LibraryTable).focus()
+            table.focus()
         # Background work starts once the first frame is on screen, so it never delays it.
         self.call_after_refresh(self.load_library)
 
