@@ -18,12 +18,13 @@ READY_TIMEOUT = 120.0
 """Seconds before a test whose event never comes fails instead of hanging (a busy machine needs < 10)."""
 
 
-async def settle(pilot: Pilot[Any], *, layout: bool = True) -> None:
+async def settle(pilot: Pilot[Any], *, layout: bool = True, people: bool = False) -> None:
     """Until the library, the open article's officials and (unless `layout` is false) its
-    whole layout are on screen, then until the screen has handled the messages that queued."""
+    whole layout are on screen — and, with `people`, the person index is built and listed —
+    then until the screen has handled the messages that queued."""
     app = pilot.app
     assert isinstance(app, ReaderApp)
-    await asyncio.wait_for(app.ready.wait(layout=layout), READY_TIMEOUT)
+    await asyncio.wait_for(app.ready.wait(layout=layout, people=people), READY_TIMEOUT)
     await pilot.pause()
 
 

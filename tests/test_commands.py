@@ -56,6 +56,12 @@ class Target(Screen[None]):
     def show_timeline(self, name: str) -> None:
         self.calls.append(("timeline", name))
 
+    def show_person(self, name: str, article: Path | None) -> None:
+        self.calls.append(("person", name))
+
+    def action_people(self) -> None:
+        self.calls.append(("people", None))
+
     def action_toggle_sidebar(self) -> None:
         self.calls.append(("sidebar", None))
 

@@ -119,18 +119,23 @@ async def test_an_article_opened_automatically_becomes_read_by_being_read(tmp_pa
     assert state.position(article) == 1 and state.last_open == article.resolve()
 
 
-async def test_an_article_the_user_opens_is_remembered_at_once(tmp_path: Path) -> None:
-    """Enter in the list (or naming the file) is the user's choice: the article is opened (◔)."""
+async def test_an_article_the_user_names_is_remembered_at_once_a_previewed_one_once_read(
+    tmp_path: Path,
+) -> None:
+    """`reader FILE` is the user's choice: opened (◔) at once. An article reached by the
+    list's cursor is a preview, as the newest shown at start is: marked once it is read."""
     folder = many(tmp_path, count=3)
     oldest = folder / "xwlb_20200101_01.txt"
     app = make_app(folder)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        table = app.query_one(LibraryTable)
-        table.focus()
+        app.query_one(LibraryTable).focus()
         await pilot.press("G", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.article is not None and app.article.path == oldest
+        assert mark_of(app, oldest) == "·"
+        await pilot.press("j")
+        await pilot.pause()
         assert mark_of(app, oldest) != "·"
         assert mark_of(app, folder / NEWEST) == "·"  # the one shown first was never read
     named = make_app(folder, open_file=folder / "xwlb_20200102_01.txt")

@@ -275,8 +275,8 @@ def test_search_output_never_carries_c1_or_bidi_characters(tmp_path: Path, form:
         import json
 
         assert json.loads(result.stdout)[0]["path"].endswith(HOSTILE_NAME)
-    else:
-        assert "a\ufffd2J\ufffdgnp.exe\ufffd\ufffdb\ufffd.txt" in result.stdout
+    else:  # the table names the article by its title (issue 14); paths are JSON's
+        assert "全市国防动员会议召开" in result.stdout
 
 
 def test_the_search_table_maps_one_character_for_one() -> None:
@@ -285,7 +285,7 @@ def test_the_search_table_maps_one_character_for_one() -> None:
 
     hit = SearchHit(
         path=Path("x\u009b.txt"),
-        title="t",
+        title="t\u202e",
         date_text="",
         paragraph=0,
         start=0,
@@ -293,8 +293,9 @@ def test_the_search_table_maps_one_character_for_one() -> None:
         snippet="会\u202e议",
         marks=((0, 3),),
     )
-    line = hits_to_table([hit])
-    assert "【会\ufffd议】" in line and "x\ufffd.txt" in line
+    untitled = SearchHit(Path("x\u009b.txt"), "", "", 0, "会议", ((0, 2),), 0, 2)  # named by its file
+    line = hits_to_table([hit, untitled])
+    assert "【会\ufffd议】" in line and "t\ufffd" in line and "x\ufffd.txt" in line
 
 
 # --- 6. file names that are not UTF-8 ---------------------------------------------------
@@ -346,8 +347,8 @@ def test_the_cli_shows_names_that_are_not_utf8(tmp_path: Path, args: tuple[str, 
         data = json.loads(out)
         paths = [row["path"] for row in data] if isinstance(data, list) else [data["path"]]
         assert any(path.endswith(BAD) for path in paths)  # exact: \udcff stands for the byte
-    elif args[0] == "search":
-        assert "bad\ufffd.txt" in out
+    elif args[0] == "search":  # the table shows titles (issue 14): the bad name's article too
+        assert "全市国防动员会议召开" in out and "第二篇" in out
 
 
 async def test_the_tui_opens_a_library_with_a_name_that_is_not_utf8(tmp_path: Path) -> None:

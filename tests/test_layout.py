@@ -527,7 +527,7 @@ def test_document_header_lines() -> None:
     kinds = [line.kind for line in doc.lines]
     assert kinds[:6] == ["title", "subtitle", "meta", "meta", "rule", "blank"]
     assert doc.lines[1].text == "——副标题"
-    assert doc.lines[2].text == "2015-06-19 13:57  ·  中国甘肃网  ·  记者 赵明霞  ·  UTF-8"  # 53 cells
+    assert doc.lines[2].text == "2015-06-19 13:57  ·  中国甘肃网  ·  记者 赵明霞"  # UTF-8 goes unsaid
     assert doc.lines[3].text == "原标题：原来的标题"
     assert doc.lines[4].text == "─" * 60
     assert all(line.paragraph is None and line.start == line.end == 0 for line in doc.lines[:6])
@@ -544,14 +544,23 @@ def test_document_header_kicker_stands_above_the_headline() -> None:
 
 def test_document_header_without_optional_parts() -> None:
     doc = layout_document(make_article(), 40)
-    # the encoding is always named, so a bare article still has a meta line
-    assert [line.kind for line in doc.lines[:4]] == ["title", "meta", "rule", "blank"]
-    assert doc.lines[1].text == "UTF-8"
+    # UTF-8 is not named (issue 14), so a bare article has no meta line
+    assert [line.kind for line in doc.lines[:3]] == ["title", "rule", "blank"]
+    doc = layout_document(make_article(encoding="gb18030"), 40)
+    assert [(line.kind, line.text) for line in doc.lines[:2]] == [
+        ("title", "嘉峪关市召开会议部署工作"),
+        ("meta", "GB18030"),
+    ]
 
 
 def test_document_meta_has_only_existing_parts() -> None:
     doc = layout_document(make_article(source="人民日报"), 40)
-    assert [line.text for line in doc.lines if line.kind == "meta"] == ["人民日报  ·  UTF-8"]
+    assert [line.text for line in doc.lines if line.kind == "meta"] == ["人民日报"]
+    for encoding in ("utf-8", "utf-8-sig"):  # with a byte-order mark it is UTF-8 still
+        doc = layout_document(make_article(source="人民日报", encoding=encoding), 40)
+        assert [line.text for line in doc.lines if line.kind == "meta"] == ["人民日报"]
+    doc = layout_document(make_article(source="人民日报", encoding="big5"), 40)
+    assert [line.text for line in doc.lines if line.kind == "meta"] == ["人民日报  ·  BIG5"]
 
 
 def test_document_body_lines_and_paragraph_index() -> None:
@@ -613,7 +622,7 @@ def test_render_plain_matches_the_document() -> None:
     doc = layout_document(article, 20)
     assert render_plain(article, 20) == "\n".join(line.text.rstrip() for line in doc.lines) + "\n"
     assert render_plain(article, 20).startswith(
-        "嘉峪关市召开会议部署\n工作\n新华社  ·  UTF-8\n" + "─" * 20 + "\n\n  第一段"
+        "嘉峪关市召开会议部署\n工作\n新华社\n" + "─" * 20 + "\n\n  第一段"
     )
 
 
@@ -699,11 +708,13 @@ def test_kinsoku_counter_finds_no_faults_on_the_shared_corpora(corpus_name: str)
 
 @pytest.mark.parametrize("width", [14, 30, 44, 54, 60, 80])
 def test_meta_lines_break_between_parts_never_inside_a_short_one(width: int) -> None:
-    article = make_article(source="中国甘肃网", byline="记者 赵明霞", published=datetime(2015, 6, 19, 13, 57))
+    article = make_article(
+        source="中国甘肃网", byline="记者 赵明霞", published=datetime(2015, 6, 19, 13, 57), encoding="big5"
+    )
     meta = [line.text for line in layout_document(article, width).lines if line.kind == "meta"]
     assert all(cell_len(text) <= width for text in meta)
     assert not any(text.rstrip().endswith("·") or text.lstrip().startswith("·") for text in meta)
-    parts = ["2015-06-19 13:57", "中国甘肃网", "记者 赵明霞", "UTF-8"]
+    parts = ["2015-06-19 13:57", "中国甘肃网", "记者 赵明霞", "BIG5"]
     for part in parts:
         if cell_len(part) <= width:
             assert any(part in text for text in meta), (part, meta)

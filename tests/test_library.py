@@ -146,7 +146,8 @@ def test_officials_timeline_gives_posts_and_dates_oldest_first(library: Path) ->
         ("2015-06-19", ("嘉峪关市委副书记", "市长")),
         ("2018-03-01", ("省长",)),
     ]
-    assert timeline[0].mentions == 2 and timeline[0].first_paragraph == 0
+    # the headline counts, as `reader officials` counts it; the first body paragraph opens it
+    assert timeline[0].mentions == 3 and timeline[0].first_paragraph == 0
     assert [e.title for e in filtered] == ["省长柳鹏到嘉峪关调研", "柳鹏主持召开会议"]
     assert index_has_no_name("不存在", library)
 

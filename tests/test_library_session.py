@@ -186,14 +186,17 @@ def test_the_extractor_is_passed_in(library: Path) -> None:
     from reader.officials.model import Mention, Official, OfficialsReport
 
     seen: list[list[str]] = []
+    titles: list[str | None] = []
 
-    def extract(paragraphs):  # a stand-in: one official per article, named after its first words
+    def extract(paragraphs, title):  # a stand-in: one official per article, named after its first words
         seen.append(list(paragraphs))
+        titles.append(title)
         return OfficialsReport([Official("某某", ["站长"], [Mention(0, 0, 2)])])
 
     session = LibrarySession(library, extract=extract)
     assert session.refresh().officials == 3
     assert sorted(len(paragraphs) for paragraphs in seen) == [2, 2, 3]  # the stored body paragraphs
+    assert all(isinstance(title, str) and title for title in titles)  # and each headline
     assert len(session.entries_mentioning("某某")) == 3 and session.entries_mentioning("柳鹏") == []
     session.close()
 
@@ -418,4 +421,18 @@ def test_remembered_library_never_sets_a_damaged_state_aside(library: Path) -> N
     assert state_path().read_text(encoding="utf-8") == "[broken"
     session = LibrarySession(library)  # the session is the one that reports it
     assert any("Reading state" in notice for notice in session.take_notices())
+    session.close()
+
+
+def test_an_official_named_only_in_the_headline_is_indexed(tmp_path: Path) -> None:
+    """The index reads the headline as the sidebar does; the official opens at the body's start."""
+    library = tmp_path / "lib"
+    library.mkdir()
+    (library / "a.txt").write_text(
+        "青山县委书记郑卫国调研春耕\n\n调研组一行察看了麦田长势。\n", encoding="utf-8"
+    )
+    session = LibrarySession(library)
+    session.refresh()
+    entries = session.entries_mentioning("郑卫国")
+    assert [e.path.name for e in entries] == ["a.txt"]
     session.close()

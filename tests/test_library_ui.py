@@ -46,8 +46,8 @@ def test_sorting_newest_first_by_title_and_by_outlet() -> None:
     sort_entries(rows, "outlet")
     assert [e.source for e in rows] == ["嘉峪关日报", "央视网", "央视网", ""]
     assert [e.title for e in rows][1:3] == ["甲 新年贺词", "丁 港务区"]
-    sort_entries(rows, "title")
-    assert [e.title for e in rows] == sorted(e.title for e in ENTRIES)
+    sort_entries(rows, "title")  # by pinyin (issue 14): bing3, ding1, jia3, yi3
+    assert [e.title for e in rows] == ["丙 无日期", "丁 港务区", "甲 新年贺词", "乙 国防动员"]
 
 
 def test_progress_marks() -> None:

@@ -216,9 +216,10 @@ def test_report_to_dict_shape() -> None:
 def test_report_to_csv() -> None:
     article, report = _article_and_report()
     rows = list(csv.reader(io.StringIO(report_to_csv(article, report))))
-    assert rows[0] == ["kind", "name", "titles", "role", "mentions", "first_paragraph"]
-    assert rows[3] == ["official", "柳鹏", "嘉峪关市委副书记、市长", "", "1", "5"]
-    assert rows[-1] == ["other", "赵明霞", "", "记者", "1", "0"]
+    # for people (issue 14): paragraphs from 1, as on screen, and the header says so
+    assert rows[0] == ["kind", "name", "titles", "role", "mentions", "first_paragraph_1based"]
+    assert rows[3] == ["official", "柳鹏", "嘉峪关市委副书记、市长", "", "1", "6"]
+    assert rows[-1] == ["other", "赵明霞", "", "记者", "1", "1"]
     assert len(rows) == 1 + 9 + 1
 
 
@@ -231,7 +232,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_escaped() -> None:
     rows = list(csv.reader(io.StringIO(report_to_csv(article, report))))
     assert rows[1][2] == '\'=HYPERLINK("http://x")、@SUM(A1)'
     assert rows[-1][1:4] == ["'-赵明霞", "", "'+1-2"]
-    assert rows[-1][4:] == ["1", "0"]  # numbers stay numbers
+    assert rows[-1][4:] == ["1", "1"]  # numbers stay numbers
     assert csv_cell("-1") == "-1" and csv_cell("=1") == "'=1"
 
 

@@ -36,7 +36,25 @@ SHARED = REPO.parent / "shared"
 GOLD = REPO / "tests" / "gold"
 HELDOUT = GOLD / "heldout.yaml"
 LOCAL_PAGES = GOLD / "corpus"
-OFFICIALS_GOLD = ("heldout", "national-tune", "national-untouched", "local-tune", "local-untouched")
+OFFICIALS_GOLD = (
+    "heldout",
+    "national-tune",
+    "national-untouched",
+    "local-tune",
+    "local-untouched",
+    "national-b-tune",
+    "national-b-untouched",
+    "local-b-tune",
+    "local-b-untouched",
+    "national-d-tune",
+    "national-d-untouched",
+    "local-c-tune",
+    "local-c-untouched",
+    "national-f-tune",
+    "national-f-untouched",
+    "local-e-tune",
+    "local-e-untouched",
+)
 
 
 @dataclass
@@ -112,7 +130,14 @@ def test_shared_local_news_set() -> None:
 
 @pytest.mark.parametrize(
     ("name", "corpus"),
-    [("national-tune", SHARED / "corpus"), ("local-tune", LOCAL_PAGES)],
+    [
+        ("national-tune", SHARED / "corpus"),
+        ("local-tune", LOCAL_PAGES),
+        ("national-b-tune", SHARED / "corpus"),
+        ("local-b-tune", LOCAL_PAGES),
+        ("national-d-tune", SHARED / "corpus"),
+        ("local-c-tune", LOCAL_PAGES),
+    ],
 )
 def test_this_rounds_tuning_sets(name: str, corpus: Path) -> None:
     s = score_gold(GOLD / f"{name}.yaml", corpus)
@@ -162,6 +187,18 @@ def test_names_after_posts_in_annotated_news() -> None:
         ("national-untouched", SHARED / "corpus", 30),
         ("local-tune", LOCAL_PAGES, 40),
         ("local-untouched", LOCAL_PAGES, 40),
+        ("national-b-tune", SHARED / "corpus", 18),
+        ("national-b-untouched", SHARED / "corpus", 18),
+        ("local-b-tune", LOCAL_PAGES, 15),
+        ("local-b-untouched", LOCAL_PAGES, 15),
+        ("national-d-tune", SHARED / "corpus", 14),
+        ("national-d-untouched", SHARED / "corpus", 15),
+        ("local-c-tune", LOCAL_PAGES, 20),
+        ("local-c-untouched", LOCAL_PAGES, 20),
+        ("national-f-tune", SHARED / "corpus", 15),
+        ("national-f-untouched", SHARED / "corpus", 15),
+        ("local-e-tune", LOCAL_PAGES, 20),
+        ("local-e-untouched", LOCAL_PAGES, 20),
     ],
 )
 def test_this_rounds_gold_is_well_formed(name: str, corpus: Path, articles: int) -> None:

@@ -59,7 +59,7 @@ def officials(*paragraphs: str) -> dict[str, list[str]]:
             {"于世平": ["全国人大代表", "天津检察院检察长"]},
         ),
         # Narrative posts: 担任…时，NAME and NAME当选POST.
-        (["担任政和县委书记时，廖俊波和同事们一起努力。"], {"廖俊波": ["县委书记"]}),
+        (["担任政和县委书记时，廖俊波和同事们一起努力。"], {"廖俊波": ["政和县委书记"]}),  # 政和 is a county
         (["在外经商的李培东当选村委会主任，他上任后带领大家种花。"], {"李培东": ["村委会主任"]}),
         # Verbs before a post are not part of it; 应 (at the invitation of) neither.
         (["我们来认识青海大通县边麻沟村党支部书记李培东。"], {"李培东": ["青海大通县边麻沟村党支部书记"]}),
@@ -353,3 +353,141 @@ def test_readme_overlay_example_works(tmp_path, monkeypatch: pytest.MonkeyPatch)
 )
 def test_no_official_from_a_word(paragraph: str, not_a_name: str) -> None:
     assert not_a_name not in officials(paragraph)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # After a copula, posts joined by 和 are one person's (elsewhere 和 joins two people).
+        (["赵海峰当选区委书记和区人大常委会主任。"], {"赵海峰": ["区委书记", "区人大常委会主任"]}),
+        (["县委书记孙立和县长钱进出席。"], {"孙立": ["县委书记"], "钱进": ["县长"]}),
+        # A name already read with a post, then 推举/任命 … 为 a second post.
+        (
+            ["会议推举省委书记周建华为大会主席团常务主席。"],
+            {"周建华": ["省委书记", "大会主席团常务主席"]},
+        ),
+        # Other dots between the parts of a foreign name; the name keeps the dot as printed.
+        (["国防部发言人约翰•柯比在记者会上说。"], {"约翰•柯比": ["国防部发言人"]}),
+    ],
+)
+def test_posts_joined_and_dots(paragraphs: list[str], expected: dict[str, list[str]]) -> None:
+    assert officials(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "公司副总经理方总出席了签约仪式。",  # a surname and a form of address
+        "集团总经理贾先生、画家孙女士到场。",
+        "门店位于上海市长寿路1118号。",  # 市长 inside a street name, then its number
+        "代表海军出席的是一支仪仗队。",  # 代表 the verb, then an organisation
+        "主持人：谢谢肖秘书长的介绍。",  # 谢谢 + a short form, no full name
+    ],
+)
+def test_no_name_after_a_post_word(paragraph: str) -> None:
+    assert officials(paragraph) == {}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # A long list after a collective designation: a word inside a name between 、 (和平).
+        (
+            ["区领导王愚、黄红、叶和平、莫裕全出席。"],
+            {n: ["区领导"] for n in ("王愚", "黄红", "叶和平", "莫裕全")},
+        ),
+        # Names before 等 and a designation, one with a rare character (飏).
+        (["惠建林、王飏、秦卫星等市领导出席。"], {n: ["市领导"] for n in ("惠建林", "王飏", "秦卫星")}),
+        # A body's short name, then the person, then the post; a preposition after it.
+        (["城区院周国旗院长从三个方面介绍了工作。"], {"周国旗": ["院长"]}),
+        # A notice's wording: 同志 before the copula, a colon after the appointing verb.
+        (["王建平同志任县财政局局长。"], {"王建平": ["县财政局局长"]}),
+        (["会议决定任命：刘洪涛为县人民政府副县长。"], {"刘洪涛": ["县人民政府副县长"]}),
+        # A pre-appointment notice's profile between the name and 现任 and the posts.
+        (
+            ["赵一鸣，男，汉族，1980年5月生，大学学历，现任青山镇党委副书记、镇长。"],
+            {"赵一鸣": ["青山镇党委副书记", "镇长"]},
+        ),
+        # Removals and resignations name the post the person held.
+        (["决定接受钱正华同志辞去县人民政府县长职务的请求。"], {"钱正华": ["县人民政府县长"]}),
+        (["会议决定免去孙立群同志的县水利局局长、党组书记职务。"], {"孙立群": ["县水利局局长", "党组书记"]}),
+        # 同志 before 为; a chain joined by 兼 over a development zone's name (经开区).
+        (
+            ["任命县委副书记纪明同志为县人民政府副县长、代理县长。"],
+            {"纪明": ["县委副书记", "县人民政府副县长", "代理县长"]},
+        ),
+        (["区长兼经开区党工委书记王俊讲话。"], {"王俊": ["区长", "经开区党工委书记"]}),
+        # A body's name with 与/和 or a bracket inside it.
+        (["民主斗争党政治与安全委员会主席布达表示。"], {"布达": ["民主斗争党政治与安全委员会主席"]}),
+        (["尼泊尔共产党（联合马列）总书记博克瑞尔说。"], {"博克瑞尔": ["尼泊尔共产党（联合马列）总书记"]}),
+        (["市长和副市长王海出席。"], {"王海": ["副市长"]}),
+        # A given name ending like an organisation (军).
+        (["刘建军同志任青山县委书记。"], {"刘建军": ["青山县委书记"]}),
+        # A dotted name's whole last part, without the verb that ends the clause.
+        (
+            ["副主席凯赛尔·阿不都克热木,副司令员哈增友出席。"],
+            {"凯赛尔·阿不都克热木": ["副主席"], "哈增友": ["副司令员"]},
+        ),
+        (["州长努尔兰·阿不都满金说。"], {"努尔兰·阿不都满金": ["州长"]}),
+        # A transliteration opened by a surname character.
+        (["奥地利总统范德贝伦表示感谢。"], {"范德贝伦": ["奥地利总统"]}),
+        # 不再担任 … 职务; a preposition (到) after an after-name post; a place with 和 in it.
+        (["陈东明同志不再担任青山市委书记、常委职务。"], {"陈东明": ["青山市委书记", "常委"]}),
+        (["冯飞书记、刘小明省长到代表团参与审议。"], {"冯飞": ["书记"], "刘小明": ["省长"]}),
+        (["呼和浩特市委书记包钢讲话。"], {"包钢": ["呼和浩特市委书记"]}),
+        # 代表 after a person's name is the verb: no post for the place after it.
+        (["青山市委书记王永康出席。王永康代表青山市委致辞。"], {"王永康": ["青山市委书记"]}),
+        # A director sent by the state owner to a firm's board.
+        (["省属企业专职外部董事宋兴举率队督查。"], {"宋兴举": ["省属企业专职外部董事"]}),
+        # 原 after a city or a body marks a former post; inside 太原 it marks nothing.
+        (["雅安原市委书记徐孟加受审。"], {"徐孟加": ["雅安原市委书记"]}),
+        # A foreign party leader's title.
+        (["日本公明党党首山口那津男表示欢迎。"], {"山口那津男": ["日本公明党党首"]}),
+    ],
+)
+def test_local_lists_and_notices(paragraphs: list[str], expected: dict[str, list[str]]) -> None:
+    assert officials(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "王振华、孟国忠等离退休老干部代表先后发言。",  # people of a group, not a post
+        "学生刘钊代表在校生发言。",  # 代表 the verb, then 在
+        "孙院长向新同学介绍了学院概况。",  # 向 the preposition
+        "合作社负责人古丽·麦麦提介绍情况。",  # a cooperative is no public body
+    ],
+)
+def test_group_members_and_prepositions_are_no_officials(paragraph: str) -> None:
+    assert officials(paragraph) == {}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name", "former"),
+    [
+        ("雅安原市委书记徐孟加受审。", "徐孟加", True),
+        ("四川文联原主席郭永祥被查。", "郭永祥", True),
+        ("太原市委书记王建新讲话。", "王建新", False),
+        ("高原县委书记李建新讲话。", "李建新", False),
+    ],
+)
+def test_former_after_a_place_or_body(paragraph: str, name: str, former: bool) -> None:
+    report = extract_officials([paragraph], names=None)
+    assert {o.name: o.former for o in report.officials} == {name: former}
+
+
+def test_student_posts_are_roles() -> None:
+    report = extract_officials(["校学生会主席周纪明同学和新生代表宋燕发言。"], names=None)
+    assert report.officials == [] and {p.name for p in report.others} == {"周纪明", "宋燕"}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        ("印尼人民协商会议主席西达尔托会见客人。", "西达尔托"),  # 商会 inside 协商会议
+        ("联合国儿童基金会副执行主任柴班表示。", "柴班"),  # a UN fund is public
+        ("专业合作社党委书记胡中山介绍。", "胡中山"),  # a Party post in a cooperative
+    ],
+)
+def test_public_posts_beside_private_words(paragraph: str, name: str) -> None:
+    assert list(officials(paragraph)) == [name]

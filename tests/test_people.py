@@ -230,7 +230,7 @@ def test_reader_events_json_csv_and_since(library: Path, capsys: pytest.CaptureF
     ]
     assert set(events[0]) == {"person", "name", "kind", "post", "date", "path", "paragraph"}
     assert main(["events", "--library", str(library), "--format", "csv", "--since", "2021-02-01"]) == 0
-    assert capsys.readouterr().out == "person,name,kind,post,date,path,paragraph\n"
+    assert capsys.readouterr().out == "person,name,kind,post,date,path,paragraph_1based\n"
     assert main(["events", "--library", str(library), "--since", "soon"]) == 2
     assert "--since must be a date" in capsys.readouterr().err
 

@@ -125,3 +125,29 @@ def test_the_status_and_the_paragraph_under_the_cursor() -> None:
     assert session.position_text(2, 3) == "¶ 3/3"
     assert session.paragraph_at(7) == 2  # a cursor past the end is on the last paragraph
     assert session.official(0) is None  # no report yet
+
+
+def test_n_and_N_step_from_the_cursor_not_from_the_stop_visited_last() -> None:
+    session = opened()
+    session.search("国防", cursor=0)  # matches in paragraphs 1 and 2
+    assert session.trail_text() == "「国防」 1/2" and session.wrapped == 0
+    assert session.step(+1, cursor=0) == Stop(1, 6, 8)  # the first after ¶ 0 is where it is…
+    assert session.trail_text() == "「国防」 1/2" and session.wrapped == 0
+    assert session.step(-1, cursor=2) == Stop(1, 6, 8)  # the last before ¶ 2
+    assert session.step(+1, cursor=2) == Stop(1, 6, 8)  # none after ¶ 2: round to the first
+    assert session.wrapped == 1 and session.wrap_text() == "Past the end: back to the first of 「国防」"
+    assert session.step(-1, cursor=0) == Stop(2, 8, 10)  # none before ¶ 0: round to the last
+    assert session.wrapped == -1 and session.wrap_text() == "Past the start: back to the last of 「国防」"
+    assert session.step(+1, cursor=2) == Stop(1, 6, 8)  # at a stop in the cursor's ¶: the next
+
+
+def test_stops_in_one_paragraph_are_stepped_one_by_one() -> None:
+    article = Article(path=Path("/lib/c.txt"), title="标题", paragraphs=("国防国防国防。", "无。", "国防。"))
+    session = ReadingSession()
+    session.open(article)
+    assert session.search("国防", cursor=0) == Stop(0, 0, 2)
+    assert session.step(+1, cursor=0) == Stop(0, 2, 4)
+    assert session.step(+1, cursor=0) == Stop(0, 4, 6)
+    assert session.step(+1, cursor=0) == Stop(2, 0, 2) and session.wrapped == 0
+    assert session.step(-1, cursor=1) == Stop(0, 4, 6)  # the last stop before ¶ 1
+    assert session.search("国防", cursor=3) == Stop(0, 0, 2) and session.wrapped == 1

@@ -44,7 +44,7 @@ async def test_bundled_library_opens_with_article_and_nine_officials() -> None:
         assert panel.report is not None
         assert [o.name for o in panel.report.officials][:3] == ["郑亚军", "习近平", "柳鹏"]
         assert len(panel.report.officials) == 9
-        assert app.focused is app.query_one(LibraryTable)
+        assert app.focused is reading  # the article is shown: keys go to it (issue #14)
         assert position(app) == "¶ 1/9"
 
 
@@ -52,7 +52,7 @@ async def test_enter_in_the_list_opens_the_article_in_the_reading_view() -> None
     app = make_app(LIBRARY)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("down", "enter")
+        await pilot.press("escape", "down", "enter")  # the list is one Escape away
         await settle(pilot)
         assert app.article is not None and app.article.title == "白水河治理工程全面启动"
         assert app.focused is app.query_one(ReadingView)
@@ -120,6 +120,8 @@ async def test_tab_moves_focus_between_list_article_and_sidebar() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         order = [app.query_one(LibraryTable), app.query_one(ReadingView), app.query_one(OfficialsPanel)]
+        assert app.focused is order[1]  # the article opened on its own has the keys
+        await pilot.press("shift+tab")
         assert app.focused is order[0]
         await pilot.press("tab")
         assert app.focused is order[1]

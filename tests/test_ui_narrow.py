@@ -15,6 +15,10 @@ async def test_at_80_columns_the_list_and_the_article_take_turns() -> None:
     async with app.run_test(size=(80, 30)) as pilot:
         await settle(pilot)
         article_list, reading = app.query_one(LibraryTable), app.query_one(ReadingView)
+        # The article opened on its own is shown, with the keys (issue #14) …
+        assert not article_list.display and app.query_one("#reading-column").display
+        assert app.focused is reading
+        await pilot.press("escape")  # … and the list is one Escape away
         assert article_list.display and app.focused is article_list
         assert not app.query_one("#reading-column").display
         await pilot.press("enter")

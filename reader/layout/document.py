@@ -185,6 +185,10 @@ def _wrap_parts(kind: str, parts: list[str], width: int, setting: Typesetting = 
     return lines
 
 
+UTF8_NAMES = frozenset({"utf-8", "utf-8-sig", "utf8"})
+"""Encodings the header does not name (with or without a byte-order mark)."""
+
+
 def _header(article: Article, width: int, setting: Typesetting) -> list[DocLine]:
     # The kicker leads into the headline, so it stands above it, styled like a subtitle.
     lines = _wrap("subtitle", article.kicker, width, setting) if article.kicker else []
@@ -192,10 +196,12 @@ def _header(article: Article, width: int, setting: Typesetting) -> list[DocLine]
     if article.subtitle:
         # The model keeps the subtitle without its dashes; the page prints it with them.
         lines += _wrap("subtitle", "——" + article.subtitle, width, setting)
-    # The encoding is always shown: a GBK or Big5 file read correctly is worth knowing,
-    # and one read wrongly is the first thing to suspect.
     meta = [part for part in (article.date_text, article.source, article.byline) if part]
-    meta.append(article.encoding.upper())
+    # The encoding is shown when it is not UTF-8: a GBK or Big5 file read correctly is
+    # worth knowing, and one read wrongly is the first thing to suspect; UTF-8, nearly
+    # every file, would only be noise on every header (issue 14).
+    if article.encoding.lower() not in UTF8_NAMES:
+        meta.append(article.encoding.upper())
     lines += _wrap_parts("meta", meta, width, setting)
     if article.original_title:
         lines += _wrap("meta", "原标题：" + article.original_title, width, setting)

@@ -1,6 +1,6 @@
 """Text forms of index results for the command line (`reader search`, `reader index`).
 
-Kept out of cli.py so the formats are testable without a subprocess and the CLI
+Kept out of reader.cli so the formats are testable without a subprocess and the CLI
 stays a thin layer of argument parsing.
 """
 
@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from rich.cells import cell_len
+
 from reader.library.progress import RefreshSummary
 from reader.library.search import SearchHit
-from reader.textsafety import inert, json_safe
+from reader.textsafety import inert, inert_line, json_safe
 
 
 def _display_path(path: Path) -> str:
@@ -41,24 +43,51 @@ def hits_to_json(hits: list[SearchHit]) -> str:
     return json_safe(json.dumps(rows, ensure_ascii=False, indent=2)) + "\n"
 
 
+TITLE_CELLS = 30
+"""The table's title column is at most this many terminal cells (a CJK title: 15 characters)."""
+
+
+def _marked(hit: SearchHit) -> str:
+    """The snippet with every match in 【】."""
+    snippet, shift = hit.snippet, 0
+    for start, end in hit.marks:
+        snippet = (
+            snippet[: start + shift]
+            + "【"
+            + snippet[start + shift : end + shift]
+            + "】"
+            + snippet[end + shift :]
+        )
+        shift += 2
+    return snippet
+
+
+def _fit(text: str, cells: int) -> str:
+    """`text` cut to `cells` terminal cells (… marks a cut) and padded to exactly that width."""
+    if cell_len(text) > cells:
+        while text and cell_len(text) > cells - 1:
+            text = text[:-1]
+        text += "…"
+    return text + " " * (cells - cell_len(text))
+
+
 def hits_to_table(hits: list[SearchHit]) -> str:
-    """One hit a line: date, where (file ¶ paragraph), snippet with the matches in 【】."""
-    lines = []
+    """One hit a line, for people: date, title, ¶ (from 1, or "title"), the snippet with
+    the matches in 【】. Paths are left to `--format json`: they made every line too long.
+    """
+    rows = []
     for hit in hits:
-        snippet, shift = hit.snippet, 0
-        for start, end in hit.marks:
-            snippet = (
-                snippet[: start + shift]
-                + "【"
-                + snippet[start + shift : end + shift]
-                + "】"
-                + snippet[end + shift :]
-            )
-            shift += 2
-        where = "title" if hit.paragraph < 0 else f"¶{hit.paragraph + 1}"
-        line = f"{hit.date_text or '-':<10}  {_display_path(hit.path)} {where}  {snippet}"
         # reader.textsafety, as every output: C0, DEL, C1 and bidi controls, one for one.
-        lines.append(inert(line, keep_newlines=False))
+        title = inert_line(hit.title.strip() or hit.path.name)
+        where = "title" if hit.paragraph < 0 else f"¶{hit.paragraph + 1}"
+        rows.append((hit.date_text or "-", title, where, inert(_marked(hit), keep_newlines=False)))
+    title_cells = min(TITLE_CELLS, max((cell_len(row[1]) for row in rows), default=0))
+    date_cells = max((len(row[0]) for row in rows), default=0)  # a date may carry a time
+    where_cells = max((len(row[2]) for row in rows), default=0)
+    lines = [
+        f"{date:<{date_cells}}  {_fit(title, title_cells)}  {where:<{where_cells}}  {snippet}"
+        for date, title, where, snippet in rows
+    ]
     return "".join(line + "\n" for line in lines)
 
 

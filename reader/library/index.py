@@ -31,6 +31,7 @@ from reader.library.head import index_path as index_path
 from reader.library.plan import KnownFile, ToRead, plan_refresh
 from reader.library.progress import IndexProgress, ProgressCallback, RefreshSummary
 from reader.library.records import (
+    TITLE_PARAGRAPH,
     Extract,
     LoadFailure,
     default_extract,
@@ -318,7 +319,7 @@ class LibraryIndex:
                 summary.cancelled = True
                 break
             ids = pending[start : start + BATCH]
-            found = [official_rows(file_id, self._extract(self._paragraphs(file_id))) for file_id in ids]
+            found = [official_rows(file_id, self._extract(*self._text_of(file_id))) for file_id in ids]
             with self._transaction() as conn:
                 for file_id, rows in zip(ids, found, strict=True):
                     conn.execute("DELETE FROM officials WHERE file_id = ?", (file_id,))
@@ -329,12 +330,15 @@ class LibraryIndex:
         summary.officials_seconds += time.perf_counter() - started
         return summary
 
-    def _paragraphs(self, file_id: int) -> list[str]:
+    def _text_of(self, file_id: int) -> tuple[list[str], str | None]:
+        """An article's stored body paragraphs and its headline (None when it has none)."""
         with self._lock:
             rows = self._conn.execute(
-                "SELECT text FROM paragraphs WHERE file_id = ? AND idx >= 0 ORDER BY idx", (file_id,)
-            )
-            return [text for (text,) in rows]
+                "SELECT idx, text FROM paragraphs WHERE file_id = ? AND idx >= ? ORDER BY idx",
+                (file_id, TITLE_PARAGRAPH),
+            ).fetchall()
+        title = next((text for idx, text in rows if idx == TITLE_PARAGRAPH), None)
+        return [text for idx, text in rows if idx >= 0], title
 
     # -- queries ----------------------------------------------------------------------------
 

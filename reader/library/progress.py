@@ -57,6 +57,53 @@ class IndexProgress:
 
 ProgressCallback = Callable[[IndexProgress], None]
 
+TEXT_SHARE = 0.6
+"""The text phase's part of a whole refresh, the officials phase taking the rest: measured
+on cold builds (`reader index` prints both times), xwlb-bulk (2,000 articles) text 4.3 s,
+officials 2.4 s; rmrb (212) 1.4 s and 1.1 s."""
+
+
+_ORDER: dict[Phase, int] = {"scan": 0, "text": 1, "officials": 2}
+
+
+@dataclass(slots=True)
+class RefreshProgress:
+    """One progress for a whole refresh, across its phases: a fraction that never goes back.
+
+    The text phase fills the first TEXT_SHARE, the officials phase the rest from where
+    the text phase left it. A phase with nothing to do takes no room (officials alone
+    fill it all), and a scan, a return to the text phase or a step after a finished
+    refresh begins a new refresh at 0. People saw one bar per phase
+    drop back at the change of phase and read it as going backwards.
+    """
+
+    fraction: float = 0.0
+    _phase: Phase | None = None
+    _phase_start: float = 0.0
+
+    def update(self, step: IndexProgress) -> float:
+        """Take in one step of the refresh; returns the fraction done, 0.0 to 1.0."""
+        if step.phase == "scan":
+            self.fraction, self._phase, self._phase_start = 0.0, None, 0.0
+            return 0.0
+        if self._phase is not None and (_ORDER[step.phase] < _ORDER[self._phase] or self.fraction >= 1.0):
+            self.fraction, self._phase_start = 0.0, 0.0  # a new refresh, though no scan was seen
+        if step.phase != self._phase:
+            self._phase, self._phase_start = step.phase, self.fraction
+        if step.total > 0:
+            end = max(TEXT_SHARE if step.phase == "text" else 1.0, self._phase_start)
+            done = min(step.done, step.total) / step.total
+            self.fraction = max(self.fraction, self._phase_start + (end - self._phase_start) * done)
+        return self.fraction
+
+    def status(self, step: IndexProgress) -> str:
+        """Take in `step`; words for the list's title: `indexing 42%` (whole per cents, rounded
+        down, so 100 % is never shown while work remains), "" once a phase is done."""
+        fraction = self.update(step)
+        if step.phase == "scan":
+            return _STATUS_WORDS["scan"]
+        return f"indexing {int(fraction * 100)}%" if step.counting else ""
+
 
 @dataclass(slots=True)
 class RefreshSummary:

@@ -19,14 +19,14 @@ from reader.library.entries import date_key
 from reader.library.scan import FileStat, path_key
 from reader.library.schema import DAY_SHIFT, OVERFLOW_BASE
 from reader.loaders import load_article
-from reader.officials.model import OfficialsReport
+from reader.officials.model import Mention, OfficialsReport
 from reader.textsafety import inert_line
 
 TITLE_PARAGRAPH = -1
 """The paragraph index under which an article's title is stored and searched."""
 
-Extract = Callable[[Sequence[str]], OfficialsReport]
-"""Finds the officials of an article's body paragraphs (reader's rules by default)."""
+Extract = Callable[[Sequence[str], str | None], OfficialsReport]
+"""Finds the officials of an article's body paragraphs and headline (reader's rules by default)."""
 
 OfficialRow = tuple[int, str, str, int, int]
 """(file id, name, posts as JSON, mentions, first paragraph): one row of `officials`."""
@@ -145,14 +145,22 @@ def official_rows(file_id: int, report: OfficialsReport) -> list[OfficialRow]:
             official.name,
             json.dumps(official.titles, ensure_ascii=False),
             len(official.mentions),
-            official.mentions[0].paragraph if official.mentions else 0,
+            _first_in_body(official.mentions),
         )
         for official in report.officials
     ]
 
 
-def default_extract(paragraphs: Sequence[str]) -> OfficialsReport:
-    """reader's rules, imported on first use: only the officials phase needs them, and they are heavy."""
+def _first_in_body(mentions: Sequence[Mention]) -> int:
+    """The first body paragraph naming an official (0 when only the headline does): the
+    index's `first` opens an article there, and the headline is no paragraph of the body."""
+    return next((m.paragraph for m in mentions if m.paragraph >= 0), 0)
+
+
+def default_extract(paragraphs: Sequence[str], title: str | None) -> OfficialsReport:
+    """reader's rules, imported on first use: only the officials phase needs them, and they are heavy.
+
+    The headline is read with the body, as the sidebar and `reader officials` read it."""
     from reader.officials.extract import extract_officials
 
-    return extract_officials(paragraphs)
+    return extract_officials(paragraphs, title=title)

@@ -317,6 +317,22 @@ class LibrarySession:
         except (OSError, RuntimeError):  # a symlink loop cannot be resolved (3.11: RuntimeError)
             return None  # it never opens either; the list must still draw it
 
+    def is_read(self, path: Path) -> bool:
+        """Whether `path` is read (✓): read to its last paragraph, or marked read by hand."""
+        try:
+            return self.state.is_read(path)
+        except (OSError, RuntimeError):  # a path that cannot be resolved is never read
+            return False
+
+    def set_read(self, path: Path, read: bool, paragraphs: int) -> None:
+        """Mark `path` read (✓) or unread by hand (`m` in the app). An article made unread
+        while its place is its last paragraph goes back to the first: left at the end it
+        would still look read, and it should read as new."""
+        self.state.mark_read(path, read)
+        if not read and paragraphs > 0 and (self.state.position(path) or 0) >= paragraphs - 1:
+            self.state.set_position(path, 0)
+        self.save_if_due()
+
     def restore_position(self, path: Path, paragraphs: int | None = None) -> int:
         """The paragraph to open `path` at: where it was left (within `paragraphs`), else 0."""
         paragraph = self.state.position(path) or 0

@@ -11,26 +11,34 @@ from __future__ import annotations
 import re
 
 from reader.officials.findings import Findings
+from reader.officials.foreign_names import MAX_FOREIGN, cut_from_place
+from reader.officials.name_after_post import read_name_after_post
 from reader.officials.names import (
-    MAX_FOREIGN,
     NAME_DOT,
-    cut_from_place,
+    WEAK_PAIRS,
     is_cjk,
     plausible_chinese,
-    read_name_after_post,
     surname_at,
     title_at,
 )
 from reader.officials.posts import Post, chain_before, is_break_before
 
 LIST_JOINERS = "、"
+AND_JOINERS = "和及"
+"""Words that join two posts of one person after a copula (当选A和B), two people's elsewhere."""
 BOOK_TITLE_OPEN = "《"
 OPEN_BRACKETS = "(（"
 CLOSE_BRACKETS = ")）"
-AGE_CLAUSE = re.compile(
-    r"(?:[(（][男女][)）])?[，,]\s*(?:\d{1,3}\s*岁|\d{4}\s*年?\s*\d{0,2}\s*月?\s*(?:出)?生)\s*[，,]\s*$"
+PROFILE_FIELD = (
+    r"(?:男|女|[\u4e00-\u9fff]{1,3}族|\d{1,3}\s*岁|\d{4}\s*[年.]?\s*\d{0,2}\s*月?\s*(?:出)?生"
+    r"|[\u4e00-\u9fff]{2,8}人|中共(?:预备)?党员|无党派人士|[\u4e00-\u9fff]{0,10}(?:学历|学位)"
+    r"|(?:大学|研究生|本科|大专|中专|硕士|博士)[\u4e00-\u9fff]{0,6})"
 )
-"""梅鼎荣，44岁，副镇长 / 张永霞(女),196812月生,…区委书记: an age or birth between a name and its post."""
+AGE_CLAUSE = re.compile(
+    r"(?:[(（][男女][)）])?(?:[，,]\s*" + PROFILE_FIELD + r"\s*)+[，,]\s*(?:现任|现为|系)?$"
+)
+"""梅鼎荣，44岁，副镇长 / 张永霞(女),196812月生,…区委书记 / 赵磊，男，汉族，1980年5月生，现任…:
+a profile (age, birth, sex, nation, origin, party, schooling) between a name and its post."""
 GROUP_COUNT = re.compile(r"等(?:\d+|[一二两三四五六七八九十]+)?[位名人]?$")
 """杨雄、李斌等8位代表: a list of names closed by 等 and a count before a shared post."""
 
@@ -109,6 +117,16 @@ def _post_closes(f: Findings, text: str, end: int) -> bool:
     if end >= len(text) or not is_cjk(text[end]) or text[end] in LIST_JOINERS:
         return True
     follower = f.lex.followers.longest_at(text, end)
+    word = f.lex.titles.longest_ending_at(text, end) or ""
+    if (
+        follower is not None
+        and follower in f.lex.open_followers
+        and text[end] not in "及和与"
+        and f.lex.followers.longest_at(word, 0) != word  # 刘某代表在校生: 代表 the verb
+    ):
+        # 周国旗院长从…介绍, 王某局长在会上: a preposition opens the clause after the post;
+        # trusted only where the next word is no noun it would join (院长同学).
+        return text[end : end + 2] not in WEAK_PAIRS
     return follower is not None and (len(follower) > 1 or text[end] in "及和与等")
 
 
@@ -128,7 +146,8 @@ def _name_opens(f: Findings, text: str, start: int, name: str) -> bool:
         or not is_cjk(text[start - 1])
         or text[start - 1] in "、及和与"
         or is_break_before(text, start, f.lex)
-    )
+        or f.lex.organisation_suffixes.longest_ending_at(text, start) is not None
+    )  # 华容区院熊三坤副院长: the body's name, then the person, then the post
 
 
 def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known: tuple[int, ...]) -> bool:
@@ -145,12 +164,18 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
     if word is None:
         return False
     posts = chain_before(text, te - len(word), te, 0, lex, f.rules)
+    if f.on("role_words") and lex.role_words.longest_ending_at(text, te) is not None:
+        return False  # 王某、李某等老干部代表: people of a group, not holders of a post
     if word in lex.collective_titles and (not f.on("collective_designations") or posts[-1].text == word):
         return False  # 领导 with nothing attached designates nobody
+    if closed and f.on("copulas"):
+        posts = _joined_by_and(f, text, posts)
     start = posts[0].start
     names: list[tuple[int, int]] = []
     if not closed:
-        if f.on("counted_lists") and (m := GROUP_COUNT.search(text, 0, start)) is not None:
+        if f.on("removed_posts") and text.startswith(DUTY, te):
+            names = _removed(f, text, start, known)
+        elif f.on("counted_lists") and (m := GROUP_COUNT.search(text, 0, start)) is not None:
             names = _listed_names(f, text, m.start())
     elif f.on("bracketed_posts") and _in_brackets(text, start, te):
         # 全国人大代表于世平(天津检察院检察长): the posts in brackets right after a name.
@@ -162,15 +187,20 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
         if name is not None:
             names = [(m.start() - len(name), m.start())]
     elif (
-        f.on("appointed_as") and text[start - 1 : start] == "为" and (found := _appointed(f, text, start - 1))
+        f.on("appointed_as")
+        and text[start - 1 : start] == "为"
+        and (found := _appointed(f, text, start - 1, known_too=posts[0].text != word))
     ):
         names = found  # 选举朴凤柱为副委员长, 任命杜渐、马锋为副镇长
     elif f.on("copulas") and (cop := lex.copulas.longest_ending_at(text, start)) is not None:
-        name = name_ending_at(f, text, start - len(cop), known)
-        s0 = start - len(cop) - len(name or "")
+        at = start - len(cop)
+        if f.on("honorifics") and (hon := lex.honorifics.longest_ending_at(text, at)) is not None:
+            at -= len(hon)  # 王建平同志任县财政局局长 (a notice's wording)
+        name = name_ending_at(f, text, at, known)
+        s0 = at - len(name or "")
         if name is not None and (name in f.people or is_break_before(text, s0, lex)):
             # 彭珮云再次当选…会长: a new name must start where a word can start.
-            names = [(start - len(cop) - len(name), start - len(cop))]
+            names = [(s0, at)]
     elif f.on("counted_lists") and (m := GROUP_COUNT.search(text, 0, start)) is not None:
         names = _listed_names(f, text, m.start())
     for s, e in names:
@@ -180,23 +210,93 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
     return bool(names)
 
 
-def _appointed(f: Findings, text: str, wei: int) -> list[tuple[int, int]]:
-    """The names between an appointing verb and the 为 at `wei` (选举A、B为…), or none."""
+DUTY = "职务"
+"""免去…县长职务: the word a removal or resignation puts after the post."""
+
+
+def _removed(f: Findings, text: str, start: int, known: tuple[int, ...]) -> list[tuple[int, int]]:
+    """The name whose posts a removal or resignation before `start` names, or none.
+
+    免去郑立群(同志)的县交通局局长职务 (the verb, the name, 的, the posts) and
+    郑立群同志辞去县交通局局长职务 (the name, the verb right before the posts).
+    """
+    lex = f.lex
+
+    def name_before(j: int) -> tuple[int, int] | None:
+        if f.on("honorifics") and (hon := lex.honorifics.longest_ending_at(text, j)) is not None:
+            j -= len(hon)
+        name = name_ending_at(f, text, j, known)
+        return (j - len(name), j) if name is not None else None
+
+    if (verb := lex.removal_verbs.longest_ending_at(text, start)) is not None:
+        found = name_before(start - len(verb))
+        return [found] if found is not None else []
+    found = name_before(start - 1) if text[start - 1 : start] == "的" else None
+    if found is not None and lex.removal_verbs.longest_ending_at(text, found[0]) is not None:
+        return [found]
+    return []
+
+
+def _joined_by_and(f: Findings, text: str, posts: list[Post]) -> list[Post]:
+    """The chain with the posts joined to it by 和/及 when a copula or 为 stands before them.
+
+    崔龙海当选国务委员会第一副委员长和最高人民会议常任委员会委员长: after 当选, 是 or 为 the
+    posts joined by 和 are one person's; elsewhere 和 joins two people's posts (市长和副市长王某).
+    """
+    lex = f.lex
+    joined = posts
+    while (k := joined[0].start - 1) > 0 and text[k] in AND_JOINERS:
+        word = lex.titles.longest_ending_at(text, k)
+        if word is None:
+            break
+        joined = chain_before(text, k - len(word), k, 0, lex, f.rules) + joined
+        s = joined[0].start
+        if text[s - 1 : s] == "为" or lex.copulas.longest_ending_at(text, s) is not None:
+            return joined
+    return posts
+
+
+def _appointed(f: Findings, text: str, wei: int, *, known_too: bool) -> list[tuple[int, int]]:
+    """The names between an appointing verb and the 为 at `wei` (选举A、B为…), or none.
+
+    With `known_too` (the post has its organisation attached), a name already read with a
+    post before it counts too (推举…领导人金正恩为朝鲜国务委员会委员长)."""
     if wei < 0 or text[wei] != "为":
         return []
-    start = wei
-    while start > 0 and (is_cjk(text[start - 1]) or text[start - 1] in LIST_JOINERS) and wei - start < 40:
+    close = wei  # 任命王某同志为…: the name ends before the honorific
+    if f.on("honorifics") and (hon := f.lex.honorifics.longest_ending_at(text, wei)) is not None:
+        close -= len(hon)
+    start = close
+    while start > 0 and (is_cjk(text[start - 1]) or text[start - 1] in LIST_JOINERS) and close - start < 40:
         start -= 1
         verb = f.lex.appointing_verbs.longest_ending_at(text, start)
+        if verb is None and start > 0 and text[start - 1] in "：:":
+            verb = f.lex.appointing_verbs.longest_ending_at(text, start - 1)  # 任命：刘洪涛为…
         if verb is not None:
-            items = text[start:wei].split(LIST_JOINERS)
+            items = text[start:close].split(LIST_JOINERS)
             if all(plausible_chinese(item, f.lex, strict=False) for item in items):
                 spans, pos = [], start
                 for item in items:
                     spans.append((pos, pos + len(item)))
                     pos += len(item) + 1
                 return spans
+            break
+    if known_too:
+        for name in f.people:
+            s = close - len(name)
+            if s > 0 and text.startswith(name, s) and _after_appointing_verb(f, text, s):
+                return [(s, close)]
     return []
+
+
+def _after_appointing_verb(f: Findings, text: str, start: int) -> bool:
+    """Whether an appointing verb opens the clause that reaches `start` (no punctuation between)."""
+    k = start
+    while k > 0 and is_cjk(text[k - 1]) and start - k < 40:
+        k -= 1
+        if f.lex.appointing_verbs.longest_ending_at(text, k) is not None:
+            return True
+    return False
 
 
 def _in_brackets(text: str, start: int, end: int) -> bool:
@@ -211,12 +311,32 @@ def _listed_names(f: Findings, text: str, end: int) -> list[tuple[int, int]]:
         start -= 1
     items: list[tuple[int, int]] = []
     pos = start
+    known = 0
     for item in text[start:end].split(LIST_JOINERS):
-        if not plausible_chinese(item, f.lex, strict=False):
+        if plausible_chinese(item, f.lex, strict=False):
+            known += 1
+        elif not _bounded_name(f, item):
             return []
         items.append((pos, pos + len(item)))
         pos += len(item) + 1
-    return items if len(items) > 1 else []
+    return items if len(items) > 1 and known * 2 > len(items) else []
+
+
+def _bounded_name(f: Findings, item: str) -> bool:
+    """王飏 between 、 and 、: a listed surname and one or two characters, one of them rare.
+
+    The list's other names vouch for it (most must be plausible on their own)."""
+    lex = f.lex
+    surname = surname_at(item, 0, lex)
+    return (
+        surname is not None
+        and len(surname) == 1
+        and surname not in lex.ambiguous_surnames
+        and 2 <= len(item) <= 3
+        and all(is_cjk(c) for c in item)
+        and not any(title_at(item, k, lex) is not None for k in range(len(item)))
+        and not any(lex.not_names.longest_at(item, k) for k in range(len(item)))
+    )
 
 
 def name_ending_at(f: Findings, text: str, j: int, known: tuple[int, ...]) -> str | None:

@@ -9,16 +9,13 @@ is kept in `Findings.unnamed` for the later passes.
 from __future__ import annotations
 
 from reader.officials.findings import Findings, UnnamedPost
+from reader.officials.foreign_names import MAX_FOREIGN, cut_from_place, read_korean, read_minority
+from reader.officials.name_after_post import read_name_after_post
 from reader.officials.names import (
-    MAX_FOREIGN,
     NAME_DOT,
-    cut_from_place,
     is_cjk,
     plausible_chinese,
     read_chinese,
-    read_korean,
-    read_minority,
-    read_name_after_post,
     surname_at,
     title_at,
 )
@@ -79,8 +76,11 @@ def _paragraph(f: Findings, pi: int, text: str) -> None:
         ):
             i = t_end  # 领导 alone (在县委的领导下) is nobody's post; 县领导 is
             continue
-        if f.on("title_traps") and lex.title_traps.longest_ending_at(text, t_end) is not None:
-            i = t_end  # 我谨代表: the verb, not the post
+        if f.on("title_traps") and (
+            lex.title_traps.longest_ending_at(text, t_end) is not None
+            or _verb_after_name(f, text, i, word, floor)
+        ):
+            i = t_end  # 我谨代表, 王永康代表西安市委: the verb, not the post
             continue
         if f.on("post_nouns") and text[t_end : t_end + 1] in lex.post_noun_marks:
             i = t_end  # 部长级会谈, 成员国: a noun, nobody's post
@@ -110,6 +110,17 @@ def _paragraph(f: Findings, pi: int, text: str) -> None:
         posts = chain_before(text, i, t_end, floor, lex, f.rules)
         f.add_official(pi, name_at, name_end, posts)
         i = floor = _shared_list(f, pi, text, name_end, posts) if f.on("shared_lists") else name_end
+
+
+def _verb_after_name(f: Findings, text: str, i: int, word: str, floor: int) -> bool:
+    """Whether a title word that is also a verb (代表) follows a person's name: 王永康代表西安市委."""
+    lex = f.lex
+    if lex.followers.longest_at(word, 0) != word:
+        return False
+    attached = text[prefix_start(text, i, floor, lex) : i]
+    return bool(attached) and (
+        attached in f.people or (plausible_chinese(attached, lex, strict=True) and len(attached) == 3)
+    )
 
 
 def _backend_name(f: Findings, pi: int, start: int) -> int | None:
@@ -217,7 +228,14 @@ def _list_item(f: Findings, text: str, start: int) -> int | None:
             and not (n == 3 and bounded and f.on("list_items"))  # 计卫舸、: the commas bound it
         ):
             return None
-        if any(lex.not_names.longest_at(name, k) for k in range(len(name))) or (
+        # 叶和平、: with 、 on both sides, a word inside a 3-character name (和平) is no
+        # evidence against it; a list item that starts with such a word still is.
+        inside = (
+            1
+            if n == 3 and bounded and _after_joiner(text, start) and surname not in lex.ambiguous_surnames
+            else len(name)
+        )
+        if any(lex.not_names.longest_at(name, k) for k in range(inside)) or (
             f.on("places") and cut_from_place(text, start, end, lex)
         ):
             return None
@@ -225,6 +243,14 @@ def _list_item(f: Findings, text: str, start: int) -> int | None:
             return None
         return end
     return None
+
+
+def _after_joiner(text: str, start: int) -> bool:
+    """Whether a list's 、 (spaces allowed) stands right before `start`."""
+    k = start
+    while k > 0 and text[k - 1] in SPACES:
+        k -= 1
+    return k > 0 and text[k - 1] in LIST_JOINERS
 
 
 def _list_transliteration(f: Findings, text: str, start: int) -> int | None:

@@ -8,7 +8,8 @@ post is completed from its other printings); `posts_left_unnamed` runs after pas
 from __future__ import annotations
 
 from reader.officials.findings import Findings
-from reader.officials.names import is_cjk, read_name_after_post
+from reader.officials.name_after_post import read_name_after_post
+from reader.officials.names import is_cjk
 from reader.officials.posts import chain_before
 
 NUMERAL_CHARS = frozenset("〇一二三四五六七八九十百千万两0123456789")

@@ -28,6 +28,7 @@ from reader.officials.findings import Findings, Person
 from reader.officials.lexicon import load_lexicon
 from reader.officials.mentions import find_mentions
 from reader.officials.model import Mention, Official, OfficialsReport, OtherPerson
+from reader.officials.names import NAME_DOT
 from reader.officials.rules import ALL_RULES, RuleSet
 
 AUTO_BACKEND_MAX_CHARS = 60_000
@@ -64,11 +65,34 @@ def extract_officials(
     if names == "auto":
         names = get_backend("lac") if sum(map(len, paragraphs)) <= AUTO_BACKEND_MAX_CHARS else None
     headline = title is not None and bool(title.strip()) and rules.on("headline")
-    text = [title, *paragraphs] if headline and title is not None else list(paragraphs)
+    printed = [title, *paragraphs] if headline and title is not None else list(paragraphs)
+    text = [p.translate(NAME_DOTS) for p in printed]
     findings = Findings(text, load_lexicon(), rules, names, has_headline=headline)
     for run in PASSES:
         run(findings)
-    return _report(findings)
+    report = _report(findings)
+    if text != printed:
+        _names_as_printed(report, printed, findings)
+    return report
+
+
+NAME_DOTS = str.maketrans(dict.fromkeys("•‧・･∙⋅", NAME_DOT))
+"""Dots some pages print between the parts of a foreign name (杰夫•莫雷尔), read as ·.
+
+Each is one character for one, so every offset stays that of the printed text."""
+
+
+def _names_as_printed(report: OfficialsReport, printed: Sequence[str], f: Findings) -> None:
+    """Each name as its first mention prints it (杰夫•莫雷尔, not the · it was read with)."""
+    people: list[Official | OtherPerson] = [*report.officials, *report.others]
+    for person in people:
+        if NAME_DOT not in person.name or not person.mentions:
+            continue
+        m = person.mentions[0]
+        index = m.paragraph + 1 if f.has_headline else m.paragraph
+        shown = printed[index][m.start : m.end]
+        if len(shown) == len(person.name) and shown.translate(NAME_DOTS) == person.name:
+            person.name = shown
 
 
 def _report(f: Findings) -> OfficialsReport:
@@ -93,7 +117,26 @@ def _report(f: Findings) -> OfficialsReport:
 
 def _in_private_bodies(person: Person, bodies: tuple[str, ...]) -> bool:
     """Whether every post the person holds is in a body that is not public (商会, 学会)."""
-    return bool(person.posts) and all(any(b in at.post.text for b in bodies) for at in person.posts)
+    return bool(person.posts) and all(_private_post(at.post.text, bodies) for at in person.posts)
+
+
+PUBLIC_OWNERS = ("联合国",)
+"""Bodies whose 基金会 or 学会 is public: 联合国儿童基金会 is an international organisation."""
+
+
+def _private_post(post: str, bodies: tuple[str, ...]) -> bool:
+    """A post in a private body: its name holds one (not inside 协商会议), the post after it is
+    no Party post (合作社党委书记 is a Party office), and no public owner heads the name."""
+    if post.startswith(PUBLIC_OWNERS):
+        return False
+    for body in bodies:
+        k = post.find(body)
+        while k >= 0:
+            inside_word = body == "商会" and post[k - 1 : k] == "协"  # 人民协商会议主席
+            if not inside_word and "党" not in post[k + len(body) :]:
+                return True
+            k = post.find(body, k + 1)
+    return False
 
 
 def _titles(person: Person, merge_short: bool) -> tuple[list[str], bool]:

@@ -39,6 +39,7 @@ CHAR_KEYS = frozenset(
         "open_followers",
         "place_chars",
         "post_noun_marks",
+        "given_name_endings",
     }
 )
 LIST_KEYS = frozenset(
@@ -71,6 +72,9 @@ LIST_KEYS = frozenset(
         "minority_syllables",
         "private_bodies",
         "appointing_verbs",
+        "address_terms",
+        "removal_verbs",
+        "former_traps",
     }
 )
 
@@ -180,6 +184,14 @@ class Lexicon:
     minority_syllables: WordSet = field(default_factory=lambda: WordSet.of(()))
     private_bodies: tuple[str, ...] = ()
     appointing_verbs: WordSet = field(default_factory=lambda: WordSet.of(()))
+    address_terms: WordSet = field(default_factory=lambda: WordSet.of(()))
+    """Forms of address after a surname (方总, 贾先生, 马女士): what they follow is no full name."""
+    removal_verbs: WordSet = field(default_factory=lambda: WordSet.of(()))
+    """免去, 辞去: VERB NAME 的 POST 职务 and NAME 辞去 POST 职务 give the name that post."""
+    former_traps: WordSet = field(default_factory=lambda: WordSet.of(()))
+    """Words holding a former marker that mark nothing (太原, 高原, 前进): 太原市委书记 is no former post."""
+    given_name_endings: frozenset[str] = frozenset()
+    """Organisation endings that end many given names too (军: 解放军, 王建军): no evidence against a name."""
     pass1_words: WordSet = field(default_factory=lambda: WordSet.of(()))
     """Byline cues, role words and titles together: one lookup rejects most positions."""
     pass1_starts: re.Pattern[str] = re.compile("(?!)")
@@ -288,6 +300,10 @@ def load_lexicon() -> Lexicon:
         minority_syllables=WordSet.of(get("minority_syllables")),
         private_bodies=tuple(get("private_bodies")),
         appointing_verbs=WordSet.of(get("appointing_verbs")),
+        address_terms=WordSet.of(get("address_terms")),
+        removal_verbs=WordSet.of(get("removal_verbs")),
+        given_name_endings=frozenset(get("given_name_endings")),
+        former_traps=WordSet.of(get("former_traps")),
         pass1_words=WordSet.of([*get("byline_cues"), *get("role_words"), *titles]),
         pass1_starts=_starts(get("byline_cues"), get("role_words"), titles),
         pass2_starts=_starts(get("honorifics"), get("modifiers"), titles),

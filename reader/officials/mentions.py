@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from reader.officials.findings import Findings, Person
+from reader.officials.foreign_names import cut_from_place
 from reader.officials.lexicon import char_class
 from reader.officials.model import Mention
-from reader.officials.names import cut_from_place, is_cjk, surname_at, title_at
+from reader.officials.names import is_cjk, surname_at, title_at
 
 Span = tuple[int, int, int, str, str | None]
 """(paragraph, start, end, name, short form as printed or None)."""

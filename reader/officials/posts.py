@@ -79,9 +79,53 @@ def prefix_start(text: str, title_start: int, floor: int, lex: Lexicon) -> int:
     """Where the text attached before the title word at `title_start` begins."""
     j = title_start
     limit = max(floor, title_start - MAX_PREFIX)
-    while j > limit and not is_break_before(text, j, lex):
-        j -= 1
+    while j > limit:
+        if (k := _bracket_inside(text, j, limit)) is not None:
+            j = k  # 尼泊尔共产党（联合马列）总书记: a bracket inside a party's name
+            continue
+        if not is_break_before(text, j, lex):
+            j -= 1
+        elif _joins_bodies(text, j, title_start, limit, lex):
+            j -= 1  # 政治与安全委员会主席: 与 inside one body's name
+        else:
+            break
     return j
+
+
+BODY_JOINERS = "和与"
+
+
+def _bracket_inside(text: str, j: int, limit: int) -> int | None:
+    """Start of a bracket of 2 to 8 Chinese characters closing just before `j`, with a body
+    name attached before it, or None."""
+    if j < 1 or text[j - 1] not in ")）":
+        return None
+    k = j - 2
+    while k > limit and k > j - 11 and is_cjk(text[k]):
+        k -= 1
+    if k <= limit or text[k] not in "(（" or j - 1 - (k + 1) < 2 or not is_cjk(text[k - 1]):
+        return None
+    return k
+
+
+def _joins_bodies(text: str, j: int, title_start: int, limit: int, lex: Lexicon) -> bool:
+    """Whether the 和/与 before `j` joins two words of one body's name (学术和编审委员会).
+
+    Only where what follows it up to the title ends like a named body (委员会, not 县委)
+    and no title word ends before it (市长和副市长 joins two people's posts).
+    """
+    if j < 2 or j - 1 <= limit or text[j - 1] not in BODY_JOINERS or not is_cjk(text[j - 2]):
+        return False
+    if lex.titles.longest_ending_at(text, j - 1) is not None or lex.followers.longest_ending_at(text, j - 1):
+        return False  # 市长和…, 讲话和…: a post or a verb before 和, not a body's word
+    body = lex.organisation_suffixes.longest_ending_at(text, title_start) or ""
+    return (
+        len(body) >= 3  # 委员会, 研究院; not 县委 (群众和县委书记 are two)
+        and not any(
+            title_at(text, k, lex) is not None and lex.organisation_suffixes.longest_at(text, k) is None
+            for k in range(j, title_start)
+        )  # 委员 of 委员会 is no title there
+    )
 
 
 def _former(printed: str, lex: Lexicon) -> bool:
@@ -92,8 +136,10 @@ def _former(printed: str, lex: Lexicon) -> bool:
         k = printed.find(m, 1)
         while k > 0:
             rest = k + len(m)
-            attached = printed[k - 1] in PLACE_UNITS or lex.organisation_suffixes.longest_ending_at(
-                printed, k
+            attached = (
+                printed[k - 1] in PLACE_UNITS
+                or lex.organisation_suffixes.longest_ending_at(printed, k)
+                or (k >= 2 and not _in_former_trap(printed, k, lex))  # 雅安原市委书记, 四川文联原主席
             )
             if attached and (
                 title_at(printed, rest, lex) is not None
@@ -102,6 +148,14 @@ def _former(printed: str, lex: Lexicon) -> bool:
                 return True
             k = printed.find(m, k + 1)
     return False
+
+
+def _in_former_trap(printed: str, k: int, lex: Lexicon) -> bool:
+    """Whether the marker at `printed[k]` lies inside a word that marks nothing (太原, 高原)."""
+    return any(
+        (w := lex.former_traps.longest_at(printed, s)) is not None and s + len(w) > k
+        for s in range(max(0, k - lex.former_traps.max_len + 1), k + 1)
+    )
 
 
 def _held_then(text: str, start: int, end: int, lex: Lexicon) -> bool:

@@ -211,6 +211,12 @@ RULES: tuple[Rule, ...] = (
         "钱国栋:县人大常委会副主任",
     ),
     Rule(
+        "removed_posts",
+        "免去NAME的POST职务 and NAME辞去POST职务: the post of a removal or resignation is the name's",
+        ("会议决定免去郑立群的县交通局局长职务。",),
+        "郑立群:县交通局局长",
+    ),
+    Rule(
         "bracketed_posts",
         "posts in brackets right after a name belong to it",
         ("人大代表于海平(青山县检察院检察长)发言。",),

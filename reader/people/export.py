@@ -11,7 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
+from reader.files import write_atomic
 from reader.people.model import PersonSummary, PostSpan
 from reader.people.query import EventRow
 from reader.textsafety import inert_line, json_safe
@@ -20,7 +22,14 @@ PEOPLE_CSV = [
     "id", "name", "pinyin", "articles", "mentions", "first_seen", "last_seen",
     "title", "first", "last", "post_articles", "former",
 ]  # fmt: skip
-EVENTS_CSV = ["person", "name", "kind", "post", "date", "path", "paragraph"]
+EVENTS_CSV = ["person", "name", "kind", "post", "date", "path", "paragraph_1based"]
+"""CSV is for people: the paragraph counts from 1 as on screen (`title`: the headline), and
+the column says so; JSON keeps `paragraph` from 0, as documented."""
+
+
+def paragraph_for_people(paragraph: int) -> str:
+    """`3` for the third body paragraph (from 1), `title` for the headline (-1)."""
+    return "title" if paragraph < 0 else str(paragraph + 1)
 
 
 def person_dict(summary: PersonSummary, posts: list[PostSpan]) -> dict[str, object]:
@@ -80,8 +89,14 @@ def events_csv(events: list[EventRow]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(EVENTS_CSV)
     for e in events:
-        writer.writerow([e.person, e.name, e.kind, e.post, e.date or "", e.path, e.paragraph])
+        writer.writerow(
+            [e.person, e.name, e.kind, e.post, e.date or "", e.path, paragraph_for_people(e.paragraph)]
+        )
     return out.getvalue()
+
+
+def _where(paragraph: int) -> str:
+    return "title" if paragraph < 0 else f"¶{paragraph + 1}"
 
 
 def people_table(people: list[tuple[PersonSummary, list[PostSpan]]]) -> str:
@@ -103,8 +118,29 @@ def people_table(people: list[tuple[PersonSummary, list[PostSpan]]]) -> str:
 def events_table(events: list[EventRow]) -> str:
     lines = [
         inert_line(
-            f"{e.date or 'undated':<10}  {e.kind:<11}  {e.name}  {e.post}  ({e.path} ¶{e.paragraph + 1})"
+            f"{e.date or 'undated':<10}  {e.kind:<11}  {e.name}  {e.post}  ({e.path} {_where(e.paragraph)})"
         )
         for e in events
     ]
     return "\n".join(lines) + ("\n" if lines else "No events found.\n")
+
+
+def unique_stem(folder: Path, base: str) -> Path:
+    """`folder/base`, or `base-2`, `base-3`… : the first whose .csv and .json are both free,
+    so an export never replaces an earlier one of the same name."""
+    number = 1
+    while True:
+        stem = folder / (base if number == 1 else f"{base}-{number}")
+        if not any(stem.with_name(stem.name + suffix).exists() for suffix in (".csv", ".json")):
+            return stem
+        number += 1
+
+
+def save_people(people: list[tuple[PersonSummary, list[PostSpan]]], folder: Path, base: str) -> Path:
+    """Write `people` as CSV and JSON (the shapes of `reader people`) under a new name in
+    `folder` (the state folder's exports/, never beside an article). Returns the stem both
+    share; raises OSError when the folder cannot be written."""
+    stem = unique_stem(folder, base)
+    write_atomic(stem.with_name(stem.name + ".csv"), people_csv(people).encode("utf-8"))
+    write_atomic(stem.with_name(stem.name + ".json"), people_json(people).encode("utf-8"))
+    return stem

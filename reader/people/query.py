@@ -1,4 +1,4 @@
-"""What the CLI and the (coming) People screen and person view ask of the person index.
+"""What the CLI, the People screen and the person view ask of the person index.
 
 Why a class over a connection: the UI holds one `PeopleIndex` per open library and asks
 it small questions (a person's career, who they appear with) as the user moves; the list
@@ -18,17 +18,44 @@ from pathlib import Path
 from reader.people.model import Career, Event, Mention, PersonSummary, PostSpan
 
 SORTS: dict[str, Callable[[PersonSummary], object]] = {
-    "articles": lambda p: (-p.articles, p.pinyin, p.id),
-    "name": lambda p: (p.pinyin.lower(), p.name, p.id),
-    "first_seen": lambda p: (p.first_seen or "9999", p.pinyin, p.id),
-    "last_seen": lambda p: ("".join(chr(0x10FFFF - ord(c)) for c in p.last_seen or ""), p.pinyin, p.id),
-    "mentions": lambda p: (-p.mentions, p.pinyin, p.id),
+    "articles": lambda p: (-p.articles, fold(p.pinyin), p.id),
+    "name": lambda p: (fold(p.pinyin), p.name, p.id),  # toneless: lǐ before liǔ
+    "first_seen": lambda p: (p.first_seen or "9999", fold(p.pinyin), p.id),
+    "last_seen": lambda p: (_descending(p.last_seen or "\x00"), fold(p.pinyin), p.id),
+    "mentions": lambda p: (-p.mentions, fold(p.pinyin), p.id),
 }
 
 
+def _descending(text: str) -> str:
+    """A key that sorts (same-length) strings latest first."""
+    return "".join(chr(0x10FFFF - ord(c)) for c in text)
+
+
+def _bare(char: str) -> str | None:
+    """A Latin letter with marks (ǎ, Ü, ḿ) as its bare letter; None for anything else."""
+    parts = unicodedata.normalize("NFD", char)
+    if len(parts) > 1 and parts[0].isascii() and all(unicodedata.combining(c) for c in parts[1:]):
+        return parts[0]
+    return None
+
+
+_MARKS = {
+    code: bare
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+    if (bare := _bare(chr(code))) is not None
+}
+"""Every marked Latin letter to its bare letter: pinyin folds by `str.translate`, in C."""
+
+
 def fold(text: str) -> str:
-    """Lower case without tone marks: what a query and a search key are compared as."""
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+    """Lower case without tone marks: what a query and a search key are compared as.
+
+    Pinyin is folded by a table (fast enough to sort 100,000 names by); anything the table
+    leaves beyond ASCII (CJK, a combining mark typed apart) by Unicode decomposition."""
+    plain = text.translate(_MARKS)
+    if not plain.isascii():
+        plain = "".join(c for c in unicodedata.normalize("NFD", plain) if not unicodedata.combining(c))
+    return plain.lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,14 +83,50 @@ class EventRow:
     paragraph: int
 
 
+def _sort_rows(rows: list[PersonSummary], by: str) -> list[PersonSummary]:
+    """`rows` in the order `by` names, as `SORTS` defines it. Stable passes, least significant
+    key first, so no per-row key tuples: 100,000 persons sort in tens of milliseconds."""
+    if by not in SORTS:
+        raise ValueError(f"unknown sort {by!r}; known: {', '.join(SORTS)}")
+    ordered = sorted(rows, key=lambda p: p.id)
+    if by == "name":
+        ordered.sort(key=lambda p: p.name)
+        ordered.sort(key=lambda p: fold(p.pinyin))
+        return ordered
+    ordered.sort(key=lambda p: fold(p.pinyin))
+    if by == "articles":
+        ordered.sort(key=lambda p: p.articles, reverse=True)
+    elif by == "mentions":
+        ordered.sort(key=lambda p: p.mentions, reverse=True)
+    elif by == "first_seen":
+        ordered.sort(key=lambda p: p.first_seen or "9999")
+    else:  # last_seen: the latest first, never seen with a date last
+        ordered.sort(key=lambda p: p.last_seen or "", reverse=True)
+    return ordered
+
+
+def narrows(before: str, after: str) -> bool:
+    """Whether every row matching `after` matches `before` too: each word of the old query is
+    part of a word of the new one (`li` → `li q` → `li qiang`), so the new answer can be
+    looked for in the old one."""
+    old, new = fold(before).split(), fold(after).split()
+    return all(any(word in other for other in new) for word in old)
+
+
 class PeopleList:
-    """Every person of a library in memory: sort and filter without touching the database."""
+    """Every person of a library in memory: sort and filter without touching the database.
+
+    Each order is computed once and kept (the People screen switches between them)."""
 
     def __init__(self, rows: list[PersonSummary]) -> None:
         self.rows = rows
+        self._orders: dict[str, list[PersonSummary]] = {}
 
     def sorted(self, by: str = "articles") -> list[PersonSummary]:
-        return sorted(self.rows, key=SORTS[by])
+        order = self._orders.get(by)
+        if order is None:
+            order = self._orders[by] = _sort_rows(self.rows, by)
+        return list(order)
 
     def filter(self, query: str, rows: list[PersonSummary] | None = None) -> list[PersonSummary]:
         """Rows whose name, pinyin (with or without tones and spaces), post or place holds
@@ -72,7 +135,50 @@ class PeopleList:
         source = self.rows if rows is None else rows
         if not words:
             return list(source)
-        return [row for row in source if all(word in row.search_key for word in words)]
+        found = [row for row in source if words[0] in row.search_key]
+        for word in words[1:]:
+            found = [row for row in found if word in row.search_key]
+        return found
+
+
+class LiveFilter:
+    """The People screen's list as the user types and sorts: a query that narrows the last
+    one (see `narrows`) is looked for only among the last answer, so each key costs less
+    than the one before it."""
+
+    KEPT = 16
+    """Answers remembered, so a backspace finds the answer it had before (not a new search)."""
+
+    def __init__(self, people: PeopleList, by: str = "articles") -> None:
+        self.people = people
+        self.by = by
+        self.query = ""
+        self.rows = people.sorted(by)
+        self._answers: dict[str, list[PersonSummary]] = {"": self.rows}
+
+    def set_query(self, query: str) -> list[PersonSummary]:
+        key = " ".join(fold(query).split())
+        known = self._answers.get(key)
+        if known is not None:
+            self.rows = known
+        elif narrows(self.query, query):
+            self.rows = self.people.filter(query, self.rows)
+        else:
+            self.rows = self.people.filter(query, self._answers[""])
+        self.query = query
+        self._answers.pop(key, None)
+        self._answers[key] = self.rows
+        while len(self._answers) > self.KEPT:
+            oldest = next(k for k in self._answers if k)
+            del self._answers[oldest]
+        return self.rows
+
+    def set_sort(self, by: str) -> list[PersonSummary]:
+        self.by = by
+        everyone = self.people.sorted(by)
+        self._answers = {"": everyone}
+        self.rows = self.people.filter(self.query, everyone)
+        return self.rows
 
 
 class PeopleIndex:
@@ -88,6 +194,30 @@ class PeopleIndex:
             "FROM people_persons"
         ).fetchall()
         return PeopleList([PersonSummary(*row) for row in rows])
+
+    def person_at(self, path: Path, name: str) -> str | None:
+        """The person the official `name` of the article at `path` was grouped into: what the
+        sidebar's "where else" opens. None when the article is outside the library or the
+        person index has not reached it yet."""
+        from reader.library.scan import path_key
+
+        try:
+            relative = path.resolve().relative_to(self.library.resolve()).as_posix()
+        except (ValueError, OSError, RuntimeError):
+            return None
+        row = self.conn.execute(
+            "SELECT l.person_id FROM people_links l JOIN files f ON f.id = l.file_id "
+            "WHERE f.path = ? AND l.name = ?",
+            (path_key(relative), name),
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def all_posts(self) -> dict[str, list[PostSpan]]:
+        """Every person's posts at once (the whole index's export: one query, not one a person)."""
+        return {
+            pid: [PostSpan(t, f, la, n, bool(former)) for t, f, la, n, former in json.loads(posts)]
+            for pid, posts in self.conn.execute("SELECT id, posts FROM people_persons")
+        }
 
     def summary(self, person_id: str) -> PersonSummary | None:
         row = self.conn.execute(

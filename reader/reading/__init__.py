@@ -9,7 +9,8 @@ presents it; tests drive it without an app.
 
 from __future__ import annotations
 
+from reader.reading.history import History, Place
 from reader.reading.session import ReadingSession
 from reader.reading.trail import SPAN_KINDS, Span, SpanKind, Stop, Trail
 
-__all__ = ["SPAN_KINDS", "ReadingSession", "Span", "SpanKind", "Stop", "Trail"]
+__all__ = ["SPAN_KINDS", "History", "Place", "ReadingSession", "Span", "SpanKind", "Stop", "Trail"]

@@ -33,6 +33,9 @@ class ReadingSession:
         """The trail `n`/`N` step through: the one set off last (one of the two above)."""
         self.last_query = ""
         """The last search that matched: `/` then Enter repeats it, in any article."""
+        self.wrapped = 0
+        """Whether the last move along a trail went round its end (+1: past the last stop,
+        back to the first; -1: past the first, back to the last; 0: it did not)."""
 
     # -- the article and its officials -------------------------------------------------
 
@@ -85,10 +88,11 @@ class ReadingSession:
         matches = find_matches(self.article.paragraphs, query)
         if not matches:
             return None
-        first = next((i for i, match in enumerate(matches) if match.paragraph >= cursor), 0)
+        first = next((i for i, match in enumerate(matches) if match.paragraph >= cursor), None)
         stops = [Stop(match.paragraph, match.start, match.end) for match in matches]
-        self.search_trail = Trail(f"「{query}」", stops, first)
+        self.search_trail = Trail(f"「{query}」", stops, first or 0)
         self.last_query = query
+        self.wrapped = 1 if first is None else 0
         return self._follow(self.search_trail)
 
     def clear_search(self) -> None:
@@ -97,11 +101,17 @@ class ReadingSession:
         if self.trail is not None and self.trail is not self.official_trail:
             self.trail = self.official_trail
 
-    def step(self, by: int) -> Stop | None:
-        """Move along the active trail (`n`: +1, `N`: -1); returns the stop it is at now."""
+    def step(self, by: int, cursor: int | None = None) -> Stop | None:
+        """Move along the active trail (`n`: +1, `N`: -1); returns the stop it is at now.
+
+        With the `cursor` (a paragraph), the step is from there: the first stop after it
+        or the last before it (`Trail.step_from`); without, `by` stops from the last one.
+        `wrapped` says whether it went round an end.
+        """
         if self.trail is None:
             return None
-        self.trail.step(by)
+        went_round = self.trail.step(by) if cursor is None else self.trail.step_from(cursor, by > 0)
+        self.wrapped = (1 if by > 0 else -1) if went_round else 0
         return self._follow(self.trail)
 
     def _follow(self, trail: Trail) -> Stop | None:
@@ -129,6 +139,14 @@ class ReadingSession:
     def position_text(self, cursor: int, total: int) -> str:
         """The status bar's position: `¶ 3/9` (`¶ –` with no paragraphs)."""
         return f"¶ {cursor + 1}/{total}" if total else "¶ –"
+
+    def wrap_text(self) -> str | None:
+        """What to tell the reader when the last move went round the trail's end, else None."""
+        if not self.wrapped or self.trail is None:
+            return None
+        if self.wrapped > 0:
+            return f"Past the end: back to the first of {self.trail.label}"
+        return f"Past the start: back to the last of {self.trail.label}"
 
     def trail_text(self) -> str | None:
         """The status bar's trail: `郑亚军 2/4`, `「国防」 3/17`, or None before one is set off."""

@@ -8,6 +8,7 @@ never get confused.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple, get_args
 
@@ -47,10 +48,31 @@ class Trail:
     def current(self) -> Stop | None:
         return self.targets[self.index] if self.targets else None
 
-    def step(self, by: int) -> None:
-        """Move `by` stops, wrapping round at either end."""
-        if self.targets:
-            self.index = (self.index + by) % len(self.targets)
+    def step(self, by: int) -> bool:
+        """Move `by` stops, wrapping round at either end; True when it went round one."""
+        if not self.targets:
+            return False
+        index = self.index + by
+        self.index = index % len(self.targets)
+        return not 0 <= index < len(self.targets)
+
+    def step_from(self, paragraph: int, forward: bool) -> bool:
+        """Go to the first stop after `paragraph` (`forward`) or the last before it, as
+        `n`/`N` do in less and vim: the cursor, not the stop visited last, is where the
+        reader is. When the stop the trail is at lies in `paragraph`, the step is from
+        that stop (to the next one in the same paragraph, if any). True when it went
+        round an end of the trail (the screen says so).
+        """
+        if not self.targets:
+            return False
+        if self.targets[self.index].paragraph == paragraph:
+            return self.step(1 if forward else -1)
+        if forward:
+            index = bisect_right(self.targets, paragraph, key=lambda stop: stop.paragraph)
+        else:
+            index = bisect_left(self.targets, paragraph, key=lambda stop: stop.paragraph) - 1
+        self.index = index % len(self.targets)
+        return not 0 <= index < len(self.targets)
 
     def status(self) -> str:
         """`郑亚军 2/4`: the label and where on the trail the reader is."""

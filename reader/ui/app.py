@@ -97,6 +97,12 @@ class ReaderApp(App[None]):
             self.register_theme(to_textual_theme(spec))
         if theme_name in self.available_themes:
             self.theme = theme_name
+        if self.theme in self._theme_specs:
+            # Only reader's themes are offered (the palette, Textual's "Theme" command, `t`):
+            # they carry reader's colour variables, and a theme chosen here is one that
+            # --theme, config.yaml and ui.json accept, checked by the CLI without Textual.
+            for name in [name for name in self.available_themes if name not in self._theme_specs]:
+                self.unregister_theme(name)
         self._start_theme: str | None = self.theme
         self.reader = ReaderScreen(
             library=library, open_file=open_file, config=self.config, notices=self._notices, ready=self.ready
@@ -160,6 +166,8 @@ class ReaderApp(App[None]):
             return
         scopes = {ReadingView: "reader", LibraryTable: "list", OfficialsPanel: "officials"}
         scope = next((name for kind, name in scopes.items() if isinstance(self.focused, kind)), None)
+        # The People screen and the person view by name: their modules load when first opened.
+        scope = {"PeopleScreen": "people", "PersonScreen": "person"}.get(type(self.screen).__name__, scope)
         self.push_screen(HelpScreen(scope, self.keymap))
 
     # -- themes -------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """reader's commands in Textual's command palette (ctrl+p).
 
 Open an article by title, jump to an official by name or by pinyin typed without
-tones (liu peng finds 柳鹏), search the article, switch theme, toggle the sidebar.
+tones (liu peng finds 柳鹏) or open their person view, the People screen, search the
+article, switch theme, toggle the sidebar.
 The provider belongs to the reader screen (`ReaderScreen.COMMANDS`): it reads what the
 screen shows (the article list's entries, the officials report) and the app's themes,
 and calls the screen's actions (`PaletteTarget`), so it holds no state of its own and
@@ -52,6 +53,8 @@ class PaletteTarget(Protocol):
     def action_jump_to_official(self, index: int) -> None: ...
     def action_open_article_by_path(self, path: Path) -> None: ...
     def show_timeline(self, name: str) -> None: ...
+    def show_person(self, name: str, article: Path | None) -> None: ...
+    def action_people(self) -> None: ...
 
 
 class ReaderCommands(Provider):
@@ -68,6 +71,7 @@ class ReaderCommands(Provider):
                 now = f"Now: articles naming {table.library_filter}"
                 yield "Show all articles", screen.action_clear_filter, now
         yield "Toggle sidebar", screen.action_toggle_sidebar, "Show or hide the officials"
+        yield "People", screen.action_people, "Every person of the library: posts, careers, who with whom"
         for name in sorted(app.available_themes):
             current = " (current)" if name == app.theme else ""
             yield f"Switch theme: {name}", partial(setattr, app, "theme", name), f"Colours{current}"
@@ -78,10 +82,11 @@ class ReaderCommands(Provider):
                 posts = "、".join(official.titles)
                 mentions = f"{len(official.mentions)} mention{'s' if len(official.mentions) != 1 else ''}"
                 yield text, partial(screen.action_jump_to_official, index), f"{posts}  ·  {mentions}"
+                article = screen.reading.article
                 yield (
                     f"Where else: {official.name} {plain_pinyin(official.name)}",
-                    partial(screen.show_timeline, official.name),
-                    "Every article naming this official, with the posts each gives",
+                    partial(screen.show_person, official.name, article.path if article else None),
+                    "This person's career, mentions a month, who they appear with, their articles",
                 )
 
     def _articles(self) -> Iterator[tuple[str, Callable[[], Any], str]]:

@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from textual.binding import Binding, BindingType
 from textual.keys import Keys, format_key
 
-SCOPES = ("app", "reader", "list", "officials", "help")
-"""app: anywhere; reader: the reading view; list: the article list; officials: the sidebar."""
+SCOPES = ("app", "reader", "list", "officials", "people", "person", "help")
+"""app: anywhere; reader: the reading view; list: the article list; officials: the sidebar;
+people: the People screen; person: the person view."""
 
 
 @dataclass(frozen=True)
@@ -116,12 +117,42 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         help="next article in the list",
     ),
     BindingSpec(
+        "app.back",
+        "H,alt+left",
+        "screen.back",
+        "Back",
+        key_display="H",
+        help="back to where a jump left (library search, timeline, filter)",
+    ),
+    BindingSpec(
+        "app.forward",
+        "L,alt+right",
+        "screen.forward",
+        "Forward",
+        key_display="L",
+        help="forward again to where Back left",
+    ),
+    BindingSpec(
+        "app.toggle_read",
+        "m",
+        "screen.toggle_read",
+        "Mark read",
+        help="mark this article read / unread (in the list: the cursor's)",
+    ),
+    BindingSpec(
+        "app.next_unread",
+        "u",
+        "screen.next_unread",
+        "Next unread",
+        help="next unread article, in the list's order (round to the top)",
+    ),
+    BindingSpec(
         "app.next_stop",
         "n",
         "screen.next_stop",
         "Next",
         show=True,
-        help="next mention or match — whichever you set off last",
+        help="next mention or match after the cursor, on the trail set off last",
     ),
     BindingSpec(
         "app.previous_stop",
@@ -129,7 +160,7 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         "screen.previous_stop",
         "Prev",
         key_display="N",
-        help="previous mention or match",
+        help="previous mention or match before the cursor",
     ),
     BindingSpec("app.next_theme", "t", "next_theme", "Theme", help="next colour theme (remembered)"),
     BindingSpec(
@@ -174,6 +205,14 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         "screen.export_officials",
         "Export",
         help="export the article's officials as CSV or JSON",
+    ),
+    BindingSpec(
+        "app.people",
+        "P",
+        "screen.people",
+        "People",
+        key_display="P",
+        help="People: every person of the library, their posts and careers",
     ),
     # The reading view
     BindingSpec(
@@ -224,7 +263,7 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         "screen.official_timeline",
         "Where else",
         show=True,
-        help="every article that names this official, with the posts each gives, oldest first",
+        help="this official's person: career, mentions a month, who they appear with, articles",
     ),
     BindingSpec(
         "officials.filter",
@@ -234,10 +273,42 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         show=True,
         help="list only the articles that name this official (F lists all again)",
     ),
+    # The People screen (the filter box has the focus, so its keys are not letters)
+    BindingSpec(
+        "people.sort",
+        "ctrl+o",
+        "cycle_sort",
+        "Sort",
+        show=True,
+        help="sort: most articles, by name (pinyin), last seen",
+    ),
+    BindingSpec(
+        "people.export",
+        "ctrl+s",
+        "export",
+        "Export",
+        show=True,
+        help="export the persons shown and the whole index as CSV and JSON (state folder's exports/)",
+    ),
+    # The person view
+    BindingSpec(
+        "person.export",
+        "x",
+        "export",
+        "Export",
+        show=True,
+        help="export this person's posts as CSV and JSON (state folder's exports/)",
+    ),
     # The help screen
     BindingSpec(
         "help.close", "escape,q,question_mark,f1", "dismiss", "Close", show=True, help="close the help"
     ),
+    BindingSpec("help.down", "j", "scroll_help(1)", "Down", help="scroll down a line"),
+    BindingSpec("help.up", "k", "scroll_help(-1)", "Up", help="scroll up a line"),
+    BindingSpec("help.page_down", "space", "page_help(1)", "Page", key_display="␣", help="page down"),
+    BindingSpec("help.page_up", "b", "page_help(-1)", "Page up", help="page up"),
+    BindingSpec("help.first", "g", "help_end(0)", "Top", help="top"),
+    BindingSpec("help.last", "G", "help_end(1)", "Bottom", help="bottom"),
 )
 
 DEFAULT_KEYS: dict[str, str] = {spec.id: spec.keys for spec in BINDINGS_TABLE}

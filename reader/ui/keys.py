@@ -13,6 +13,8 @@ SCOPE_TITLES = {
     "reader": "The article",
     "list": "The article list",
     "officials": "The officials sidebar",
+    "people": "The People screen",
+    "person": "The person view",
     "app": "Anywhere",
     "help": "This screen",
 }
@@ -30,6 +32,17 @@ BUILT_IN: dict[str, tuple[tuple[str, str], ...]] = {
         ("Enter  click", "jump to the official's first mention; then n / N step through them"),
         ("Enter", "on “Also named”: show or hide the people named who are not officials"),
     ),
+    "people": (
+        ("type", "filter by name, pinyin without tones (liu peng), post or place"),
+        ("↓  ↑  PgDn  PgUp", "move in the list"),
+        ("Enter  click", "the person view of the highlighted person"),
+        ("Esc", "clear the filter, then back to the article"),
+    ),
+    "person": (
+        ("Tab  Shift+Tab", "focus the career, the people they appear with, the articles"),
+        ("Enter  click", "open the article at the mention; on a person, their view"),
+        ("Esc", "back"),
+    ),
     "app": (("Tab  Shift+Tab", "focus the next / previous pane: list, article, officials"),),
 }
 """Keys Textual's widgets answer to on their own, by scope."""
@@ -41,7 +54,7 @@ Rows = list[tuple[str, str]]
 
 def help_sections(scope: str | None, keymap: Mapping[str, str] | None = None) -> list[tuple[str, Rows]]:
     """(heading, [(keys, meaning)…]) for the focused pane's scope, then the keys that work anywhere."""
-    scopes = [scope] if scope in ("reader", "list", "officials") else []
+    scopes = [scope] if scope in ("reader", "list", "officials", "people", "person") else []
     return [
         (SCOPE_TITLES[name], [*help_rows(name, keymap), *BUILT_IN.get(name, ())]) for name in [*scopes, "app"]
     ]

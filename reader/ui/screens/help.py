@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.ui.keymap import bindings_for, help_rows
+from reader.ui.keymap import bindings_for, effective_keys, key_label
 from reader.ui.keys import help_sections
 
 
@@ -46,7 +46,29 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
             box.border_title = "reader — keys"
-            close = help_rows("help", self.keymap)[0][0].split("  ")[0]
+            keys = {
+                spec_id: key_label(spec_keys).split("  ")[0]
+                for spec_id, spec_keys in effective_keys(self.keymap).items()
+            }
             # A Text, not a string: a remapped key such as "[" must not be read as markup.
-            box.border_subtitle = Text(f"{close} to close · Tab to another pane, then ? for its keys")
+            box.border_subtitle = Text(
+                f"{keys['help.close']} to close · {keys['help.down']} {keys['help.up']} "
+                f"{keys['help.page_down']} to scroll · Tab to another pane, then ? for its keys"
+            )
             yield Static(keys_table(self.scope, self.keymap), id="help-keys")
+
+    # The help scrolls with the reading view's keys (the arrows, PgUp/PgDn work as well).
+
+    def _box(self) -> VerticalScroll:
+        return self.query_one("#help-box", VerticalScroll)
+
+    def action_scroll_help(self, lines: int) -> None:
+        self._box().scroll_relative(y=lines, animate=False)
+
+    def action_page_help(self, pages: int) -> None:
+        box = self._box()
+        box.scroll_relative(y=pages * max(1, box.scrollable_content_region.height - 1), animate=False)
+
+    def action_help_end(self, end: int) -> None:
+        box = self._box()
+        box.scroll_to(y=box.max_scroll_y if end else 0, animate=False)

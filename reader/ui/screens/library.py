@@ -2,10 +2,10 @@
 
 `LibraryScreen` owns the `LibrarySession` (the index, the reading state) and everything
 that answers from it: the list shown from the last index at once and refreshed in a
-worker (progress in the list's title and the status bar), the notices the session
+worker (progress in the list's title), the notices the session
 gathers, the filter of the list to an official, an official's timeline and the search
 across the library. What is read lives in `ReaderScreen`, which adds the panes' reading
-side; it composes the panes this screen expects (a LibraryTable and a StatusBar) and
+side; it composes the panes this screen expects (a LibraryTable) and
 says how to open an article (`open_path`, `read`) and which one is open (`open_article`).
 """
 
@@ -16,16 +16,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, work
-from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from reader.config import Config
 from reader.library import IndexProgress, LibraryEntry
+from reader.library.progress import RefreshProgress
 from reader.library.session import SAVE_INTERVAL, LibrarySession
+from reader.reading import History, Place
 from reader.textsafety import inert_line
 from reader.ui.readiness import Readiness
+from reader.ui.screens.people_side import PeopleSide
 from reader.ui.widgets.library_table import LibraryTable
-from reader.ui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from reader.article import Article
@@ -37,7 +38,7 @@ COMPACT_WIDTH = 72
 """Below this many columns the officials sidebar starts hidden."""
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(PeopleSide):
     """A library's articles beside whatever the subclass shows of the one open."""
 
     def __init__(
@@ -60,6 +61,9 @@ class LibraryScreen(Screen[None]):
         self.provisional_rows = False
         """The list shows rows read from the folder before its first index (see head.first_files):
         an empty index does not replace them; its first snapshot does."""
+        self._refresh_progress = RefreshProgress()
+        self.history = History()
+        """The places jumps left (Back) and Backs left (Forward)."""
 
     # -- what the reading side provides ---------------------------------------------------
 
@@ -68,10 +72,8 @@ class LibraryScreen(Screen[None]):
         """The article on screen, if any."""
         raise NotImplementedError
 
-    def open_path(self, path: Path, paragraph: int | None = None, *, automatic: bool = False) -> None:
-        """Show the article at `path` (at `paragraph`, else where it was left). `automatic`:
-        reader chose it, not the user (the newest article of a library opened afresh), so
-        it is not remembered, nor marked opened, until the user reads it."""
+    def open_path(self, path: Path, paragraph: int | None = None) -> None:
+        """Show the article at `path` (at `paragraph`, else where it was left)."""
         raise NotImplementedError
 
     @property
@@ -84,9 +86,9 @@ class LibraryScreen(Screen[None]):
         """The user moved: the article on screen stays, whatever the next snapshot lists first."""
 
     def open_newest(self, path: Path) -> None:
-        """Show the newest article, opened by reader (`open_path(automatic=True)`), which
+        """Show the newest article as a preview (not remembered until read) with the keys; it
         follows the top of the list while it is untouched (`showing_newest`)."""
-        self.open_path(path, automatic=True)
+        raise NotImplementedError
 
     def read(self, path: Path, paragraph: int | None = None) -> None:
         """Open `path` and give the article the screen: what Enter on a row or a hit does."""
@@ -95,6 +97,11 @@ class LibraryScreen(Screen[None]):
     def show_message(self, message: str) -> None:
         """Say `message` where the article would be (an empty library)."""
         raise NotImplementedError
+
+    @property
+    def cursor_paragraph(self) -> int:
+        """The paragraph the reader is at in the open article (for Back to return to)."""
+        return 0
 
     # -- lifetime ---------------------------------------------------------------------------
 
@@ -114,6 +121,8 @@ class LibraryScreen(Screen[None]):
         return session
 
     def on_unmount(self) -> None:
+        if self.people is not None:
+            self.people.close()
         if self.session is not None:
             self.session.close()  # the last position is written here at the latest
 
@@ -143,6 +152,15 @@ class LibraryScreen(Screen[None]):
             call(self._error, f"Cannot list {self.library}: {error.strerror}")
         call(self._library_loaded)
 
+    def forget_missing(self, path: Path) -> None:
+        """`path` was listed but its file is gone (deleted or moved while reader ran): its
+        row goes at once, and a refresh brings the index up to date (it drops the file,
+        and shows whatever else was added or removed meanwhile)."""
+        self.query_one(LibraryTable).remove_entry(path)
+        if self.session is not None:
+            self.ready.library.clear()
+            self.load_library()
+
     def _if_mounted(self, callback: Callable[..., object], *args: object) -> None:
         if self.is_attached:  # not once the app is closing: its panes may be gone
             callback(*args)
@@ -164,23 +182,24 @@ class LibraryScreen(Screen[None]):
             readable = next((entry for entry in table.entries if entry.error is None), None)
             article = self.open_article
             if readable is not None and (article is None or readable.path != article.path):
-                self.open_newest(readable.path)
+                self.open_newest(readable.path)  # shown, not remembered; the keys go to it
         self._sync_list_highlight()
 
     def _index_progress(self, step: IndexProgress) -> None:
-        self.query_one(LibraryTable).show_status(step.status())
-        self.query_one(StatusBar).show_progress((step.done, step.total) if step.counting else None)
+        """One progress, in the list's title only (`indexing 42%`): it goes on across the
+        phases without going back, and leaves the footer's keys their room at 80 columns."""
+        self.query_one(LibraryTable).show_status(self._refresh_progress.status(step))
 
     def _library_loaded(self) -> None:
         table = self.query_one(LibraryTable)
         table.show_status("")
-        self.query_one(StatusBar).show_progress(None)
         self._show_notices()
         if table.library_filter is not None:  # officials may have been found meanwhile
             self._show_filtered(table.library_filter, quiet=True)
         if not table.entries and self.open_article is None:
             self.show_message(f"No articles in {inert_line(str(self.library))}")
         self.ready.library.set()
+        self.start_people()  # the person index: a phase of its own, after the library's
 
     def _show_notices(self) -> None:
         if self.session is not None:
@@ -216,6 +235,7 @@ class LibraryScreen(Screen[None]):
     def _open_found(self, result: tuple[Path, int] | None) -> None:
         self._show_notices()  # a search that found the index damaged said so on its screen
         if result is not None:
+            self._jump()
             self.read(*result)
 
     def show_timeline(self, name: str) -> None:
@@ -235,6 +255,7 @@ class LibraryScreen(Screen[None]):
         if isinstance(result, FilterByOfficial):
             self._show_filtered(result.name)
         elif result is not None:
+            self._jump()
             self.read(*result)
 
     def _show_filtered(self, name: str, quiet: bool = False) -> None:
@@ -247,6 +268,8 @@ class LibraryScreen(Screen[None]):
             self.notify(inert_line(f"No article in the index names {name}{still}"), timeout=4, markup=False)
             return
         table = self.query_one(LibraryTable)
+        if not quiet and table.library_filter != name:
+            self._jump()
         table.show_filtered(name, entries)
         self._sync_list_highlight()
         if not quiet:
@@ -257,8 +280,99 @@ class LibraryScreen(Screen[None]):
         """List every article again."""
         table = self.query_one(LibraryTable)
         if table.library_filter is not None:
+            self._jump()
             table.show_all()
             self._sync_list_highlight()
+
+    # -- back and forward -------------------------------------------------------------------
+
+    def _here(self) -> Place:
+        article = self.open_article
+        path = article.path if article is not None else None
+        return Place(path, self.cursor_paragraph, self.query_one(LibraryTable).library_filter)
+
+    def _jump(self) -> None:
+        """About to jump (a search hit, a timeline, a filter): Back will return here."""
+        self.history.jumped(self._here())
+
+    def action_back(self) -> None:
+        """Back to where the last jump left, as in a browser."""
+        place = self.history.back(self._here())
+        if place is None:
+            self.notify("Nothing to go back to (Back returns from a search, timeline or filter)", timeout=3)
+            return
+        self._go_to(place)
+
+    def action_forward(self) -> None:
+        """Forward to where Back left."""
+        place = self.history.forward(self._here())
+        if place is None:
+            self.notify("Nothing ahead: Forward returns to where Back left", timeout=3)
+            return
+        self._go_to(place)
+
+    def _go_to(self, place: Place) -> None:
+        """Show `place`: the list as it was filtered, the article at its paragraph."""
+        table = self.query_one(LibraryTable)
+        if place.list_filter != table.library_filter:
+            if place.list_filter is None or self.session is None:
+                table.show_all()
+            else:
+                table.show_filtered(place.list_filter, self.session.entries_mentioning(place.list_filter))
+        if place.path is not None:
+            self.read(place.path, place.paragraph)
+        self._sync_list_highlight()
+
+    # -- read and unread ------------------------------------------------------------------
+
+    def _marked_entry(self) -> LibraryEntry | None:
+        """What `m` and `u` act on in the list: its cursor's article while the list has
+        focus, else the open article's row (None when the list does not show it)."""
+        table = self.query_one(LibraryTable)
+        if self.focused is table or self.open_article is None:
+            return table.current
+        index = table.index_of(self.open_article.path)
+        return table.entries[index] if index is not None else None
+
+    def action_toggle_read(self) -> None:
+        """`m`: mark the article read (✓) or unread again, as newsboat's users expect."""
+        session, article = self.session, self.open_article
+        entry = self._marked_entry()
+        if entry is not None and entry.error is None:
+            path, title, paragraphs = entry.path, entry.title, entry.paragraphs
+        elif article is not None and self.focused is not self.query_one(LibraryTable):
+            path, title, paragraphs = article.path, article.title, len(article.paragraphs)
+        else:
+            path = None
+        if path is None or session is None:
+            self.notify("No article to mark", severity="warning", timeout=2)
+            return
+        read = not session.is_read(path)
+        session.set_read(path, read, paragraphs)
+        self.query_one(LibraryTable).refresh()
+        title = inert_line(title)
+        self.notify(f"Marked read: {title}" if read else f"Marked unread: {title}", timeout=2, markup=False)
+
+    def action_next_unread(self) -> None:
+        """`u`: read the next article that is not read yet, after this one in the list's
+        order, round to the top (which is said), skipping files that cannot be read."""
+        table, session = self.query_one(LibraryTable), self.session
+        entries = table.entries
+        if session is None or not entries:
+            return
+        here = self._marked_entry()
+        start = table.index_of(here.path) if here is not None else None
+        first = 0 if start is None else start + 1
+        for offset in range(len(entries)):
+            index = (first + offset) % len(entries)
+            entry = entries[index]
+            if index == start or entry.error is not None or session.is_read(entry.path):
+                continue
+            if start is not None and index < first:
+                self.notify("Past the end of the list: back to the first unread", timeout=3)
+            self.read(entry.path)
+            return
+        self.notify("No unread article in the list", timeout=3)
 
     # -- panes ------------------------------------------------------------------------------
 

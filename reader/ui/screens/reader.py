@@ -4,13 +4,16 @@ It composes the panes and adds the reading side to `LibraryScreen` (the list, th
 index, the filter, the timeline): a `ReadingSession` holds the open article, its
 officials and the trails `n` steps through, and this screen presents it. An article
 opens where it was left and paints first; the sidebar finds its officials in a worker
-of its own. The keys that act on what is read — trails, the search bar, the sidebar,
-copying and exporting — end here: the app's bindings name them `screen.*`, so under a
-modal screen they do nothing.
+of its own. The article shown has the keys; moving the list's cursor previews the
+article under it, which is remembered (opened, its place) once the cursor moves in it. The
+keys that act on what is read — trails, the search bar, the sidebar, copying and
+exporting — end here: the app's bindings name them `screen.*`, so under a modal
+screen they do nothing.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,13 +67,12 @@ class ReaderScreen(LibraryScreen):
         self._readings_checked = False
         self._pending_cursor: tuple[Article, int] | None = None
         """An article whose saved position is restored after its first frame (not remembered meanwhile)."""
-        self._untouched: tuple[Article, int] | None = None
-        """The article reader opened by itself (the newest, or the one left last time) and the
-        paragraph it opened at, until the user reads it: nothing is remembered of it, and its
-        mark in the list does not change, until its cursor moves off that paragraph. An article
-        the user opens (Enter, a search hit, `[`/`]`, `reader FILE`) is remembered at once."""
+        self._preview: tuple[Article, int] | None = None
+        """The list cursor's preview and the paragraph it was shown at: nothing about it is
+        remembered (not opened, no place, not the last open) until the cursor moves in it."""
         self._newest = False
-        """The untouched article is the newest of the library (it follows the list's top)."""
+        """The preview is the library's newest article, opened by reader for a new user: it
+        follows the list's top while the library is indexed for the first time."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -86,27 +88,25 @@ class ReaderScreen(LibraryScreen):
         reading.typeset = self.config.punctuation == "typeset"
         reading.set_max_measure(self.config.measure)
         session = self.open_session()
-        remembered = None if self.open_file else session.last_open()  # a bare `reader` goes back
-        start = self.open_file or remembered
+        start = self.open_file or session.last_open()  # a bare `reader` goes back to where it was
         # A screen of the list from the last index (a millisecond, whatever the library's
         # size): the first frame has the rows, and a new user's start is the newest article.
         table = self.query_one(LibraryTable)
         head = read_head(self.library, around=start)
         if head is not None:
             table.show_head(head.rows, head.total)
-            newest = head.newest_readable() if start is None else None
+            newest = head.newest_readable()
         else:  # never indexed: its first files, read now; the index's snapshots follow
             table.set_library(first_files(self.library))
             self.provisional_rows = bool(table.entries)
             newest = next((entry for entry in table.entries if entry.error is None), None)
-        if start is not None:  # named by the user, or reopened where it was left
-            self.open_path(start, automatic=start != self.open_file)
+        if start is not None:
+            self.open_path(start)
             reading.focus()
-        else:  # a new user's start: the newest article is shown, the list has the keys
-            if newest is not None:
-                self.open_newest(newest.path)
-            else:
-                reading.show_message("Loading the library…")
+        elif newest is not None:
+            self.open_newest(newest.path)
+        else:
+            reading.show_message("Loading the library…")
             self._show_list(True)
             table.focus()
         # Background work starts once the first frame is on screen, so it never delays it.
@@ -121,45 +121,60 @@ class ReaderScreen(LibraryScreen):
     def show_message(self, message: str) -> None:
         self.query_one(ReadingView).show_message(message)
 
+    @property
+    def cursor_paragraph(self) -> int:
+        return self.query_one(ReadingView).cursor
+
     # -- opening articles -----------------------------------------------------------------
 
-    def open_path(self, path: Path, paragraph: int | None = None, *, automatic: bool = False) -> None:
-        """Open `path` at `paragraph`, or where it was left last time (see `_untouched` for
-        what `automatic` changes)."""
+    def open_path(self, path: Path, paragraph: int | None = None, *, preview: bool = False) -> None:
+        """Open `path` at `paragraph`, or where it was left last time.
+
+        A `preview` (the list's cursor passing over it) is shown the same way but leaves
+        the reading state alone until the article is read (see `_remember_position`).
+        """
         try:
             article = load_article(path)
         except ArticleError as error:
             self.notify(str(error), severity="error", markup=False)
+            if not os.path.lexists(path):
+                self.forget_missing(path)  # deleted meanwhile: not left in the list
             return
         if paragraph is None and self.session is not None:
             paragraph = self.session.restore_position(path, len(article.paragraphs))
-        self.show_article(article, paragraph or 0, automatic=automatic)
+        self.show_article(article, paragraph or 0, preview=preview)
 
     @property
     def showing_newest(self) -> bool:
-        return self._newest and self._untouched is not None
+        return self._newest and self._preview is not None
 
     def stop_following(self) -> None:
         self._newest = False
 
     def open_newest(self, path: Path) -> None:
-        self._newest = True
-        self.open_path(path, automatic=True)
+        """The newest article as a preview (not remembered until read) that has the keys:
+        `j` reads on, and a narrow terminal shows it rather than the list. A newer one found
+        later (a first indexing) replaces it without moving the keys."""
+        following = self.showing_newest
+        self.open_path(path, preview=True)
+        shown = self.reading.article
+        self._newest = shown is not None and shown.path == path
+        if not following:
+            self._show_list(False)
+            self.query_one(ReadingView).focus()
 
-    def show_article(self, article: Article, paragraph: int = 0, *, automatic: bool = False) -> None:
-        """Show an article at once (at `paragraph`); its officials follow from the sidebar's worker.
-        An `automatic` one is not remembered until it is read."""
+    def show_article(self, article: Article, paragraph: int = 0, *, preview: bool = False) -> None:
+        """Show an article at once (at `paragraph`); its officials follow from the sidebar's worker."""
         self.ready.opening()
-        self._untouched = (article, paragraph) if automatic else None
-        if not automatic:
-            self._newest = False
+        self._preview = (article, paragraph) if preview else None
+        self._newest = False  # open_newest sets it again for its own
         self.reading.open(article)
         self.app.sub_title = article.title
         self._hide_search()
         self.query_one(ReadingView).show_article(article, paragraph)
         # Before the first layout the view cannot place the cursor past paragraph 0.
         self._pending_cursor = (article, paragraph) if paragraph else None
-        if self.session is not None and not automatic:
+        if self.session is not None and not preview:
             self.session.remember(article.path, paragraph, len(article.paragraphs))
             self.query_one(LibraryTable).refresh()
         self.query_one(OfficialsPanel).show_article(article)
@@ -186,9 +201,34 @@ class ReaderScreen(LibraryScreen):
             self.ready.layout.set()
 
     def read(self, path: Path, paragraph: int | None = None) -> None:
-        self.open_path(path, paragraph)
+        shown = self.reading.article
+        if shown is None or shown.path != path or paragraph is not None:
+            self.open_path(path, paragraph)
+        # else it is on screen already (the list's preview, or Enter on the open article):
+        # it is read from where it is shown, not reopened.
         self._show_list(False)
         self.query_one(ReadingView).focus()
+
+    # -- the list's preview ---------------------------------------------------------------
+
+    def on_library_table_highlighted(self, _event: LibraryTable.Highlighted) -> None:
+        """The user moved the list's cursor: show the article under it, as a preview.
+
+        Only while the list has focus (the app moves the cursor too, to follow the open
+        article) and only where the article can be seen (not while a narrow terminal
+        gives the list the whole width). The entry under the cursor is read when the
+        message arrives, so a burst of moves opens only where the cursor ends up.
+        """
+        table = self.query_one(LibraryTable)
+        entry = table.current
+        if self.focused is not table or entry is None or entry.error is not None:
+            return
+        if not self.query_one("#reading-column").display:
+            return
+        shown = self.reading.article
+        if shown is not None and shown.path == entry.path:
+            return
+        self.open_path(entry.path, preview=True)
 
     def _step_article(self, step: int) -> None:
         entries = self.query_one(LibraryTable).entries
@@ -251,7 +291,14 @@ class ReaderScreen(LibraryScreen):
         if self.reading.trail is None:
             self.notify("Nothing to step through: choose an official (Tab, Enter) or search (/)", timeout=3)
             return
-        self._go(self.reading.step(by))
+        self._go(self.reading.step(by, self.query_one(ReadingView).cursor))
+        self._say_if_wrapped()
+
+    def _say_if_wrapped(self) -> None:
+        """Going round the trail's end is said, as less and vim do: the jump is backwards."""
+        text = self.reading.wrap_text()
+        if text is not None:  # it quotes a name or a query from the file: inert, never markup
+            self.notify(inert_line(text), timeout=3, markup=False)
 
     def action_next_stop(self) -> None:
         self._step(+1)
@@ -267,10 +314,11 @@ class ReaderScreen(LibraryScreen):
         return official.name if official is not None else None
 
     def action_official_timeline(self) -> None:
-        """`w` in the sidebar: every article naming the highlighted official, oldest first."""
+        """`w` in the sidebar: the person view of the highlighted official (people_side.py)."""
         name = self._highlighted_official()
         if name is not None:
-            self.show_timeline(name)
+            article = self.reading.article
+            self.show_person(name, article.path if article else None)
 
     def action_filter_official(self) -> None:
         """`f` in the sidebar: list only the articles that name the highlighted official."""
@@ -316,6 +364,7 @@ class ReaderScreen(LibraryScreen):
         self._hide_search()  # the footer carries the query and the count from here
         self.query_one(ReadingView).focus()
         self._go(stop)
+        self._say_if_wrapped()
 
     def _clear_search(self) -> None:
         self.reading.clear_search()
@@ -360,11 +409,11 @@ class ReaderScreen(LibraryScreen):
         if article is None or session is None or self._pending_cursor is not None:
             return
         cursor = self.query_one(ReadingView).cursor
-        if self._untouched is not None:
-            opened, at = self._untouched
-            if opened is article and cursor == at:
-                return  # shown, not read: the cursor has not moved yet
-            self._untouched = None  # the user moved in it: from now on it is being read
+        if self._preview is not None:
+            shown, at = self._preview
+            if shown is article and cursor == at:
+                return  # previewed, not read: the cursor has not moved in it yet
+            self._preview = None  # the reader moved in it: from now on it is being read
             self._newest = False
         total = len(article.paragraphs)
         before = progress_mark(session.progress_of(article.path, total))

@@ -5,8 +5,9 @@ next question is "where else does this person appear, and what were they then?".
 rows come from `LibraryIndex.timeline(name)` (the screen never queries anything
 itself); each shows the date, the posts that article gives as printed, the number of
 mentions and the title. A change of post is the point of a timeline, so it is marked:
-a `●` and bold posts where the posts differ from the article before, a dim `│` and
-dim posts where they are the same. A summary line above reads like a sentence:
+a `●` and bold posts where an article gives a new post (not a new spelling of one, nor
+one more of the posts held together: `reader.library.timeline`), a dim `│` and dim
+posts where it does not. A summary line above reads like a sentence:
 `柳鹏: 嘉峪关市委副书记、市长 in 2015 → 省长 in 2018`.
 
 Dismissed with `(path, first paragraph)` (Enter, or a click), `FilterByOfficial(name)`
@@ -31,6 +32,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.library import Appearance
+from reader.library.timeline import changes
 from reader.textsafety import inert_line
 
 POSTS_CELLS = 28
@@ -82,21 +84,21 @@ def year_of(date_text: str) -> str:
 
 
 def post_runs(rows: Sequence[Appearance]) -> list[PostRun]:
-    """Group the timeline (oldest first) into runs of identical posts, so each change shows once.
+    """Group the timeline (oldest first) into runs of one set of posts, so each change shows once.
 
-    Posts are compared as printed and as a whole: an article that drops 市委副书记 from
-    `市委副书记、市长` starts a new run — the timeline reports what the papers said and
-    leaves the reading of it to the researcher.
+    A run ends at a new post, not at a new spelling of one or at one more of the posts
+    held together (`reader.library.timeline.changes`); a run that began with an article
+    giving no post takes the first posts given after it.
     """
     runs: list[PostRun] = []
-    for row in rows:
+    for row, started in zip(rows, changes([row.titles for row in rows]), strict=True):
         year = year_of(row.date_text)
-        last = runs[-1] if runs else None
-        if last is not None and last.posts == row.titles:
-            last_year = year if year != UNDATED else last.last_year
-            runs[-1] = PostRun(last.posts, last.first_year, last_year, last.articles + 1)
-        else:
+        if started or not runs:
             runs.append(PostRun(row.titles, year, year, 1))
+            continue
+        last = runs[-1]
+        last_year = year if year != UNDATED else last.last_year
+        runs[-1] = PostRun(last.posts or row.titles, last.first_year, last_year, last.articles + 1)
     return runs
 
 
@@ -151,11 +153,11 @@ class OfficialTimelineScreen(ModalScreen[TimelineResult]):
             box.border_subtitle = Text("Enter open · f filter the library · Esc close")
             summary = timeline_summary(name, [_inert(row) for row in self.rows])
             yield Static(Text(summary, style="bold"), id="timeline-summary")
-            options = []
-            previous: tuple[str, ...] | None = None
-            for number, row in enumerate(self.rows):
-                options.append(Option(appearance_prompt(row, row.titles != previous), id=str(number)))
-                previous = row.titles
+            flags = changes([row.titles for row in self.rows])
+            options = [
+                Option(appearance_prompt(row, changed), id=str(number))
+                for number, (row, changed) in enumerate(zip(self.rows, flags, strict=True))
+            ]
             yield OptionList(*options, id="timeline-rows")
 
     def on_mount(self) -> None:

@@ -58,7 +58,10 @@ def sort_entries(entries: list[LibraryEntry], order: str) -> None:
     100,000 rows sort in a few tens of milliseconds."""
     entries.sort(key=lambda entry: entry.path.as_posix())
     if order == "title":
-        entries.sort(key=lambda entry: entry.title)
+        from reader.pinyin import sort_key
+
+        entries.sort(key=lambda entry: entry.title)  # characters of one reading: by code point
+        entries.sort(key=lambda entry: sort_key(entry.title))  # by pinyin, as dictionaries
         return
     entries.sort(key=lambda entry: entry.date_key, reverse=True)  # newest first, undated ("") last
     if order == "outlet":
@@ -211,6 +214,11 @@ class LibraryTable(ScrollView, can_focus=True):
         self.scroll_to(y=first, animate=False, immediate=True)
         self._scroll_to_cursor()
         self.refresh()
+
+    def remove_entry(self, path: Path) -> None:
+        """Drop `path`'s row at once (its file is gone), from the library and the rows shown."""
+        self._library = [entry for entry in self._library if entry.path != path]
+        self.set_entries(entry for entry in self._entries if entry.path != path)
 
     def show_filtered(self, name: str, entries: Iterable[LibraryEntry]) -> None:
         """Only `entries`, the articles that name the official `name`."""

@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 from reader.article import Article
 from reader.layout import HANG_MARGIN, DocLine, Document, Typesetting, layout_document
 from reader.layout.cells import rich_ambiguous_width
-from reader.measure import DEFAULT_MEASURE, MEASURE_STEP, clamp_measure
+from reader.measure import DEFAULT_MEASURE, MAX_MEASURE, MEASURE_STEP, clamp_measure
 from reader.reading import SPAN_KINDS, Span
 from reader.ui.keymap import bindings_for
 
@@ -178,7 +178,7 @@ class ReadingView(ScrollView, can_focus=True):
         if article is None or width <= 0:
             return
         # The text column keeps a margin on its right for a hung closing mark.
-        measure = max(2, min(self.max_measure, width - GUTTER - HANG_MARGIN - 1))
+        measure = min(self.max_measure, self._widest())
         self._left = max(0, (width - GUTTER - measure - HANG_MARGIN) // 2)
         # Laid out with the widths Rich (and so Textual) gives ambiguous characters:
         # `reader.ui.terminal` has told it the terminal's.
@@ -330,10 +330,37 @@ class ReadingView(ScrollView, can_focus=True):
         self._page(+1)
 
     def action_narrower(self) -> None:
-        self.set_max_measure(self.max_measure - MEASURE_STEP)
+        self._step_measure(-MEASURE_STEP)
 
     def action_wider(self) -> None:
-        self.set_max_measure(self.max_measure + MEASURE_STEP)
+        self._step_measure(+MEASURE_STEP)
+
+    def _widest(self) -> int:
+        """The widest text column this pane has room for: a margin stays for a hung mark,
+        and a cell for the scrollbar, whether it shows yet or not (the first layout comes
+        before it does), so the widest column is the same before and after it appears."""
+        width = self.content_region.width or self.size.width
+        return max(2, width - GUTTER - HANG_MARGIN - 1)
+
+    def _step_measure(self, by: int) -> None:
+        """`-`/`+`: change the column you see, by `by` cells, and say how wide it is now.
+
+        The step is from the measure shown, not from the configured one: a pane narrower
+        than `measure` would otherwise swallow presses with no visible change. `+` stops
+        at the pane's width, `-` at MIN_MEASURE; a press at a bound says so.
+        """
+        widest = self._widest()
+        shown = self._measure if self._document is not None else min(self.max_measure, widest)
+        wanted = min(shown + by, widest) if by > 0 else shown + by
+        self.set_max_measure(wanted)
+        now = self._measure if self._document is not None else min(self.max_measure, widest)
+        if now != shown:
+            self.notify(f"Measure {now} cells", timeout=2)
+        elif by > 0:
+            bound = "the widest" if now >= MAX_MEASURE else "as wide as this pane allows"
+            self.notify(f"Measure {now} cells: {bound}", timeout=2)
+        else:
+            self.notify(f"Measure {now} cells: the narrowest", timeout=2)
 
     def set_max_measure(self, cells: int) -> None:
         """Change the widest text column and re-lay out, keeping the cursor in view."""

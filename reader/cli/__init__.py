@@ -1,0 +1,84 @@
+"""The command line: the TUI launcher and the non-interactive commands scripts use.
+
+    reader [PATH] [--theme NAME]          open the TUI on a folder (library) or a file
+    reader officials PATH [--format …]    the officials an article mentions
+    reader render PATH [--width N] […]    the article laid out as the reading view lays it out
+    reader index [DIR]                    build or refresh a library's index
+    reader search QUERY [--library DIR]   find a phrase in every article of a library
+    reader people [--library DIR] [--name NAME]   the persons of a library, their posts
+    reader events [--library DIR] [--since DATE]  appointments and removals read from the text
+    reader locate [NAME]                  where reader's files live
+
+Every failure a user can cause (a missing file, a bad theme name, an undecodable
+file) ends with one line on stderr and exit status 2, never a traceback; a search
+without hits is status 1, as grep's. `--config PATH` may come before a command's
+name or after it. Heavy imports (Textual) happen only when the TUI starts; each
+command lives in a module of its own here (`common` holds what they share).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from reader.cli.add import run_add
+from reader.cli.article import run_officials, run_render
+from reader.cli.common import UsageError, fail
+from reader.cli.library import run_index, run_search
+from reader.cli.locate import locate_rows, run_locate
+from reader.cli.people import run_events, run_people
+from reader.cli.tui import run_tui
+
+__all__ = ["locate_rows", "main"]
+
+
+GLOBAL_OPTIONS = ("--config", "--theme")
+"""Options that may come before a command's name as well as after it."""
+
+
+def split_global_options(args: list[str]) -> tuple[list[str], list[str]]:
+    """The global options at the front of `args` (`--config X`, `--config=X`), and the rest.
+
+    Each command's own parser checks them: one that a command does not take (`--theme`
+    is the TUI's) is its usual one-line "unrecognized arguments" error.
+    """
+    leading: list[str] = []
+    rest = list(args)
+    while rest:
+        name = rest[0].partition("=")[0]
+        if name not in GLOBAL_OPTIONS:
+            break
+        take = 1 if "=" in rest[0] or len(rest) < 2 else 2
+        leading += rest[:take]
+        rest = rest[take:]
+    return leading, rest
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `reader` script and `python -m reader`."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    commands = {
+        "officials": run_officials,
+        "render": run_render,
+        "index": run_index,
+        "search": run_search,
+        "people": run_people,
+        "events": run_events,
+        "locate": run_locate,
+        "add": run_add,
+    }
+    leading, rest = split_global_options(args)
+    command = commands.get(rest[0]) if rest else None
+    try:
+        if command is not None:
+            # `reader --config X officials F` is `reader officials F --config X`.
+            return command([*rest[1:], *leading])
+        return run_tui(args)
+    except UsageError as error:
+        return fail(str(error))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `reader render … | head` closes the pipe early; that is not an error.
+        sys.stderr.close()
+        return 0

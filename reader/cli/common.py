@@ -1,0 +1,199 @@
+"""What every command shares: the one-line usage error, argparse that raises it, bounded
+numbers, path checks, and the library index opened with its recovery path.
+
+Every failure a user can cause ends with one line on stderr and exit status 2, never a
+traceback (see `reader.cli.main`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TypeVar
+
+if TYPE_CHECKING:
+    from reader.article import Article
+    from reader.config import Config
+    from reader.library import IndexProgress, LibraryIndex
+
+
+EXIT_USAGE = 2
+
+
+T = TypeVar("T")
+
+
+class UsageError(Exception):
+    """A user mistake; its message is the one line reader prints."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with a mistake reported as reader's one line rather than usage text."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix("reader").strip()
+        raise UsageError(f"{command}: {message}" if command else message)
+
+
+MAX_WIDTH = 1000
+"""`render --width`: wider than any terminal; the layout's memory grows with the width."""
+
+
+MAX_LIMIT = 1_000_000
+"""`search --limit`: more hits than a table can be read in; SQLite's LIMIT is 64-bit."""
+
+
+def bounded_int(name: str, low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`, else one clear line.
+
+    Parsing a huge digit string is slow itself (and int() refuses over 4,300 digits),
+    so a long one is out of range from its length; the value is never echoed whole.
+    """
+
+    def parse(text: str) -> int:
+        stripped = text.strip()
+        value: int | None = None
+        if not re.fullmatch(r"[+-]?[0-9]+", stripped):
+            value = None
+        elif len(stripped.lstrip("+-")) > 18:
+            value = low - 1 if stripped.startswith("-") else high + 1
+        else:
+            value = int(stripped)
+        if value is None or not low <= value <= high:
+            shown = text if len(text) <= 24 else text[:23] + "…"
+            raise argparse.ArgumentTypeError(f"must be a whole number from {low} to {high:,}, not {shown!r}")
+        return value
+
+    parse.__name__ = name
+    return parse
+
+
+def fail(message: str) -> int:
+    """Print one inert line on stderr: messages quote file names, which can hold escapes and newlines."""
+    from reader.textsafety import inert_line
+
+    print(f"reader: {inert_line(message)}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def check_path(raw: str) -> Path:
+    path = Path(raw).expanduser()
+    if not path.exists():
+        if path.is_symlink():
+            from reader.loaders import dangling_link_reason
+
+            raise UsageError(f"{raw}: {dangling_link_reason(path)}")
+        raise UsageError(f"{raw}: no such file or directory")
+    if path.is_dir():
+        if not _readable_dir(path):
+            raise UsageError(f"{raw}: cannot read this folder (permission denied)")
+        return path
+    from reader.files import NotRegularFile, check_regular, reason
+
+    try:
+        check_regular(path)  # never blocks: a FIFO or a device is refused, not opened
+    except NotRegularFile as error:
+        raise UsageError(f"{raw}: {reason(error)}") from None
+    except OSError as error:
+        raise UsageError(f"{raw}: cannot read ({reason(error)})") from None
+    return path
+
+
+def _readable_dir(path: Path) -> bool:
+    try:
+        next(path.iterdir(), None)
+    except OSError:
+        return False
+    return True
+
+
+def load(raw: str) -> Article:
+    """The article at `raw` (the loaders are imported here, to keep `reader --help` instant)."""
+    from reader.article import ArticleError
+    from reader.loaders import load_article
+
+    path = check_path(raw)
+    if path.is_dir():
+        raise UsageError(f"{raw}: is a folder; give an article file")
+    try:
+        return load_article(path)
+    except ArticleError as error:
+        raise UsageError(str(error)) from None
+
+
+LIBRARY_HELP = "the library folder (default: config.yaml's `library:`, else the bundled articles)"
+
+
+def add_config_option(parser: argparse.ArgumentParser) -> None:
+    """`--config PATH`, which every command takes (before or after its name: `reader.cli.main`)."""
+    parser.add_argument(
+        "--config", metavar="PATH", help="read this config file (default: `reader locate config`)"
+    )
+
+
+def load_settings(explicit: str | None) -> Config:
+    """config.yaml (or the file named), its warnings printed as one line each on stderr."""
+    from reader.config import ConfigError, load_config
+
+    try:
+        config, warnings = load_config(explicit)
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    for warning in warnings:
+        fail(warning)
+    return config
+
+
+def library_folder(raw: str | None, config: str | None = None) -> Path:
+    """The folder given, else config.yaml's `library:`, else the bundled articles (as the TUI)."""
+    from reader import locations
+
+    if raw is None:
+        return load_settings(config).library or locations.bundled_articles_dir()
+    path = check_path(raw)
+    if not path.is_dir():
+        raise UsageError(f"{raw}: is a file; give a library folder")
+    return path
+
+
+def open_index(folder: Path) -> LibraryIndex:
+    """The library's index (imported here, like every command's modules)."""
+    import sqlite3
+
+    from reader.library import LibraryIndex
+
+    try:
+        index = LibraryIndex(folder)
+    except (OSError, sqlite3.Error) as error:
+        raise UsageError(f"cannot open the library index: {error}") from None
+    if index.notice:
+        print(f"reader: {index.notice}", file=sys.stderr)
+    return index
+
+
+def recovering(index: LibraryIndex, run: Callable[[], T]) -> T:
+    """`run()`, and once more after LibraryIndex.rebuild_after when it finds the file
+    damaged mid-way ("malformed"): the TUI's recovery path, so neither fails run after run."""
+    import sqlite3
+
+    from reader.library.schema import classify_error
+
+    try:
+        return run()
+    except sqlite3.DatabaseError as error:
+        if classify_error(error) != "damaged":
+            raise
+        print(f"reader: {index.rebuild_after(error)}", file=sys.stderr)
+    return run()
+
+
+def print_progress(progress: IndexProgress, minimum: int = 0) -> None:
+    """A progress line on stderr every 1,000 files, for jobs of at least `minimum` files."""
+    if progress.total < minimum:  # the scan counts no files: quiet too
+        return
+    line = progress.line()
+    if line is not None and (progress.done % 1000 == 0 or progress.done == progress.total):
+        print(line, file=sys.stderr, flush=True)

@@ -1,0 +1,124 @@
+"""`reader [PATH]`: the TUI's options, checked before Textual is imported, and its start."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Sequence
+
+from reader import __version__
+from reader.cli.common import Parser, UsageError, check_path, fail
+
+
+def _tui_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="reader",
+        description="A terminal reader for Chinese news that shows which officials an article names.",
+        epilog=(
+            "commands:\n"
+            "  reader officials PATH [--format table|json|csv]   list the officials in an article\n"
+            "  reader render PATH [--width N] [--body] [--as-printed] [--ambiguous-width 1|2]\n"
+            "                                                     print the article as laid out on screen\n"
+            "  reader index [DIR]                                 build or refresh a library's index\n"
+            "  reader search QUERY [--library DIR] [--format table|json]   find a phrase in a library\n"
+            "  reader people [--library DIR] [--format table|json|csv] [--name NAME]   who is who\n"
+            "  reader events [--library DIR] [--format table|json|csv] [--since DATE]  任免 events\n"
+            "  reader locate [NAME] [--config PATH]               where config, themes, state, index live\n"
+            "\n"
+            "--config PATH goes before or after any command; index, search, people and events use\n"
+            "config.yaml's library when given none. `reader search` exits 1 when nothing matches.\n"
+            "A file named like a command is reached with a path: reader ./officials\n"
+            "Run `reader officials --help` or `reader render --help` for their options."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "path",
+        nargs="?",
+        help="an article file (opens it, with its folder as the library) or a folder; "
+        "default: the bundled articles",
+    )
+    parser.add_argument(
+        "--theme", metavar="NAME", help="colour theme (bundled: ink, paper, contrast, celadon)"
+    )
+    parser.add_argument(
+        "--config", metavar="PATH", help="read this config file (default: `reader locate config`)"
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    return parser
+
+
+def run_tui(argv: Sequence[str]) -> int:
+    """Open the TUI on a folder, a file (with its folder as the library) or the bundled articles.
+
+    The cyclic garbage collector is off from here until the first frame is on screen.
+    Start-up imports Textual and builds the screen: hundreds of thousands of objects,
+    almost none of them garbage, and the collector's passes over them took ~30 ms of a
+    ~320 ms first paint. Reference counting still frees everything else meanwhile; the
+    app turns the collector back on (`after_first_frame`) once the frame is drawn, and
+    it is on again whatever way this returns.
+    """
+    import gc
+
+    gc.disable()
+    try:
+        return _run_tui(argv, after_first_frame=gc.enable)
+    finally:
+        gc.enable()
+
+
+def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
+    from reader import locations, theme_files
+    from reader.config import ConfigError, load_config
+    from reader.preferences import starting_theme
+
+    args = _tui_parser().parse_args(argv)
+    try:
+        config, warnings = load_config(args.config)
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    for warning in warnings:
+        fail(warning)
+    themes, problems = theme_files.discover_themes()
+    problems = [f"skipped theme {problem}" for problem in problems]
+    for problem in problems:
+        fail(problem)
+    if args.theme is not None and args.theme not in themes:
+        raise UsageError(f"unknown theme {args.theme!r}; available: {', '.join(sorted(themes))}")
+    # A --theme must exist; the config's and the remembered one fall back (reader.preferences).
+    theme = starting_theme(args.theme, config.theme, themes, config.path.name if config.path else "config")
+    notices = [*warnings, *problems, *([theme.notice] if theme.notice else [])]
+    if theme.warning is not None:
+        fail(theme.warning)
+        notices.append(theme.warning)
+    if args.path is None:
+        # config.yaml's library, else the one read last (the app reopens its last article), else ours.
+        from reader.library.state import ReadingState
+
+        remembered = ReadingState.load(repair=False).last_library  # the app repairs a damaged file
+        library = config.library or remembered or locations.bundled_articles_dir()
+        open_file = None
+    else:
+        path = check_path(args.path)
+        library, open_file = (path, None) if path.is_dir() else (path.parent, path)
+
+    # Asked before Textual takes the terminal over: afterwards its answer would arrive
+    # as keystrokes. A width in the config is the user's word and is not checked.
+    ambiguous_width = config.ambiguous_width
+    if ambiguous_width is None:
+        from reader.ui.terminal import detect_ambiguous_width
+
+        ambiguous_width = detect_ambiguous_width()
+
+    from reader.ui.app import ReaderApp
+
+    ReaderApp(
+        ambiguous_width=ambiguous_width,
+        library=library,
+        open_file=open_file,
+        theme_specs=themes,
+        theme_name=theme.name,
+        config=config,
+        notices=notices,  # stderr is hidden once the TUI is up: shown again as notifications
+        after_first_frame=after_first_frame,
+    ).run()
+    return 0

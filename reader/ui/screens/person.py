@@ -1,0 +1,253 @@
+"""One person of the library: their career, how often they are named, with whom, and where.
+
+Why a screen of its own: the sidebar answers "who is in this article"; this answers "who
+is this person". It shows the career (each post with the first and last date it is
+printed, the appointments and removals the text states, marked ◆), the mentions per
+month over the whole period as a sparkline, the persons most often named in the same
+articles, and the articles oldest first. Enter on an article opens it at the mention;
+on a post, the first article printing it; on an event, its paragraph; on a person,
+their view. Everything comes from the person index (`PeopleIndex`): a few small queries
+when the screen opens. Names, posts and titles come from files: they are shown as inert
+`Text`, never markup.
+
+Dismissed with `(path, paragraph)` or None (Esc).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import OptionList, Sparkline, Static
+from textual.widgets.option_list import Option
+
+from reader.people.model import Career, CareerStep, PersonSummary
+from reader.people.query import Appearance, EventRow
+from reader.people.session import PeopleSession
+from reader.textsafety import inert_line
+from reader.ui.keymap import bindings_for
+
+ArticleChoice = tuple[Path, int] | None
+TOGETHER = 12
+"""Persons listed under "Appears with"."""
+EVENT_MARK = "◆"
+
+
+def months_between(first: str, last: str) -> list[str]:
+    """Every month from `first` to `last` (YYYY-MM), both included."""
+    year, month = int(first[:4]), int(first[5:7])
+    end = (int(last[:4]), int(last[5:7]))
+    found = []
+    while (year, month) <= end:
+        found.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found
+
+
+def monthly_series(monthly: dict[str, int]) -> tuple[list[str], list[int]]:
+    """The months of the whole period, empty months as 0, and the mentions of each."""
+    dated = sorted(m for m in monthly if len(m) == 7 and m[:4].isdigit() and m[5:].isdigit())
+    if not dated:
+        return [], []
+    months = months_between(dated[0], dated[-1])
+    return months, [monthly.get(month, 0) for month in months]
+
+
+def plural(count: int, word: str) -> str:
+    """`1 article`, `2 articles`, `1,234 mentions`."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def _fit(text: str, cells: int) -> str:
+    if cell_len(text) > cells:
+        return set_cell_size(text, cells - 1) + "…"
+    return set_cell_size(text, cells)
+
+
+def step_prompt(step: CareerStep) -> Text:
+    """`2015-03-08 – 2019-09-05  外交部长  · 12`, or `2019-09-05  ◆ appointed  国务委员`."""
+    first, last = (step.first or "")[:10], (step.last or "")[:10]
+    if step.kind == "post":
+        when = f"before {first}" if step.former else (first if last in ("", first) else f"{first} – {last}")
+        prompt = Text(_fit(when, 23), style="dim")
+        prompt.append("  " + inert_line(step.title), style="bold" if not step.former else "")
+        if step.former:
+            prompt.append(" (former)", style="dim")
+        articles = len(step.paths)
+        prompt.append(f"  · {articles}", style="dim")
+        return prompt
+    prompt = Text(_fit(first or "undated", 23), style="dim")
+    prompt.append(f"  {EVENT_MARK} {step.kind}  ", style="bold")
+    prompt.append(inert_line(step.title))
+    return prompt
+
+
+def appearance_prompt(row: Appearance) -> Text:
+    """`2015-06-19  title  · 市委副书记、市长`."""
+    prompt = Text(_fit(inert_line(row.date[:10]) or "undated", 10), style="dim")
+    prompt.append("  " + inert_line(row.title))
+    posts = "、".join(inert_line(title) for title in row.titles)
+    if posts:
+        prompt.append(f"  · {posts}", style="dim")
+    return prompt
+
+
+def together_prompt(person: PersonSummary, count: int) -> Text:
+    prompt = Text(f"×{count:<4}", style="dim")
+    prompt.append(inert_line(person.name), style="bold")
+    if person.latest_post:
+        prompt.append("  " + inert_line(person.latest_post), style="dim")
+    return prompt
+
+
+class PersonScreen(Screen[ArticleChoice]):
+    """One person's career, mentions per month, companions and articles."""
+
+    BINDINGS = bindings_for("person")
+
+    def __init__(self, people: PeopleSession, person_id: str) -> None:
+        super().__init__()
+        self.people = people
+        self.person_id = person_id
+        self.summary: PersonSummary | None = None
+        self.career = Career((), ())
+        self.events: list[EventRow] = []
+        self.articles: list[Appearance] = []
+        self.together: list[tuple[PersonSummary, int]] = []
+        self.months: list[str] = []
+        self.counts: list[int] = []
+        self.problem: str | None = None
+        """Why the person could not be read (the index is being rebuilt, the disk failed)."""
+        try:
+            index = people.index
+            self.summary = index.summary(person_id)
+            self.career = index.career(person_id)
+            self.events = index.events(person_id)
+            self.articles = index.appearances(person_id)
+            self.together = index.together(person_id, TOGETHER)
+            self.months, self.counts = monthly_series(index.monthly(person_id))
+        except (sqlite3.Error, OSError) as error:
+            self.summary = None
+            self.problem = f"The person index cannot be read now: {error}"
+        self._paragraphs = {row.path: row.first_paragraph for row in self.articles}
+
+    def compose(self) -> ComposeResult:
+        summary = self.summary
+        with Vertical(id="person-box") as box:
+            box.border_title = Text(inert_line(summary.name) if summary else "Unknown person")
+            box.border_subtitle = Text("Enter open · Tab next pane · x export · Esc back")
+            yield Static(self._head(), id="person-head")
+            with Horizontal(id="person-chart-row"):
+                yield Static(Text("Mentions a month", style="dim"), id="person-chart-label")
+                yield Sparkline(self.counts or [0], summary_function=max, id="person-sparkline")
+            yield Static(self._axis(), id="person-axis")
+            with Horizontal(id="person-lists"):
+                career = OptionList(*self._career_options(), id="person-career")
+                career.border_title = "Career"
+                yield career
+                together = OptionList(
+                    *(Option(together_prompt(p, n), id=p.id) for p, n in self.together), id="person-together"
+                )
+                together.border_title = "Appears with"
+                yield together
+            count = len(self.articles)
+            articles = OptionList(
+                *(Option(appearance_prompt(row)) for row in self.articles), id="person-articles"
+            )
+            articles.border_title = f"Articles ({count:,})"
+            yield articles
+
+    def on_mount(self) -> None:
+        articles = self.query_one("#person-articles", OptionList)
+        articles.focus()
+        if self.articles:
+            articles.highlighted = 0
+
+    def _head(self) -> Text:
+        summary = self.summary
+        if summary is None:
+            return Text(inert_line(self.problem or "This person is no longer in the index (it was rebuilt)."))
+        head = Text(inert_line(summary.name), style="bold")
+        head.append(f"  {inert_line(summary.pinyin)}")
+        if summary.latest_post:
+            head.append(f"  ·  {inert_line(summary.latest_post)}")
+        seen = f"{(summary.first_seen or '?')[:10]} – {(summary.last_seen or '?')[:10]}"
+        counts = f"{plural(summary.articles, 'article')} · {plural(summary.mentions, 'mention')}"
+        head.append(f"\n{counts} · {seen}", style="dim")
+        if self.career.undated:
+            head.append(f" · {len(self.career.undated):,} undated", style="dim")
+        return head
+
+    def _axis(self) -> Text:
+        if not self.months:
+            return Text("no dated article", style="dim")
+        peak = max(self.counts)
+        return Text(
+            f"{self.months[0]} … {self.months[-1]}"
+            f"  ({plural(len(self.months), 'month')}, at most {peak} a month)",
+            style="dim",
+        )
+
+    def _career_options(self) -> Sequence[Option]:
+        return [Option(step_prompt(step), id=str(number)) for number, step in enumerate(self.career.steps)]
+
+    # -- choosing ------------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#person-articles")
+    def _article(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        row = self.articles[event.option_index]
+        self.dismiss((row.path, max(row.first_paragraph, 0)))
+
+    @on(OptionList.OptionSelected, "#person-career")
+    def _step(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        step = self.career.steps[event.option_index]
+        if step.kind == "post" and step.paths:
+            path = self.people.library / step.paths[0]
+            self.dismiss((path, max(self._paragraphs.get(path, 0), 0)))
+            return
+        for row in self.events:
+            said = (row.kind, row.post, row.date, row.paragraph)
+            if said == (step.kind, step.title, step.first, step.paragraph):
+                self.dismiss((self.people.library / row.path, row.paragraph))
+                return
+
+    @on(OptionList.OptionSelected, "#person-together")
+    def _other(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        other = event.option.id
+        if other is not None:
+            self.app.push_screen(PersonScreen(self.people, other), self._chosen)
+
+    def _chosen(self, result: ArticleChoice) -> None:
+        if result is not None:
+            self.dismiss(result)
+
+    def action_escape(self) -> None:
+        self.dismiss(None)
+
+    def action_export(self) -> None:
+        """This person's posts as CSV and JSON, in the state folder's exports/ (a new name each time)."""
+        if self.summary is None:
+            return
+        from reader import locations
+        from reader.people.export import save_people
+        from reader.people.session import safe_stem
+
+        folder = locations.exports_dir()
+        base = f"person-{safe_stem(self.summary.name)}-{self.person_id}"
+        try:
+            stem = save_people([(self.summary, self.people.index.posts(self.person_id))], folder, base)
+        except OSError as error:
+            message = inert_line(f"Not exported: {error.strerror or error}")
+            self.notify(message, severity="error", markup=False)
+            return
+        self.notify(inert_line(f"Exported to {folder}: {stem.name}.csv / .json"), timeout=6, markup=False)
