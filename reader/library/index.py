@@ -16,7 +16,6 @@ is `schema.classify_error`.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import sqlite3
 import threading
@@ -25,10 +24,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from reader import locations
 from reader.files import set_aside
 from reader.library import freshness, people, search
 from reader.library.entries import LibraryEntry
+from reader.library.head import index_path as index_path
 from reader.library.plan import KnownFile, ToRead, plan_refresh
 from reader.library.progress import IndexProgress, ProgressCallback, RefreshSummary
 from reader.library.records import (
@@ -46,6 +45,8 @@ from reader.library.schema import ErrorKind, classify_error, connect
 
 BATCH = 200
 """Files per transaction: small enough that readers see progress, big enough to be fast."""
+FIRST_BATCH = 40
+"""Files in the first text batch: about a screen of the list."""
 WRITE_CACHE_KIB = 64 * 1024
 """SQLite page cache during a big refresh; the default 2 MB makes a 100,000-file build thrash."""
 
@@ -90,12 +91,6 @@ def _disk_full(path: Path) -> bool:
         return os.statvfs(path.parent).f_bavail == 0
     except (OSError, AttributeError):
         return False
-
-
-def index_path(library: Path) -> Path:
-    """Where the index of `library` lives: one file per resolved folder path (its bytes)."""
-    key = hashlib.sha256(os.fsencode(library.resolve())).hexdigest()[:16]
-    return locations.cache_dir() / "index" / f"{key}.sqlite3"
 
 
 def _never() -> bool:
@@ -223,12 +218,12 @@ class LibraryIndex:
         report(IndexProgress("scan", 0, 0))
         self._forget_stale(freshness.TEXT_KEY, freshness.text_fingerprint(), "UPDATE files SET mtime_ns = -1")
         on_disk = scan_library(self.library)
-        with self._lock:
-            rows = self._conn.execute("SELECT id, path, size, mtime_ns, inode FROM files").fetchall()
-        known: dict[str, KnownFile] = {
-            path_from_key(path): (file_id, FileStat(size, mtime, inode))
-            for file_id, path, size, mtime, inode in rows
-        }
+        with self._lock:  # a row at a time: 100,000 rows are not held twice
+            rows = self._conn.execute("SELECT id, path, size, mtime_ns, inode FROM files")
+            known: dict[str, KnownFile] = {
+                path_from_key(path): (file_id, FileStat(size, mtime, inode))
+                for file_id, path, size, mtime, inode in rows
+            }
         plan = plan_refresh(known, on_disk)
         with self._transaction() as conn:
             # For people who look into the cache: which folder this file indexes.
@@ -243,6 +238,8 @@ class LibraryIndex:
         report(IndexProgress("text", 0, len(plan.to_read)))
         with self._big_cache():
             self._read_batches(plan.to_read, summary, report, cancelled or _never)
+        with self._transaction() as conn:  # for the first frame's head (reader.library.head)
+            conn.execute("INSERT OR REPLACE INTO meta SELECT 'files', count(*) FROM files")
         summary.text_seconds = time.perf_counter() - started
         return summary
 
@@ -277,11 +274,16 @@ class LibraryIndex:
         self, to_read: list[ToRead], summary: RefreshSummary, report: ProgressCallback, stop: Cancelled
     ) -> None:
         total = len(to_read)
-        for start in range(0, total, BATCH):
+        # The first batch is a screen of files: a library indexed for the first time shows
+        # its first rows (and an article) after those, not after BATCH files.
+        starts = [0, *range(min(FIRST_BATCH, BATCH), total, BATCH)]
+        for start, end in zip(starts, [*starts[1:], total], strict=True):
+            if start == total:
+                break  # nothing to read
             if stop():
                 summary.cancelled = True
                 break
-            batch = [(item, read_file(self.library, item.path)) for item in to_read[start : start + BATCH]]
+            batch = [(item, read_file(self.library, item.path)) for item in to_read[start:end]]
             with self._transaction() as conn:
                 for item, loaded in batch:
                     if item.replaces is not None:
@@ -291,7 +293,7 @@ class LibraryIndex:
                         summary.added += 1
                     summary.errors += isinstance(loaded, LoadFailure)
                     insert_file(conn, item.path, item.stat, loaded)
-            report(IndexProgress("text", min(start + BATCH, total), total))
+            report(IndexProgress("text", end, total))
 
     def refresh_officials(
         self,
@@ -354,10 +356,8 @@ class LibraryIndex:
     def entries(self) -> list[LibraryEntry]:
         """Every indexed file, newest first (undated last: "" sorts lowest), as the list shows them."""
         with self._lock:
-            rows = self._conn.execute(
-                f"SELECT {people.ENTRY_COLUMNS} FROM files ORDER BY date DESC, path"
-            ).fetchall()
-        return [people.entry_from_row(self.library, row) for row in rows]
+            rows = self._conn.execute(f"SELECT {people.ENTRY_COLUMNS} FROM files ORDER BY date DESC, path")
+            return people.entries_from_rows(self.library, rows)
 
     def search(self, query: str, limit: int = search.DEFAULT_LIMIT) -> list[search.SearchHit]:
         """Paragraphs (and titles) containing `query`, newest articles first; see search.py."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +34,34 @@ class Appearance:
     first_paragraph: int
 
 
-def entry_from_row(library: Path, row: tuple[str, str, str, str, str | None, str, int, str]) -> LibraryEntry:
+EntryRow = tuple[str, str, str, str, str | None, str, int, str]
+"""A row selected with ENTRY_COLUMNS."""
+
+
+def entries_from_rows(library: Path, rows: Iterable[EntryRow]) -> list[LibraryEntry]:
+    """LibraryEntries from rows selected with ENTRY_COLUMNS, read one at a time (a cursor, not
+    a fetched list) and with one copy of each date, outlet and byline text: 100,000 entries
+    are held for the whole session, and most of these texts repeat from row to row."""
+    shared: dict[str, str] = {}
+    share = shared.setdefault
+    entries = []
+    for path, title, date_text, outlet, error, byline, paragraphs, date in rows:
+        entries.append(
+            LibraryEntry(
+                library / path_from_key(path),
+                title,
+                share(date_text, date_text),
+                share(outlet, outlet),
+                error,
+                byline=share(byline, byline),
+                paragraphs=paragraphs,
+                date_key=share(date, date),
+            )
+        )
+    return entries
+
+
+def entry_from_row(library: Path, row: EntryRow) -> LibraryEntry:
     """A LibraryEntry from a row selected with ENTRY_COLUMNS."""
     path, title, date_text, outlet, error, byline, paragraphs, date = row
     return LibraryEntry(

@@ -271,16 +271,17 @@ class LibrarySession:
             if worker.notice:  # damaged when the worker opened it: the worker set it aside
                 self._notice(worker.notice)
                 self._reopen()
-            last_list = self._clock()
+            last_list: float | None = None
             listed_empty = worker.count() == 0
 
             def forward(step: IndexProgress) -> None:
                 nonlocal last_list
                 report(step)
-                # A cold build: show the articles indexed so far rather than an empty list.
+                # A cold build: show the articles indexed so far rather than an empty list,
+                # the first batch at once (a screen of rows), then at most every ENTRIES_INTERVAL.
                 if on_entries and listed_empty and step.phase == "text" and 0 < step.done < step.total:
                     now = self._clock()
-                    if now - last_list >= ENTRIES_INTERVAL:
+                    if last_list is None or now - last_list >= ENTRIES_INTERVAL:
                         last_list = now
                         on_entries(worker.entries())
 
@@ -350,11 +351,17 @@ class LibrarySession:
         self.save_if_due()
 
     def last_open(self) -> Path | None:
-        """The article open when reader last quit, if it still exists and is in this library."""
+        """The article open when reader last quit, if it still exists and is in this library
+        (a path under the library as given)."""
         path = self.state.last_open
         if path is None:
             return None
-        return path if path.is_relative_to(self.library.resolve()) else None
+        folder = self.library.resolve()
+        if not path.is_relative_to(folder):
+            return None
+        # Spelt from the library as it was given (`reader articles`), as the list's rows are:
+        # the state keeps resolved paths, and the list finds the article's row by its path.
+        return self.library / path.relative_to(folder)
 
     def save_if_due(self) -> bool:
         """Write the state if it changed and SAVE_INTERVAL has passed; the app also calls this

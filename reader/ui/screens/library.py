@@ -58,6 +58,9 @@ class LibraryScreen(PeopleSide):
         self.session: LibrarySession | None = None
         """The library's index and reading state (opened on mount, closed on unmount)."""
         self._notices = list(notices)
+        self.provisional_rows = False
+        """The list shows rows read from the folder before its first index (see head.first_files):
+        an empty index does not replace them; its first snapshot does."""
         self._refresh_progress = RefreshProgress()
         self.history = History()
         """The places jumps left (Back) and Backs left (Forward)."""
@@ -71,6 +74,20 @@ class LibraryScreen(PeopleSide):
 
     def open_path(self, path: Path, paragraph: int | None = None) -> None:
         """Show the article at `path` (at `paragraph`, else where it was left)."""
+        raise NotImplementedError
+
+    @property
+    def showing_newest(self) -> bool:
+        """The article on screen is the newest one, opened by reader and not read yet: while
+        the library is indexed for the first time it follows the top of the list."""
+        return False
+
+    def stop_following(self) -> None:
+        """The user moved: the article on screen stays, whatever the next snapshot lists first."""
+
+    def open_newest(self, path: Path) -> None:
+        """Show the newest article as a preview (not remembered until read) with the keys; it
+        follows the top of the list while it is untouched (`showing_newest`)."""
         raise NotImplementedError
 
     def read(self, path: Path, paragraph: int | None = None) -> None:
@@ -122,7 +139,9 @@ class LibraryScreen(PeopleSide):
             if not worker.is_cancelled:  # after quit there is no screen to call
                 self.app.call_from_thread(self._if_mounted, callback, *args)
 
-        call(self._set_entries, session.entries())
+        entries = session.entries()
+        if entries or not self.provisional_rows:
+            call(self._set_entries, entries)
         try:
             session.refresh(
                 lambda step: call(self._index_progress, step),
@@ -150,13 +169,20 @@ class LibraryScreen(PeopleSide):
         """A new snapshot of the whole library (from the index, or a refresh that changed it)."""
         self._show_notices()
         table = self.query_one(LibraryTable)
+        article = self.open_article
+        if article is not None and table.current is not None and table.current.path != article.path:
+            self.stop_following()  # the user moved the list's cursor off the newest article
         table.set_library(entries)
         if table.library_filter is not None:
             return  # the filtered list stays; it is recomputed when the refresh ends
-        if self.open_article is None and self.open_file is None:
+        if self.open_file is None and (self.open_article is None or self.showing_newest):
+            # A new user's start: the newest article, not read until the user reads it. A
+            # library indexed for the first time arrives in snapshots; until the user moves
+            # (the list's cursor or the article's), the article shown is the newest so far.
             readable = next((entry for entry in table.entries if entry.error is None), None)
-            if readable is not None:
-                self.read(readable.path)  # shown, and the keys go to it: `j` reads on
+            article = self.open_article
+            if readable is not None and (article is None or readable.path != article.path):
+                self.open_newest(readable.path)  # shown, not remembered; the keys go to it
         self._sync_list_highlight()
 
     def _index_progress(self, step: IndexProgress) -> None:

@@ -25,6 +25,7 @@ from textual.widgets import Input
 
 from reader.article import Article, ArticleError
 from reader.config import Config
+from reader.library.head import first_files, read_head
 from reader.loaders import load_article
 from reader.reading import ReadingSession, Stop
 from reader.textsafety import inert_line
@@ -70,6 +71,9 @@ class ReaderScreen(InboxSide, LibraryScreen):
         self._preview: tuple[Article, int] | None = None
         """The list cursor's preview and the paragraph it was shown at: nothing about it is
         remembered (not opened, no place, not the last open) until the cursor moves in it."""
+        self._newest = False
+        """The preview is the library's newest article, opened by reader for a new user: it
+        follows the list's top while the library is indexed for the first time."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -86,13 +90,26 @@ class ReaderScreen(InboxSide, LibraryScreen):
         reading.set_max_measure(self.config.measure)
         session = self.open_session()
         start = self.open_file or session.last_open()  # a bare `reader` goes back to where it was
+        # A screen of the list from the last index (a millisecond, whatever the library's
+        # size): the first frame has the rows, and a new user's start is the newest article.
+        table = self.query_one(LibraryTable)
+        head = read_head(self.library, around=start)
+        if head is not None:
+            table.show_head(head.rows, head.total)
+            newest = head.newest_readable()
+        else:  # never indexed: its first files, read now; the index's snapshots follow
+            table.set_library(first_files(self.library))
+            self.provisional_rows = bool(table.entries)
+            newest = next((entry for entry in table.entries if entry.error is None), None)
         if start is not None:
             self.open_path(start)
             reading.focus()
+        elif newest is not None:
+            self.open_newest(newest.path)
         else:
             reading.show_message("Loading the library…")
             self._show_list(True)
-            self.query_one(LibraryTable).focus()
+            table.focus()
         # Background work starts once the first frame is on screen, so it never delays it.
         self.call_after_refresh(self.load_library)
 
@@ -128,10 +145,30 @@ class ReaderScreen(InboxSide, LibraryScreen):
             paragraph = self.session.restore_position(path, len(article.paragraphs))
         self.show_article(article, paragraph or 0, preview=preview)
 
+    @property
+    def showing_newest(self) -> bool:
+        return self._newest and self._preview is not None
+
+    def stop_following(self) -> None:
+        self._newest = False
+
+    def open_newest(self, path: Path) -> None:
+        """The newest article as a preview (not remembered until read) that has the keys:
+        `j` reads on, and a narrow terminal shows it rather than the list. A newer one found
+        later (a first indexing) replaces it without moving the keys."""
+        following = self.showing_newest
+        self.open_path(path, preview=True)
+        shown = self.reading.article
+        self._newest = shown is not None and shown.path == path
+        if not following:
+            self._show_list(False)
+            self.query_one(ReadingView).focus()
+
     def show_article(self, article: Article, paragraph: int = 0, *, preview: bool = False) -> None:
         """Show an article at once (at `paragraph`); its officials follow from the sidebar's worker."""
         self.ready.opening()
         self._preview = (article, paragraph) if preview else None
+        self._newest = False  # open_newest sets it again for its own
         self.reading.open(article)
         self.app.sub_title = article.title
         self._hide_search()
@@ -378,6 +415,7 @@ class ReaderScreen(InboxSide, LibraryScreen):
             if shown is article and cursor == at:
                 return  # previewed, not read: the cursor has not moved in it yet
             self._preview = None  # the reader moved in it: from now on it is being read
+            self._newest = False
         total = len(article.paragraphs)
         before = progress_mark(session.progress_of(article.path, total))
         session.remember(article.path, cursor, total)

@@ -132,6 +132,11 @@ class LibraryTable(ScrollView, can_focus=True):
         self.library_filter: str | None = None
         """The official the list is filtered to; None lists every article."""
         self._status = ""
+        self._head = False
+        """The first frame's rows are shown (`show_head`), not the whole list yet."""
+        self._row_offset = 0
+        """Rows drawn below the scroll position, for the one frame the head's rows need to stay
+        where they were drawn while the scroll catches up with the whole list."""
         self.border_title = "Articles"
         self.set_entries(entries)
 
@@ -145,8 +150,22 @@ class LibraryTable(ScrollView, can_focus=True):
     def set_entries(self, entries: Iterable[LibraryEntry]) -> None:
         """Replace every row (a new index snapshot, a filter by official…); keeps the cursor's article."""
         current = self.current
+        self._head = False
         self._entries = list(entries)
         self._resort(current.path if current else None)
+
+    def show_head(self, rows: list[LibraryEntry], total: int) -> None:
+        """The first frame's rows, before the whole list is read: `rows` (newest first) of
+        `total`, drawn from the top. `set_library` replaces them and scrolls so each row
+        stays where it was drawn."""
+        self._head = True
+        self._library = []
+        self._entries = list(rows)
+        self._positions = {entry.path: row for row, entry in enumerate(self._entries)}
+        self.virtual_size = Size(self.size.width, len(self._entries))
+        self.border_subtitle = f"{total} · {SORT_LABELS[self.order]}"
+        self.set_reactive(LibraryTable.cursor, 0)
+        self.refresh()
 
     def add_entries(self, entries: Iterable[LibraryEntry]) -> None:
         """Add rows (the library may arrive in batches); an entry for a known path replaces it."""
@@ -160,8 +179,41 @@ class LibraryTable(ScrollView, can_focus=True):
         """A new snapshot of the whole library; shown unless the list is filtered (the filter
         is recomputed by the app when the refresh ends)."""
         self._library = entries
-        if self.library_filter is None:
+        if self.library_filter is not None:
+            return
+        head, current, drawn_at = self._head, self.current, self.cursor
+        if head and self.order == "date" and current is not None:
+            self._leave_head(entries, current.path, drawn_at)
+        else:
             self.set_entries(entries)
+
+    def _leave_head(self, entries: list[LibraryEntry], keep: Path, drawn_at: int) -> None:
+        """The whole list replaces the head, on whose line `drawn_at` the cursor's article
+        `keep` was drawn: the rows stay where they are (an offset) until the scroll
+        position catches up after the layout."""
+        self._head = False
+        self._entries = list(entries)
+        sort_entries(self._entries, self.order)
+        self._positions = {entry.path: row for row, entry in enumerate(self._entries)}
+        self.virtual_size = Size(self.size.width, len(self._entries))
+        self.border_subtitle = f"{len(self._entries)} · {SORT_LABELS[self.order]}"
+        row = self._positions.get(keep, 0)
+        first = max(0, row - drawn_at)
+        if first == 0:  # from the top: nothing to hold in place
+            if row != self.cursor:
+                self.cursor = row
+            self.refresh()
+            return
+        self._row_offset = first
+        self.set_reactive(LibraryTable.cursor, self.validate_cursor(row))
+        self.refresh()
+        self.call_after_refresh(self._scroll_after_head, first)
+
+    def _scroll_after_head(self, first: int) -> None:
+        self._row_offset = 0
+        self.scroll_to(y=first, animate=False, immediate=True)
+        self._scroll_to_cursor()
+        self.refresh()
 
     def remove_entry(self, path: Path) -> None:
         """Drop `path`'s row at once (its file is gone), from the library and the rows shown."""
@@ -262,7 +314,7 @@ class LibraryTable(ScrollView, can_focus=True):
     # -- rendering ----------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        row = y + int(self.scroll_offset.y)
+        row = y + int(self.scroll_offset.y) + self._row_offset
         width = self.scrollable_content_region.width
         base = self.rich_style
         if not 0 <= row < len(self._entries):
