@@ -63,7 +63,10 @@ async def test_at_80_columns_the_progress_is_whole_and_the_footer_keeps_its_keys
     app = make_app(library(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
+        await pilot.press("escape")  # at 80 columns the article has the screen; Esc shows the list
+        await pilot.pause()
         table = app.query_one(LibraryTable)
+        assert table.region.width > 0
         footer = app.query_one(Footer)
         keys_before = footer.region.width
         seen = []

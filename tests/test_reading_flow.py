@@ -441,13 +441,36 @@ async def test_back_after_a_timeline_returns_to_the_article_it_left(tmp_path: Pa
     folder = library(tmp_path)
     app = make_app(folder, open_file=folder / "xwlb_20180301_02.txt")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+        await settle(pilot, people=True)
+        app.reader.people = None  # `w` shows the timeline until the person index has the name
         await pilot.press("j")
         app.query_one(OfficialsPanel).focus()
         await pilot.press("w")  # 柳鹏's timeline
         await pilot.pause()
         assert isinstance(app.screen, OfficialTimelineScreen)
         await pilot.press("enter")  # the oldest article naming him
+        await settle(pilot)
+        assert shown(app) == "xwlb_20150619_01.txt"
+        await pilot.press("H")
+        await settle(pilot)
+        assert shown(app) == "xwlb_20180301_02.txt" and app.query_one(ReadingView).cursor == 1
+
+
+async def test_back_after_the_person_view_returns_to_the_article_it_left(tmp_path: Path) -> None:
+    from reader.ui.screens.person import PersonScreen
+
+    from .test_library_app import library
+
+    folder = library(tmp_path)
+    app = make_app(folder, open_file=folder / "xwlb_20180301_02.txt")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, people=True)
+        await pilot.press("j")
+        app.query_one(OfficialsPanel).focus()
+        await pilot.press("w")  # 柳鹏's person view
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen)
+        await pilot.press("enter")  # his first post, in the oldest article printing it
         await settle(pilot)
         assert shown(app) == "xwlb_20150619_01.txt"
         await pilot.press("H")

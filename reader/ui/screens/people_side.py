@@ -37,6 +37,9 @@ class PeopleSide(Screen[None]):
     def read(self, path: Path, paragraph: int | None = None) -> None:
         raise NotImplementedError
 
+    def _jump(self) -> None:
+        raise NotImplementedError
+
     def show_timeline(self, name: str) -> None:
         raise NotImplementedError
 
@@ -173,4 +176,5 @@ class PeopleSide(Screen[None]):
 
     def _person_chosen(self, result: tuple[Path, int] | None) -> None:
         if result is not None:
+            self._jump()  # Back returns to where the People screen or person view was opened
             self.read(*result)
