@@ -122,7 +122,7 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         "screen.back",
         "Back",
         key_display="H",
-        help="back to where a jump left (library search, timeline, people, filter)",
+        help="back to where a jump left (a search, timeline, person, filter)",
     ),
     BindingSpec(
         "app.forward",
