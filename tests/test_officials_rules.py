@@ -411,6 +411,7 @@ def test_no_name_after_a_post_word(paragraph: str) -> None:
         # Removals and resignations name the post the person held.
         (["决定接受钱正华同志辞去县人民政府县长职务的请求。"], {"钱正华": ["县人民政府县长"]}),
         (["会议决定免去孙立群同志的县水利局局长、党组书记职务。"], {"孙立群": ["县水利局局长", "党组书记"]}),
+        (["会议决定免去孙立群县水利局局长的职务。"], {"孙立群": ["县水利局局长"]}),
         # 同志 before 为; a chain joined by 兼 over a development zone's name (经开区).
         (
             ["任命县委副书记纪明同志为县人民政府副县长、代理县长。"],

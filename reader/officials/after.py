@@ -173,8 +173,8 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
     start = posts[0].start
     names: list[tuple[int, int]] = []
     if not closed:
-        if f.on("removed_posts") and text.startswith(DUTY, te):
-            names = _removed(f, text, start, known)
+        if f.on("removed_posts") and (text.startswith(DUTY, te) or text.startswith("的" + DUTY, te)):
+            names, posts = _removed(f, text, posts, known)
         elif f.on("counted_lists") and (m := GROUP_COUNT.search(text, 0, start)) is not None:
             names = _listed_names(f, text, m.start())
     elif f.on("bracketed_posts") and _in_brackets(text, start, te):
@@ -214,13 +214,18 @@ DUTY = "职务"
 """免去…县长职务: the word a removal or resignation puts after the post."""
 
 
-def _removed(f: Findings, text: str, start: int, known: tuple[int, ...]) -> list[tuple[int, int]]:
-    """The name whose posts a removal or resignation before `start` names, or none.
+def _removed(
+    f: Findings, text: str, posts: list[Post], known: tuple[int, ...]
+) -> tuple[list[tuple[int, int]], list[Post]]:
+    """The name whose posts a removal or resignation before them names, and those posts.
 
-    免去郑立群(同志)的县交通局局长职务 (the verb, the name, 的, the posts) and
-    郑立群同志辞去县交通局局长职务 (the name, the verb right before the posts).
+    免去郑立群(同志)的县交通局局长职务 (the verb, the name, 的, the posts; or the posts
+    right after the name and 的 before 职务: 免去郑立群县交通局局长的职务, where the name
+    is read off the front of the post's attached text) and 郑立群同志辞去县交通局局长职务
+    (the name, the verb right before the posts).
     """
     lex = f.lex
+    start = posts[0].start
 
     def name_before(j: int) -> tuple[int, int] | None:
         if f.on("honorifics") and (hon := lex.honorifics.longest_ending_at(text, j)) is not None:
@@ -230,11 +235,27 @@ def _removed(f: Findings, text: str, start: int, known: tuple[int, ...]) -> list
 
     if (verb := lex.removal_verbs.longest_ending_at(text, start)) is not None:
         found = name_before(start - len(verb))
-        return [found] if found is not None else []
-    found = name_before(start - 1) if text[start - 1 : start] == "的" else None
+        if found is not None:
+            return [found], posts
+        return _name_glued_to_post(f, text, posts)
+    found = name_before(start - 1) if text[start - 1 : start] == "的" else name_before(start)
     if found is not None and lex.removal_verbs.longest_ending_at(text, found[0]) is not None:
-        return [found]
-    return []
+        return [found], posts
+    return [], posts
+
+
+def _name_glued_to_post(
+    f: Findings, text: str, posts: list[Post]
+) -> tuple[list[tuple[int, int]], list[Post]]:
+    """免去张华县水利局局长的职务: a name at the front of the first post's attached text."""
+    first = posts[0]
+    for n in (3, 2):
+        end = first.start + n
+        name = text[first.start : end]
+        rest = text[end : first.end]
+        if len(rest) > 2 and (name in f.people or plausible_chinese(name, f.lex, strict=True)):
+            return [(first.start, end)], [Post(end, first.end, rest, first.former), *posts[1:]]
+    return [], posts
 
 
 def _joined_by_and(f: Findings, text: str, posts: list[Post]) -> list[Post]:

@@ -30,6 +30,7 @@ from reader.officials.mentions import find_mentions
 from reader.officials.model import Mention, Official, OfficialsReport, OtherPerson
 from reader.officials.names import NAME_DOT
 from reader.officials.rules import ALL_RULES, RuleSet
+from reader.script import as_printed, looks_traditional, to_simplified
 
 AUTO_BACKEND_MAX_CHARS = 60_000
 """Texts longer than this are read by the rules alone, even when a backend is installed:
@@ -67,12 +68,14 @@ def extract_officials(
     headline = title is not None and bool(title.strip()) and rules.on("headline")
     printed = [title, *paragraphs] if headline and title is not None else list(paragraphs)
     text = [p.translate(NAME_DOTS) for p in printed]
+    if looks_traditional(text):
+        text = [to_simplified(p) for p in text]  # 縣長 read as 县长, reported as printed
     findings = Findings(text, load_lexicon(), rules, names, has_headline=headline)
     for run in PASSES:
         run(findings)
     report = _report(findings)
     if text != printed:
-        _names_as_printed(report, printed, findings)
+        _as_printed(report, text, printed, findings)
     return report
 
 
@@ -82,17 +85,31 @@ NAME_DOTS = str.maketrans(dict.fromkeys("•‧・･∙⋅", NAME_DOT))
 Each is one character for one, so every offset stays that of the printed text."""
 
 
-def _names_as_printed(report: OfficialsReport, printed: Sequence[str], f: Findings) -> None:
-    """Each name as its first mention prints it (杰夫•莫雷尔, not the · it was read with)."""
+def _as_printed(report: OfficialsReport, text: Sequence[str], printed: Sequence[str], f: Findings) -> None:
+    """Names, posts and roles as the article prints them (杰夫•莫雷尔, 縣長), not as they were
+    read (with ·, in simplified characters): each is the printed text at the same place."""
+
+    def shown(found: str) -> str:
+        for converted, original in zip(text, printed, strict=True):
+            if found in converted:
+                return as_printed(found, converted, original)
+        return found
+
     people: list[Official | OtherPerson] = [*report.officials, *report.others]
     for person in people:
-        if NAME_DOT not in person.name or not person.mentions:
-            continue
-        m = person.mentions[0]
-        index = m.paragraph + 1 if f.has_headline else m.paragraph
-        shown = printed[index][m.start : m.end]
-        if len(shown) == len(person.name) and shown.translate(NAME_DOTS) == person.name:
-            person.name = shown
+        if person.mentions:
+            m = person.mentions[0]
+            index = m.paragraph + 1 if f.has_headline else m.paragraph
+            at = printed[index][m.start : m.end]
+            if len(at) == len(person.name) and to_simplified(at.translate(NAME_DOTS)) == person.name:
+                person.name = at
+            else:
+                person.name = shown(person.name)
+        if isinstance(person, Official):
+            person.titles = [shown(t) for t in person.titles]
+            person.aliases = [shown(a) for a in person.aliases]
+        else:
+            person.role = shown(person.role) if person.role else person.role
 
 
 def _report(f: Findings) -> OfficialsReport:

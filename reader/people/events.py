@@ -22,12 +22,14 @@ else the article's date.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
 from reader.people.model import Event, EventKind
+from reader.script import as_printed, looks_traditional, to_simplified
 
 _CJK = "\u4e00-\u9fff"
 _NAME_RUN = rf"[{_CJK}·・、0-9]{{2,60}}?"
@@ -221,8 +223,29 @@ def find_events(paragraphs: Sequence[str], date: str = "", names: Iterable[str] 
 
     `date` is the article's (YYYY-MM-DD or ""); it completes 23日 or 昨天. `names` are the
     officials the extractor found in the article, preferred where a run of text ends in
-    one of them.
+    one of them. A notice printed in traditional characters (任命…為…, 免去…職務) is read
+    as simplified and its names and posts are given as printed (reader.script).
     """
+    if not looks_traditional(paragraphs):
+        return _find_events(paragraphs, date, names)
+    converted = [to_simplified(p) for p in paragraphs]
+    events = _find_events(converted, date, [to_simplified(n) for n in names])
+
+    def shown(found: str, index: int) -> str:
+        order = [index, *range(len(paragraphs))]  # its own paragraph first
+        for k in order:
+            if 0 <= k < len(paragraphs) and found in converted[k]:
+                return as_printed(found, converted[k], paragraphs[k])
+        return found
+
+    return [
+        dataclasses.replace(e, name=shown(e.name, e.paragraph), post=shown(e.post, e.paragraph))
+        for e in events
+    ]
+
+
+def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> list[Event]:
+    """find_events on text in simplified characters."""
     article = _article_date(date)
     default = None
     for paragraph in paragraphs[:3]:

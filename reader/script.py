@@ -1,0 +1,52 @@
+"""Pages printed in traditional characters, read as simplified, one character for one.
+
+Why: reader's lexicons (surnames, titles, followers) and its event formulas are written in
+simplified characters, and reposts on Hong Kong or Taiwan mirrors, old Big5 archives and
+some provincial sites print the same news in traditional ones (縣長, 免去…職務). The table
+(`data/traditional_chars.txt`, from OpenCC) maps single characters only, so every offset
+into the converted text is an offset into the printed one: names and posts are reported as
+printed by slicing the printed text at the positions found in the converted one.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from pathlib import Path
+
+TABLE = Path(__file__).resolve().parent / "data" / "traditional_chars.txt"
+MIN_TRADITIONAL = 3
+"""Characters that change before a text counts as traditional: a simplified page holds
+one now and then (a name, a quoted title), and converting it would change nothing useful."""
+SHARE = 0.02
+"""...and at least this share of its characters."""
+
+
+@functools.cache
+def _table() -> dict[int, str]:
+    pairs: dict[int, str] = {}
+    for line in TABLE.read_text(encoding="utf-8").splitlines():
+        if len(line) == 2 and not line.startswith("#"):
+            pairs[ord(line[0])] = line[1]
+    return pairs
+
+
+def looks_traditional(paragraphs: Sequence[str]) -> bool:
+    """Whether the text is printed in traditional characters (enough of them, and often)."""
+    table = _table()
+    changed = total = 0
+    for paragraph in paragraphs:
+        total += len(paragraph)
+        changed += sum(1 for ch in paragraph if ord(ch) in table)
+    return changed >= MIN_TRADITIONAL and changed >= SHARE * total
+
+
+def to_simplified(text: str) -> str:
+    """`text` with each traditional character replaced by its simplified one (same length)."""
+    return text.translate(_table())
+
+
+def as_printed(found: str, converted: str, printed: str) -> str:
+    """`found` (a slice of the converted paragraph) as the printed paragraph prints it."""
+    k = converted.find(found)
+    return printed[k : k + len(found)] if k >= 0 and len(converted) == len(printed) else found
