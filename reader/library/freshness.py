@@ -47,5 +47,6 @@ def officials_fingerprint() -> str:
     """What finding an article's officials depends on, the user's lexicon additions included."""
     officials = PACKAGE / "officials"
     files = [*officials.glob("*.py"), *officials.glob("data/*.yaml"), *officials.glob("backends/*.py")]
+    files += [PACKAGE / "script.py", PACKAGE / "data" / "traditional_chars.txt"]  # traditional pages
     files.append(overlay_path())
     return _digest(files)

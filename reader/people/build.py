@@ -57,7 +57,8 @@ def code_fingerprint() -> str:
     """What the person index's stored records depend on: this package's code and data."""
     h = hashlib.sha256()
     modules = ("build", "careers", "events", "grouping", "model", "places", "records", "store")
-    for path in sorted([*(PACKAGE / f"{m}.py" for m in modules), *PACKAGE.glob("data/*.yaml")]):
+    script = [PACKAGE.parent / "script.py", PACKAGE.parent / "data" / "traditional_chars.txt"]
+    for path in sorted([*(PACKAGE / f"{m}.py" for m in modules), *PACKAGE.glob("data/*.yaml"), *script]):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
