@@ -188,3 +188,13 @@ async def test_the_article_list_keeps_its_arrows_and_gains_vim_keys() -> None:
         assert article_list.highlighted == 4
         await pilot.press("g")
         assert article_list.highlighted == 0
+
+
+def test_the_readme_names_every_binding() -> None:
+    """Every key binding has its id in the README's key tables (the README is true of every key)."""
+    from pathlib import Path
+
+    from reader.ui.keymap import BINDINGS_TABLE
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert [spec.id for spec in BINDINGS_TABLE if f"`{spec.id}`" not in readme] == []
