@@ -433,7 +433,11 @@ async def test_back_and_forward_after_a_library_search_and_a_filter(tmp_path: Pa
         assert messages(app)[-1].startswith("Nothing to go back to")
 
 
-async def test_back_after_a_timeline_returns_to_the_article_it_left(tmp_path: Path) -> None:
+@pytest.mark.parametrize("through", ["timeline", "person view"])
+async def test_back_after_where_else_returns_to_the_article_it_left(tmp_path: Path, through: str) -> None:
+    """`w` on 柳鹏 (his timeline before the person index has him, his person view after), Enter on
+    the oldest article, then Back: the article and paragraph left."""
+    from reader.ui.screens.person import PersonScreen
     from reader.ui.screens.timeline import OfficialTimelineScreen
 
     from .test_library_app import library
@@ -442,35 +446,14 @@ async def test_back_after_a_timeline_returns_to_the_article_it_left(tmp_path: Pa
     app = make_app(folder, open_file=folder / "xwlb_20180301_02.txt")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, people=True)
-        app.reader.people = None  # `w` shows the timeline until the person index has the name
+        if through == "timeline":
+            app.reader.people = None  # as before the person index's phase has started
         await pilot.press("j")
         app.query_one(OfficialsPanel).focus()
-        await pilot.press("w")  # 柳鹏's timeline
+        await pilot.press("w")
         await pilot.pause()
-        assert isinstance(app.screen, OfficialTimelineScreen)
-        await pilot.press("enter")  # the oldest article naming him
-        await settle(pilot)
-        assert shown(app) == "xwlb_20150619_01.txt"
-        await pilot.press("H")
-        await settle(pilot)
-        assert shown(app) == "xwlb_20180301_02.txt" and app.query_one(ReadingView).cursor == 1
-
-
-async def test_back_after_the_person_view_returns_to_the_article_it_left(tmp_path: Path) -> None:
-    from reader.ui.screens.person import PersonScreen
-
-    from .test_library_app import library
-
-    folder = library(tmp_path)
-    app = make_app(folder, open_file=folder / "xwlb_20180301_02.txt")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, people=True)
-        await pilot.press("j")
-        app.query_one(OfficialsPanel).focus()
-        await pilot.press("w")  # 柳鹏's person view
-        await pilot.pause()
-        assert isinstance(app.screen, PersonScreen)
-        await pilot.press("enter")  # his first post, in the oldest article printing it
+        assert isinstance(app.screen, OfficialTimelineScreen if through == "timeline" else PersonScreen)
+        await pilot.press("enter")  # the oldest article naming him (his first post, in the person view)
         await settle(pilot)
         assert shown(app) == "xwlb_20150619_01.txt"
         await pilot.press("H")
