@@ -11,6 +11,7 @@ printed by slicing the printed text at the positions found in the converted one.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -33,14 +34,17 @@ def _table() -> dict[int, str]:
 
 def looks_traditional(paragraphs: Sequence[str]) -> bool:
     """Whether the text is printed in traditional characters (enough of them, and often)."""
-    table = _table()
+    pattern = _traditional()
     changed = total = 0
     for paragraph in paragraphs:
         total += len(paragraph)
-        converted = paragraph.translate(table)  # C speed; most simplified paragraphs come back equal
-        if converted != paragraph:
-            changed += sum(1 for a, b in zip(paragraph, converted, strict=True) if a != b)
+        changed += len(pattern.findall(paragraph))  # a character class: C speed, few hits in simplified text
     return changed >= MIN_TRADITIONAL and changed >= SHARE * total
+
+
+@functools.cache
+def _traditional() -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_table())) + "]")
 
 
 def to_simplified(text: str) -> str:
