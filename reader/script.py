@@ -11,7 +11,6 @@ printed by slicing the printed text at the positions found in the converted one.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -34,17 +33,25 @@ def _table() -> dict[int, str]:
 
 def looks_traditional(paragraphs: Sequence[str]) -> bool:
     """Whether the text is printed in traditional characters (enough of them, and often)."""
-    pattern = _traditional()
+    chars = _traditional()
     changed = total = 0
     for paragraph in paragraphs:
         total += len(paragraph)
-        changed += len(pattern.findall(paragraph))  # a character class: C speed, few hits in simplified text
+        hits = chars.intersection(paragraph)  # C speed; empty for almost every simplified paragraph
+        if hits:
+            changed += sum(paragraph.count(ch) for ch in hits)
+        if total >= SAMPLE:
+            break
     return changed >= MIN_TRADITIONAL and changed >= SHARE * total
 
 
+SAMPLE = 20_000
+"""Characters enough to tell the script: a megabyte of text is judged by its start."""
+
+
 @functools.cache
-def _traditional() -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_table())) + "]")
+def _traditional() -> frozenset[str]:
+    return frozenset(chr(code) for code in _table())
 
 
 def to_simplified(text: str) -> str:
