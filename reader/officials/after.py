@@ -15,7 +15,6 @@ from reader.officials.foreign_names import MAX_FOREIGN, cut_from_place
 from reader.officials.name_after_post import read_name_after_post
 from reader.officials.names import (
     NAME_DOT,
-    WEAK_PAIRS,
     is_cjk,
     plausible_chinese,
     surname_at,
@@ -126,7 +125,7 @@ def _post_closes(f: Findings, text: str, end: int) -> bool:
     ):
         # 周国旗院长从…介绍, 王某局长在会上: a preposition opens the clause after the post;
         # trusted only where the next word is no noun it would join (院长同学).
-        return text[end : end + 2] not in WEAK_PAIRS
+        return text[end : end + 2] not in f.lex.weak_followers
     return follower is not None and (len(follower) > 1 or text[end] in "及和与等")
 
 

@@ -25,7 +25,7 @@ from reader.officials.backends import NameSpans, get_backend
 from reader.officials.before import posts_before_names
 from reader.officials.completion import complete_cut_names, posts_left_unnamed
 from reader.officials.findings import Findings, Person
-from reader.officials.lexicon import load_lexicon
+from reader.officials.lexicon import Lexicon, load_lexicon
 from reader.officials.mentions import find_mentions
 from reader.officials.model import Mention, Official, OfficialsReport, OtherPerson
 from reader.officials.names import NAME_DOT
@@ -118,7 +118,7 @@ def _report(f: Findings) -> OfficialsReport:
     others: list[OtherPerson] = []
     for person in f.people.values():
         ms = [Mention(f.paragraph_number(m.paragraph), m.start, m.end) for m in mentions.get(person.name, [])]
-        private = f.on("private_bodies") and _in_private_bodies(person, f.lex.private_bodies)
+        private = f.on("private_bodies") and _in_private_bodies(person, f.lex)
         if person.is_official and not private:
             titles, former = _titles(person, f.on("short_titles"))
             officials.append(Official(person.name, titles, ms, former, aliases.get(person.name, [])))
@@ -132,25 +132,20 @@ def _report(f: Findings) -> OfficialsReport:
     return OfficialsReport(officials, others)
 
 
-def _in_private_bodies(person: Person, bodies: tuple[str, ...]) -> bool:
+def _in_private_bodies(person: Person, lex: Lexicon) -> bool:
     """Whether every post the person holds is in a body that is not public (商会, 学会)."""
-    return bool(person.posts) and all(_private_post(at.post.text, bodies) for at in person.posts)
+    return bool(person.posts) and all(_private_post(at.post.text, lex) for at in person.posts)
 
 
-PUBLIC_OWNERS = ("联合国",)
-"""Bodies whose 基金会 or 学会 is public: 联合国儿童基金会 is an international organisation."""
-
-
-def _private_post(post: str, bodies: tuple[str, ...]) -> bool:
-    """A post in a private body: its name holds one (not inside 协商会议), the post after it is
-    no Party post (合作社党委书记 is a Party office), and no public owner heads the name."""
-    if post.startswith(PUBLIC_OWNERS):
+def _private_post(post: str, lex: Lexicon) -> bool:
+    """A post in a private body: its name holds one, no public name does (人民协商会议,
+    联合国儿童基金会), and the post after the body is no Party post (合作社党委书记)."""
+    if any(public in post for public in lex.public_bodies):
         return False
-    for body in bodies:
+    for body in lex.private_bodies:
         k = post.find(body)
         while k >= 0:
-            inside_word = body == "商会" and post[k - 1 : k] == "协"  # 人民协商会议主席
-            if not inside_word and "党" not in post[k + len(body) :]:
+            if "党" not in post[k + len(body) :]:
                 return True
             k = post.find(body, k + 1)
     return False

@@ -74,6 +74,8 @@ LIST_KEYS = frozenset(
         "address_terms",
         "removal_verbs",
         "former_traps",
+        "weak_followers",
+        "public_bodies",
     }
 )
 
@@ -189,6 +191,10 @@ class Lexicon:
     """免去, 辞去: VERB NAME 的 POST 职务 and NAME 辞去 POST 职务 give the name that post."""
     former_traps: WordSet = field(default_factory=lambda: WordSet.of(()))
     """Words holding a former marker that mark nothing (太原, 高原, 前进): 太原市委书记 is no former post."""
+    weak_followers: frozenset[str] = frozenset()
+    """Words a one-character follower opens that end no name (同学 after 院长向新: 向 is the preposition)."""
+    public_bodies: tuple[str, ...] = ()
+    """Names that hold a private body's word yet are public (人民协商会议, 联合国…基金会)."""
     given_name_endings: frozenset[str] = frozenset()
     """Organisation endings that end many given names too (军: 解放军, 王建军): no evidence against a name."""
     pass1_words: WordSet = field(default_factory=lambda: WordSet.of(()))
@@ -298,6 +304,8 @@ def load_lexicon() -> Lexicon:
         removal_verbs=WordSet.of(get("removal_verbs")),
         given_name_endings=frozenset(get("given_name_endings")),
         former_traps=WordSet.of(get("former_traps")),
+        weak_followers=frozenset(get("weak_followers")),
+        public_bodies=tuple(get("public_bodies")),
         pass1_words=WordSet.of([*get("byline_cues"), *get("role_words"), *titles]),
         pass1_starts=_starts(get("byline_cues"), get("role_words"), titles),
         pass2_starts=_starts(get("honorifics"), get("modifiers"), titles),

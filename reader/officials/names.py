@@ -167,11 +167,7 @@ def _weak_follower(text: str, j: int, lex: Lexicon) -> bool:
     follower = lex.followers.longest_at(text, j)
     if follower is None:
         return True
-    return len(follower) == 1 and text[j : j + 2] in WEAK_PAIRS
-
-
-WEAK_PAIRS = frozenset({"同学", "同事", "同行", "同胞", "同龄"})
-"""Words a one-character follower (同) opens that are no word after a name (院长向新同学)."""
+    return len(follower) == 1 and text[j : j + 2] in lex.weak_followers
 
 
 def ends_like_organisation(name: str, lex: Lexicon) -> bool:
