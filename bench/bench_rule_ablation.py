@@ -52,6 +52,7 @@ TUNING = {
     "local-c-tune": (GOLD / "local-c-tune.yaml", GOLD / "corpus"),
     "national-f-tune": (GOLD / "national-f-tune.yaml", SHARED / "corpus"),
     "local-e-tune": (GOLD / "local-e-tune.yaml", GOLD / "corpus"),
+    "national-g-tune": (GOLD / "national-g-tune.yaml", SHARED / "corpus"),
 }
 UNTOUCHED = {
     "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
@@ -62,6 +63,7 @@ UNTOUCHED = {
     "local-c-untouched": (GOLD / "local-c-untouched.yaml", GOLD / "corpus"),
     "national-f-untouched": (GOLD / "national-f-untouched.yaml", SHARED / "corpus"),
     "local-e-untouched": (GOLD / "local-e-untouched.yaml", GOLD / "corpus"),
+    "national-g-untouched": (GOLD / "national-g-untouched.yaml", SHARED / "corpus"),
 }
 
 

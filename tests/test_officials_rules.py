@@ -492,3 +492,53 @@ def test_student_posts_are_roles() -> None:
 )
 def test_public_posts_beside_private_words(paragraph: str, name: str) -> None:
     assert list(officials(paragraph)) == [name]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # Transliteration characters of the standard tables (廉, 培, 罕, 敏 …).
+        ("巴布达总督威廉斯会见了代表团。", {"威廉斯": ["巴布达总督"]}),
+        ("墨西哥总统培尼亚表示欢迎。", {"培尼亚": ["墨西哥总统"]}),
+        ("沙特王储穆罕默德通话时表示。", {"穆罕默德": ["沙特王储"]}),
+        # An adverb before a verb is no name (再敦促), a place no person (约翰内斯堡).
+        ("韩国总统再敦促对方撤销限制。", {}),
+        ("金砖国家领导人约翰内斯堡会晤举行。", {}),
+        # Japanese family names beyond the prime ministers'.
+        ("国际机构总干事天野之弥表示。", {"天野之弥": ["国际机构总干事"]}),
+        ("银行行长中尾武彦表示。", {"中尾武彦": ["银行行长"]}),
+        # Two whole listed minority parts, then a character no name goes on with.
+        ("村党支部书记达娃平措第一件事就是学习。", {"达娃平措": ["村党支部书记"]}),
+        ("乡党委书记贡曲桑珠准备前往。", {"贡曲桑珠": ["乡党委书记"]}),
+    ],
+)
+def test_foreign_and_minority_names_after_posts(paragraph: str, expected: dict[str, list[str]]) -> None:
+    assert officials(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # A two-character name before an after-name post, where a clause opens.
+        ("李军副县长主持会议。", {"李军": ["副县长"]}),
+        ("会上，王刚县长作了讲话。", {"王刚": ["县长"]}),
+        # ... never the tail of a word: 各位 is no 位 with a given name, 全市 no name at all.
+        ("会议要求各位副县长抓好落实。", {}),
+        # 说 closes the post like a two-character verb.
+        ("李建军副县长说，要加强管理。", {"李建军": ["副县长"]}),
+    ],
+)
+def test_names_before_after_name_posts(paragraph: str, expected: dict[str, list[str]]) -> None:
+    assert officials(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "names"),
+    [
+        ("会议决定任命李春雨、何娇、徐莉等18人为区人民法院审判员。", ["李春雨", "何娇", "徐莉"]),
+        ("任命王刚、马锋两位同志为副镇长。", ["王刚", "马锋"]),
+        ("选举王刚、马锋二人为副主任。", ["王刚", "马锋"]),
+    ],
+)
+def test_a_count_closes_an_appointed_list(paragraph: str, names: list[str]) -> None:
+    assert list(officials(paragraph)) == names

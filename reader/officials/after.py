@@ -126,18 +126,23 @@ def _post_closes(f: Findings, text: str, end: int) -> bool:
         # 周国旗院长从…介绍, 王某局长在会上: a preposition opens the clause after the post;
         # trusted only where the next word is no noun it would join (院长同学).
         return text[end : end + 2] not in f.lex.weak_followers
-    return follower is not None and (len(follower) > 1 or text[end] in "及和与等")
+    return follower is not None and (len(follower) > 1 or text[end] in "及和与等说")
 
 
 def _name_opens(f: Findings, text: str, start: int, name: str) -> bool:
     """Whether a name read before an unlisted after-name post stands where a phrase opens.
 
-    A known name always does; a new one must have three characters (高朋副区长 needs the
-    name known: two characters are too often the tail of a word) and follow punctuation,
-    a list's 、 or a word that ends a post's prefix (由, 在, 及).
+    A known name always does; a new one of two characters only right after punctuation or
+    at the paragraph's start (elsewhere two characters are too often the tail of a word);
+    one of three characters also after a list's 、 or a word that ends a post's prefix
+    (由, 在, 及).
     """
     if name in f.people:
         return True
+    if len(name) == 2:
+        # 会上，高朋副区长介绍: two characters are a name only where a sentence or clause
+        # opens (never the tail of a word) and have a name's strict shape.
+        return (start == 0 or not is_cjk(text[start - 1])) and plausible_chinese(name, f.lex, strict=True)
     if len(name) < 3:
         return False
     return (
@@ -276,6 +281,10 @@ def _joined_by_and(f: Findings, text: str, posts: list[Post]) -> list[Post]:
     return posts
 
 
+LIST_TAIL = re.compile("等?[0-9０-９一二两三四五六七八九十百]+(?:位|名|个)?(?:人|同志)$")
+"""The count closing a list of names before 为 (等18人, 两位同志, 二人)."""
+
+
 def _appointed(f: Findings, text: str, wei: int, *, known_too: bool) -> list[tuple[int, int]]:
     """The names between an appointing verb and the 为 at `wei` (选举A、B为…), or none.
 
@@ -284,7 +293,9 @@ def _appointed(f: Findings, text: str, wei: int, *, known_too: bool) -> list[tup
     if wei < 0 or text[wei] != "为":
         return []
     close = wei  # 任命王某同志为…: the name ends before the honorific
-    if f.on("honorifics") and (hon := f.lex.honorifics.longest_ending_at(text, wei)) is not None:
+    if (tail := LIST_TAIL.search(text, max(0, wei - 8), wei)) is not None:
+        close = tail.start()  # 任命李某、何某等18人为…, 杜某、马某两位同志为…: the count ends the list
+    elif f.on("honorifics") and (hon := f.lex.honorifics.longest_ending_at(text, wei)) is not None:
         close -= len(hon)
     start = close
     while start > 0 and (is_cjk(text[start - 1]) or text[start - 1] in LIST_JOINERS) and close - start < 40:

@@ -193,7 +193,24 @@ def read_minority(text: str, i: int, lex: Lexicon) -> int | None:
     for end in reversed(ends):
         if ends_name(text, end, lex):
             return end
+    if len(ends) >= 2 and ends[-1] - i >= 4 and _cannot_go_on(text, ends[-1], lex):
+        # 达娃平措第一件事: two whole listed parts, then a character no name continues with,
+        # end the name even where no follower word says so.
+        return ends[-1]
     return None
+
+
+def _cannot_go_on(text: str, j: int, lex: Lexicon) -> bool:
+    """Whether `text[j]` is a character no name part continues with (no common given-name,
+    transliteration or minority-part character)."""
+    if j >= len(text) or not is_cjk(text[j]):
+        return True
+    ch = text[j]
+    return (
+        ch not in lex.common_given_chars
+        and ch not in lex.foreign_chars
+        and lex.minority_syllables.longest_at(text, j) is None
+    )
 
 
 def whole_transliteration(text: str, i: int, end: int, lex: Lexicon) -> int:
