@@ -53,6 +53,7 @@ TUNING = {
     "national-f-tune": (GOLD / "national-f-tune.yaml", SHARED / "corpus"),
     "local-e-tune": (GOLD / "local-e-tune.yaml", GOLD / "corpus"),
     "national-g-tune": (GOLD / "national-g-tune.yaml", SHARED / "corpus"),
+    "local-g-tune": (GOLD / "local-g-tune.yaml", GOLD / "corpus"),
 }
 UNTOUCHED = {
     "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
@@ -64,6 +65,7 @@ UNTOUCHED = {
     "national-f-untouched": (GOLD / "national-f-untouched.yaml", SHARED / "corpus"),
     "local-e-untouched": (GOLD / "local-e-untouched.yaml", GOLD / "corpus"),
     "national-g-untouched": (GOLD / "national-g-untouched.yaml", SHARED / "corpus"),
+    "local-g-untouched": (GOLD / "local-g-untouched.yaml", GOLD / "corpus"),
 }
 
 

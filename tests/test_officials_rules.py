@@ -542,3 +542,30 @@ def test_names_before_after_name_posts(paragraph: str, expected: dict[str, list[
 )
 def test_a_count_closes_an_appointed_list(paragraph: str, names: list[str]) -> None:
     assert list(officials(paragraph)) == names
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # Punctuation closes a transliteration with one character off the lists (采).
+        ("乌克兰总理亚采纽克29日宣布。", {"亚采纽克": ["乌克兰总理"]}),
+        # Mongolian name parts.
+        (
+            "蒙古国总统呼日勒苏赫、总理奥云额尔登出席。",
+            {"呼日勒苏赫": ["蒙古国总统"], "奥云额尔登": ["总理"]},
+        ),
+        # A dotted name's part with 别.
+        ("县人大常委会主任加尔肯·库达别尔肯出席。", {"加尔肯·库达别尔肯": ["县人大常委会主任"]}),
+        # A surname that is a common word, rare given characters, punctuation after them.
+        (
+            "全国人大常委会副委员长万鄂湘，国务委员王勇出席。",
+            {"万鄂湘": ["全国人大常委会副委员长"], "王勇": ["国务委员"]},
+        ),
+        # ... but never a verb with its aspect mark (商量过) or a place (白山区).
+        ("东部长白山区，天然林得到保护。", {}),
+        # A discipline report's verb ends the name.
+        ("1.街道下坦村党支部书记郭足平违规发包工程问题", {"郭足平": ["街道下坦村党支部书记"]}),
+    ],
+)
+def test_names_closed_by_punctuation_or_a_report_verb(paragraph: str, expected: dict[str, list[str]]) -> None:
+    assert officials(paragraph) == expected

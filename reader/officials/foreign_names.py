@@ -213,6 +213,34 @@ def _cannot_go_on(text: str, j: int, lex: Lexicon) -> bool:
     )
 
 
+BOUNDED_FOREIGN = range(3, 9)
+"""Lengths of a foreign name read only because punctuation closes it (呼日勒苏赫、)."""
+
+
+def read_bounded_foreign(text: str, i: int, lex: Lexicon) -> int | None:
+    """End of a transliteration that punctuation closes, one character off the lists at most.
+
+    蒙古国总统呼日勒苏赫、, 乌克兰总理亚采纽克29号: no reading ends at a listed word, but the
+    run stops at punctuation or a digit and is made of transliteration characters but one
+    (日, 采), with no word a name never holds inside it.
+    """
+    j = i
+    while j < len(text) and j - i <= BOUNDED_FOREIGN[-1] and (is_cjk(text[j]) or text[j] == NAME_DOT):
+        j += 1
+    if j - i not in BOUNDED_FOREIGN or (j < len(text) and (is_cjk(text[j]) or text[j] == NAME_DOT)):
+        return None
+    if text[j - 1] == NAME_DOT or text[i] not in lex.foreign_chars or text[j - 1] not in lex.foreign_chars:
+        return None
+    if sum(ch not in lex.foreign_chars and ch != NAME_DOT for ch in text[i:j]) > 1:
+        return None
+    for k in range(i, j):
+        for words in (lex.followers, lex.not_names, lex.titles, lex.organisation_suffixes):
+            w = words.longest_at(text, k)
+            if w is not None and (len(w) > 1 or k > i):
+                return None  # 总统府发言人、, 主席团成员。: words, not a name
+    return j
+
+
 def whole_transliteration(text: str, i: int, end: int, lex: Lexicon) -> int:
     """施泰因迈尔表示, 侯赛因表示: a Chinese reading (施泰, 侯赛) that stops at a one-character
     follower (因) inside a run of transliteration characters gives way to the whole run,

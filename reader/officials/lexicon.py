@@ -39,6 +39,7 @@ CHAR_KEYS = frozenset(
         "place_chars",
         "post_noun_marks",
         "given_name_endings",
+        "verb_endings",
     }
 )
 LIST_KEYS = frozenset(
@@ -194,6 +195,8 @@ class Lexicon:
     weak_followers: frozenset[str] = frozenset()
     """Words a one-character follower opens that end no name (同学 after 院长向新: 向 is the preposition)."""
     public_bodies: tuple[str, ...] = ()
+    verb_endings: frozenset[str] = frozenset()
+    """Aspect marks and complements that end verbs (商量过, 看完): no name's given characters."""
     """Names that hold a private body's word yet are public (人民协商会议, 联合国…基金会)."""
     given_name_endings: frozenset[str] = frozenset()
     """Organisation endings that end many given names too (军: 解放军, 王建军): no evidence against a name."""
@@ -306,6 +309,7 @@ def load_lexicon() -> Lexicon:
         former_traps=WordSet.of(get("former_traps")),
         weak_followers=frozenset(get("weak_followers")),
         public_bodies=tuple(get("public_bodies")),
+        verb_endings=frozenset(get("verb_endings")),
         pass1_words=WordSet.of([*get("byline_cues"), *get("role_words"), *titles]),
         pass1_starts=_starts(get("byline_cues"), get("role_words"), titles),
         pass2_starts=_starts(get("honorifics"), get("modifiers"), titles),

@@ -15,6 +15,7 @@ from reader.officials.foreign_names import (
     REGNAL,
     cut_from_place,
     dot_ahead,
+    read_bounded_foreign,
     read_dotted,
     read_foreign,
     read_japanese,
@@ -78,6 +79,8 @@ def read_name_after_post(
     if end is None and rules.on("whole_transliterations") and text[i] in lex.surnames:
         end = whole_transliteration(text, i, i + 1, lex)  # 范德贝伦表示: a surname character opens it
         end = end if end - i >= 4 else None
+    if end is None and rules.on("bounded_foreign"):
+        end = read_bounded_foreign(text, i, lex)
     if end is None and rules.on("common_three"):
         end = _read_common_three(text, i, lex)
 

@@ -143,9 +143,10 @@ def read_chinese(
             if not strict and not ambiguous and strong_end(text, end, lex):
                 return end
             continue
-        if ambiguous and not _common_given(given, lex):
+        if ambiguous and not _common_given(given, lex) and not _closed_three(text, given, end, lex):
             # 高云江说, 于世平( : a surname that is also a common word needs a given name
-            # of common name characters (商量过, 满意地说, 国于 are not names).
+            # of common name characters (商量过, 满意地说, 国于 are not names), unless
+            # punctuation closes three characters (副委员长万鄂湘，).
             continue
         if ambiguous and not strong_end(text, end, lex) and _weak_follower(text, end, lex):
             continue  # 女王和明仁天皇, 院长向新同学: no word a name ends at after such a "name"
@@ -160,6 +161,17 @@ def read_chinese(
         # names, so the 2-character reading is the better guess.
         return first_fit
     return None
+
+
+def _closed_three(text: str, given: str, end: int, lex: Lexicon) -> bool:
+    """Two given-name characters, neither a function word, closed by punctuation at `end`."""
+    return (
+        len(given) == 2
+        and _hard_stop(text, end)
+        and not ends_like_organisation(text[end - 3 : end], lex)  # 部长白山区，
+        and not any(lex.followers.longest_at(c, 0) or lex.prefix_breaks.longest_at(c, 0) for c in given)
+        and not any(c in lex.verb_endings for c in given)  # 主任商量过，
+    )
 
 
 def _weak_follower(text: str, j: int, lex: Lexicon) -> bool:

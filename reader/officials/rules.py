@@ -135,8 +135,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "dotted_names",
         "parts joined by · after a post make one name, whatever their characters (艾则孜·木沙)",
-        ("县长买合木提·吾买尔江主持会议。",),
-        "买合木提·吾买尔江:县长",
+        ("县长阿迪里·吐拉克主持会议。",),
+        "阿迪里·吐拉克:县长",
     ),
     Rule(
         "minority_names",
@@ -163,6 +163,13 @@ RULES: tuple[Rule, ...] = (
         "詹森:美国总统",
     ),
     Rule(
+        "bounded_foreign",
+        "after a post, three to eight characters closed by punctuation, all but one of them"
+        " transliteration characters, are a foreign name",
+        ("乌克兰总理亚采纽克29日宣布。",),
+        "亚采纽克:乌克兰总理",
+    ),
+    Rule(
         "common_three",
         "right after a post, a surname and two very common given-name characters make a name",
         ("县长吴建明测出水位。",),
@@ -171,7 +178,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "after_name_titles",
         "a title that may follow a name (总书记) is given to the name before it",
-        ("会上，王毅部长表示欢迎。",),
+        ("会上王毅部长表示欢迎。",),
         "王毅:部长",
     ),
     Rule(
