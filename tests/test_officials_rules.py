@@ -569,3 +569,21 @@ def test_a_count_closes_an_appointed_list(paragraph: str, names: list[str]) -> N
 )
 def test_names_closed_by_punctuation_or_a_report_verb(paragraph: str, expected: dict[str, list[str]]) -> None:
     assert officials(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "title"),
+    [
+        # 经 breaks a prefix where it means "after" (经研究), never inside a body's name.
+        ("省人大财经委副主任委员乔军出席。", "省人大财经委副主任委员"),
+        ("市经信局局长王刚出席。", "市经信局局长"),
+        # A department merged from two fields, after its place.
+        ("县农业农村和水利局局长王刚出席。", "县农业农村和水利局局长"),
+        ("市文化广电和旅游局局长王刚出席。", "市文化广电和旅游局局长"),
+        # ... but 和 between people and a post joins two phrases.
+        ("村民和公安局局长王刚出席。", "公安局局长"),
+        ("专家和教育局局长王刚出席。", "教育局局长"),
+    ],
+)
+def test_body_names_holding_jing_or_he(paragraph: str, title: str) -> None:
+    assert list(officials(paragraph).values()) == [[title]]

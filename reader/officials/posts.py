@@ -93,6 +93,8 @@ def prefix_start(text: str, title_start: int, floor: int, lex: Lexicon) -> int:
 
 
 BODY_JOINERS = "和与"
+MERGED_BODY_ENDS = ("局", "厅", "部")
+"""Ends of government departments merged from two fields (文化广电和旅游局, 农业农村和水利局)."""
 
 
 def _bracket_inside(text: str, j: int, limit: int) -> int | None:
@@ -119,8 +121,16 @@ def _joins_bodies(text: str, j: int, title_start: int, limit: int, lex: Lexicon)
     if lex.titles.longest_ending_at(text, j - 1) is not None or lex.followers.longest_ending_at(text, j - 1):
         return False  # 市长和…, 讲话和…: a post or a verb before 和, not a body's word
     body = lex.organisation_suffixes.longest_ending_at(text, title_start) or ""
+    # 农业农村和水利局: a bureau merged from two, its second field of two to four characters
+    # right before 局/厅/部, never a place's own body (群众和县委书记, 干部和市局).
+    merged = (
+        body in MERGED_BODY_ENDS
+        and text[j] not in PLACE_UNITS
+        and 2 <= title_start - len(body) - j <= 4
+        and any(text[k] in PLACE_UNITS for k in range(max(0, j - 7), j - 3))  # 县农业农村和, not 村民和
+    )
     return (
-        len(body) >= 3  # 委员会, 研究院; not 县委 (群众和县委书记 are two)
+        (len(body) >= 3 or merged)  # 委员会, 研究院; not 县委 (群众和县委书记 are two)
         and not any(
             title_at(text, k, lex) is not None and lex.organisation_suffixes.longest_at(text, k) is None
             for k in range(j, title_start)
