@@ -54,6 +54,7 @@ TUNING = {
     "local-e-tune": (GOLD / "local-e-tune.yaml", GOLD / "corpus"),
     "national-g-tune": (GOLD / "national-g-tune.yaml", SHARED / "corpus"),
     "local-g-tune": (GOLD / "local-g-tune.yaml", GOLD / "corpus"),
+    "national-i-tune": (GOLD / "national-i-tune.yaml", SHARED / "corpus"),
 }
 UNTOUCHED = {
     "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
@@ -66,6 +67,7 @@ UNTOUCHED = {
     "local-e-untouched": (GOLD / "local-e-untouched.yaml", GOLD / "corpus"),
     "national-g-untouched": (GOLD / "national-g-untouched.yaml", SHARED / "corpus"),
     "local-g-untouched": (GOLD / "local-g-untouched.yaml", GOLD / "corpus"),
+    "national-i-untouched": (GOLD / "national-i-untouched.yaml", SHARED / "corpus"),
 }
 
 
