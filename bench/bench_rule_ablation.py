@@ -55,6 +55,7 @@ TUNING = {
     "national-g-tune": (GOLD / "national-g-tune.yaml", SHARED / "corpus"),
     "local-g-tune": (GOLD / "local-g-tune.yaml", GOLD / "corpus"),
     "national-i-tune": (GOLD / "national-i-tune.yaml", SHARED / "corpus"),
+    "local-i-tune": (GOLD / "local-i-tune.yaml", GOLD / "corpus"),
 }
 UNTOUCHED = {
     "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
@@ -68,6 +69,7 @@ UNTOUCHED = {
     "national-g-untouched": (GOLD / "national-g-untouched.yaml", SHARED / "corpus"),
     "local-g-untouched": (GOLD / "local-g-untouched.yaml", GOLD / "corpus"),
     "national-i-untouched": (GOLD / "national-i-untouched.yaml", SHARED / "corpus"),
+    "local-i-untouched": (GOLD / "local-i-untouched.yaml", GOLD / "corpus"),
 }
 
 

@@ -587,3 +587,21 @@ def test_names_closed_by_punctuation_or_a_report_verb(paragraph: str, expected: 
 )
 def test_body_names_holding_jing_or_he(paragraph: str, title: str) -> None:
     assert list(officials(paragraph).values()) == [[title]]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # A removal's posts may close the clause without 职务, and a reason may stand before the verb.
+        ("王刚同志不再担任县长。", {"王刚": ["县长"]}),
+        ("徐永健同志因年龄原因不再担任市人民医院院长。", {"徐永健": ["市人民医院院长"]}),
+        # 汇报 ends a dotted name; 和 and a post end a name with a rare character.
+        ("人民法庭副庭长艾尼丁·吾守尔汇报了工作。", {"艾尼丁·吾守尔": ["人民法庭副庭长"]}),
+        ("县委书记朱晞颜和县长刘贵忠出席。", {"朱晞颜": ["县委书记"], "刘贵忠": ["县长"]}),
+        ("主席李和平出席。", {"李和平": ["主席"]}),
+        # A court's 专职委员, short 专委.
+        ("分管法庭工作的专委丁涛出席。", {"丁涛": ["专委"]}),
+    ],
+)
+def test_removals_and_name_ends(paragraph: str, expected: dict[str, list[str]]) -> None:
+    assert officials(paragraph) == expected

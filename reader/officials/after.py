@@ -181,6 +181,8 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
             names, posts = _removed(f, text, posts, known)
         elif f.on("counted_lists") and (m := GROUP_COUNT.search(text, 0, start)) is not None:
             names = _listed_names(f, text, m.start())
+    elif f.on("removed_posts") and lex.removal_verbs.longest_ending_at(text, start) in CLOSED_REMOVALS:
+        names, posts = _removed(f, text, posts, known)  # 王某同志不再担任县长。
     elif f.on("bracketed_posts") and _in_brackets(text, start, te):
         # 全国人大代表于世平(天津检察院检察长): the posts in brackets right after a name.
         name = name_ending_at(f, text, start - 1, known)
@@ -214,8 +216,15 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
     return bool(names)
 
 
+REMOVAL_REASON = re.compile("因[\u4e00-\u9fff]{1,8}?(?:原因|需要|调动|变动|退休)$")
+"""因年龄原因, 因工作需要, 因工作调动: why a removal or resignation is made, before its verb."""
+
 DUTY = "职务"
 """免去…县长职务: the word a removal or resignation puts after the post."""
+
+
+CLOSED_REMOVALS = ("不再担任", "不再兼任")
+"""Removal verbs whose posts may end the clause without 职务 (王某不再担任县长。)."""
 
 
 def _removed(
@@ -238,7 +247,10 @@ def _removed(
         return (j - len(name), j) if name is not None else None
 
     if (verb := lex.removal_verbs.longest_ending_at(text, start)) is not None:
-        found = name_before(start - len(verb))
+        at = start - len(verb)
+        if (reason := REMOVAL_REASON.search(text, max(0, at - 12), at)) is not None:
+            at = reason.start()  # 徐某同志因年龄原因不再担任…: the reason between name and verb
+        found = name_before(at)
         if found is not None:
             return [found], posts
         return _name_glued_to_post(f, text, posts)

@@ -71,7 +71,10 @@ def strong_end(text: str, j: int, lex: Lexicon) -> bool:
     if _hard_stop(text, j) or lex.honorifics.longest_at(text, j) is not None:
         return True  # 代侃让同志: an honorific closes a name as surely as punctuation
     follower = lex.followers.longest_at(text, j)
-    return follower is not None and len(follower) > 1
+    if follower is not None and len(follower) > 1:
+        return True
+    # 县委书记朱晞颜和县长刘某: a conjunction and then a post close the name before them.
+    return j + 1 < len(text) and text[j] in "和与及" and title_at(text, j + 1, lex) is not None
 
 
 def surname_at(text: str, i: int, lex: Lexicon) -> str | None:
