@@ -22,6 +22,10 @@ OVERLAY_NAME = "surname_readings.yaml"
 _NAME_DOTS = "·•‧・."
 
 
+SECTIONS = ("single", "compound", "given")
+"""Surnames of one character, of two, and given-name characters read otherwise in names."""
+
+
 class PinyinDataError(Exception):
     """A surname-readings file that cannot be used; the message is one line naming it."""
 
@@ -33,25 +37,25 @@ def _read(path: Path) -> dict[str, dict[str, str]]:
     if not isinstance(data, dict):
         raise PinyinDataError(f"{path.name}: must be a mapping with `single` and `compound`")
     result: dict[str, dict[str, str]] = {}
-    for key in ("single", "compound"):
+    for key in SECTIONS:
         section = data.get(key) or {}
         if not isinstance(section, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in section.items()
         ):
             raise PinyinDataError(f"{path.name}: {key} must map characters to pinyin")
-        length = 1 if key == "single" else 2
+        length = 2 if key == "compound" else 1
         bad = next((k for k in section if len(k) != length), None)
         if bad is not None:
             raise PinyinDataError(f"{path.name}: {key}.{bad}: must be {length} character(s)")
         result[key] = {k: v.strip().lower() for k, v in section.items()}
-    unknown = sorted(set(data) - {"single", "compound"})
+    unknown = sorted(set(data) - set(SECTIONS))
     if unknown:
         raise PinyinDataError(f"{path.name}: unknown key {short_repr(unknown[0])}")
     return result
 
 
 @cache
-def _load() -> tuple[dict[str, str], dict[str, str], str | None]:
+def _load() -> tuple[dict[str, str], dict[str, str], str | None, dict[str, str]]:
     sections, problem = load_with_overlay(
         DATA_FILE,
         OVERLAY_NAME,
@@ -60,13 +64,18 @@ def _load() -> tuple[dict[str, str], dict[str, str], str | None]:
         error=PinyinDataError,
         fallback="using the bundled readings",
     )
-    return sections["single"], sections["compound"], problem
+    return sections["single"], sections["compound"], problem, sections.get("given", {})
 
 
 def surname_readings() -> tuple[dict[str, str], dict[str, str]]:
     """(single, compound) surname readings: the bundled file plus the user's overlay."""
-    single, compound, _ = _load()
+    single, compound, _, _ = _load()
     return single, compound
+
+
+def given_readings() -> dict[str, str]:
+    """Characters a given name reads otherwise than everyday text (长 cháng, 少 shào)."""
+    return _load()[3]
 
 
 def overlay_problem() -> str | None:
@@ -127,7 +136,16 @@ def name_pinyin(name: str) -> str:
     else:
         family = "".join(_syllables(surname))
     family = family[:1].upper() + family[1:]
-    return f"{family} {_word(_syllables(given))}" if given else family
+    return f"{family} {_word(_given_syllables(given))}" if given else family
+
+
+def _given_syllables(given: str) -> list[str]:
+    """pypinyin's reading of a given name, with the name readings of `given` put in."""
+    syllables = _syllables(given)
+    if len(syllables) != len(given):
+        return syllables  # a Latin letter or digit inside: as pypinyin reads it
+    readings = given_readings()
+    return [readings.get(ch, syllable) for ch, syllable in zip(given, syllables, strict=True)]
 
 
 def _split_dots(name: str) -> list[str]:

@@ -34,6 +34,10 @@ def fresh_readings():
         ("查良镛", "Zhā Liángyōng"),
         ("盖叫天", "Gě Jiàotiān"),
         ("任建民", "Rén Jiànmín"),
+        ("肖长春", "Xiāo Chángchūn"),
+        # given-name characters read as names read them (pypinyin: Zhǎngshùn, Shǎoqí)
+        ("刘长顺", "Liú Chángshùn"),
+        ("刘少奇", "Liú Shàoqí"),
         # compound surnames are one word
         ("尉迟恭", "Yùchí Gōng"),
         ("欧阳修", "Ōuyáng Xiū"),
