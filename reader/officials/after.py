@@ -10,22 +10,15 @@ from __future__ import annotations
 
 import re
 
+from reader.officials.appointments import CLOSED_REMOVALS, DUTY, appointed_names, removed_names
 from reader.officials.findings import Findings
-from reader.officials.foreign_names import MAX_FOREIGN, cut_from_place
 from reader.officials.name_after_post import read_name_after_post
-from reader.officials.names import (
-    NAME_DOT,
-    is_cjk,
-    plausible_chinese,
-    surname_at,
-    title_at,
-)
+from reader.officials.name_before_post import LIST_JOINERS, listed_names, name_ending_at
+from reader.officials.names import is_cjk, plausible_chinese, title_at
 from reader.officials.posts import Post, chain_before, is_break_before
 
-LIST_JOINERS = "、"
 AND_JOINERS = "和及"
 """Words that join two posts of one person after a copula (当选A和B), two people's elsewhere."""
-BOOK_TITLE_OPEN = "《"
 OPEN_BRACKETS = "(（"
 CLOSE_BRACKETS = ")）"
 PROFILE_FIELD = (
@@ -178,11 +171,11 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
     names: list[tuple[int, int]] = []
     if not closed:
         if f.on("removed_posts") and (text.startswith(DUTY, te) or text.startswith("的" + DUTY, te)):
-            names, posts = _removed(f, text, posts, known)
+            names, posts = removed_names(f, text, posts, known)
         elif f.on("counted_lists") and (m := GROUP_COUNT.search(text, 0, start)) is not None:
-            names = _listed_names(f, text, m.start())
+            names = listed_names(f, text, m.start())
     elif f.on("removed_posts") and lex.removal_verbs.longest_ending_at(text, start) in CLOSED_REMOVALS:
-        names, posts = _removed(f, text, posts, known)  # 王某同志不再担任县长。
+        names, posts = removed_names(f, text, posts, known)  # 王某同志不再担任县长。
     elif f.on("bracketed_posts") and _in_brackets(text, start, te):
         # 全国人大代表于世平(天津检察院检察长): the posts in brackets right after a name.
         name = name_ending_at(f, text, start - 1, known)
@@ -195,7 +188,7 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
     elif (
         f.on("appointed_as")
         and text[start - 1 : start] == "为"
-        and (found := _appointed(f, text, start - 1, known_too=posts[0].text != word))
+        and (found := appointed_names(f, text, start - 1, known_too=posts[0].text != word))
     ):
         names = found  # 选举朴凤柱为副委员长, 任命杜渐、马锋为副镇长
     elif f.on("copulas") and (cop := lex.copulas.longest_ending_at(text, start)) is not None:
@@ -208,70 +201,12 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
             # 彭珮云再次当选…会长: a new name must start where a word can start.
             names = [(s0, at)]
     elif f.on("counted_lists") and (m := GROUP_COUNT.search(text, 0, start)) is not None:
-        names = _listed_names(f, text, m.start())
+        names = listed_names(f, text, m.start())
     for s, e in names:
         if f.claimed_elsewhere(pi, s, e):
             continue
         f.add_posts(pi, s, e, posts)
     return bool(names)
-
-
-REMOVAL_REASON = re.compile("因[\u4e00-\u9fff]{1,8}?(?:原因|需要|调动|变动|退休)$")
-"""因年龄原因, 因工作需要, 因工作调动: why a removal or resignation is made, before its verb."""
-
-DUTY = "职务"
-"""免去…县长职务: the word a removal or resignation puts after the post."""
-
-
-CLOSED_REMOVALS = ("不再担任", "不再兼任")
-"""Removal verbs whose posts may end the clause without 职务 (王某不再担任县长。)."""
-
-
-def _removed(
-    f: Findings, text: str, posts: list[Post], known: tuple[int, ...]
-) -> tuple[list[tuple[int, int]], list[Post]]:
-    """The name whose posts a removal or resignation before them names, and those posts.
-
-    免去郑立群(同志)的县交通局局长职务 (the verb, the name, 的, the posts; or the posts
-    right after the name and 的 before 职务: 免去郑立群县交通局局长的职务, where the name
-    is read off the front of the post's attached text) and 郑立群同志辞去县交通局局长职务
-    (the name, the verb right before the posts).
-    """
-    lex = f.lex
-    start = posts[0].start
-
-    def name_before(j: int) -> tuple[int, int] | None:
-        if f.on("honorifics") and (hon := lex.honorifics.longest_ending_at(text, j)) is not None:
-            j -= len(hon)
-        name = name_ending_at(f, text, j, known)
-        return (j - len(name), j) if name is not None else None
-
-    if (verb := lex.removal_verbs.longest_ending_at(text, start)) is not None:
-        at = start - len(verb)
-        if (reason := REMOVAL_REASON.search(text, max(0, at - 12), at)) is not None:
-            at = reason.start()  # 徐某同志因年龄原因不再担任…: the reason between name and verb
-        found = name_before(at)
-        if found is not None:
-            return [found], posts
-        return _name_glued_to_post(f, text, posts)
-    found = name_before(start - 1) if text[start - 1 : start] == "的" else name_before(start)
-    if found is not None and lex.removal_verbs.longest_ending_at(text, found[0]) is not None:
-        return [found], posts
-    return [], posts
-
-
-def _name_glued_to_post(
-    f: Findings, text: str, posts: list[Post]
-) -> tuple[list[tuple[int, int]], list[Post]]:
-    """免去张华县水利局局长的职务: a name at the front of the first post's attached text."""
-    first = posts[0]
-    for n in (3, 2):
-        end = first.start + n
-        name = text[first.start : end]
-        rest = text[end : first.end]
-        if len(rest) > 2 and (name in f.people or plausible_chinese(name, f.lex, strict=True)):
-            return [(first.start, end)], [Post(end, first.end, rest, first.former), *posts[1:]]
-    return [], posts
 
 
 def _joined_by_and(f: Findings, text: str, posts: list[Post]) -> list[Post]:
@@ -293,151 +228,6 @@ def _joined_by_and(f: Findings, text: str, posts: list[Post]) -> list[Post]:
     return posts
 
 
-LIST_TAIL = re.compile("等?[0-9０-９一二两三四五六七八九十百]+(?:位|名|个)?(?:人|同志)$")
-"""The count closing a list of names before 为 (等18人, 两位同志, 二人)."""
-
-
-def _appointed(f: Findings, text: str, wei: int, *, known_too: bool) -> list[tuple[int, int]]:
-    """The names between an appointing verb and the 为 at `wei` (选举A、B为…), or none.
-
-    With `known_too` (the post has its organisation attached), a name already read with a
-    post before it counts too (推举…领导人金正恩为朝鲜国务委员会委员长)."""
-    if wei < 0 or text[wei] != "为":
-        return []
-    close = wei  # 任命王某同志为…: the name ends before the honorific
-    if (tail := LIST_TAIL.search(text, max(0, wei - 8), wei)) is not None:
-        close = tail.start()  # 任命李某、何某等18人为…, 杜某、马某两位同志为…: the count ends the list
-    elif f.on("honorifics") and (hon := f.lex.honorifics.longest_ending_at(text, wei)) is not None:
-        close -= len(hon)
-    start = close
-    while start > 0 and (is_cjk(text[start - 1]) or text[start - 1] in LIST_JOINERS) and close - start < 40:
-        start -= 1
-        verb = f.lex.appointing_verbs.longest_ending_at(text, start)
-        if verb is None and start > 0 and text[start - 1] in "：:":
-            verb = f.lex.appointing_verbs.longest_ending_at(text, start - 1)  # 任命：刘洪涛为…
-        if verb is not None:
-            items = text[start:close].split(LIST_JOINERS)
-            if all(plausible_chinese(item, f.lex, strict=False) for item in items):
-                spans, pos = [], start
-                for item in items:
-                    spans.append((pos, pos + len(item)))
-                    pos += len(item) + 1
-                return spans
-            break
-    if known_too:
-        for length in sorted(f.name_lengths, reverse=True):
-            s = close - length
-            if s > 0 and text[s:close] in f.people and _after_appointing_verb(f, text, s):
-                return [(s, close)]
-    return []
-
-
-def _after_appointing_verb(f: Findings, text: str, start: int) -> bool:
-    """Whether an appointing verb opens the clause that reaches `start` (no punctuation between)."""
-    k = start
-    while k > 0 and is_cjk(text[k - 1]) and start - k < 40:
-        k -= 1
-        if f.lex.appointing_verbs.longest_ending_at(text, k) is not None:
-            return True
-    return False
-
-
 def _in_brackets(text: str, start: int, end: int) -> bool:
     """Whether `text[start:end]` stands alone inside brackets."""
     return start > 0 and text[start - 1] in OPEN_BRACKETS and end < len(text) and text[end] in CLOSE_BRACKETS
-
-
-def _listed_names(f: Findings, text: str, end: int) -> list[tuple[int, int]]:
-    """The names of 张三、李四、王五 ending at `end`, or none if any item is not a name."""
-    start = end
-    while start > 0 and (is_cjk(text[start - 1]) or text[start - 1] in LIST_JOINERS):
-        start -= 1
-    items: list[tuple[int, int]] = []
-    pos = start
-    known = 0
-    for item in text[start:end].split(LIST_JOINERS):
-        if plausible_chinese(item, f.lex, strict=False):
-            known += 1
-        elif not _bounded_name(f, item):
-            return []
-        items.append((pos, pos + len(item)))
-        pos += len(item) + 1
-    return items if len(items) > 1 and known * 2 > len(items) else []
-
-
-def _bounded_name(f: Findings, item: str) -> bool:
-    """王飏 between 、 and 、: a listed surname and one or two characters, one of them rare.
-
-    The list's other names vouch for it (most must be plausible on their own)."""
-    lex = f.lex
-    surname = surname_at(item, 0, lex)
-    return (
-        surname is not None
-        and len(surname) == 1
-        and surname not in lex.ambiguous_surnames
-        and 2 <= len(item) <= 3
-        and all(is_cjk(c) for c in item)
-        and not any(title_at(item, k, lex) is not None for k in range(len(item)))
-        and not any(lex.not_names.longest_at(item, k) for k in range(len(item)))
-    )
-
-
-def name_ending_at(f: Findings, text: str, j: int, known: tuple[int, ...]) -> str | None:
-    """A name ending at `j`: a known one (longest first), else a plausible new one.
-
-    `known` holds the lengths of the names known when the paragraph began: looking up
-    each possible ending is cheap however many people a long text names.
-    """
-    for length in known:
-        if length <= j and (name := text[j - length : j]) in f.people:
-            return name
-    lex = f.lex
-    for length in (3, 2):
-        s = j - length
-        if s < 0:
-            continue
-        cand = text[s:j]
-        if surname_at(cand, 0, lex) is None or not plausible_chinese(cand, lex, strict=True):
-            continue
-        if f.on("places") and cut_from_place(text, s, j, lex):
-            continue  # 感谢中国大使, 同黎巴嫩总统
-        if (
-            s > 0
-            and text[s - 1] in lex.foreign_chars
-            and all(c in lex.foreign_chars for c in cand)
-            and not is_break_before(text, s, lex)
-        ):
-            continue  # 米|舒斯京: the tail of a transliteration, read whole below
-        # 赞成李克强总理: a 3-character name with an unambiguous surname stands on its own;
-        # a 2-character one needs something before it that ends a word.
-        if length == 3 or is_break_before(text, s, lex):
-            return cand
-    return _transliteration_ending_at(f, text, j) if f.on("foreign_before_title") else None
-
-
-def _transliteration_ending_at(f: Findings, text: str, j: int) -> str | None:
-    """A foreign name ending at `j`: 同特朗普总统, 批准佩通坦·钦那瓦出任总理.
-
-    The run of transliteration characters (and · between parts) back from `j`, when
-    a word boundary precedes it, it is no place (同法国总统), and it has two to six
-    characters or is joined by a dot.
-    """
-    lex = f.lex
-    s = j
-    foreign = lex.foreign_chars
-    while s > 0 and j - s < MAX_FOREIGN and ((c := text[s - 1]) in foreign or c == NAME_DOT):
-        s -= 1
-    if s > 0 and text[s - 1] == BOOK_TITLE_OPEN:
-        return None  # 《内罗毕部长宣言》: a document's title, no person
-    name = text[s:j]
-    if len(name) < 2 or name[0] == NAME_DOT or NAME_DOT + NAME_DOT in name:
-        return None
-    if NAME_DOT not in name and len(name) > 6:
-        return None
-    if any(len(part) < 2 for part in name.split(NAME_DOT)):
-        return None  # 伊戈尔·伊: a part of one character is a cut
-    if not is_break_before(text, s, lex) or cut_from_place(text, s, j, lex):
-        return None
-    if any(lex.not_names.longest_at(text, k) for k in range(s, j)):
-        return None
-    return name

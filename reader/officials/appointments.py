@@ -1,0 +1,120 @@
+"""Names given posts by an appointment or a removal: 任命A、B等18人为…, 免去A的…职务, A同志不再担任….
+
+Pass 2 reads the posts; these readers find whose they are when a verb of appointment or
+removal governs them rather than a name printed right before them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.officials.findings import Findings
+from reader.officials.name_before_post import LIST_JOINERS, name_ending_at
+from reader.officials.names import is_cjk, plausible_chinese
+from reader.officials.posts import Post
+
+REMOVAL_REASON = re.compile("因[\u4e00-\u9fff]{1,8}?(?:原因|需要|调动|变动|退休)$")
+"""因年龄原因, 因工作需要, 因工作调动: why a removal or resignation is made, before its verb."""
+
+DUTY = "职务"
+"""免去…县长职务: the word a removal or resignation puts after the post."""
+
+
+CLOSED_REMOVALS = ("不再担任", "不再兼任")
+"""Removal verbs whose posts may end the clause without 职务 (王某不再担任县长。)."""
+
+
+def removed_names(
+    f: Findings, text: str, posts: list[Post], known: tuple[int, ...]
+) -> tuple[list[tuple[int, int]], list[Post]]:
+    """The name whose posts a removal or resignation before them names, and those posts.
+
+    免去郑立群(同志)的县交通局局长职务 (the verb, the name, 的, the posts; or the posts
+    right after the name and 的 before 职务: 免去郑立群县交通局局长的职务, where the name
+    is read off the front of the post's attached text) and 郑立群同志辞去县交通局局长职务
+    (the name, the verb right before the posts).
+    """
+    lex = f.lex
+    start = posts[0].start
+
+    def name_before(j: int) -> tuple[int, int] | None:
+        if f.on("honorifics") and (hon := lex.honorifics.longest_ending_at(text, j)) is not None:
+            j -= len(hon)
+        name = name_ending_at(f, text, j, known)
+        return (j - len(name), j) if name is not None else None
+
+    if (verb := lex.removal_verbs.longest_ending_at(text, start)) is not None:
+        at = start - len(verb)
+        if (reason := REMOVAL_REASON.search(text, max(0, at - 12), at)) is not None:
+            at = reason.start()  # 徐某同志因年龄原因不再担任…: the reason between name and verb
+        found = name_before(at)
+        if found is not None:
+            return [found], posts
+        return _name_glued_to_post(f, text, posts)
+    found = name_before(start - 1) if text[start - 1 : start] == "的" else name_before(start)
+    if found is not None and lex.removal_verbs.longest_ending_at(text, found[0]) is not None:
+        return [found], posts
+    return [], posts
+
+
+def _name_glued_to_post(
+    f: Findings, text: str, posts: list[Post]
+) -> tuple[list[tuple[int, int]], list[Post]]:
+    """免去张华县水利局局长的职务: a name at the front of the first post's attached text."""
+    first = posts[0]
+    for n in (3, 2):
+        end = first.start + n
+        name = text[first.start : end]
+        rest = text[end : first.end]
+        if len(rest) > 2 and (name in f.people or plausible_chinese(name, f.lex, strict=True)):
+            return [(first.start, end)], [Post(end, first.end, rest, first.former), *posts[1:]]
+    return [], posts
+
+
+LIST_TAIL = re.compile("等?[0-9０-９一二两三四五六七八九十百]+(?:位|名|个)?(?:人|同志)$")
+"""The count closing a list of names before 为 (等18人, 两位同志, 二人)."""
+
+
+def appointed_names(f: Findings, text: str, wei: int, *, known_too: bool) -> list[tuple[int, int]]:
+    """The names between an appointing verb and the 为 at `wei` (选举A、B为…), or none.
+
+    With `known_too` (the post has its organisation attached), a name already read with a
+    post before it counts too (推举…领导人金正恩为朝鲜国务委员会委员长)."""
+    if wei < 0 or text[wei] != "为":
+        return []
+    close = wei  # 任命王某同志为…: the name ends before the honorific
+    if (tail := LIST_TAIL.search(text, max(0, wei - 8), wei)) is not None:
+        close = tail.start()  # 任命李某、何某等18人为…, 杜某、马某两位同志为…: the count ends the list
+    elif f.on("honorifics") and (hon := f.lex.honorifics.longest_ending_at(text, wei)) is not None:
+        close -= len(hon)
+    start = close
+    while start > 0 and (is_cjk(text[start - 1]) or text[start - 1] in LIST_JOINERS) and close - start < 40:
+        start -= 1
+        verb = f.lex.appointing_verbs.longest_ending_at(text, start)
+        if verb is None and start > 0 and text[start - 1] in "：:":
+            verb = f.lex.appointing_verbs.longest_ending_at(text, start - 1)  # 任命：刘洪涛为…
+        if verb is not None:
+            items = text[start:close].split(LIST_JOINERS)
+            if all(plausible_chinese(item, f.lex, strict=False) for item in items):
+                spans, pos = [], start
+                for item in items:
+                    spans.append((pos, pos + len(item)))
+                    pos += len(item) + 1
+                return spans
+            break
+    if known_too:
+        for length in sorted(f.name_lengths, reverse=True):
+            s = close - length
+            if s > 0 and text[s:close] in f.people and _after_appointing_verb(f, text, s):
+                return [(s, close)]
+    return []
+
+
+def _after_appointing_verb(f: Findings, text: str, start: int) -> bool:
+    """Whether an appointing verb opens the clause that reaches `start` (no punctuation between)."""
+    k = start
+    while k > 0 and is_cjk(text[k - 1]) and start - k < 40:
+        k -= 1
+        if f.lex.appointing_verbs.longest_ending_at(text, k) is not None:
+            return True
+    return False
