@@ -70,6 +70,7 @@ UNTOUCHED = {
     "local-g-untouched": (GOLD / "local-g-untouched.yaml", GOLD / "corpus"),
     "national-i-untouched": (GOLD / "national-i-untouched.yaml", SHARED / "corpus"),
     "local-i-untouched": (GOLD / "local-i-untouched.yaml", GOLD / "corpus"),
+    "national-k-untouched": (GOLD / "national-k-untouched.yaml", SHARED / "corpus"),
 }
 
 
