@@ -23,3 +23,13 @@ MEASURE_STEP = 4
 def clamp_measure(cells: int) -> int:
     """`cells` within MIN_MEASURE..MAX_MEASURE."""
     return max(MIN_MEASURE, min(cells, MAX_MEASURE))
+
+
+def measure_note(shown: int, now: int, by: int) -> str:
+    """What `-`/`+` say: the new measure, or which bound stopped the change of `by` cells."""
+    if now != shown:
+        return f"Measure {now} cells"
+    if by > 0:
+        bound = "the widest" if now >= MAX_MEASURE else "as wide as this pane allows"
+        return f"Measure {now} cells: {bound}"
+    return f"Measure {now} cells: the narrowest"

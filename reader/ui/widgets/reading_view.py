@@ -8,8 +8,6 @@ lines, never the whole article, so a 5 MB file moves as fast as a short one.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -24,29 +22,18 @@ from textual.worker import get_current_worker
 from reader.article import Article
 from reader.layout import HANG_MARGIN, DocLine, Document, Typesetting, layout_document
 from reader.layout.cells import rich_ambiguous_width
-from reader.measure import DEFAULT_MEASURE, MAX_MEASURE, MEASURE_STEP, clamp_measure
+from reader.layout.opening import BACKGROUND_LAYOUT_CHARS, opening
+from reader.measure import DEFAULT_MEASURE, MEASURE_STEP, clamp_measure, measure_note
 from reader.reading import SPAN_KINDS, Span
+from reader.reading.paging import page_target
 from reader.ui.keymap import bindings_for
+from reader.ui.widgets.line_segments import line_segments
 
 GUTTER = 2
 """Cells left of the text: the cursor bar and a space."""
 CURSOR_BAR = "▌"
 STRIP_CACHE_SIZE = 1024
 """Rendered lines kept between frames: several screens' worth."""
-OPENING_CHARS = 20_000
-"""How much of a huge article is laid out before the first paint."""
-BACKGROUND_LAYOUT_CHARS = 200_000
-"""Articles this long (about 150 ms of layout) are laid out in a worker thread."""
-
-
-def _opening(article: Article) -> Article:
-    """The first paragraphs of an article, enough for several screens."""
-    taken = 0
-    for count, paragraph in enumerate(article.paragraphs, start=1):
-        taken += len(paragraph)
-        if taken >= OPENING_CHARS:
-            return replace(article, paragraphs=article.paragraphs[:count])
-    return article
 
 
 class ReadingView(ScrollView, can_focus=True):
@@ -194,7 +181,7 @@ class ReadingView(ScrollView, can_focus=True):
         else:
             # A huge file: its opening paragraphs are laid out now, so the first screen
             # paints at once; the whole lays out off the UI thread and replaces it.
-            self._apply_layout(article, layout_document(_opening(article), measure, setting=setting), setting)
+            self._apply_layout(article, layout_document(opening(article), measure, setting=setting), setting)
             self.post_message(self.LayingOut(article))
             self.run_worker(
                 lambda: self._layout_in_background(article, measure, setting),
@@ -354,13 +341,7 @@ class ReadingView(ScrollView, can_focus=True):
         wanted = min(shown + by, widest) if by > 0 else shown + by
         self.set_max_measure(wanted)
         now = self._measure if self._document is not None else min(self.max_measure, widest)
-        if now != shown:
-            self.notify(f"Measure {now} cells", timeout=2)
-        elif by > 0:
-            bound = "the widest" if now >= MAX_MEASURE else "as wide as this pane allows"
-            self.notify(f"Measure {now} cells: {bound}", timeout=2)
-        else:
-            self.notify(f"Measure {now} cells: the narrowest", timeout=2)
+        self.notify(measure_note(shown, now, by), timeout=2)
 
     def set_max_measure(self, cells: int) -> None:
         """Change the widest text column and re-lay out, keeping the cursor in view."""
@@ -396,16 +377,7 @@ class ReadingView(ScrollView, can_focus=True):
         max_y = max(0, len(document.lines) - (self.scrollable_content_region.height or self.size.height))
         top = max(0, min(max_y, self.scroll_offset.y + direction * height))
         self.scroll_to(y=top, animate=False)
-        starts = document.paragraph_first_line
-        if direction > 0 and top >= max_y:
-            target = len(starts) - 1  # at the end: the last paragraph
-        elif direction < 0 and top == 0:
-            target = 0
-        else:
-            target = next((i for i, first in enumerate(starts) if first >= top), len(starts) - 1)
-        if (direction > 0 and target <= self.cursor) or (direction < 0 and target >= self.cursor):
-            target = max(0, min(len(starts) - 1, self.cursor + direction))
-        self.cursor = target
+        self.cursor = page_target(document.paragraph_first_line, top, max_y, direction, self.cursor)
         self._scroll_to_cursor("keep")
 
     def paragraph_at(self, y: int) -> int | None:
@@ -473,31 +445,5 @@ class ReadingView(ScrollView, can_focus=True):
         return Strip(segments).crop_extend(0, width, line_style if on_cursor else base)
 
     def _line_segments(self, line: DocLine, style: Style) -> list[Segment]:
-        if line.kind != "body":
-            kind_style = {
-                "title": "reading-view--title",
-                "subtitle": "reading-view--subtitle",
-                "meta": "reading-view--meta",
-                "notice": "reading-view--notice",
-                "rule": "reading-view--rule",
-            }.get(line.kind)
-            return [Segment(line.text, style + self._style(kind_style) if kind_style else style)]
-        text = line.text
         spans = self._spans.get(line.paragraph, []) if line.paragraph is not None else []
-        segments = []
-        position = 0  # index into `text`; paragraph offsets map to it through line.column
-        for span in spans:
-            if span.end <= line.start or span.start >= line.end:
-                continue
-            lo = max(line.column(max(span.start, line.start)), position)
-            hi = line.column(min(span.end, line.end), end=True)
-            if hi <= lo:
-                continue
-            if lo > position:
-                segments.append(Segment(text[position:lo], style))
-            span_style = self._style(f"reading-view--{span.kind}")
-            segments.append(Segment(text[lo:hi], style + span_style))
-            position = hi
-        if position < len(text):
-            segments.append(Segment(text[position:], style))
-        return segments
+        return line_segments(line, style, spans, self._style)
