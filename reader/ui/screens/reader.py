@@ -20,8 +20,6 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.css.query import NoMatches
-from textual.widgets import Input
 
 from reader.article import Article, ArticleError
 from reader.config import Config
@@ -30,12 +28,12 @@ from reader.loaders import load_article
 from reader.reading import ReadingSession, Stop
 from reader.textsafety import inert_line
 from reader.ui.readiness import Readiness
+from reader.ui.screens.article_search import ArticleSearch
 from reader.ui.screens.inbox_side import InboxSide
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.widgets.library_table import LibraryTable, progress_mark
 from reader.ui.widgets.officials_panel import OfficialsPanel
 from reader.ui.widgets.reading_view import ReadingView
-from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
@@ -49,7 +47,7 @@ def _reader_commands() -> type[Provider]:
     return ReaderCommands
 
 
-class ReaderScreen(InboxSide, LibraryScreen):
+class ReaderScreen(ArticleSearch, InboxSide, LibraryScreen):
     """One library: its list, the article open in it, and that article's officials."""
 
     COMMANDS = {_reader_commands}
@@ -331,55 +329,6 @@ class ReaderScreen(InboxSide, LibraryScreen):
         """Hand the reading view every highlight: mentions, the selection, search matches."""
         self.query_one(ReadingView).set_spans(self.reading.spans())
         self._update_position()
-
-    # -- searching the article ------------------------------------------------------------
-
-    def _search_bar(self) -> SearchBar | None:
-        """The search bar under the article, or None before the first `/` mounts it."""
-        try:
-            return self.query_one(SearchBar)
-        except NoMatches:
-            return None
-
-    async def action_search(self) -> None:
-        """Open the search bar under the article (mounting it the first time)."""
-        if self.reading.article is None:
-            return
-        bar = self._search_bar()
-        if bar is None:
-            bar = SearchBar()
-            await self.query_one("#reading-column", Vertical).mount(bar)
-        bar.open(self.reading.last_query)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if not isinstance(event.input, SearchBar) or self.reading.article is None:
-            return
-        query = event.value.strip()
-        if not query:
-            self._clear_search()
-            return
-        stop = self.reading.search(query, self.query_one(ReadingView).cursor)
-        if stop is None:
-            self.notify(f"No match for 「{query}」", severity="warning", timeout=3, markup=False)
-            return
-        self._hide_search()  # the footer carries the query and the count from here
-        self.query_one(ReadingView).focus()
-        self._go(stop)
-        self._say_if_wrapped()
-
-    def _clear_search(self) -> None:
-        self.reading.clear_search()
-        self._hide_search()
-        self._refresh_spans()
-
-    def _hide_search(self) -> None:
-        bar = self._search_bar()
-        if bar is None:
-            return
-        bar.value = ""
-        if bar.has_focus:
-            self.query_one(ReadingView).focus()
-        bar.display = False
 
     def action_escape(self) -> None:
         """Esc closes the search bar, then clears the search; otherwise back to the list."""
