@@ -71,6 +71,7 @@ UNTOUCHED = {
     "national-i-untouched": (GOLD / "national-i-untouched.yaml", SHARED / "corpus"),
     "local-i-untouched": (GOLD / "local-i-untouched.yaml", GOLD / "corpus"),
     "national-k-untouched": (GOLD / "national-k-untouched.yaml", SHARED / "corpus"),
+    "local-k-untouched": (GOLD / "local-k-untouched.yaml", GOLD / "corpus"),
 }
 
 
