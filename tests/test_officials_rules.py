@@ -605,3 +605,17 @@ def test_body_names_holding_jing_or_he(paragraph: str, title: str) -> None:
 )
 def test_removals_and_name_ends(paragraph: str, expected: dict[str, list[str]]) -> None:
     assert officials(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # 其 in a removal stands for the person the paragraph last named.
+        ("会议决定任命王刚为副县长，免去其县农业局局长职务。", {"王刚": ["副县长", "县农业局局长"]}),
+        ("王刚同志任县委书记，免去其县长职务。", {"王刚": ["县委书记", "县长"]}),
+        # ... and names nobody when nobody was named before it.
+        ("免去其县长职务。", {}),
+    ],
+)
+def test_a_removal_of_qi_refers_back(paragraph: str, expected: dict[str, list[str]]) -> None:
+    assert officials(paragraph) == expected

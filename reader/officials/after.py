@@ -171,11 +171,11 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
     names: list[tuple[int, int]] = []
     if not closed:
         if f.on("removed_posts") and (text.startswith(DUTY, te) or text.startswith("的" + DUTY, te)):
-            names, posts = removed_names(f, text, posts, known)
+            names, posts = removed_names(f, pi, text, posts, known)
         elif f.on("counted_lists") and (m := GROUP_COUNT.search(text, 0, start)) is not None:
             names = listed_names(f, text, m.start())
     elif f.on("removed_posts") and lex.removal_verbs.longest_ending_at(text, start) in CLOSED_REMOVALS:
-        names, posts = removed_names(f, text, posts, known)  # 王某同志不再担任县长。
+        names, posts = removed_names(f, pi, text, posts, known)  # 王某同志不再担任县长。
     elif f.on("bracketed_posts") and _in_brackets(text, start, te):
         # 全国人大代表于世平(天津检察院检察长): the posts in brackets right after a name.
         name = name_ending_at(f, text, start - 1, known)

@@ -17,6 +17,8 @@ REMOVAL_REASON = re.compile("因[\u4e00-\u9fff]{1,8}?(?:原因|需要|调动|变
 """因年龄原因, 因工作需要, 因工作调动: why a removal or resignation is made, before its verb."""
 
 DUTY = "职务"
+PRONOUN = "其"
+"""The pronoun a removal uses for the person just named (免去其…职务)."""
 """免去…县长职务: the word a removal or resignation puts after the post."""
 
 
@@ -25,7 +27,7 @@ CLOSED_REMOVALS = ("不再担任", "不再兼任")
 
 
 def removed_names(
-    f: Findings, text: str, posts: list[Post], known: tuple[int, ...]
+    f: Findings, pi: int, text: str, posts: list[Post], known: tuple[int, ...]
 ) -> tuple[list[tuple[int, int]], list[Post]]:
     """The name whose posts a removal or resignation before them names, and those posts.
 
@@ -35,7 +37,14 @@ def removed_names(
     (the name, the verb right before the posts).
     """
     lex = f.lex
+    if posts[0].text.startswith(PRONOUN):  # 免去其县长职务: 其 read into the post's prefix
+        first = posts[0]
+        posts = [Post(first.start + 1, first.end, first.text[1:], first.former), *posts[1:]]
     start = posts[0].start
+    if text[start - 1 : start] == PRONOUN and lex.removal_verbs.longest_ending_at(text, start - 1):
+        # 任命王某为副县长，免去其县长职务: 其 stands for the person the paragraph last named.
+        before = [span for span in f.name_spans[pi] if span[1] <= start - 1]
+        return ([max(before, key=lambda span: span[1])], posts) if before else ([], posts)
 
     def name_before(j: int) -> tuple[int, int] | None:
         if f.on("honorifics") and (hon := lex.honorifics.longest_ending_at(text, j)) is not None:
