@@ -619,3 +619,16 @@ def test_removals_and_name_ends(paragraph: str, expected: dict[str, list[str]]) 
 )
 def test_a_removal_of_qi_refers_back(paragraph: str, expected: dict[str, list[str]]) -> None:
     assert officials(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("袁少华，陡岗镇袁湖村党支部书记。疫情发生后，他一直坚守。", {"袁少华": ["陡岗镇袁湖村党支部书记"]}),
+        ("王刚，县委书记，出席会议。", {"王刚": ["县委书记"]}),
+        # Inside a sentence the name and the post may be two clauses' words.
+        ("他见到了王刚，县长。", {}),
+    ],
+)
+def test_appositive_posts(paragraph: str, expected: dict[str, list[str]]) -> None:
+    assert officials(paragraph) == expected

@@ -185,6 +185,8 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
         name = name_ending_at(f, text, m.start(), known)
         if name is not None:
             names = [(m.start() - len(name), m.start())]
+    elif f.on("appositives") and (apposed := _appositive(f, text, start, known)) is not None:
+        names = [apposed]
     elif (
         f.on("appointed_as")
         and text[start - 1 : start] == "为"
@@ -231,3 +233,21 @@ def _joined_by_and(f: Findings, text: str, posts: list[Post]) -> list[Post]:
 def _in_brackets(text: str, start: int, end: int) -> bool:
     """Whether `text[start:end]` stands alone inside brackets."""
     return start > 0 and text[start - 1] in OPEN_BRACKETS and end < len(text) and text[end] in CLOSE_BRACKETS
+
+
+SENTENCE_ENDS = "。！？；!?;"
+
+
+def _appositive(f: Findings, text: str, start: int, known: tuple[int, ...]) -> tuple[int, int] | None:
+    """袁某某，孝感市某村党支部书记。: a sentence opened by a name and a comma, closed by the post.
+
+    Only where the name opens the sentence (the paragraph's start or after 。！？；), so the
+    post cannot be another person's in a clause of its own.
+    """
+    if start < 3 or text[start - 1] not in "，,":
+        return None
+    name = name_ending_at(f, text, start - 1, known)
+    if name is None:
+        return None
+    s0 = start - 1 - len(name)
+    return (s0, start - 1) if s0 == 0 or text[s0 - 1] in SENTENCE_ENDS else None

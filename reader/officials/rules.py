@@ -236,6 +236,13 @@ RULES: tuple[Rule, ...] = (
         "梅建荣:副镇长",
     ),
     Rule(
+        "appositives",
+        "a sentence opened by a name and a comma and closed by a post (袁某某，某村党支部书记。)"
+        " gives the name that post",
+        ("袁少华，陡岗镇袁湖村党支部书记。疫情发生后，他一直坚守。",),
+        "袁少华:陡岗镇袁湖村党支部书记",
+    ),
+    Rule(
         "counted_lists",
         "names closed by 等 and a count before a post share it (杨雄、李斌等8位代表)",
         ("杨雄、李斌等8位代表发言。",),
