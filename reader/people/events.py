@@ -7,7 +7,8 @@ a post as printed, a kind, a date and the paragraph that states it:
 | kind | formulas |
 |---|---|
 | appointed | 任命X为Y, 决定X为Y, X同志任Y, X兼任/接任/晋升Y, and a list under 任命: / 决定任命: |
-| removed | 免去X(的)Y职务, X不再担任/兼任Y, 接受X辞去Y职务, X卸任Y, a list under 免去: / 决定接受: |
+| removed | 免去X(的/同志)Y职务, X不再担任/兼任Y, X卸任Y, a list under 免去: / 决定接受: |
+| removed | 接受X辞去Y职务, X提出/申请/请求辞去Y职务, X的Y职务相应终止 |
 | elected | X当选(为)Y, 选举/补选X为Y, 选出的Y是: X、Z |
 | nominated | 提名X为Y(候选人), 并提名为Y候选人 |
 | transferred | X调任Y, X调职任Y, X转任Y |
@@ -15,6 +16,8 @@ a post as printed, a kind, a date and the paragraph that states it:
 
 A résumé line (曾任, 历任, 2013年任…) is history, not an event, and is not read. A list of
 names (A、B和C当选副县长) gives one event each; 分别 pairs names with posts in order.
+The clauses after a formula that are only a name and a post carry its verb (任命A为X，B为Y;
+分别免去A的X职务；B的Y职务), and 免去A…职务，任Z appoints A to Z.
 The date is the one the sentence gives before the formula (2018年5月调任…), else the
 first one the article's opening gives (23日, 昨天: completed from the article's date),
 else the article's date.
@@ -47,21 +50,24 @@ _TITLE_END = set("长委记员席理官督帅主任部")
 _NOT_GIVEN = set("的任等以与及在是被将对于从由向把并最后此上下中里他她其们您你我")
 _PRONOUNS = ("他", "她", "其")
 
-_FORWARD: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
-    ("announced", re.compile(rf"确定(?P<names>{_NAME_RUN})为{_POST}拟任人选")),
-    ("appointed", re.compile(rf"任命[:：]?(?P<names>{_NAME_RUN})为{_POST}{_POST_END}")),
-    ("removed", re.compile(rf"免去[:：]?(?P<rest>[{_CJK}、（）()·]{{3,80}}?)的?职务")),
-    ("removed", re.compile(rf"接受(?P<names>{_NAME_RUN})辞去{_POST}的?职务")),
-    ("elected", re.compile(rf"(?:选举|补选)出?(?P<names>{_NAME_RUN})为{_POST}{_POST_END}")),
-    ("elected", re.compile(rf"选出的{_POST}是[:：](?P<names>[{_CJK}·、和]{{2,400}})")),
-    ("nominated", re.compile(rf"(?<![拟荐])提名(?P<names>{_NAME_RUN})为{_POST}{_POST_END}")),
-    ("appointed", re.compile(rf"(?<![任命])决定(?P<names>{_NAME_RUN})为{_POST}{_POST_END}")),
+_FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
+    # (kind, the formula, what a clause after it that carries its verb looks like:
+    # 为 — 任命A为X，B为Y; 的 — 免去A的X职务；B的Y职务; "" — nothing carries over)
+    ("announced", re.compile(rf"确定(?P<names>{_NAME_RUN})为{_POST}拟任人选"), ""),
+    ("appointed", re.compile(rf"任命[:：]?(?P<names>{_NAME_RUN})为{_POST}{_POST_END}"), "为"),
+    ("removed", re.compile(rf"免去[:：]?(?P<rest>[{_CJK}、（）()·]{{3,80}}?)的?职务"), "的"),
+    ("removed", re.compile(rf"接受(?P<names>{_NAME_RUN})辞去{_POST}的?职务"), ""),
+    ("elected", re.compile(rf"(?:选举|补选)出?(?P<names>{_NAME_RUN})为{_POST}{_POST_END}"), "为"),
+    ("elected", re.compile(rf"选出的{_POST}是[:：](?P<names>[{_CJK}·、和]{{2,400}})"), ""),
+    ("nominated", re.compile(rf"(?<![拟荐])提名(?P<names>{_NAME_RUN})为{_POST}{_POST_END}"), "为"),
+    ("appointed", re.compile(rf"(?<![任命])决定(?P<names>{_NAME_RUN})为{_POST}{_POST_END}"), "为"),
 )
 _BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     # (kind, the formula after the names, whether the names must stand alone before it)
     ("elected", re.compile(rf"(?<!新)当选(?:为)?{_POST}{_POST_END}"), False),
     ("removed", re.compile(rf"不再(?:担任|兼任){_POST}(?=$|[，,。；;]|职务)"), False),
-    ("removed", re.compile(rf"(?<=[{_CJK}])辞去{_POST}的?职务"), True),
+    ("removed", re.compile(rf"(?<=[{_CJK}])(?P<asked>(?:提出|申请|请求))?辞去{_POST}的?职务"), True),
+    ("removed", re.compile(rf"(?<=[{_CJK}])的{_POST}职务(?:相应|自行|依法|同时)?终止"), True),
     ("removed", re.compile(rf"卸任{_POST}{_POST_END}"), False),
     ("transferred", re.compile(rf"(?:调任|调职任|转任){_POST}{_POST_END}"), False),
     ("announced", re.compile(rf"(?:拟任|拟提拔为|拟(?:推荐)?提名为){_POST}{_POST_END}"), False),
@@ -83,6 +89,12 @@ _HEADERS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
 )
 _LIST_ITEM = re.compile(rf"^(?P<names>{_NAME_RUN})(?:为|辞去|的){_POST}{_POST_END}")
 _SUBJECT = re.compile(rf"^(?P<name>[{_CJK}]{{2,4}})[，,](?:男|女)[，,]")
+_CARRIED = {
+    "为": re.compile(rf"(?P<names>{_NAME_RUN})为{_POST}(?:的?职务)?"),
+    "的": re.compile(rf"(?P<rest>[{_CJK}、（）()·]{{3,80}}?)的?职务"),
+}
+"""A clause that goes on with the formula before it: 任命A为X，[B为Y]; 免去A的X职务；[B的Y职务]."""
+_THEN_APPOINTED = re.compile(rf"[，,](?:改|另)?任{_POST}{_POST_END}")
 _THEN_FOR = re.compile(rf"并(?:决定)?为{_POST}{_POST_END}")
 _THEN_NOMINATED = re.compile(rf"提名为{_POST}候选人")
 _THEN_ACTING = re.compile(rf"[，,](?P<post>代理[{_CJK}]{{2,30}}?)职务")
@@ -162,7 +174,9 @@ def _clean_post(post: str) -> str:
 
 def _split_name_post(rest: str) -> tuple[str, str] | None:
     """免去卢炳椿泉州市人民政府副市长: where the name stops and the post starts."""
-    rest = rest.replace("同志", "")
+    if "同志" in rest:  # 免去刘刚同志知行学院院长: the name ends at 同志
+        name, _, post = rest.partition("同志")
+        return (name, post.lstrip("的")) if _names(name, True) and len(post) >= 2 else None
     if "的" in rest:
         name, _, post = rest.partition("的")
         return (name, post) if _names(name, True) else None
@@ -338,8 +352,10 @@ def _read_paragraph(
 ) -> Iterable[Event]:
     for sentence in re.split(r"(?<=[。！？!?])", paragraph):
         subject = _SUBJECT.match(sentence)
-        for clause in re.split(r"[；;]", sentence):
-            yield from _read_clause(clause, sentence, index, article, default, known, subject, opener)
+        clauses = re.split(r"[；;]", sentence)
+        for number, clause in enumerate(clauses):
+            later = clauses[number + 1 :]
+            yield from _read_clause(clause, sentence, index, article, default, known, subject, opener, later)
 
 
 def _date_before(
@@ -351,9 +367,11 @@ def _date_before(
     return _resolve(matches[-1], article) if matches else default
 
 
-def _read_clause(clause, sentence, index, article, default, known, subject, opener) -> Iterable[Event]:
+def _read_clause(
+    clause, sentence, index, article, default, known, subject, opener, later=()
+) -> Iterable[Event]:
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _FORWARD:
+    for kind, pattern, carry in _FORWARD:
         for match in pattern.finditer(clause):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
@@ -372,14 +390,16 @@ def _read_clause(clause, sentence, index, article, default, known, subject, open
             for name in names:
                 yield Event(name, kind, post, when, index)
             yield from _follow_ups(clause[match.end() :], names, when, index)
+            if carry:
+                yield from _carried(kind, carry, clause[match.end() :], later, when, index)
     for kind, pattern, strict in _BACKWARD:
         for match in pattern.finditer(clause):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
             since = max((end for _start, end in taken if end <= match.start()), default=0)
             run = re.split(r"[，,：:（(“”\s]", clause[since : match.start()])[-1].lstrip("、")
-            if pattern.pattern.startswith("(?<=[") and "辞去" in pattern.pattern and "接受" not in clause:
-                continue
+            if "asked" in match.groupdict() and not match.group("asked") and "接受" not in clause:
+                continue  # 辞去 is an event when accepted (接受…辞去) or asked for (提出辞去)
             names = _names(run, strict) if _LIST_SPLIT.search(run) or "和" in run else []
             names = names or _known_tail(run, known) or _names(run, strict)
             if not names and run in (*_PRONOUNS, "他们", "她们") and opener:
@@ -405,10 +425,44 @@ def _read_clause(clause, sentence, index, article, default, known, subject, open
                     yield Event(name, kind, post, when, index)
 
 
+def _carried(
+    kind: EventKind, carry: str, rest: str, later: Sequence[str], when: str | None, index: int
+) -> Iterable[Event]:
+    """The clauses after a formula that go on with its verb: 任命A为X，B为Y，C为Z;
+    分别免去A的X职务；B的Y职务. Each must be a name and a post and nothing else (a name
+    of a known surname; 的 or 同志 between name and post after 免去); the first that is
+    not ends the run."""
+    pieces = re.split(r"[，,；;]", "；".join([rest, *later]))
+    if pieces[0].strip("。 ") not in ("", "职务", "的职务"):
+        return
+    pattern = _CARRIED[carry]
+    for piece in pieces[1:]:
+        piece = piece.strip().rstrip("。！!")
+        match = pattern.fullmatch(piece)
+        if match is None:
+            return
+        if carry == "的":
+            if "的" not in piece and "同志" not in piece:
+                return
+            split = _split_name_post(match.group("rest"))
+            if split is None:
+                return
+            names, post = _names(split[0], True), _clean_post(split[1])
+        else:
+            names, post = _names(match.group("names"), True), _clean_post(match.group("post"))
+        if not names or not post:
+            return
+        for name in names:
+            yield Event(name, kind, post, when, index)
+
+
 def _follow_ups(rest: str, names: list[str], when: str | None, index: int) -> Iterable[Event]:
-    """并决定为代理市长 / 提名为…候选人 after a first formula: the same person."""
+    """并决定为代理市长 / 提名为…候选人 / 免去…职务，任… after a first formula: the same person."""
     if len(names) != 1:
         return
+    then = _THEN_APPOINTED.match(rest.removeprefix("的").removeprefix("职务"))
+    if then and _clean_post(then.group("post")):
+        yield Event(names[0], "appointed", _clean_post(then.group("post")), when, index)
     follow = _THEN_FOR.match(rest.lstrip("，,"))
     if follow:
         yield Event(names[0], "appointed", _clean_post(follow.group("post")), when, index)

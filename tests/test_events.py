@@ -1,0 +1,58 @@
+"""任免 formulas of reader.people.events, one made-up sentence each (the table atop events.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.people.events import find_events
+
+
+def read(*paragraphs: str, date: str = "2021-05-06") -> list[tuple[str, str, str]]:
+    return [(e.name, e.kind, e.post) for e in find_events(list(paragraphs), date)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "因工作变动，王小明提出辞去青山县人民政府副县长职务。",
+            [("王小明", "removed", "青山县人民政府副县长")],
+        ),
+        (
+            "李大海、赵红梅分别申请辞去青山县人大常委会委员职务。",
+            [("李大海", "removed", "青山县人大常委会委员"), ("赵红梅", "removed", "青山县人大常委会委员")],
+        ),
+        ("张三丰辞去青山县县长职务后回到家乡。", []),  # neither asked for nor accepted: a story
+        (
+            "根据选举法，周七的青山县人大常委会委员职务相应终止。",
+            [("周七", "removed", "青山县人大常委会委员")],
+        ),
+    ],
+)
+def test_resignations_asked_for_and_terms_that_end(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected
+
+
+def test_the_clauses_after_a_formula_carry_its_verb() -> None:
+    assert read("会议任命王小明为青山县副县长，李大海为青山县公安局局长，赵红梅为青山县教育局局长。") == [
+        ("王小明", "appointed", "青山县副县长"),
+        ("李大海", "appointed", "青山县公安局局长"),
+        ("赵红梅", "appointed", "青山县教育局局长"),
+    ]
+    assert read(
+        "会议分别免去王小明的青山县副县长职务；李大海的青山县公安局局长职务；会议还审议了工作报告。"
+    ) == [
+        ("王小明", "removed", "青山县副县长"),
+        ("李大海", "removed", "青山县公安局局长"),
+    ]
+    # a clause that is not a name and a post ends the run
+    assert read("会议任命王小明为青山县副县长，会议号召全县干部为发展作贡献。") == [
+        ("王小明", "appointed", "青山县副县长")
+    ]
+
+
+def test_a_removal_names_its_person_up_to_comrade_and_a_new_post_may_follow() -> None:
+    assert read("免去刘刚同志知行学院院长职务，任知行学院正处级调研员。") == [
+        ("刘刚", "removed", "知行学院院长"),
+        ("刘刚", "appointed", "知行学院正处级调研员"),
+    ]
