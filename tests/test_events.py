@@ -56,3 +56,24 @@ def test_a_removal_names_its_person_up_to_comrade_and_a_new_post_may_follow() ->
         ("刘刚", "removed", "知行学院院长"),
         ("刘刚", "appointed", "知行学院正处级调研员"),
     ]
+
+
+def test_a_report_retells_a_list_of_moves_by_count() -> None:
+    assert read("由县委书记任江东市副市长的2人：王小明、李大海。") == [
+        ("王小明", "appointed", "江东市副市长"),
+        ("李大海", "appointed", "江东市副市长"),
+    ]
+    # the names after their old posts; 曾任 tells those posts, the main 任 is the move
+    assert read("曾任青山区区长周向军、江东县县长赵红梅2位任县委书记。") == [
+        ("周向军", "appointed", "县委书记"),
+        ("赵红梅", "appointed", "县委书记"),
+    ]
+    # a count that is not the number of names read is no list of moves
+    assert read("由县委书记任江东市副市长的3人：王小明、李大海。") == []
+
+
+def test_a_report_on_a_publicity_retells_proposed_moves() -> None:
+    assert read(
+        "省委组织部发布干部任前公示，多名干部拟提拔任用。",
+        "由县委书记任江东市副市长的两人：王小明、李大海。",
+    ) == [("王小明", "announced", "江东市副市长"), ("李大海", "announced", "江东市副市长")]

@@ -13,11 +13,14 @@ a post as printed, a kind, a date and the paragraph that states it:
 | nominated | 提名X为Y(候选人), 并提名为Y候选人 |
 | transferred | X调任Y, X调职任Y, X转任Y |
 | announced | X拟任Y, 拟提拔为Y, 拟(推荐)提名为Y人选, 确定X为Y拟任人选, X是Y拟提名人选 — a 干部任前公示 |
+| (retold) | 由P任Y的3人：A、B、C; 曾任P的A、P的B2位任Y (a count equal to the names; 拟任/调任 too) |
 
 A résumé line (曾任, 历任, 2013年任…) is history, not an event, and is not read. A list of
 names (A、B和C当选副县长) gives one event each; 分别 pairs names with posts in order.
 The clauses after a formula that are only a name and a post carry its verb (任命A为X，B为Y;
 分别免去A的X职务；B的Y职务), and 免去A…职务，任Z appoints A to Z.
+A report's retelling (retold) is appointed, or announced in a report on a 任前公示; after
+its post a name is what follows the post's last title character (县长周向军).
 The date is the one the sentence gives before the formula (2018年5月调任…), else the
 first one the article's opening gives (23日, 昨天: completed from the article's date),
 else the article's date.
@@ -89,6 +92,22 @@ _HEADERS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
 )
 _LIST_ITEM = re.compile(rf"^(?P<names>{_NAME_RUN})(?:为|辞去|的){_POST}{_POST_END}")
 _SUBJECT = re.compile(rf"^(?P<name>[{_CJK}]{{2,4}})[，,](?:男|女)[，,]")
+_COUNT = r"(?P<count>\d{1,2}|[两二三四五六七八九十]{1,2})(?:位|名|人)(?:同志|干部)?"
+_VERB = r"(?P<verb>拟任|调任|转任|提任|(?<![曾历担兼现原])任)"
+_RETOLD: tuple[re.Pattern[str], ...] = (
+    # 由县委书记任设区市副市长的3人：A、B、C
+    re.compile(rf"{_VERB}{_POST}的{_COUNT}[:：](?P<names>[{_CJK}·、和]{{2,200}})"),
+    # 曾任西湖区区长刘颖、桐庐县县长方毅2位任县委书记 (the 曾任 posts are theirs before)
+    re.compile(
+        rf"(?:^|(?<=[，,：:]))(?:曾任|原任|现任|原)?(?P<names>[{_CJK}·、]{{2,200}}?){_COUNT}"
+        rf"(?:均|分别|都)?{_VERB}{_POST}{_POST_END}"
+    ),
+)
+"""A report's retelling of a list of moves: a count of people and their names, each
+name alone or after its post. The count must be the number of names read."""
+_RETOLD_KIND: dict[str, EventKind] = {
+    "拟任": "announced", "调任": "transferred", "转任": "transferred", "提任": "appointed", "任": "appointed"
+}  # fmt: skip
 _CARRIED = {
     "为": re.compile(rf"(?P<names>{_NAME_RUN})为{_POST}(?:的?职务)?"),
     "的": re.compile(rf"(?P<rest>[{_CJK}、（）()·]{{3,80}}?)的?职务"),
@@ -162,6 +181,39 @@ def _names(run: str, strict: bool, formula: bool = False) -> list[str]:
         else:
             return []
     return names
+
+
+def _count(text: str) -> int:
+    """3, 两, 十二, 二十: the number a count prints."""
+    if text.isdigit():
+        return int(text)
+    digits = {ch: n for n, ch in enumerate("一二三四五六七八九", 1)} | {"两": 2}
+    if "十" not in text:
+        return digits.get(text, 0)
+    tens, _, units = text.partition("十")
+    return digits.get(tens, 1 if not tens else 0) * 10 + digits.get(units, 0)
+
+
+def _titled_names(run: str) -> list[str]:
+    """A list of names each alone or after its post (西湖区区长刘颖、方毅): all or none.
+    After a post the name is what follows its last title character (县长周向军)."""
+    names = []
+    for part in _LIST_SPLIT.split(_NOISE.sub("", run)):
+        name = part if _is_name(part) else _after_title(part)
+        if name is None:
+            return []
+        names.append(name)
+    return names
+
+
+def _after_title(part: str) -> str | None:
+    """县长周向军 → 周向军: two to four characters of a known surname after a post's end."""
+    single, compound = _surnames()
+    for end in range(len(part) - 2, max(len(part) - 5, 1) - 1, -1):
+        name = part[end:]
+        if part[end - 1] in _POST_TAIL and (name[0] in single or name[:2] in compound):
+            return name if re.fullmatch(rf"[{_CJK}]+", name) else None
+    return None
 
 
 def _clean_post(post: str) -> str:
@@ -272,6 +324,8 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
             break
     default = default or (article.isoformat() if article else None)
     openers = [_opener(paragraph) for paragraph in paragraphs]
+    # A report on a 任前公示 retells proposed moves: its 任 lists are 拟任.
+    publicity = any("任前公示" in paragraph for paragraph in paragraphs[:3])
     known = sorted(set(names), key=len, reverse=True)
     found: dict[tuple[str, str, str], Event] = {}
     header: EventKind | None = None
@@ -283,7 +337,7 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
         if heading is not None:
             header = heading
             continue
-        events = list(_read_paragraph(paragraph, index, article, default, known, openers[index]))
+        events = list(_read_paragraph(paragraph, index, article, default, known, openers[index], publicity))
         if header is not None:
             item = _LIST_ITEM.match(paragraph)
             if item and not events:
@@ -349,13 +403,16 @@ def _read_paragraph(
     default: str | None,
     known: list[str],
     opener: str | None,
+    publicity: bool = False,
 ) -> Iterable[Event]:
     for sentence in re.split(r"(?<=[。！？!?])", paragraph):
         subject = _SUBJECT.match(sentence)
         clauses = re.split(r"[；;]", sentence)
         for number, clause in enumerate(clauses):
             later = clauses[number + 1 :]
-            yield from _read_clause(clause, sentence, index, article, default, known, subject, opener, later)
+            yield from _read_clause(
+                clause, sentence, index, article, default, known, subject, opener, later, publicity
+            )
 
 
 def _date_before(
@@ -368,9 +425,21 @@ def _date_before(
 
 
 def _read_clause(
-    clause, sentence, index, article, default, known, subject, opener, later=()
+    clause, sentence, index, article, default, known, subject, opener, later=(), publicity=False
 ) -> Iterable[Event]:
     taken: list[tuple[int, int]] = []
+    for pattern in _RETOLD:
+        for match in pattern.finditer(clause):
+            names = _titled_names(match.group("names"))
+            post = _clean_post(match.group("post"))
+            if not post or not names or len(names) != _count(match.group("count")):
+                continue
+            kind = _RETOLD_KIND[match.group("verb")]
+            kind = "announced" if publicity and kind == "appointed" else kind
+            taken.append(match.span())
+            when = _date_before(sentence, clause, match.start(), article, default)
+            for name in names:
+                yield Event(name, kind, post, when, index)
     for kind, pattern, carry in _FORWARD:
         for match in pattern.finditer(clause):
             if any(start < match.end() and match.start() < end for start, end in taken):
