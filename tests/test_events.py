@@ -77,3 +77,38 @@ def test_a_report_on_a_publicity_retells_proposed_moves() -> None:
         "省委组织部发布干部任前公示，多名干部拟提拔任用。",
         "由县委书记任江东市副市长的两人：王小明、李大海。",
     ) == [("王小明", "announced", "江东市副市长"), ("李大海", "announced", "江东市副市长")]
+
+
+def test_a_proposed_move_of_a_titled_name_and_of_the_clause_before() -> None:
+    assert read(
+        "其中，江东市委常委、青山县委书记任小刚拟任设区市副厅级领导职务，现任白水县委书记常明远，也拟任设区市副厅级领导职务。"
+    ) == [
+        ("任小刚", "announced", "设区市副厅级领导"),
+        ("常明远", "announced", "设区市副厅级领导"),
+    ]
+
+
+def test_a_post_taken_with_approval() -> None:
+    assert read("会上，副省长王小明已经中央批准担任省委常委。") == [("王小明", "appointed", "省委常委")]
+    assert read("王小明曾担任省委常委。") == []
+
+
+def test_carried_lists_keep_counts_deputies_and_the_next_names_apart() -> None:
+    assert read("选举出王小明同志为镇长，杜渐、马锋两位同志为副镇长。") == [
+        ("王小明", "elected", "镇长"),
+        ("杜渐", "elected", "副镇长"),
+        ("马锋", "elected", "副镇长"),
+    ]
+    assert read("会议选举王小明为主席，李大海、赵红梅为副主席。") == [
+        ("王小明", "elected", "主席"),
+        ("李大海", "elected", "副主席"),
+        ("赵红梅", "elected", "副主席"),
+    ]
+    assert sorted(read("会议选举王小明为委员长，任命李大海为总理、赵红梅等为副总理。")) == [
+        ("李大海", "appointed", "总理"),
+        ("王小明", "elected", "委员长"),
+    ]
+
+
+def test_a_clause_before_a_formula_names_a_person_only_after_a_post() -> None:
+    assert read("佩通坦获得过半数议员支持，当选新任泰国总理。") == []  # no 议员 named 支持

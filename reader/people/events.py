@@ -6,7 +6,7 @@ a post as printed, a kind, a date and the paragraph that states it:
 
 | kind | formulas |
 |---|---|
-| appointed | 任命X为Y, 决定X为Y, X同志任Y, X兼任/接任/晋升Y, and a list under 任命: / 决定任命: |
+| appointed | 任命X为Y, 决定X为Y, X同志任Y, X兼任/接任/晋升Y, X经…批准担任Y, a list under 任命: / 决定任命: |
 | removed | 免去X(的/同志)Y职务, X不再担任/兼任Y, X卸任Y, a list under 免去: / 决定接受: |
 | removed | 接受X辞去Y职务, X提出/申请/请求辞去Y职务, X的Y职务相应终止 |
 | elected | X当选(为)Y, 选举/补选X为Y, 选出的Y是: X、Z |
@@ -20,7 +20,8 @@ names (A、B和C当选副县长) gives one event each; 分别 pairs names with p
 The clauses after a formula that are only a name and a post carry its verb (任命A为X，B为Y;
 分别免去A的X职务；B的Y职务), and 免去A…职务，任Z appoints A to Z.
 A report's retelling (retold) is appointed, or announced in a report on a 任前公示; after
-its post a name is what follows the post's last title character (县长周向军).
+its post a name is what follows the post's last title character (县长周向军), before a formula
+too (县委书记任刚拟任…); a clause of only 也/还 (…常绪扩，也拟任…) is the clause before's person.
 The date is the one the sentence gives before the formula (2018年5月调任…), else the
 first one the article's opening gives (23日, 昨天: completed from the article's date),
 else the article's date.
@@ -43,7 +44,7 @@ _POST = rf"(?P<post>[{_CJK}0-9A-Za-z、（）()·]{{2,60}}?)"
 _POST_END = r"(?=$|[，,。；;：:！？!?“”]|并|职务|的职务|人选|候选人|的说明)"
 _SPACES = re.compile(r"[ \u3000\u00a0]+(?=[\d年月日])|(?<=[\d年月日])[ \u3000\u00a0]+")
 _NOISE = re.compile(
-    r"\d+名(?:同志|代表)?|同志|（[男女]）|\([男女]\)|以\d+票的?(?:高票)?|全票|高票|等额|差额|分别|均|再次|正式|顺利|首次|依法|一致|又"
+    r"(?:\d+|[两二三四五六七八九十]+)[名位](?:同志|代表)?|同志|（[男女]）|\([男女]\)|以\d+票的?(?:高票)?|全票|高票|等额|差额|分别|均|再次|正式|顺利|首次|依法|一致|又"
 )
 _LIST_SPLIT = re.compile(r"[、，,及]")
 _POST_TAIL = set("长记员任席理委官督事表监帅使正职")
@@ -52,6 +53,7 @@ _TITLE_END = set("长委记员席理官督帅主任部")
 """Last characters of posts: before a name they are the post's, not the name's surname."""
 _NOT_GIVEN = set("的任等以与及在是被将对于从由向把并最后此上下中里他她其们您你我")
 _PRONOUNS = ("他", "她", "其")
+_ADVERBS = ("也", "亦", "还", "又", "则", "同时", "并")
 
 _FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     # (kind, the formula, what a clause after it that carries its verb looks like:
@@ -76,6 +78,7 @@ _BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ("announced", re.compile(rf"(?:拟任|拟提拔为|拟(?:推荐)?提名为){_POST}{_POST_END}"), False),
     ("announced", re.compile(rf"是{_POST}拟提名人选"), True),
     ("appointed", re.compile(rf"(?:兼任|接任|晋升){_POST}{_POST_END}"), False),
+    ("appointed", re.compile(rf"已?经(?:中共)?[{_CJK}]{{0,8}}?批准(?:其)?担任{_POST}{_POST_END}"), False),
     ("appointed", re.compile(rf"(?<=同志)任{_POST}{_POST_END}"), False),
     (
         "appointed",
@@ -113,7 +116,7 @@ _CARRIED = {
     "的": re.compile(rf"(?P<rest>[{_CJK}、（）()·]{{3,80}}?)的?职务"),
 }
 """A clause that goes on with the formula before it: 任命A为X，[B为Y]; 免去A的X职务；[B的Y职务]."""
-_THEN_APPOINTED = re.compile(rf"[，,](?:改|另)?任{_POST}{_POST_END}")
+_THEN_APPOINTED = re.compile(rf"[，,](?:改|另)?任(?![命职用免])(?![^，,。；;]*为){_POST}{_POST_END}")
 _THEN_FOR = re.compile(rf"并(?:决定)?为{_POST}{_POST_END}")
 _THEN_NOMINATED = re.compile(rf"提名为{_POST}候选人")
 _THEN_ACTING = re.compile(rf"[，,](?P<post>代理[{_CJK}]{{2,30}}?)职务")
@@ -216,12 +219,23 @@ def _after_title(part: str) -> str | None:
     return None
 
 
+def _post_then_name(text: str) -> str | None:
+    """兰陵县委书记任刚 → 任刚: a name after a post of a place or a body, nothing else
+    before it (议员支持 is no 议员 named 支持)."""
+    name = _after_title(text)
+    if name is None:
+        return None
+    post = re.sub(r"^(?:现任|时任|原任|原)", "", text[: -len(name)])
+    return name if re.search(r"[省市县区州镇乡委局厅部院校]", post) and _clean_post(post) == post else None
+
+
 def _clean_post(post: str) -> str:
     post = re.sub(r"^(?:了|[（(][^）)]{1,8}[）)])", "", post.strip("的"))
+    post = re.split(rf"、(?=[{_CJK}]{{2,4}}等?为)", post)[0]  # X、邓小平等为副总理: the next name's
     for tail in ("的职务", "职务", "人选", "候选人", "之后", "以后", "后"):
         post = post.removesuffix(tail)
     post = re.sub(r"[（(][^）)]*[）)]?$", "", post).strip("、的")
-    return post if post[-1:] in _POST_TAIL else ""
+    return post if post[-1:] in _POST_TAIL or post.endswith("领导") else ""
 
 
 def _split_name_post(rest: str) -> tuple[str, str] | None:
@@ -362,7 +376,7 @@ def _opener(paragraph: str) -> str | None:
 def _drop_repeats(events: list[Event]) -> list[Event]:
     """One event told twice is one: a post printed whole and in part (副市长、代理市长 /
     副市长), or with the same last title and no other place (全国政协主席 /
-    政协第十二届全国委员会主席)."""
+    政协第十二届全国委员会主席). A deputy's post (副主席) is never a repeat of the head's (主席)."""
     from reader.people.places import post_places
 
     kept: list[Event] = []
@@ -374,7 +388,7 @@ def _drop_repeats(events: list[Event]) -> list[Event]:
             and other.name == event.name
             and other.kind == event.kind
             and event.post != other.post
-            and event.post in other.post
+            and _part_of(event.post, other.post)
             for other in events
         ):
             continue
@@ -391,9 +405,16 @@ def _drop_repeats(events: list[Event]) -> list[Event]:
     return kept
 
 
+def _part_of(short: str, long: str) -> bool:
+    """副市长 is part of 泉州市人民政府副市长; 主席 is not part of 副主席."""
+    at = long.find(short)
+    return at >= 0 and long[at - 1 : at] != "副"
+
+
 def _last_title(post: str) -> str:
+    """主席 of 全国政协主席, 副主席 of 副主席: a deputy's title is not the head's."""
     last = re.split(r"[、，,]", post)[-1]
-    return last[-2:]
+    return last[-3:] if last[-3:-2] == "副" else last[-2:]
 
 
 def _read_paragraph(
@@ -471,12 +492,19 @@ def _read_clause(
                 continue  # 辞去 is an event when accepted (接受…辞去) or asked for (提出辞去)
             names = _names(run, strict) if _LIST_SPLIT.search(run) or "和" in run else []
             names = names or _known_tail(run, known) or _names(run, strict)
+            if not names and not strict:
+                names = (
+                    [name] if (name := _post_then_name(re.split("[、和]", _NOISE.sub("", run))[-1])) else []
+                )
+            before = clause[: match.start()]
+            if run in _ADVERBS:  # 现任市委书记常绪扩，也拟任…: the clause before names him
+                before, run = before.removesuffix(run), ""
             if not names and run in (*_PRONOUNS, "他们", "她们") and opener:
                 names = [opener]
             if not names and not run.strip() and subject is not None:
                 names = [subject.group("name")]
             if not names and not run.strip():
-                names = _previous_subject(clause[: match.start()], known)
+                names = _previous_subject(before, known)
             if not names or _is_resume(clause[: match.start()], run):
                 continue
             before_run = clause[: match.start() - len(run)]
@@ -557,7 +585,8 @@ def _previous_subject(before: str, known: list[str]) -> list[str]:
     if "的" in last:
         last = last.rsplit("的", 1)[1]
     opening = [name for name in known if clauses[-1].startswith(name)][:1]
-    return _known_tail(last, known) or ([last] if _is_name(last) else opening)
+    titled = _post_then_name(last)
+    return _known_tail(last, known) or ([last] if _is_name(last) else [titled] if titled else opening)
 
 
 def _is_resume(before: str, run: str) -> bool:
