@@ -112,3 +112,16 @@ def test_carried_lists_keep_counts_deputies_and_the_next_names_apart() -> None:
 
 def test_a_clause_before_a_formula_names_a_person_only_after_a_post() -> None:
     assert read("佩通坦获得过半数议员支持，当选新任泰国总理。") == []  # no 议员 named 支持
+
+
+def test_the_opening_date_skips_a_dateline_and_a_span_gives_its_month() -> None:
+    events = find_events(
+        ["本报1月13日讯：昨天，青山县人大常委会召开会议。", "会议决定任命王小明为青山县副县长。"],
+        "2021-01-13",
+    )
+    assert [(e.name, e.date) for e in events] == [("王小明", "2021-01-12")]
+    events = find_events(
+        ["新华网11月28日电 11月19日至26日，省委组织部发布任前公示。", "李大海拟任江东市副市长。"],
+        "2021-11-28",
+    )
+    assert [(e.name, e.date) for e in events] == [("李大海", "2021-11")]

@@ -23,8 +23,8 @@ A report's retelling (retold) is appointed, or announced in a report on a 任前
 its post a name is what follows the post's last title character (县长周向军), before a formula
 too (县委书记任刚拟任…); a clause of only 也/还 (…常绪扩，也拟任…) is the clause before's person.
 The date is the one the sentence gives before the formula (2018年5月调任…), else the
-first one the article's opening gives (23日, 昨天: completed from the article's date),
-else the article's date.
+first one the article's opening gives (23日, 昨天: completed from the article's date; after
+a dateline, 1月13日电, the next one; a span, 11月19日至26日, its month), else the article's date.
 """
 
 from __future__ import annotations
@@ -327,16 +327,7 @@ def find_events(paragraphs: Sequence[str], date: str = "", names: Iterable[str] 
 def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> list[Event]:
     """find_events on text in simplified characters."""
     article = _article_date(date)
-    default = None
-    for paragraph in paragraphs[:3]:
-        match = _DATE.search(_SPACES.sub("", paragraph))
-        if match:
-            default = _resolve(match, article)
-            opening = _article_date(default or "")
-            if article is not None and (opening is None or abs((article - opening).days) > 60):
-                default = None  # 1949年10月 in a retrospective's opening is no report date
-            break
-    default = default or (article.isoformat() if article else None)
+    default = _opening_date(paragraphs, article) or (article.isoformat() if article else None)
     openers = [_opener(paragraph) for paragraph in paragraphs]
     # A report on a 任前公示 retells proposed moves: its 任 lists are 拟任.
     publicity = any("任前公示" in paragraph for paragraph in paragraphs[:3])
@@ -365,6 +356,28 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
             if event.post and (event.name, event.kind, event.post) not in found:
                 found[(event.name, event.kind, event.post)] = event
     return _drop_repeats(list(found.values()))
+
+
+def _opening_date(paragraphs: Sequence[str], article: dt.date | None) -> str | None:
+    """The first date of the article's opening: after a dateline (1月13日消息：昨天…) the
+    next one, counted from the dateline; a span (11月19日至26日) gives its month."""
+    for paragraph in paragraphs[:3]:
+        text = _SPACES.sub("", paragraph)
+        matches = list(_DATE.finditer(text))
+        if not matches:
+            continue
+        match = matches[0]
+        if len(matches) > 1 and re.match(r"(?:讯|电|消息)", text[match.end() :]):
+            article = _article_date(_resolve(match, article) or "") or article
+            match = matches[1]
+        found = _resolve(match, article)
+        if found and re.match(r"(?:至|到|—|－|-|~)(?:\d{1,2}月)?\d{1,2}日", text[match.end() :]):
+            found = found[:7]
+        opening = _article_date(found + "-01" if found and len(found) == 7 else found or "")
+        if article is not None and (opening is None or abs((article - opening).days) > 60):
+            return None  # 1949年10月 in a retrospective's opening is no report date
+        return found
+    return None
 
 
 def _opener(paragraph: str) -> str | None:
