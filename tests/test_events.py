@@ -125,3 +125,16 @@ def test_the_opening_date_skips_a_dateline_and_a_span_gives_its_month() -> None:
         "2021-11-28",
     )
     assert [(e.name, e.date) for e in events] == [("李大海", "2021-11")]
+
+
+def test_a_transfer_in_a_profile_is_the_profiles_person() -> None:
+    events = read(
+        "王小明出生于1969年5月，浙江人。",
+        "她曾在江东市工作多年，2018年5月调任青山，担任省委常委、省委宣传部部长。",
+        "李大海1984年7月参加工作。2017年3月，由江东市委常委、秘书长转任青山市委常委、组织部长。",
+    )
+    assert events == [
+        ("王小明", "transferred", "省委常委、省委宣传部部长"),
+        ("李大海", "transferred", "青山市委常委、组织部长"),
+    ]
+    assert read("李大海1984年7月参加工作，2013年任江东市委常委。") == []  # a résumé line

@@ -11,11 +11,13 @@ a post as printed, a kind, a date and the paragraph that states it:
 | removed | 接受X辞去Y职务, X提出/申请/请求辞去Y职务, X的Y职务相应终止 |
 | elected | X当选(为)Y, 选举/补选X为Y, 选出的Y是: X、Z |
 | nominated | 提名X为Y(候选人), 并提名为Y候选人 |
-| transferred | X调任Y, X调职任Y, X转任Y |
+| transferred | X调任Y, X调职任Y, X转任Y, X调任PLACE，担任Y |
 | announced | X拟任Y, 拟提拔为Y, 拟(推荐)提名为Y人选, 确定X为Y拟任人选, X是Y拟提名人选 — a 干部任前公示 |
 | (retold) | 由P任Y的3人：A、B、C; 曾任P的A、P的B2位任Y (a count equal to the names; 拟任/调任 too) |
 
-A résumé line (曾任, 历任, 2013年任…) is history, not an event, and is not read. A list of
+A résumé line (曾任, 历任, 2013年任…) is history, not an event, and is not read; a transfer
+is a move (2018年5月调任…, 由P转任Y), told of the person the paragraph opens with (吴靖平1984年…,
+or the paragraph before's when this one opens with 他/她). A list of
 names (A、B和C当选副县长) gives one event each; 分别 pairs names with posts in order.
 The clauses after a formula that are only a name and a post carry its verb (任命A为X，B为Y;
 分别免去A的X职务；B的Y职务), and 免去A…职务，任Z appoints A to Z.
@@ -74,6 +76,11 @@ _BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ("removed", re.compile(rf"(?<=[{_CJK}])(?P<asked>(?:提出|申请|请求))?辞去{_POST}的?职务"), True),
     ("removed", re.compile(rf"(?<=[{_CJK}])的{_POST}职务(?:相应|自行|依法|同时)?终止"), True),
     ("removed", re.compile(rf"卸任{_POST}{_POST_END}"), False),
+    (
+        "transferred",
+        re.compile(rf"(?:调任|调往|调至|调入)[{_CJK}]{{2,6}}?[，,](?:担任|任){_POST}{_POST_END}"),
+        False,
+    ),
     ("transferred", re.compile(rf"(?:调任|调职任|转任){_POST}{_POST_END}"), False),
     ("announced", re.compile(rf"(?:拟任|拟提拔为|拟(?:推荐)?提名为){_POST}{_POST_END}"), False),
     ("announced", re.compile(rf"是{_POST}拟提名人选"), True),
@@ -329,6 +336,9 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
     article = _article_date(date)
     default = _opening_date(paragraphs, article) or (article.isoformat() if article else None)
     openers = [_opener(paragraph) for paragraph in paragraphs]
+    for number in range(1, len(openers)):  # 她曾在…: the person the paragraph before opened with
+        if openers[number] is None and paragraphs[number].lstrip().startswith(("他", "她")):
+            openers[number] = openers[number - 1]
     # A report on a 任前公示 retells proposed moves: its 任 lists are 拟任.
     publicity = any("任前公示" in paragraph for paragraph in paragraphs[:3])
     known = sorted(set(names), key=len, reverse=True)
@@ -381,8 +391,8 @@ def _opening_date(paragraphs: Sequence[str], article: dt.date | None) -> str | N
 
 
 def _opener(paragraph: str) -> str | None:
-    """The name a paragraph opens with (周斌出生于…), for the 他/她 later in it."""
-    match = re.match(rf"[{_CJK}]{{2,4}}?(?=出生|生于|[，,]|同志|，男|，女)", paragraph)
+    """The name a paragraph opens with (周斌出生于…, 吴靖平1984年…), for the 他/她 later in it."""
+    match = re.match(rf"[{_CJK}]{{2,4}}?(?=出生|生于|[，,]|同志|，男|，女|\d{{4}}年)", paragraph)
     return match.group() if match and _is_name(match.group()) else None
 
 
@@ -518,7 +528,10 @@ def _read_clause(
                 names = [subject.group("name")]
             if not names and not run.strip():
                 names = _previous_subject(before, known)
-            if not names or _is_resume(clause[: match.start()], run):
+            moved = kind == "transferred" and (bool(re.fullmatch(r"[\d年月]+", run)) or run[:1] in "由从")
+            if not names and moved and opener:  # 2018年5月调任…, 由…转任…: the paragraph's person
+                names = [opener]
+            if not names or _is_resume(clause[: match.start()], "" if moved else run):
                 continue
             before_run = clause[: match.start() - len(run)]
             if strict and pattern.pattern.endswith(_POST_END) and re.search(r"[年月日][，,]?$", before_run):
