@@ -138,3 +138,9 @@ def test_a_transfer_in_a_profile_is_the_profiles_person() -> None:
         ("李大海", "transferred", "青山市委常委、组织部长"),
     ]
     assert read("李大海1984年7月参加工作，2013年任江东市委常委。") == []  # a résumé line
+
+
+def test_an_election_told_post_first() -> None:
+    assert read("昨天，区人大代表投票选举产生了青山区区长，代区长王小明高票当选。") == [
+        ("王小明", "elected", "青山区区长")
+    ]

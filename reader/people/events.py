@@ -9,7 +9,7 @@ a post as printed, a kind, a date and the paragraph that states it:
 | appointed | 任命X为Y, 决定X为Y, X同志任Y, X兼任/接任/晋升Y, X经…批准担任Y, a list under 任命: / 决定任命: |
 | removed | 免去X(的/同志)Y职务, X不再担任/兼任Y, X卸任Y, a list under 免去: / 决定接受: |
 | removed | 接受X辞去Y职务, X提出/申请/请求辞去Y职务, X的Y职务相应终止 |
-| elected | X当选(为)Y, 选举/补选X为Y, 选出的Y是: X、Z |
+| elected | X当选(为)Y, 选举/补选X为Y, 选出的Y是: X、Z, 选举产生了Y，(P)X当选 (retold) |
 | nominated | 提名X为Y(候选人), 并提名为Y候选人 |
 | transferred | X调任Y, X调职任Y, X转任Y, X调任PLACE，担任Y |
 | announced | X拟任Y, 拟提拔为Y, 拟(推荐)提名为Y人选, 确定X为Y拟任人选, X是Y拟提名人选 — a 干部任前公示 |
@@ -112,11 +112,18 @@ _RETOLD: tuple[re.Pattern[str], ...] = (
         rf"(?:^|(?<=[，,：:]))(?:曾任|原任|现任|原)?(?P<names>[{_CJK}·、]{{2,200}}?){_COUNT}"
         rf"(?:均|分别|都)?{_VERB}{_POST}{_POST_END}"
     ),
+    # 选举产生了滨湖区区长，代区长袁飞高票当选 (the post before, the names after theirs)
+    re.compile(
+        rf"选举产生了?(?:新一届)?{_POST}[，,](?P<names>[{_CJK}·、和]{{2,60}}?)"
+        rf"(?:以\d+票的?)?(?:高票|全票|顺利|等额)?(?P<verb>当选)(?=$|[。，,；;！!])"
+    ),
 )
 """A report's retelling of a list of moves: a count of people and their names, each
-name alone or after its post. The count must be the number of names read."""
+name alone or after its post. The count must be the number of names read. And an election
+told post first (选举产生了P，NAME当选)."""
 _RETOLD_KIND: dict[str, EventKind] = {
-    "拟任": "announced", "调任": "transferred", "转任": "transferred", "提任": "appointed", "任": "appointed"
+    "拟任": "announced", "调任": "transferred", "转任": "transferred", "提任": "appointed", "任": "appointed",
+    "当选": "elected",
 }  # fmt: skip
 _CARRIED = {
     "为": re.compile(rf"(?P<names>{_NAME_RUN})为{_POST}(?:的?职务)?"),
@@ -476,7 +483,8 @@ def _read_clause(
         for match in pattern.finditer(clause):
             names = _titled_names(match.group("names"))
             post = _clean_post(match.group("post"))
-            if not post or not names or len(names) != _count(match.group("count")):
+            counted = "count" in match.groupdict()
+            if not post or not names or (counted and len(names) != _count(match.group("count"))):
                 continue
             kind = _RETOLD_KIND[match.group("verb")]
             kind = "announced" if publicity and kind == "appointed" else kind
