@@ -144,3 +144,42 @@ def test_an_election_told_post_first() -> None:
     assert read("昨天，区人大代表投票选举产生了青山区区长，代区长王小明高票当选。") == [
         ("王小明", "elected", "青山区区长")
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (["李明被任命为青山县县长。"], [("李明", "appointed", "青山县县长")]),
+        (["李明被选举为青山县县长。"], [("李明", "elected", "青山县县长")]),
+        (["李明被提名为青山县县长候选人。"], [("李明", "nominated", "青山县县长")]),
+        (["李明被免去青山县县长职务。"], [("李明", "removed", "青山县县长")]),
+        (["聘任李明为青山学院副院长。"], [("李明", "appointed", "青山学院副院长")]),
+        (["经研究，决定：李明同志为青山县委常委。"], [("李明", "appointed", "青山县委常委")]),
+        (["撤销李明的青山县副县长职务。"], [("李明", "removed", "青山县副县长")]),
+        (["李明升任青山县县长。"], [("李明", "appointed", "青山县县长")]),
+        (["李明同志提任青山县副县长。"], [("李明", "appointed", "青山县副县长")]),
+        (["李明，男，现任青山县副县长，拟推荐为青山县县长人选。"], [("李明", "announced", "青山县县长")]),
+        (["李明，男，现任青山县副县长，拟提拔担任青山县委常委。"], [("李明", "announced", "青山县委常委")]),
+        (["会议同意李明辞去青山县副县长职务的请求。"], [("李明", "removed", "青山县副县长")]),
+        (["李明的青山县人大代表职务自然免除。"], [("李明", "removed", "青山县人大代表")]),
+        (["决定提名：", "李明为青山县县长候选人。"], [("李明", "nominated", "青山县县长")]),
+        (["决定聘任：", "李明为青山学院副院长。"], [("李明", "appointed", "青山学院副院长")]),
+    ],
+)
+def test_passive_and_other_verbs_of_each_kind(
+    paragraphs: list[str], expected: list[tuple[str, str, str]]
+) -> None:
+    assert read(*paragraphs) == expected
+
+
+def test_its_post_removed_is_the_one_person_the_sentence_names() -> None:
+    assert read("王小明同志任青山县委书记，免去其青山县县长职务。") == [
+        ("王小明", "appointed", "青山县委书记"),
+        ("王小明", "removed", "青山县县长"),
+    ]
+    # two persons: 其 is not read; 现任 names no post
+    assert read("王小明同志任青山县委书记，李大海同志任县长，免去其副县长职务。") == [
+        ("王小明", "appointed", "青山县委书记"),
+        ("李大海", "appointed", "县长"),
+    ]
+    assert read("会议决定免去其现任职务。") == []

@@ -6,21 +6,25 @@ a post as printed, a kind, a date and the paragraph that states it:
 
 | kind | formulas |
 |---|---|
-| appointed | 任命X为Y, 决定X为Y, X同志任Y, X兼任/接任/晋升Y, X经…批准担任Y, a list under 任命: / 决定任命: |
-| removed | 免去X(的/同志)Y职务, X不再担任/兼任Y, X卸任Y, a list under 免去: / 决定接受: |
-| removed | 接受X辞去Y职务, X提出/申请/请求辞去Y职务, X的Y职务相应终止 |
-| elected | X当选(为)Y, 选举/补选X为Y, 选出的Y是: X、Z, 选举产生了Y，(P)X当选 (retold) |
-| nominated | 提名X为Y(候选人), 并提名为Y候选人 |
+| appointed | 任命/聘任X为Y, 决定(:)X为Y, X同志任Y, X兼任/接任/晋升/升任/提任Y, X被任命为Y, X经…批准担任Y |
+| appointed | a list under 任命: / 决定任命: / 聘任: |
+| removed | 免去/撤销/罢免X(的/同志)Y职务, 免去其Y职务, X被免去Y职务, X不再担任/兼任Y, X卸任Y |
+| removed | a list under 免去: / 决定接受: |
+| removed | 接受/同意/批准X辞去Y职务, X提出/申请/请求辞去Y职务, X的Y职务相应终止/自然免除 |
+| elected | X当选(为)Y, (被)选举/补选X为Y, 选出的Y是: X、Z, 选举产生了Y，(P)X当选 (retold) |
+| nominated | 提名X为Y(候选人), 并提名为Y候选人, X被提名为Y候选人, a list under 提名: |
 | transferred | X调任Y, X调职任Y, X转任Y, X调任PLACE，担任Y |
-| announced | X拟任Y, 拟提拔为Y, 拟(推荐)提名为Y人选, 确定X为Y拟任人选, X是Y拟提名人选 — a 干部任前公示 |
-| (retold) | 由P任Y的3人：A、B、C; 曾任P的A、P的B2位任Y (a count equal to the names; 拟任/调任 too) |
+| announced | X拟(担)任/提任/提拔为/提拔担任/晋升为/推荐为Y, 拟(推荐)提名为Y人选 — a 干部任前公示 |
+| announced | 确定X为Y拟任人选, X是Y拟提名人选 |
+| (retold) | 由P任Y的3人：A、B、C; 曾任区长A、县长B2位任Y (a count equal to the names; 拟任/调任 too) |
 
 A résumé line (曾任, 历任, 2013年任…) is history, not an event, and is not read; a transfer
 is a move (2018年5月调任…, 由P转任Y), told of the person the paragraph opens with (吴靖平1984年…,
 or the paragraph before's when this one opens with 他/她). A list of
 names (A、B和C当选副县长) gives one event each; 分别 pairs names with posts in order.
 The clauses after a formula that are only a name and a post carry its verb (任命A为X，B为Y;
-分别免去A的X职务；B的Y职务), and 免去A…职务，任Z appoints A to Z.
+分别免去A的X职务；B的Y职务), and 免去A…职务，任Z appoints A to Z; 免去其Y职务 is told of the
+one person its sentence names, and read only when there is one.
 A report's retelling (retold) is appointed, or announced in a report on a 任前公示; after
 its post a name is what follows the post's last title character (县长周向军), before a formula
 too (县委书记任刚拟任…); a clause of only 也/还 (…常绪扩，也拟任…) is the clause before's person.
@@ -61,20 +65,28 @@ _FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     # (kind, the formula, what a clause after it that carries its verb looks like:
     # 为 — 任命A为X，B为Y; 的 — 免去A的X职务；B的Y职务; "" — nothing carries over)
     ("announced", re.compile(rf"确定(?P<names>{_NAME_RUN})为{_POST}拟任人选"), ""),
-    ("appointed", re.compile(rf"任命[:：]?(?P<names>{_NAME_RUN})为{_POST}{_POST_END}"), "为"),
-    ("removed", re.compile(rf"免去[:：]?(?P<rest>[{_CJK}、（）()·]{{3,80}}?)的?职务"), "的"),
-    ("removed", re.compile(rf"接受(?P<names>{_NAME_RUN})辞去{_POST}的?职务"), ""),
+    ("appointed", re.compile(rf"(?:任命|聘任)[:：]?(?P<names>{_NAME_RUN})为{_POST}{_POST_END}"), "为"),
+    (
+        "removed",
+        re.compile(rf"(?<!被)(?:免去|撤销|罢免)[:：]?(?P<rest>[{_CJK}、（）()·]{{3,80}}?)的?职务"),
+        "的",
+    ),
+    ("removed", re.compile(rf"(?:接受|同意|批准)(?P<names>{_NAME_RUN})辞去{_POST}的?职务"), ""),
     ("elected", re.compile(rf"(?:选举|补选)出?(?P<names>{_NAME_RUN})为{_POST}{_POST_END}"), "为"),
     ("elected", re.compile(rf"选出的{_POST}是[:：](?P<names>[{_CJK}·、和]{{2,400}})"), ""),
     ("nominated", re.compile(rf"(?<![拟荐])提名(?P<names>{_NAME_RUN})为{_POST}{_POST_END}"), "为"),
-    ("appointed", re.compile(rf"(?<![任命])决定(?P<names>{_NAME_RUN})为{_POST}{_POST_END}"), "为"),
+    ("appointed", re.compile(rf"(?<![任命])决定[:：]?(?P<names>{_NAME_RUN})为{_POST}{_POST_END}"), "为"),
 )
 _BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     # (kind, the formula after the names, whether the names must stand alone before it)
     ("elected", re.compile(rf"(?<!新)当选(?:为)?{_POST}{_POST_END}"), False),
     ("removed", re.compile(rf"不再(?:担任|兼任){_POST}(?=$|[，,。；;]|职务)"), False),
     ("removed", re.compile(rf"(?<=[{_CJK}])(?P<asked>(?:提出|申请|请求))?辞去{_POST}的?职务"), True),
-    ("removed", re.compile(rf"(?<=[{_CJK}])的{_POST}职务(?:相应|自行|依法|同时)?终止"), True),
+    (
+        "removed",
+        re.compile(rf"(?<=[{_CJK}])的{_POST}职务(?:相应|自行|依法|同时|自然)?(?:终止|免除|解除)"),
+        True,
+    ),
     ("removed", re.compile(rf"卸任{_POST}{_POST_END}"), False),
     (
         "transferred",
@@ -82,9 +94,17 @@ _BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
         False,
     ),
     ("transferred", re.compile(rf"(?:调任|调职任|转任){_POST}{_POST_END}"), False),
-    ("announced", re.compile(rf"(?:拟任|拟提拔为|拟(?:推荐)?提名为){_POST}{_POST_END}"), False),
+    (
+        "announced",
+        re.compile(rf"拟(?:任|担任|提任|提拔为|提拔担任|晋升为?|推荐为|(?:推荐)?提名为){_POST}{_POST_END}"),
+        False,
+    ),
     ("announced", re.compile(rf"是{_POST}拟提名人选"), True),
-    ("appointed", re.compile(rf"(?:兼任|接任|晋升){_POST}{_POST_END}"), False),
+    ("appointed", re.compile(rf"(?:兼任|接任|晋升|升任|提任){_POST}{_POST_END}"), False),
+    ("appointed", re.compile(rf"被(?:任命|聘任|提拔)为{_POST}{_POST_END}"), False),
+    ("elected", re.compile(rf"被(?:选举|补选|选)为{_POST}{_POST_END}"), False),
+    ("nominated", re.compile(rf"被提名为{_POST}候选人"), False),
+    ("removed", re.compile(rf"被(?:免去|撤销|罢免){_POST}的?职务"), False),
     ("appointed", re.compile(rf"已?经(?:中共)?[{_CJK}]{{0,8}}?批准(?:其)?担任{_POST}{_POST_END}"), False),
     ("appointed", re.compile(rf"(?<=同志)任{_POST}{_POST_END}"), False),
     (
@@ -99,6 +119,8 @@ _HEADERS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
     (re.compile(r"(?:决定)?任命[:：]$"), "appointed"),
     (re.compile(r"(?:决定)?免去[:：]$"), "removed"),
     (re.compile(r"决定接受[:：]$"), "removed"),
+    (re.compile(r"(?:决定)?聘任[:：]$"), "appointed"),
+    (re.compile(r"(?:决定)?提名[:：]$"), "nominated"),
 )
 _LIST_ITEM = re.compile(rf"^(?P<names>{_NAME_RUN})(?:为|辞去|的){_POST}{_POST_END}")
 _SUBJECT = re.compile(rf"^(?P<name>[{_CJK}]{{2,4}})[，,](?:男|女)[，,]")
@@ -131,6 +153,7 @@ _CARRIED = {
 }
 """A clause that goes on with the formula before it: 任命A为X，[B为Y]; 免去A的X职务；[B的Y职务]."""
 _THEN_APPOINTED = re.compile(rf"[，,](?:改|另)?任(?![命职用免])(?![^，,。；;]*为){_POST}{_POST_END}")
+_ITS = re.compile(rf"(?:免去|撤销|罢免)其{_POST}的?职务")
 _THEN_FOR = re.compile(rf"并(?:决定)?为{_POST}{_POST_END}")
 _THEN_NOMINATED = re.compile(rf"提名为{_POST}候选人")
 _THEN_ACTING = re.compile(rf"[，,](?P<post>代理[{_CJK}]{{2,30}}?)职务")
@@ -249,6 +272,8 @@ def _clean_post(post: str) -> str:
     for tail in ("的职务", "职务", "人选", "候选人", "之后", "以后", "后"):
         post = post.removesuffix(tail)
     post = re.sub(r"[（(][^）)]*[）)]?$", "", post).strip("、的")
+    if re.fullmatch(r"(?:现|原|所|担)任", post):
+        return ""  # 免去其现任职务 names no post
     return post if post[-1:] in _POST_TAIL or post.endswith("领导") else ""
 
 
@@ -459,11 +484,20 @@ def _read_paragraph(
     for sentence in re.split(r"(?<=[。！？!?])", paragraph):
         subject = _SUBJECT.match(sentence)
         clauses = re.split(r"[；;]", sentence)
+        told: list[Event] = []
         for number, clause in enumerate(clauses):
             later = clauses[number + 1 :]
-            yield from _read_clause(
-                clause, sentence, index, article, default, known, subject, opener, later, publicity
+            told.extend(
+                _read_clause(
+                    clause, sentence, index, article, default, known, subject, opener, later, publicity
+                )
             )
+        yield from told
+        persons = {event.name for event in told}
+        if len(persons) == 1:  # 王小明同志任…，免去其…职务: the one person the sentence names
+            for match in _ITS.finditer(sentence):
+                if post := _clean_post(match.group("post")):
+                    yield Event(next(iter(persons)), "removed", post, told[0].date, index)
 
 
 def _date_before(
@@ -519,7 +553,11 @@ def _read_clause(
                 continue
             since = max((end for _start, end in taken if end <= match.start()), default=0)
             run = re.split(r"[，,：:（(“”\s]", clause[since : match.start()])[-1].lstrip("、")
-            if "asked" in match.groupdict() and not match.group("asked") and "接受" not in clause:
+            if (
+                "asked" in match.groupdict()
+                and not match.group("asked")
+                and not re.search("接受|同意|批准", clause)
+            ):
                 continue  # 辞去 is an event when accepted (接受…辞去) or asked for (提出辞去)
             names = _names(run, strict) if _LIST_SPLIT.search(run) or "和" in run else []
             names = names or _known_tail(run, known) or _names(run, strict)
