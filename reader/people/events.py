@@ -7,15 +7,15 @@ a post as printed, a kind, a date and the paragraph that states it:
 | kind | formulas |
 |---|---|
 | appointed | 任命/聘任X为Y, 决定(:)X为Y, X同志任Y, X兼任/接任/晋升/升任/提任Y, X被任命为Y, X经…批准担任Y |
-| appointed | a list under 任命: / 决定任命: / 聘任: |
+| appointed | a list under 任命: / 决定任命: / 聘任:; under 经研究决定: A为X is appointed, A的X职务 removed |
 | removed | 免去/撤销/罢免X(的/同志)Y职务, 免去其Y职务, X被免去Y职务, X不再担任/兼任Y, X卸任Y |
-| removed | a list under 免去: / 决定接受: |
+| removed | a list under 免去: / 决定接受:, X的Y职务被免去 |
 | removed | 接受/同意/批准X辞去Y职务, X提出/申请/请求辞去Y职务, X的Y职务相应终止/自然免除 |
 | elected | X当选(为)Y, (被)选举/补选X为Y, 选出的Y是: X、Z, 选举产生了Y，(P)X当选 (retold) |
 | nominated | 提名X为Y(候选人), 并提名为Y候选人, X被提名为Y候选人, a list under 提名: |
 | transferred | X调任Y, X调职任Y, X转任Y, X调任PLACE，担任Y |
 | announced | X拟(担)任/提任/提拔为/提拔担任/晋升为/推荐为Y, 拟(推荐)提名为Y人选 — a 干部任前公示 |
-| announced | 确定X为Y拟任人选, X是Y拟提名人选 |
+| announced | 确定X为Y拟任人选, X是Y拟提名人选, X被确定为/拟作为Y(候选人推荐)人选 |
 | (retold) | 由P任Y的3人：A、B、C; 曾任区长A、县长B2位任Y (a count equal to the names; 拟任/调任 too) |
 
 A résumé line (曾任, 历任, 2013年任…) is history, not an event, and is not read; a transfer
@@ -84,7 +84,9 @@ _BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ("removed", re.compile(rf"(?<=[{_CJK}])(?P<asked>(?:提出|申请|请求))?辞去{_POST}的?职务"), True),
     (
         "removed",
-        re.compile(rf"(?<=[{_CJK}])的{_POST}职务(?:相应|自行|依法|同时|自然)?(?:终止|免除|解除)"),
+        re.compile(
+            rf"(?<=[{_CJK}])的{_POST}职务(?:相应|自行|依法|同时|自然)?(?:终止|免除|解除|被免去|被撤销)"
+        ),
         True,
     ),
     ("removed", re.compile(rf"卸任{_POST}{_POST_END}"), False),
@@ -100,6 +102,7 @@ _BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
         False,
     ),
     ("announced", re.compile(rf"是{_POST}拟提名人选"), True),
+    ("announced", re.compile(rf"(?:被确定为|拟作为){_POST}(?:拟任|推荐|提名|候选人)*人选"), False),
     ("appointed", re.compile(rf"(?:兼任|接任|晋升|升任|提任){_POST}{_POST_END}"), False),
     ("appointed", re.compile(rf"被(?:任命|聘任|提拔)为{_POST}{_POST_END}"), False),
     ("elected", re.compile(rf"被(?:选举|补选|选)为{_POST}{_POST_END}"), False),
@@ -115,14 +118,16 @@ _BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
         True,
     ),
 )
-_HEADERS: tuple[tuple[re.Pattern[str], EventKind], ...] = (
+_HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "decided": a list under 经研究决定： whose lines say their kind (A为X; A的X职务; A辞去X职务)
     (re.compile(r"(?:决定)?任命[:：]$"), "appointed"),
     (re.compile(r"(?:决定)?免去[:：]$"), "removed"),
     (re.compile(r"决定接受[:：]$"), "removed"),
     (re.compile(r"(?:决定)?聘任[:：]$"), "appointed"),
     (re.compile(r"(?:决定)?提名[:：]$"), "nominated"),
+    (re.compile(r"决定(?:如下)?[:：]$"), "decided"),
 )
-_LIST_ITEM = re.compile(rf"^(?P<names>{_NAME_RUN})(?:为|辞去|的){_POST}{_POST_END}")
+_LIST_ITEM = re.compile(rf"^(?P<names>{_NAME_RUN})(?P<verb>为|辞去|的){_POST}{_POST_END}")
 _SUBJECT = re.compile(rf"^(?P<name>[{_CJK}]{{2,4}})[，,](?:男|女)[，,]")
 _COUNT = r"(?P<count>\d{1,2}|[两二三四五六七八九十]{1,2})(?:位|名|人)(?:同志|干部)?"
 _VERB = r"(?P<verb>拟任|调任|转任|提任|(?<![曾历担兼现原])任)"
@@ -375,7 +380,7 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
     publicity = any("任前公示" in paragraph for paragraph in paragraphs[:3])
     known = sorted(set(names), key=len, reverse=True)
     found: dict[tuple[str, str, str], Event] = {}
-    header: EventKind | None = None
+    header: str | None = None
     for index, raw in enumerate(paragraphs):
         paragraph = _SPACES.sub("", raw.strip())
         if not paragraph:
@@ -389,8 +394,11 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
             item = _LIST_ITEM.match(paragraph)
             if item and not events:
                 post = _clean_post(item.group("post") or "")
+                kind = header
+                if header == "decided":
+                    kind = "appointed" if item.group("verb") == "为" else "removed"
                 events = [
-                    Event(name, header, post, default, index) for name in _names(item.group("names"), True)
+                    Event(name, kind, post, default, index) for name in _names(item.group("names"), True)
                 ]
             elif not item:
                 header = None
