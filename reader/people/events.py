@@ -6,7 +6,8 @@ a post as printed, a kind, a date and the paragraph that states it:
 
 | kind | formulas |
 |---|---|
-| appointed | 任命/聘任X为Y, 决定(:)X为Y, X同志任Y, X兼任/接任/晋升/升任/提任Y, X被任命为Y, X经…批准担任Y |
+| appointed | 任命/聘任X为Y, 决定(:)X为Y, X(同志/已)任Y, X兼任/接任/晋升/升任/提任Y, X被任命为Y |
+| appointed | X经…批准担任Y, X接替Z(担)任Y |
 | appointed | a list under 任命: / 决定任命: / 聘任:; under 经研究决定: A为X is appointed, A的X职务 removed |
 | removed | 免去/撤销/罢免X(的/同志)Y职务, 免去其Y职务, X被免去Y职务, X不再担任/兼任Y, X卸任Y |
 | removed | a list under 免去: / 决定接受:, X的Y职务被免去 |
@@ -50,7 +51,7 @@ _POST = rf"(?P<post>[{_CJK}0-9A-Za-z、（）()·]{{2,60}}?)"
 _POST_END = r"(?=$|[，,。；;：:！？!?“”]|并|职务|的职务|人选|候选人|的说明)"
 _SPACES = re.compile(r"[ \u3000\u00a0]+(?=[\d年月日])|(?<=[\d年月日])[ \u3000\u00a0]+")
 _NOISE = re.compile(
-    r"(?:\d+|[两二三四五六七八九十]+)[名位](?:同志|代表)?|同志|（[男女]）|\([男女]\)|以\d+票的?(?:高票)?|全票|高票|等额|差额|分别|均|再次|正式|顺利|首次|依法|一致|又"
+    r"(?:\d+|[两二三四五六七八九十]+)[名位](?:同志|代表)?|同志|（[男女]）|\([男女]\)|以\d+票的?(?:高票)?|全票|高票|等额|差额|分别|均|再次|正式|顺利|首次|依法|一致|又|已经|已|日前|近日"
 )
 _LIST_SPLIT = re.compile(r"[、，,及]")
 _POST_TAIL = set("长记员任席理委官督事表监帅使正职")
@@ -105,6 +106,7 @@ _BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ("announced", re.compile(rf"(?:被确定为|拟作为){_POST}(?:拟任|推荐|提名|候选人)*人选"), False),
     ("appointed", re.compile(rf"(?:兼任|接任|晋升|升任|提任){_POST}{_POST_END}"), False),
     ("appointed", re.compile(rf"被(?:任命|聘任|提拔)为{_POST}{_POST_END}"), False),
+    ("appointed", re.compile(rf"接替[{_CJK}·]{{2,8}}?(?:同志)?(?:担任|任){_POST}{_POST_END}"), False),
     ("elected", re.compile(rf"被(?:选举|补选|选)为{_POST}{_POST_END}"), False),
     ("nominated", re.compile(rf"被提名为{_POST}候选人"), False),
     ("removed", re.compile(rf"被(?:免去|撤销|罢免){_POST}的?职务"), False),
