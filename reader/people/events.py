@@ -11,7 +11,8 @@ a post as printed, a kind, a date and the paragraph that states it:
 | appointed | a list under 任命: / 决定任命: / 聘任:; under 经研究决定: A为X is appointed, A的X职务 removed |
 | removed | 免去/撤销/罢免X(的/同志)Y职务, 免去其Y职务, X被免去Y职务, X不再担任/兼任Y, X卸任Y |
 | removed | a list under 免去: / 决定接受:, X的Y职务被免去 |
-| removed | 接受/同意/批准X辞去Y职务, X提出/申请/请求辞去Y职务, X的Y职务相应终止/自然免除 |
+| removed | 接受/同意/批准X辞去Y职务, X提出/申请/请求辞去Y职务, (审议了)X关于辞去Y职务的请求 |
+| removed | X的Y职务相应终止/自然免除; X因…，请求辞去Y职务 (the name the clause before opens with) |
 | elected | X当选(为)Y, (被)选举/补选X为Y, 选出的Y是: X、Z, 选举产生了Y，(P)X当选 (retold) |
 | nominated | 提名X为Y(候选人), 并提名为Y候选人, X被提名为Y候选人, a list under 提名: |
 | transferred | X调任Y, X调职任Y, X转任Y, X调任PLACE，担任Y |
@@ -82,7 +83,7 @@ _BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     # (kind, the formula after the names, whether the names must stand alone before it)
     ("elected", re.compile(rf"(?<!新)当选(?:为)?{_POST}{_POST_END}"), False),
     ("removed", re.compile(rf"不再(?:担任|兼任){_POST}(?=$|[，,。；;]|职务)"), False),
-    ("removed", re.compile(rf"(?<=[{_CJK}])(?P<asked>(?:提出|申请|请求))?辞去{_POST}的?职务"), True),
+    ("removed", re.compile(rf"(?<=[{_CJK}，,])(?P<asked>(?:提出|申请|请求|关于))?辞去{_POST}的?职务"), True),
     (
         "removed",
         re.compile(
@@ -563,12 +564,10 @@ def _read_clause(
                 continue
             since = max((end for _start, end in taken if end <= match.start()), default=0)
             run = re.split(r"[，,：:（(“”\s]", clause[since : match.start()])[-1].lstrip("、")
-            if (
-                "asked" in match.groupdict()
-                and not match.group("asked")
-                and not re.search("接受|同意|批准", clause)
-            ):
-                continue  # 辞去 is an event when accepted (接受…辞去) or asked for (提出辞去)
+            if "asked" in match.groupdict():
+                if not match.group("asked") and not re.search("接受|同意|批准", clause):
+                    continue  # 辞去 is an event when accepted (接受…辞去) or asked for (提出辞去)
+                run = re.sub(r"^.*?(?:审议|听取|收到|接到)(?:了|通过了)?", "", run)  # 会议审议了X关于辞去
             names = _names(run, strict) if _LIST_SPLIT.search(run) or "和" in run else []
             names = names or _known_tail(run, known) or _names(run, strict)
             if not names and not strict:
@@ -667,6 +666,9 @@ def _previous_subject(before: str, known: list[str]) -> list[str]:
     if "的" in last:
         last = last.rsplit("的", 1)[1]
     opening = [name for name in known if clauses[-1].startswith(name)][:1]
+    cause = re.match(rf"[{_CJK}]{{2,4}}?(?=因|由于)", clauses[-1])  # 李明因工作调动，请求辞去…
+    if not opening and cause and _is_name(cause.group()):
+        opening = [cause.group()]
     titled = _post_then_name(last)
     return _known_tail(last, known) or ([last] if _is_name(last) else [titled] if titled else opening)
 
