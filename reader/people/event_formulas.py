@@ -60,16 +60,25 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
         re.compile(rf"(?:调任|调往|调至|调入)[{CJK}]{{2,6}}?[，,](?:担任|任){POST}{POST_END}"),
         False,
     ),
+    (
+        "transferred",
+        re.compile(
+            rf"(?:调往|调至|调到|调入|跨省(?:交流)?(?:赴|到|至))[{CJK}]{{2,8}}?[，,]?(?:担任|任)(?!职){POST}{POST_END}"
+        ),
+        False,
+    ),
     ("transferred", re.compile(rf"(?:调任|调职任|转任){POST}{POST_END}"), False),
     (
         "announced",
-        re.compile(rf"拟(?:任|担任|提任|提拔为|提拔担任|晋升为?|推荐为|(?:推荐)?提名为){POST}{POST_END}"),
+        re.compile(
+            rf"拟(?:按程序)?(?:任|担任|提任|提拔为|提拔担任|晋升为?|推荐为|(?:推荐)?提名为){POST}{POST_END}"
+        ),
         False,
     ),
     ("announced", re.compile(rf"是{POST}拟提名人选"), True),
     ("announced", re.compile(rf"(?:被确定为|拟作为){POST}(?:拟任|推荐|提名|候选人)*人选"), False),
     ("appointed", re.compile(rf"(?:兼任|接任|晋升|升任|提任){POST}{POST_END}"), False),
-    ("appointed", re.compile(rf"被(?:任命|聘任|提拔)为{POST}{POST_END}"), False),
+    ("appointed", re.compile(rf"(?:被|获)(?:任命|聘任|提拔|委任)为{POST}{POST_END}"), False),
     ("appointed", re.compile(rf"接替[{CJK}·]{{2,8}}?(?:同志)?(?:担任|任){POST}{POST_END}"), False),
     ("elected", re.compile(rf"被(?:选举|补选|选)为{POST}{POST_END}"), False),
     ("nominated", re.compile(rf"被提名为{POST}候选人"), False),

@@ -6,7 +6,7 @@ a post as printed, a kind, a date and the paragraph that states it:
 
 | kind | formulas |
 |---|---|
-| appointed | 任命/聘任X为Y, 决定(:)X为Y, X(同志/已)任Y, X兼任/接任/晋升/升任/提任Y, X被任命为Y |
+| appointed | 任命/聘任X为Y, 决定(:)X为Y, X(同志/已)任Y, X兼任/接任/晋升/升任/提任Y, X被/获任命为Y |
 | appointed | X经…批准担任Y, X接替Z(担)任Y |
 | appointed | a list under 任命: / 决定任命: / 聘任:; under 经研究决定: A为X is appointed, A的X职务 removed |
 | removed | 免去/撤销/罢免X(的/同志)Y职务, 免去其Y职务, X被免去Y职务, X不再担任/兼任Y, X卸任Y |
@@ -15,8 +15,8 @@ a post as printed, a kind, a date and the paragraph that states it:
 | removed | X的Y职务相应终止/自然免除; X因…，请求辞去Y职务 (the name the clause before opens with) |
 | elected | X当选(为)Y, (被)选举/补选X为Y, 选出的Y是: X、Z, 选举产生了Y，(P)X当选 (retold) |
 | nominated | 提名X为Y(候选人), 并提名为Y候选人, X被提名为Y候选人, a list under 提名: |
-| transferred | X调任Y, X调职任Y, X转任Y, X调任PLACE，担任Y |
-| announced | X拟(担)任/提任/提拔为/提拔担任/晋升为/推荐为Y, 拟(推荐)提名为Y人选 — a 干部任前公示 |
+| transferred | X调任Y, X调职任Y, X转任Y, X调任PLACE，担任Y, X调至/调往PLACE任Y, X跨省赴PLACE担任Y |
+| announced | X拟(按程序)(担)任/提任/提拔为/提拔担任/晋升为/推荐为Y, 拟(推荐)提名为Y人选 — a 任前公示 |
 | announced | 确定X为Y拟任人选, X是Y拟提名人选, X被确定为/拟作为Y(候选人推荐)人选 |
 | (retold) | 由P任Y的3人：A、B、C; 曾任区长A、县长B2位任Y (a count equal to the names; 拟任/调任 too) |
 
