@@ -210,3 +210,10 @@ def test_its_post_removed_is_the_one_person_the_sentence_names() -> None:
         ("李大海", "appointed", "县长"),
     ]
     assert read("会议决定免去其现任职务。") == []
+
+
+def test_an_event_told_as_recent_is_dated_by_the_articles_month() -> None:
+    events = find_events(["教育部日前发布通知，任命王小明为青山大学副校长。"], "2010-03-18")
+    assert [(e.name, e.date) for e in events] == [("王小明", "2010-03")]
+    events = find_events(["教育部3月16日发布通知，任命王小明为青山大学副校长。"], "2010-03-18")
+    assert [(e.name, e.date) for e in events] == [("王小明", "2010-03-16")]

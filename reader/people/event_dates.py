@@ -76,7 +76,13 @@ def opening_date(paragraphs: Sequence[str], article: dt.date | None) -> str | No
 def date_before(
     sentence: str, clause: str, offset: int, article: dt.date | None, default: str | None
 ) -> str | None:
+    """The date the sentence gives before the formula, else the opening's (`default`); after
+    日前/近日 (recently), with no date after it, the month of the article's date."""
     start = sentence.find(clause)
     before = sentence[: (start if start >= 0 else 0) + offset]
     matches = [m for m in DATE.finditer(before) if not m.group("d3")]
+    recent = [m.end() for m in re.finditer(r"日前|近日|前不久|近期", before)]
+    if recent and (not matches or recent[-1] > matches[-1].end()):
+        base = article.isoformat() if article else None
+        return base[:7] if base else default
     return resolve(matches[-1], article) if matches else default

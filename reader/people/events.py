@@ -32,7 +32,8 @@ its post a name is what follows the post's last title character (县长周向军
 too (县委书记任刚拟任…); a clause of only 也/还 (…常绪扩，也拟任…) is the clause before's person.
 The date is the one the sentence gives before the formula (2018年5月调任…), else the
 first one the article's opening gives (23日, 昨天: completed from the article's date; after
-a dateline, 1月13日电, the next one; a span, 11月19日至26日, its month), else the article's date.
+a dateline, 1月13日电, the next one; a span, 11月19日至26日, its month), else the article's date;
+after 日前/近日 (recently) the article's month.
 
 This module reads paragraphs, sentences and clauses; the formulas are spelled in
 event_formulas, the names and posts of a run are found by event_names, dates by event_dates.
