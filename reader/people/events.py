@@ -67,6 +67,7 @@ from reader.people.event_formulas import (
     THEN_APPOINTED,
     THEN_FOR,
     THEN_NOMINATED,
+    TRIGGERS,
 )
 from reader.people.event_names import (
     clean_post,
@@ -225,6 +226,8 @@ def _read_paragraph(
 def _read_clause(
     clause, sentence, index, article, default, known, subject, opener, later=(), publicity=False
 ) -> Iterable[Event]:
+    if not TRIGGERS.search(clause):
+        return
     taken: list[tuple[int, int]] = []
     for pattern in RETOLD:
         for match in pattern.finditer(clause):
