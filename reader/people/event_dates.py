@@ -1,0 +1,88 @@
+"""Dates of 任免 events (reader.people.events): the date a sentence gives before its
+formula, else the article opening's, completed from the article's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from reader.people.event_formulas import SPACES
+
+DATE = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?"
+    r"|(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
+    r"|(?P<rel>今天|今日|今\(\d+\)日|今（\d+）日|昨天|昨日)"
+    r"|(?<![\d月年])(?P<d3>\d{1,2})日"
+)
+
+
+def resolve(match: re.Match[str], article: dt.date | None) -> str | None:
+    """The date a match of DATE gives: YYYY-MM-DD, YYYY-MM or YYYY, completed from the article's."""
+    if match.group("y"):
+        year, month, day = match.group("y"), match.group("m"), match.group("d")
+        if month and day:
+            return iso(int(year), int(month), int(day))
+        return f"{year}-{int(month):02d}" if month else year
+    if article is None:
+        return None
+    if match.group("m2"):
+        month, day = int(match.group("m2")), int(match.group("d2"))
+        year = article.year - 1 if month > article.month + 1 else article.year
+        return iso(year, month, day)
+    if match.group("rel"):
+        day = article - dt.timedelta(days=1) if match.group("rel").startswith("昨") else article
+        return day.isoformat()
+    return iso(article.year, article.month, int(match.group("d3")))
+
+
+def iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def article_date(date: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(date[:10]) if date else None
+    except ValueError:
+        return None
+
+
+def opening_date(paragraphs: Sequence[str], article: dt.date | None) -> str | None:
+    """The first date of the article's opening: after a dateline (1月13日消息：昨天…) the
+    next one, counted from the dateline; a span (11月19日至26日) gives its month."""
+    for paragraph in paragraphs[:3]:
+        text = SPACES.sub("", paragraph)
+        matches = list(DATE.finditer(text))
+        if not matches:
+            continue
+        match = matches[0]
+        if len(matches) > 1 and re.match(r"(?:讯|电|消息)", text[match.end() :]):
+            article = article_date(resolve(match, article) or "") or article
+            match = matches[1]
+        found = resolve(match, article)
+        if found and re.match(r"(?:至|到|—|－|-|~)(?:\d{1,2}月)?\d{1,2}日", text[match.end() :]):
+            found = found[:7]
+        opening = article_date(found + "-01" if found and len(found) == 7 else found or "")
+        if article is not None and (opening is None or abs((article - opening).days) > 60):
+            return None  # 1949年10月 in a retrospective's opening is no report date
+        return found
+    return None
+
+
+def date_before(
+    sentence: str, clause: str, offset: int, article: dt.date | None, default: str | None
+) -> str | None:
+    """The date the sentence gives before the formula, else the opening's (`default`); after
+    日前/近日 (recently), with no date after it, the month of the article's date."""
+    start = sentence.find(clause)
+    before = sentence[: (start if start >= 0 else 0) + offset]
+    matches = [m for m in DATE.finditer(before) if not m.group("d3")]
+    recent = [m.end() for m in re.finditer(r"日前|近日|前不久|近期", before)]
+    if recent and (not matches or recent[-1] > matches[-1].end()):
+        base = article.isoformat() if article else None
+        return base[:7] if base else default
+    return resolve(matches[-1], article) if matches else default

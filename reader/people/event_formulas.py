@@ -1,0 +1,141 @@
+"""The formulas of 任免 events (reader.people.events): the regular expressions a notice's
+sentences are matched against, and the character classes of names and posts they use.
+
+Why apart: the formulas are the part a linguist reads and extends; the table atop
+reader/people/events.py names each, this module spells them. A new formula must hold a
+word of TRIGGERS (at the end), or add one: a clause with none is not read (most are not,
+which halves the time events take over a library).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.people.model import EventKind
+
+CJK = "\u4e00-\u9fff"
+NAME_RUN = rf"[{CJK}·・、0-9]{{2,60}}?"
+POST = rf"(?P<post>[{CJK}0-9A-Za-z、（）()·]{{2,60}}?)"
+POST_END = r"(?=$|[，,。；;：:！？!?“”]|并|职务|的职务|人选|候选人|的说明)"
+SPACES = re.compile(r"[ \u3000\u00a0]+(?=[\d年月日])|(?<=[\d年月日])[ \u3000\u00a0]+")
+NOISE = re.compile(
+    r"(?:\d+|[两二三四五六七八九十]+)[名位](?:同志|代表)?|同志|（[男女]）|\([男女]\)|以\d+票的?(?:高票)?|全票|高票|等额|差额|分别|均|再次|正式|顺利|首次|依法|一致|又|已经|已|日前|近日"
+)
+LIST_SPLIT = re.compile(r"[、，,及]")
+POST_TAIL = set("长记员任席理委官督事表监帅使正职")
+"""Last characters of a post (书记, 委员, 主任, 代表, 副职): 调任吉林 names a place, no post."""
+TITLE_END = set("长委记员席理官督帅主任部")
+"""Last characters of posts: before a name they are the post's, not the name's surname."""
+NOT_GIVEN = set("的任等以与及在是被将对于从由向把并最后此上下中里他她其们您你我")
+PRONOUNS = ("他", "她", "其")
+ADVERBS = ("也", "亦", "还", "又", "则", "同时", "并")
+
+FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
+    # (kind, the formula, what a clause after it that carries its verb looks like:
+    # 为 — 任命A为X，B为Y; 的 — 免去A的X职务；B的Y职务; "" — nothing carries over)
+    ("announced", re.compile(rf"确定(?P<names>{NAME_RUN})为{POST}拟任人选"), ""),
+    ("appointed", re.compile(rf"(?:任命|聘任)[:：]?(?P<names>{NAME_RUN})为{POST}{POST_END}"), "为"),
+    (
+        "removed",
+        re.compile(rf"(?<!被)(?:免去|撤销|罢免)[:：]?(?P<rest>[{CJK}、（）()·]{{3,80}}?)的?职务"),
+        "的",
+    ),
+    ("removed", re.compile(rf"(?:接受|同意|批准)(?P<names>{NAME_RUN})辞去{POST}的?职务"), ""),
+    ("elected", re.compile(rf"(?:选举|补选)出?(?P<names>{NAME_RUN})为{POST}{POST_END}"), "为"),
+    ("elected", re.compile(rf"选出的{POST}是[:：](?P<names>[{CJK}·、和]{{2,400}})"), ""),
+    ("nominated", re.compile(rf"(?<![拟荐])提名(?P<names>{NAME_RUN})为{POST}{POST_END}"), "为"),
+    ("appointed", re.compile(rf"(?<![任命])决定[:：]?(?P<names>{NAME_RUN})为{POST}{POST_END}"), "为"),
+)
+BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
+    # (kind, the formula after the names, whether the names must stand alone before it)
+    ("elected", re.compile(rf"(?<!新)当选(?:为)?{POST}{POST_END}"), False),
+    ("removed", re.compile(rf"不再(?:担任|兼任){POST}(?=$|[，,。；;]|职务)"), False),
+    ("removed", re.compile(rf"(?<=[{CJK}，,])(?P<asked>(?:提出|申请|请求|关于))?辞去{POST}的?职务"), True),
+    (
+        "removed",
+        re.compile(rf"(?<=[{CJK}])的{POST}职务(?:相应|自行|依法|同时|自然)?(?:终止|免除|解除|被免去|被撤销)"),
+        True,
+    ),
+    ("removed", re.compile(rf"卸任{POST}{POST_END}"), False),
+    (
+        "transferred",
+        re.compile(rf"(?:调任|调往|调至|调入)[{CJK}]{{2,6}}?[，,](?:担任|任){POST}{POST_END}"),
+        False,
+    ),
+    (
+        "transferred",
+        re.compile(
+            rf"(?:调往|调至|调到|调入|跨省(?:交流)?(?:赴|到|至))[{CJK}]{{2,8}}?[，,]?(?:担任|任)(?!职){POST}{POST_END}"
+        ),
+        False,
+    ),
+    ("transferred", re.compile(rf"(?:调任|调职任|转任){POST}{POST_END}"), False),
+    (
+        "announced",
+        re.compile(
+            rf"拟(?:按程序)?(?:任|担任|提任|提拔为|提拔担任|晋升为?|推荐为|(?:推荐)?提名为){POST}{POST_END}"
+        ),
+        False,
+    ),
+    ("announced", re.compile(rf"是{POST}拟提名人选"), True),
+    ("announced", re.compile(rf"(?:被确定为|拟作为){POST}(?:拟任|推荐|提名|候选人)*人选"), False),
+    ("appointed", re.compile(rf"(?:兼任|接任|晋升|升任|提任){POST}{POST_END}"), False),
+    ("appointed", re.compile(rf"(?:被|获)(?:任命|聘任|提拔|委任)为{POST}{POST_END}"), False),
+    ("appointed", re.compile(rf"接替[{CJK}·]{{2,8}}?(?:同志)?(?:担任|任){POST}{POST_END}"), False),
+    ("elected", re.compile(rf"被(?:选举|补选|选)为{POST}{POST_END}"), False),
+    ("nominated", re.compile(rf"被提名为{POST}候选人"), False),
+    ("removed", re.compile(rf"被(?:免去|撤销|罢免){POST}的?职务"), False),
+    ("appointed", re.compile(rf"已?经(?:中共)?[{CJK}]{{0,8}}?批准(?:其)?担任{POST}{POST_END}"), False),
+    ("appointed", re.compile(rf"(?<=同志)任{POST}{POST_END}"), False),
+    (
+        "appointed",
+        re.compile(rf"(?<=[{CJK}])(?<![担出现曾历主兼接调转留连继新前原再改升责信放首])任{POST}{POST_END}"),
+        True,
+    ),
+)
+HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "decided": a list under 经研究决定： whose lines say their kind (A为X; A的X职务; A辞去X职务)
+    (re.compile(r"(?:决定)?任命[:：]$"), "appointed"),
+    (re.compile(r"(?:决定)?免去[:：]$"), "removed"),
+    (re.compile(r"决定接受[:：]$"), "removed"),
+    (re.compile(r"(?:决定)?聘任[:：]$"), "appointed"),
+    (re.compile(r"(?:决定)?提名[:：]$"), "nominated"),
+    (re.compile(r"决定(?:如下)?[:：]$"), "decided"),
+)
+LIST_ITEM = re.compile(rf"^(?P<names>{NAME_RUN})(?P<verb>为|辞去|的){POST}{POST_END}")
+SUBJECT = re.compile(rf"^(?P<name>[{CJK}]{{2,4}})[，,](?:男|女)[，,]")
+COUNT = r"(?P<count>\d{1,2}|[两二三四五六七八九十]{1,2})(?:位|名|人)(?:同志|干部)?"
+VERB = r"(?P<verb>拟任|调任|转任|提任|(?<![曾历担兼现原])任)"
+RETOLD: tuple[re.Pattern[str], ...] = (
+    # 由县委书记任设区市副市长的3人：A、B、C
+    re.compile(rf"{VERB}{POST}的{COUNT}[:：](?P<names>[{CJK}·、和]{{2,200}})"),
+    # 曾任西湖区区长刘颖、桐庐县县长方毅2位任县委书记 (the 曾任 posts are theirs before)
+    re.compile(
+        rf"(?:^|(?<=[，,：:]))(?:曾任|原任|现任|原)?(?P<names>[{CJK}·、]{{2,200}}?){COUNT}"
+        rf"(?:均|分别|都)?{VERB}{POST}{POST_END}"
+    ),
+    # 选举产生了滨湖区区长，代区长袁飞高票当选 (the post before, the names after theirs)
+    re.compile(
+        rf"选举产生了?(?:新一届)?{POST}[，,](?P<names>[{CJK}·、和]{{2,60}}?)"
+        rf"(?:以\d+票的?)?(?:高票|全票|顺利|等额)?(?P<verb>当选)(?=$|[。，,；;！!])"
+    ),
+)
+"""A report's retelling of a list of moves: a count of people and their names, each
+name alone or after its post. The count must be the number of names read. And an election
+told post first (选举产生了P，NAME当选)."""
+RETOLD_KIND: dict[str, EventKind] = {
+    "拟任": "announced", "调任": "transferred", "转任": "transferred", "提任": "appointed", "任": "appointed",
+    "当选": "elected",
+}  # fmt: skip
+CARRIED = {
+    "为": re.compile(rf"(?P<names>{NAME_RUN})为{POST}(?:的?职务)?"),
+    "的": re.compile(rf"(?P<rest>[{CJK}、（）()·]{{3,80}}?)的?职务"),
+}
+"""A clause that goes on with the formula before it: 任命A为X，[B为Y]; 免去A的X职务；[B的Y职务]."""
+THEN_APPOINTED = re.compile(rf"[，,](?:改|另)?任(?![命职用免])(?![^，,。；;]*为){POST}{POST_END}")
+ITS = re.compile(rf"(?:免去|撤销|罢免)其{POST}的?职务")
+THEN_FOR = re.compile(rf"并(?:决定)?为{POST}{POST_END}")
+THEN_NOMINATED = re.compile(rf"提名为{POST}候选人")
+THEN_ACTING = re.compile(rf"[，,](?P<post>代理[{CJK}]{{2,30}}?)职务")
+TRIGGERS = re.compile(r"任|免|选|提名|辞|调|拟|卸|职务|聘|罢|撤|批准|决定|人选|晋升")
+"""A word one of the formulas above holds: a clause without any is not matched against them."""

@@ -1,0 +1,185 @@
+"""Names and posts in the runs of text around a 任免 formula (reader.people.events).
+
+A run before a formula (县委书记任刚, 张志轩、张荣国) gives its names; a run after
+免去 gives a name and a post; a post is cleaned of 职务, 人选 and brackets.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from reader.people.event_formulas import (
+    CJK,
+    LIST_SPLIT,
+    NOISE,
+    NOT_GIVEN,
+    POST_TAIL,
+    PRONOUNS,
+    TITLE_END,
+)
+
+
+@cache
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(single, compound) surnames from the officials lexicon's public loader."""
+    try:
+        from reader.officials import load_lexicon
+
+        lexicon = load_lexicon()
+        return frozenset(lexicon.surnames), frozenset(lexicon.compound_surnames)
+    except Exception:  # a broken user overlay: read names without the surname check
+        return frozenset(), frozenset()
+
+
+def is_name(text: str, formula: bool = False) -> bool:
+    """A person's name: a known surname and one to three more characters, or a dotted
+    name. In a formula's name slot (任命X为) the surname is not checked (门克巴依)."""
+    if not re.fullmatch(rf"[{CJK}·]+", text):
+        return False
+    if "·" in text:
+        parts = text.split("·")
+        return len(text) >= 4 and all(0 < len(part) <= 6 for part in parts)
+    single, compound = surnames()
+    if not 2 <= len(text) <= 4 or any(ch in NOT_GIVEN for ch in text[1:]) or text.startswith(PRONOUNS):
+        return False
+    return formula or not single or text[0] in single or text[:2] in compound
+
+
+def trailing_name(text: str) -> str | None:
+    """The name a run ends with: 宣传部长陈瑞峰 → 陈瑞峰, 县长郭薪 → 郭薪."""
+    if is_name(text):
+        return text
+    _single, compound = surnames()
+    if len(text) >= 4 and text[-4:-2] in compound:
+        return text[-4:]
+    if len(text) >= 3 and text[-3] not in TITLE_END and is_name(text[-3:]):
+        return text[-3:]
+    if len(text) >= 2 and is_name(text[-2:]):
+        return text[-2:]
+    return None
+
+
+def names_in(run: str, strict: bool, formula: bool = False) -> list[str]:
+    """The names in a run before or after a formula; strict: every part must be a name."""
+    run = NOISE.sub("", run)
+    run = re.sub(r"等\d*[名位个]?(?:代表|同志|人)?$", "", run)
+    parts = []
+    for part in LIST_SPLIT.split(run):
+        if "和" in part and not is_name(part):
+            parts.extend(piece for piece in part.split("和") if piece)
+        elif part:
+            parts.append(part)
+    names = []
+    for index, part in enumerate(parts):
+        if is_name(part, formula):
+            names.append(part)
+        elif not strict and index == 0 and formula:
+            found = trailing_name(part)
+            if found is None:
+                return []
+            names.append(found)
+        else:
+            return []
+    return names
+
+
+def count_of(text: str) -> int:
+    """3, 两, 十二, 二十: the number a count prints."""
+    if text.isdigit():
+        return int(text)
+    digits = {ch: n for n, ch in enumerate("一二三四五六七八九", 1)} | {"两": 2}
+    if "十" not in text:
+        return digits.get(text, 0)
+    tens, _, units = text.partition("十")
+    return digits.get(tens, 1 if not tens else 0) * 10 + digits.get(units, 0)
+
+
+def titled_names(run: str) -> list[str]:
+    """A list of names each alone or after its post (西湖区区长刘颖、方毅): all or none.
+    After a post the name is what follows its last title character (县长周向军)."""
+    names = []
+    for part in LIST_SPLIT.split(NOISE.sub("", run)):
+        name = part if is_name(part) else after_title(part)
+        if name is None:
+            return []
+        names.append(name)
+    return names
+
+
+def after_title(part: str) -> str | None:
+    """县长周向军 → 周向军: two to four characters of a known surname after a post's end."""
+    single, compound = surnames()
+    for end in range(len(part) - 2, max(len(part) - 5, 1) - 1, -1):
+        name = part[end:]
+        if part[end - 1] in POST_TAIL and (name[0] in single or name[:2] in compound):
+            return name if re.fullmatch(rf"[{CJK}]+", name) else None
+    return None
+
+
+def post_then_name(text: str) -> str | None:
+    """兰陵县委书记任刚 → 任刚: a name after a post of a place or a body, nothing else
+    before it (议员支持 is no 议员 named 支持)."""
+    name = after_title(text)
+    if name is None:
+        return None
+    post = re.sub(r"^(?:现任|时任|原任|原)", "", text[: -len(name)])
+    return name if re.search(r"[省市县区州镇乡委局厅部院校]", post) and clean_post(post) == post else None
+
+
+def clean_post(post: str) -> str:
+    post = re.sub(r"^(?:了|[（(][^）)]{1,8}[）)])", "", post.strip("的"))
+    post = re.split(rf"、(?=[{CJK}]{{2,4}}等?为)", post)[0]  # X、邓小平等为副总理: the next name's
+    for tail in ("的职务", "职务", "人选", "候选人", "之后", "以后", "后"):
+        post = post.removesuffix(tail)
+    post = re.sub(r"[（(][^）)]*[）)]?$", "", post).strip("、的")
+    if re.fullmatch(r"(?:现|原|所|担)任", post):
+        return ""  # 免去其现任职务 names no post
+    return post if post[-1:] in POST_TAIL or post.endswith("领导") else ""
+
+
+def split_name_post(rest: str) -> tuple[str, str] | None:
+    """免去卢炳椿泉州市人民政府副市长: where the name stops and the post starts."""
+    if "同志" in rest:  # 免去刘刚同志知行学院院长: the name ends at 同志
+        name, _, post = rest.partition("同志")
+        return (name, post.lstrip("的")) if names_in(name, True) and len(post) >= 2 else None
+    if "的" in rest:
+        name, _, post = rest.partition("的")
+        return (name, post) if names_in(name, True) else None
+    for length in (3, 2, 4):
+        name, post = rest[:length], rest[length:]
+        if len(post) >= 2 and is_name(name) and not (length == 3 and post[:1] in "省市县区"):
+            return name, post
+    return None
+
+
+def opener_of(paragraph: str) -> str | None:
+    """The name a paragraph opens with (周斌出生于…, 吴靖平1984年…), for the 他/她 later in it."""
+    match = re.match(rf"[{CJK}]{{2,4}}?(?=出生|生于|[，,]|同志|，男|，女|\d{{4}}年)", paragraph)
+    return match.group() if match and is_name(match.group()) else None
+
+
+def known_tail(run: str, known: list[str]) -> list[str]:
+    cleaned = NOISE.sub("", run)
+    return [name for name in known if cleaned.endswith(name)][:1]
+
+
+def previous_subject(before: str, known: list[str]) -> list[str]:
+    """现任…的吴智明,拟任…: the name that ends the clause before the formula."""
+    clauses = [part for part in re.split(r"[，,]", before) if part]
+    if not clauses:
+        return []
+    last = NOISE.sub("", clauses[-1])
+    if "的" in last:
+        last = last.rsplit("的", 1)[1]
+    opening = [name for name in known if clauses[-1].startswith(name)][:1]
+    cause = re.match(rf"[{CJK}]{{2,4}}?(?=因|由于)", clauses[-1])  # 李明因工作调动，请求辞去…
+    if not opening and cause and is_name(cause.group()):
+        opening = [cause.group()]
+    titled = post_then_name(last)
+    return known_tail(last, known) or ([last] if is_name(last) else [titled] if titled else opening)
+
+
+def is_resume(before: str, run: str) -> bool:
+    """曾任/历任 and a year standing for the subject (2013年任…) are history, not events."""
+    return bool(re.search(r"曾|历任|先后|此前", before[-12:])) or bool(re.fullmatch(r"[\d年月]+", run))
