@@ -252,6 +252,29 @@ def test_the_person_index_follows_a_changed_article(
     assert [s.articles for s in people.named("李明")] == [3]
 
 
+def test_asking_again_with_nothing_changed_writes_nothing_to_the_index(
+    library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `reader people --name X` refreshes first: when nothing changed that refresh is only
+    # reads (no commit, so no WAL to check-point and sync when the command ends).
+    import sqlite3
+
+    from reader.library import index_path
+
+    people_json(library, capsys=capsys)
+    watcher = sqlite3.connect(index_path(library))
+    try:
+        before = watcher.execute("PRAGMA data_version").fetchone()[0]
+        data = people_json(library, "--name", "柳鹏", capsys=capsys)
+        assert {p["name"] for p in data["people"]} == {"柳鹏"}
+        assert watcher.execute("PRAGMA data_version").fetchone()[0] == before
+        write(library, "e.md", "---\ntitle: 五\ndate: 2021-02-01\n---\n\n市长柳鹏出席。\n")
+        people_json(library, "--name", "柳鹏", capsys=capsys)
+        assert watcher.execute("PRAGMA data_version").fetchone()[0] != before  # a change is written
+    finally:
+        watcher.close()
+
+
 def test_a_split_survives_reindexing(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from reader.library import LibraryIndex
     from reader.people.library import open_people, refresh

@@ -225,23 +225,34 @@ class LibraryIndex:
                 for file_id, path, size, mtime, inode in rows
             }
         plan = plan_refresh(known, on_disk)
-        with self._transaction() as conn:
-            # For people who look into the cache: which folder this file indexes.
-            folder = os.fsencode(self.library.resolve()).decode("utf-8", "backslashreplace")
-            conn.execute("INSERT OR REPLACE INTO meta VALUES ('library', ?)", (folder,))
-            for path, file_id in plan.renamed:
-                conn.execute("UPDATE files SET path = ? WHERE id = ?", (path_key(path), file_id))
-            for file_id in plan.removed:
-                delete_file(conn, file_id)
+        # For people who look into the cache: which folder this file indexes.
+        folder = os.fsencode(self.library.resolve()).decode("utf-8", "backslashreplace")
+        # A refresh that finds nothing to do writes nothing: no transaction to commit, no
+        # WAL to check-point and sync when the connection closes (`reader people` runs one).
+        changed = bool(plan.renamed or plan.removed or plan.to_read)
+        if changed or self._meta("library") != folder:
+            with self._transaction() as conn:
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('library', ?)", (folder,))
+                for path, file_id in plan.renamed:
+                    conn.execute("UPDATE files SET path = ? WHERE id = ?", (path_key(path), file_id))
+                for file_id in plan.removed:
+                    delete_file(conn, file_id)
         summary.unchanged = plan.unchanged
         summary.renamed, summary.removed = len(plan.renamed), len(plan.removed)
         report(IndexProgress("text", 0, len(plan.to_read)))
-        with self._big_cache():
-            self._read_batches(plan.to_read, summary, report, cancelled or _never)
-        with self._transaction() as conn:  # for the first frame's head (reader.library.head)
-            conn.execute("INSERT OR REPLACE INTO meta SELECT 'files', count(*) FROM files")
+        if plan.to_read:
+            with self._big_cache():
+                self._read_batches(plan.to_read, summary, report, cancelled or _never)
+        if changed or self._meta("files") != str(len(known)):
+            with self._transaction() as conn:  # for the first frame's head (reader.library.head)
+                conn.execute("INSERT OR REPLACE INTO meta SELECT 'files', count(*) FROM files")
         summary.text_seconds = time.perf_counter() - started
         return summary
+
+    def _meta(self, key: str) -> str | None:
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
 
     def _forget_stale(self, key: str, fingerprint: str, forget: str) -> None:
         """Mark every row for reading again when the stored readings came from other code.
