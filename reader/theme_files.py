@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -198,7 +197,7 @@ class _ParsedThemes:
         return files if isinstance(files, dict) else {}
 
     def spec(self, path: Path) -> ThemeSpec:
-        key = os.fsencode(path).decode("utf-8", "surrogateescape")
+        key = str(path)  # JSON escapes what a non-UTF-8 file name decodes to (surrogates)
         try:
             info = path.stat()
             stamp = [info.st_size, info.st_mtime_ns]
@@ -223,7 +222,7 @@ class _ParsedThemes:
     def save(self) -> None:
         if not self.changed and set(self.seen) == set(self.stored):
             return
-        text = json.dumps({"version": _CACHE_VERSION, "files": self.seen}, ensure_ascii=False)
+        text = json.dumps({"version": _CACHE_VERSION, "files": self.seen})
         with contextlib.suppress(OSError):
             write_atomic(self.path, text.encode("utf-8"))
 

@@ -101,6 +101,12 @@ def test_an_edited_theme_is_read_again_and_a_damaged_cache_changes_nothing(
     os.utime(mine, ns=(10**18, 10**18))
     assert discover_themes()[0]["mine"].colours == {"primary": "#654321"}
 
+    odd = folder / os.fsdecode(b"\xff-gbk.yaml")  # a file name that is not UTF-8
+    odd.write_text('name: odd\nprimary: "#111111"\n', encoding="utf-8")
+    for _ in range(2):  # parsed, then read back from the cache under the same name
+        assert discover_themes()[0]["odd"].colours == {"primary": "#111111"}
+    odd.unlink()
+
     cache = reader_dirs["cache"] / "themes.json"
     stamp = [mine.stat().st_size, mine.stat().st_mtime_ns]
     damaged = json.dumps({"version": 1, "files": {str(mine): {"stamp": stamp, "data": [1]}}})
