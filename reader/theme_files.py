@@ -4,7 +4,7 @@ This module only reads and checks the files; turning them into Textual themes is
 the UI's job (`reader.ui.themes`), so the core stays free of Textual.
 
 Every start reads every theme file, before the first frame. What a file's YAML parses
-to is kept in the cache folder (`themes.json`, by path, size and mtime), so a start
+to is kept in the cache folder (`themes.json`, by path, size, mtime, ctime and inode), so a start
 whose theme files have not changed imports no YAML parser (~15 ms of the first frame);
 the checks below run on every start all the same, on the parsed data from either place.
 """
@@ -172,7 +172,7 @@ MAX_CACHE_CHARS = 1024 * 1024
 class _ParsedThemes:
     """The parsed YAML of theme files, kept in the cache folder between starts.
 
-    An entry is used while its file has the size and mtime it had when parsed; anything
+    An entry is used while its file has the size, mtime, ctime and inode it had when parsed; anything
     else (a new or edited file, an unreadable or foreign cache) parses the file. Data
     that fails the checks is parsed again from the file before its error is believed,
     so a damaged cache can never turn a good theme away. Only data that JSON keeps
@@ -200,7 +200,7 @@ class _ParsedThemes:
         key = str(path)  # JSON escapes what a non-UTF-8 file name decodes to (surrogates)
         try:
             info = path.stat()
-            stamp = [info.st_size, info.st_mtime_ns]
+            stamp = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]  # chmod: ctime
         except OSError:
             stamp = None
         entry = self.stored.get(key)

@@ -108,7 +108,8 @@ def test_an_edited_theme_is_read_again_and_a_damaged_cache_changes_nothing(
     odd.unlink()
 
     cache = reader_dirs["cache"] / "themes.json"
-    stamp = [mine.stat().st_size, mine.stat().st_mtime_ns]
+    info = mine.stat()
+    stamp = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
     damaged = json.dumps({"version": 1, "files": {str(mine): {"stamp": stamp, "data": [1]}}})
     for text in ("not json", '{"version": 1, "files": []}', damaged):
         cache.write_text(text, encoding="utf-8")
