@@ -189,7 +189,7 @@ class _ParsedThemes:
     def _load(self) -> dict[str, object]:
         try:
             data = json.loads(read_regular_text(self.path, limit=MAX_CACHE_CHARS))
-        except (OSError, ValueError):  # missing, unreadable, not UTF-8, not JSON
+        except (OSError, ValueError, RecursionError):  # missing, unreadable, not UTF-8, not JSON
             return {}
         if not isinstance(data, dict) or data.get("version") != _CACHE_VERSION:
             return {}

@@ -111,7 +111,7 @@ def test_an_edited_theme_is_read_again_and_a_damaged_cache_changes_nothing(
     info = mine.stat()
     stamp = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
     damaged = json.dumps({"version": 1, "files": {str(mine): {"stamp": stamp, "data": [1]}}})
-    for text in ("not json", '{"version": 1, "files": []}', damaged):
+    for text in ("not json", "[" * 100_000, '{"version": 1, "files": []}', damaged):
         cache.write_text(text, encoding="utf-8")
         themes, problems = discover_themes()
         assert problems == [] and themes["mine"].colours == {"primary": "#654321"}
