@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -93,14 +94,20 @@ def main() -> int:
         )
         reader = str(REPO / ".venv" / "bin" / "reader")
         for extra in ([], ["--no-refresh"]):
-            runs = []
+            runs, cpus = [], []
             for _ in range(5):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 start = time.perf_counter()
                 command = [reader, "people", "--library", str(library), "--name", "王毅", *extra]
                 subprocess.run(command, check=True, capture_output=True, env=dict(os.environ))
                 runs.append(time.perf_counter() - start)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
             label = " ".join(["reader people --name 王毅", *extra]) + ":"
-            print(f"{label:<41}{statistics.median(runs) * 1000:7.0f} ms (median of 5; < 200 ms)")
+            print(
+                f"{label:<41}{statistics.median(runs) * 1000:7.0f} ms (median of 5; < 200 ms;"
+                f" CPU {statistics.median(cpus) * 1000:.0f} ms; load average {os.getloadavg()[0]:.1f})"
+            )
         start = time.perf_counter()
         everyone = people.people()
         rows = everyone.sorted("articles")

@@ -25,12 +25,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
-from reader import locations, safeyaml
+from reader import locations
 from reader.files import read_regular_text, reason
 from reader.measure import DEFAULT_MEASURE, MAX_MEASURE, MIN_MEASURE
-from reader.safeyaml import YAMLTooLarge, short_repr
+from reader.messages import short_repr
 
 MAX_CONFIG_CHARS = 256 * 1024
 MAX_CONFIG_NODES = 20_000
@@ -101,6 +99,11 @@ def load_config(explicit: str | Path | None = None) -> tuple[Config, list[str]]:
 
 def parse_config(text: str, path: Path) -> tuple[Config, list[str]]:
     """Check the text of a config file; every problem is a warning naming the file and key."""
+    import yaml  # here: most starts have no config file, and need no YAML parser
+
+    from reader import safeyaml
+    from reader.safeyaml import YAMLTooLarge
+
     name = path.name
     try:
         data = safeyaml.load(text, max_chars=MAX_CONFIG_CHARS, max_nodes=MAX_CONFIG_NODES)

@@ -20,7 +20,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 import time
 from pathlib import Path
 
@@ -123,6 +122,8 @@ def is_regular(path: Path) -> bool:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` atomically, creating its folder if needed."""
+    import tempfile  # here: every start-up reads files, few write one (tempfile costs ~5 ms)
+
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.data_overlay import load_with_overlay, read_yaml, update_sections
-from reader.safeyaml import short_repr
+from reader.messages import short_repr
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "glossary.yaml"
 OVERLAY_NAME = "glossary.yaml"

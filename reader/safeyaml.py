@@ -10,16 +10,18 @@ officials lexicon and its overlay, article front matter) goes through `load`, wh
 - counts the nodes the document stands for, an alias counting as the whole node it
   repeats, and stops at `max_nodes`: a bomb fails after a few hundred nodes' work.
 
-Warnings quote values through `short_repr`, which never walks more than a few items.
+Warnings quote values through `short_repr` (reader.messages, re-exported here), which never
+walks more than a few items.
 """
 
 from __future__ import annotations
 
-import reprlib
 from typing import Any
 
 import yaml
 from yaml.events import AliasEvent
+
+from reader.messages import short_repr
 
 __all__ = ["MAX_CHARS", "MAX_NODES", "YAMLTooLarge", "load", "short_repr"]
 
@@ -80,17 +82,3 @@ def load(text: str, *, max_chars: int = MAX_CHARS, max_nodes: int = MAX_NODES, f
         return loader.get_single_data()
     finally:
         loader.dispose()
-
-
-_REPR = reprlib.Repr()
-_REPR.maxlevel = 2
-_REPR.maxstring = 60
-_REPR.maxother = 60
-for _name in ("maxlist", "maxtuple", "maxdict", "maxset", "maxfrozenset"):
-    setattr(_REPR, _name, 4)
-
-
-def short_repr(value: object, limit: int = 80) -> str:
-    """repr(value) for a one-line message: a few items, a few levels, at most `limit` characters."""
-    text = _REPR.repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -2,20 +2,25 @@
 
 This module only reads and checks the files; turning them into Textual themes is
 the UI's job (`reader.ui.themes`), so the core stays free of Textual.
+
+Every start reads every theme file, before the first frame. What a file's YAML parses
+to is kept in the cache folder (`themes.json`, by path, size, mtime, ctime and inode), so a start
+whose theme files have not changed imports no YAML parser (~15 ms of the first frame);
+the checks below run on every start all the same, on the parsed data from either place.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from reader import locations, safeyaml
-from reader.files import read_regular_text, reason
-from reader.safeyaml import YAMLTooLarge, short_repr
+from reader import locations
+from reader.files import read_regular_text, reason, write_atomic
+from reader.messages import short_repr
 
 DEFAULT_THEME = "ink"
 COLOUR_SLOTS = (
@@ -68,29 +73,38 @@ MAX_THEME_NODES = 5_000
 """A theme is a few dozen colours; a file far bigger is refused before it is used."""
 
 
-def _safe_load(text: str) -> object:
-    """reader.safeyaml.load, through libyaml when it can (`fast`).
+def _read_theme_data(path: Path) -> object:
+    """The YAML of one theme file, parsed (reader.safeyaml: safe types, bounded).
 
-    Every start reads every theme file (four bundled ones at least); the pure-Python
-    parser takes ~5 ms for them, libyaml ~1 ms. Both build the same safe types.
+    Through libyaml when it can (`fast`): the pure-Python parser takes ~5 ms for the
+    four bundled themes, libyaml ~1 ms. Both build the same safe types.
     """
-    return safeyaml.load(text, max_chars=MAX_THEME_CHARS, max_nodes=MAX_THEME_NODES, fast=True)
+    import yaml  # here: a start whose theme files are all in the cache parses none
 
+    from reader import safeyaml
 
-def parse_theme(path: Path) -> ThemeSpec:
-    """Read one theme file (reader.safeyaml: safe types, bounded) and check every key."""
     try:
-        data = _safe_load(read_regular_text(path, limit=MAX_THEME_CHARS))
+        text = read_regular_text(path, limit=MAX_THEME_CHARS)
+        return safeyaml.load(text, max_chars=MAX_THEME_CHARS, max_nodes=MAX_THEME_NODES, fast=True)
     except OSError as error:
         raise ThemeFileError(f"{path.name}: cannot read theme file ({reason(error)})") from None
     except UnicodeError as error:
         raise ThemeFileError(f"{path.name}: cannot read theme file ({error.__class__.__name__})") from None
-    except YAMLTooLarge as error:
+    except safeyaml.YAMLTooLarge as error:
         raise ThemeFileError(f"{path.name}: too large for a theme file ({error})") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         raise ThemeFileError(f"{path.name}: not valid YAML{where}") from None
+
+
+def parse_theme(path: Path) -> ThemeSpec:
+    """Read one theme file and check every key."""
+    return check_theme(_read_theme_data(path), path)
+
+
+def check_theme(data: object, path: Path) -> ThemeSpec:
+    """The theme that parsed YAML `data` (from `path`) describes; ThemeFileError if unusable."""
     if not isinstance(data, dict):
         raise ThemeFileError(f"{path.name}: a theme file must be a mapping of keys to colours")
     name = data.get("name")
@@ -135,17 +149,90 @@ def discover_themes() -> tuple[dict[str, ThemeSpec], list[str]]:
     """
     themes: dict[str, ThemeSpec] = {}
     problems: list[str] = []
+    cache = _ParsedThemes()
     for folder in theme_dirs():
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.y*ml")):
             try:
-                spec = parse_theme(path)
+                spec = cache.spec(path)
             except ThemeFileError as error:
                 problems.append(str(error))
                 continue
             themes[spec.name] = spec
+    cache.save()
     return themes, problems
+
+
+CACHE_NAME = "themes.json"
+_CACHE_VERSION = 1
+MAX_CACHE_CHARS = 1024 * 1024
+
+
+class _ParsedThemes:
+    """The parsed YAML of theme files, kept in the cache folder between starts.
+
+    An entry is used while its file has the size, mtime, ctime and inode it had when parsed; anything
+    else (a new or edited file, an unreadable or foreign cache) parses the file. Data
+    that fails the checks is parsed again from the file before its error is believed,
+    so a damaged cache can never turn a good theme away. Only data that JSON keeps
+    exactly is cached. Writing the cache is best effort: a read-only cache folder only
+    means the files are parsed at every start, as before.
+    """
+
+    def __init__(self) -> None:
+        self.path = locations.cache_dir() / CACHE_NAME
+        self.stored = self._load()
+        self.seen: dict[str, object] = {}
+        self.changed = False
+
+    def _load(self) -> dict[str, object]:
+        try:
+            data = json.loads(read_regular_text(self.path, limit=MAX_CACHE_CHARS))
+        except (OSError, ValueError, RecursionError):  # missing, unreadable, not UTF-8, not JSON
+            return {}
+        if not isinstance(data, dict) or data.get("version") != _CACHE_VERSION:
+            return {}
+        files = data.get("files")
+        return files if isinstance(files, dict) else {}
+
+    def spec(self, path: Path) -> ThemeSpec:
+        key = str(path)  # JSON escapes what a non-UTF-8 file name decodes to (surrogates)
+        try:
+            info = path.stat()
+            stamp = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]  # chmod: ctime
+        except OSError:
+            stamp = None
+        entry = self.stored.get(key)
+        if stamp is not None and isinstance(entry, dict) and entry.get("stamp") == stamp:
+            try:
+                spec = check_theme(entry.get("data"), path)
+            except ThemeFileError:
+                pass  # parsed again below: the file decides
+            else:
+                self.seen[key] = entry
+                return spec
+        data = _read_theme_data(path)
+        spec = check_theme(data, path)  # only themes that pass are cached
+        if stamp is not None and _json_keeps(data):
+            self.seen[key] = {"stamp": stamp, "data": data}
+            self.changed = True
+        return spec
+
+    def save(self) -> None:
+        if not self.changed and set(self.seen) == set(self.stored):
+            return
+        text = json.dumps({"version": _CACHE_VERSION, "files": self.seen})
+        with contextlib.suppress(OSError):
+            write_atomic(self.path, text.encode("utf-8"))
+
+
+def _json_keeps(data: object) -> bool:
+    """Whether `data` comes back from JSON equal (no dates, no number keys, no sets)."""
+    try:
+        return bool(json.loads(json.dumps(data)) == data)
+    except (TypeError, ValueError):
+        return False
 
 
 def choose_theme(requested: str | None, themes: Mapping[str, ThemeSpec]) -> tuple[str, str | None]:

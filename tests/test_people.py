@@ -252,6 +252,29 @@ def test_the_person_index_follows_a_changed_article(
     assert [s.articles for s in people.named("李明")] == [3]
 
 
+def test_asking_again_with_nothing_changed_writes_nothing_to_the_index(
+    library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `reader people --name X` refreshes first: when nothing changed that refresh is only
+    # reads (no commit, so no WAL to check-point and sync when the command ends).
+    import sqlite3
+
+    from reader.library import index_path
+
+    people_json(library, capsys=capsys)
+    watcher = sqlite3.connect(index_path(library))
+    try:
+        before = watcher.execute("PRAGMA data_version").fetchone()[0]
+        data = people_json(library, "--name", "柳鹏", capsys=capsys)
+        assert {p["name"] for p in data["people"]} == {"柳鹏"}
+        assert watcher.execute("PRAGMA data_version").fetchone()[0] == before
+        write(library, "e.md", "---\ntitle: 五\ndate: 2021-02-01\n---\n\n市长柳鹏出席。\n")
+        people_json(library, "--name", "柳鹏", capsys=capsys)
+        assert watcher.execute("PRAGMA data_version").fetchone()[0] != before  # a change is written
+    finally:
+        watcher.close()
+
+
 def test_a_split_survives_reindexing(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from reader.library import LibraryIndex
     from reader.people.library import open_people, refresh
@@ -290,3 +313,28 @@ def test_people_of_the_list_filter_by_pinyin_post_and_place(
     assert {p.name for p in everyone.filter("县长 li ming")} == {"李明"}
     counts = [p.articles for p in everyone.sorted("articles")]
     assert counts == sorted(counts, reverse=True)
+
+
+def test_a_big_loaded_list_leaves_the_collectors_sight_and_a_small_one_does_not(
+    library: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from reader.library import index_path
+    from reader.people import session as people_session
+
+    people_json(library, capsys=capsys)  # builds the library and person indexes
+    frozen = gc.get_freeze_count()
+    try:
+        small = people_session.PeopleSession(library, index_path(library))
+        small.build()
+        assert small.listing is not None and len(small.listing.rows) < people_session.FREEZE_AT
+        assert gc.get_freeze_count() == frozen
+        monkeypatch.setattr(people_session, "FREEZE_AT", 1)  # as if it were 20,000 persons
+        big = people_session.PeopleSession(library, index_path(library))
+        big.build()
+        assert big.listing is not None
+        assert gc.get_freeze_count() > frozen
+        assert [p.name for p in big.listing.filter("liu")] == ["柳鹏"]
+    finally:
+        gc.unfreeze()  # the other tests' garbage must stay collectable

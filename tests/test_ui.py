@@ -315,6 +315,35 @@ async def test_each_bundled_theme_applies(theme: str) -> None:
         assert app.theme == theme
 
 
+async def test_the_start_theme_is_in_force_from_the_first_read_of_the_stylesheet(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from textual.app import App
+    from textual.color import Color
+
+    from reader.preferences import load_preferences
+
+    refreshes: list[bool] = []
+    refresh_css = App.refresh_css
+    monkeypatch.setattr(
+        App, "refresh_css", lambda app, *a, **k: (refreshes.append(True), refresh_css(app, *a, **k))
+    )
+    app = make_app(theme="paper")  # a light theme: the default is dark
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        paper = app.current_theme
+        assert app.theme == "paper" and app.has_class("-light-mode", "-theme-paper")
+        assert not app.has_class("-dark-mode")
+        assert app.screen.styles.background == Color.parse(paper.background or "")
+        assert app.stylesheet._variables["reader-mention"] == paper.variables["reader-mention"]
+        assert refreshes == []  # the stylesheet was read once, with paper's colours
+        app.theme = "ink"  # a theme the user picks is applied and remembered
+        await settle(pilot)
+        assert refreshes and app.has_class("-dark-mode", "-theme-ink")
+        assert not app.has_class("-theme-paper")
+    assert load_preferences()[0].theme == "ink"
+
+
 async def test_a_huge_article_lays_out_in_the_background(tmp_path: Path) -> None:
     paragraph = "市长张三在会上指出，要扎实推进各项工作，确保任务落到实处。" * 10
     path = tmp_path / "huge.txt"

@@ -23,25 +23,24 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.files import set_aside
-from reader.library import freshness, people, search
-from reader.library.entries import LibraryEntry
+from reader.library import freshness, search
 from reader.library.head import index_path as index_path
 from reader.library.plan import KnownFile, ToRead, plan_refresh
 from reader.library.progress import IndexProgress, ProgressCallback, RefreshSummary
-from reader.library.records import (
-    TITLE_PARAGRAPH,
-    Extract,
-    LoadFailure,
-    default_extract,
-    delete_file,
-    insert_file,
-    official_rows,
-    read_file,
-)
 from reader.library.scan import FileStat, path_from_key, path_key, scan_library
 from reader.library.schema import ErrorKind, classify_error, connect
+
+if TYPE_CHECKING:
+    from reader.library import people
+    from reader.library.entries import LibraryEntry
+    from reader.library.records import Extract
+
+# `records` (what a file becomes in the index, with the officials' model) and `people` (the
+# list's rows) are imported where they are used: a refresh that finds nothing to do, the
+# one `reader people` and `reader search` run first, needs neither.
 
 BATCH = 200
 """Files per transaction: small enough that readers see progress, big enough to be fast."""
@@ -122,7 +121,8 @@ class LibraryIndex:
         self.path = path or index_path(library)
         self.notice: str | None = None
         """A sentence for the user when the index file had to be set aside and rebuilt."""
-        self._extract = extract or default_extract
+        self._extract = extract
+        """None: reader's rules (`records.default_extract`), loaded by the officials phase."""
         self._lock = threading.RLock()
         self._busy_timeout = busy_timeout
         try:
@@ -225,23 +225,36 @@ class LibraryIndex:
                 for file_id, path, size, mtime, inode in rows
             }
         plan = plan_refresh(known, on_disk)
-        with self._transaction() as conn:
-            # For people who look into the cache: which folder this file indexes.
-            folder = os.fsencode(self.library.resolve()).decode("utf-8", "backslashreplace")
-            conn.execute("INSERT OR REPLACE INTO meta VALUES ('library', ?)", (folder,))
-            for path, file_id in plan.renamed:
-                conn.execute("UPDATE files SET path = ? WHERE id = ?", (path_key(path), file_id))
-            for file_id in plan.removed:
-                delete_file(conn, file_id)
+        # For people who look into the cache: which folder this file indexes.
+        folder = os.fsencode(self.library.resolve()).decode("utf-8", "backslashreplace")
+        # A refresh that finds nothing to do writes nothing: no transaction to commit, no
+        # WAL to check-point and sync when the connection closes (`reader people` runs one).
+        changed = bool(plan.renamed or plan.removed or plan.to_read)
+        if changed or self._meta("library") != folder:
+            from reader.library.records import delete_file
+
+            with self._transaction() as conn:
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('library', ?)", (folder,))
+                for path, file_id in plan.renamed:
+                    conn.execute("UPDATE files SET path = ? WHERE id = ?", (path_key(path), file_id))
+                for file_id in plan.removed:
+                    delete_file(conn, file_id)
         summary.unchanged = plan.unchanged
         summary.renamed, summary.removed = len(plan.renamed), len(plan.removed)
         report(IndexProgress("text", 0, len(plan.to_read)))
-        with self._big_cache():
-            self._read_batches(plan.to_read, summary, report, cancelled or _never)
-        with self._transaction() as conn:  # for the first frame's head (reader.library.head)
-            conn.execute("INSERT OR REPLACE INTO meta SELECT 'files', count(*) FROM files")
+        if plan.to_read:
+            with self._big_cache():
+                self._read_batches(plan.to_read, summary, report, cancelled or _never)
+        if changed or self._meta("files") != str(len(known)):
+            with self._transaction() as conn:  # for the first frame's head (reader.library.head)
+                conn.execute("INSERT OR REPLACE INTO meta SELECT 'files', count(*) FROM files")
         summary.text_seconds = time.perf_counter() - started
         return summary
+
+    def _meta(self, key: str) -> str | None:
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
 
     def _forget_stale(self, key: str, fingerprint: str, forget: str) -> None:
         """Mark every row for reading again when the stored readings came from other code.
@@ -273,6 +286,8 @@ class LibraryIndex:
     def _read_batches(
         self, to_read: list[ToRead], summary: RefreshSummary, report: ProgressCallback, stop: Cancelled
     ) -> None:
+        from reader.library.records import LoadFailure, delete_file, insert_file, read_file
+
         total = len(to_read)
         # The first batch is a screen of files: a library indexed for the first time shows
         # its first rows (and an article) after those, not after BATCH files.
@@ -314,12 +329,18 @@ class LibraryIndex:
             pending = [row[0] for row in self._conn.execute("SELECT id FROM files WHERE officials_done = 0")]
         total = len(pending)
         report(IndexProgress("officials", 0, total))
+        if not pending:
+            summary.officials_seconds += time.perf_counter() - started
+            return summary
+        from reader.library.records import default_extract, official_rows
+
+        extract = self._extract or default_extract
         for start in range(0, total, BATCH):
             if stop():
                 summary.cancelled = True
                 break
             ids = pending[start : start + BATCH]
-            found = [official_rows(file_id, self._extract(*self._text_of(file_id))) for file_id in ids]
+            found = [official_rows(file_id, extract(*self._text_of(file_id))) for file_id in ids]
             with self._transaction() as conn:
                 for file_id, rows in zip(ids, found, strict=True):
                     conn.execute("DELETE FROM officials WHERE file_id = ?", (file_id,))
@@ -332,6 +353,8 @@ class LibraryIndex:
 
     def _text_of(self, file_id: int) -> tuple[list[str], str | None]:
         """An article's stored body paragraphs and its headline (None when it has none)."""
+        from reader.library.records import TITLE_PARAGRAPH
+
         with self._lock:
             rows = self._conn.execute(
                 "SELECT idx, text FROM paragraphs WHERE file_id = ? AND idx >= ? ORDER BY idx",
@@ -355,6 +378,8 @@ class LibraryIndex:
 
     def entries(self) -> list[LibraryEntry]:
         """Every indexed file, newest first (undated last: "" sorts lowest), as the list shows them."""
+        from reader.library import people
+
         with self._lock:
             rows = self._conn.execute(f"SELECT {people.ENTRY_COLUMNS} FROM files ORDER BY date DESC, path")
             return people.entries_from_rows(self.library, rows)
@@ -366,10 +391,14 @@ class LibraryIndex:
 
     def timeline(self, name: str) -> list[people.Appearance]:
         """Every article naming the official `name`, oldest first, with the posts each gives."""
+        from reader.library import people
+
         with self._lock:
             return people.timeline(self._conn, self.library, name)
 
     def entries_mentioning(self, name: str) -> list[LibraryEntry]:
         """The library filtered to articles that name the official `name`, newest first."""
+        from reader.library import people
+
         with self._lock:
             return people.entries_mentioning(self._conn, self.library, name)

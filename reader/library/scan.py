@@ -8,15 +8,18 @@ and files are skipped, and links to folders are not followed (no loops).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.article import ARTICLE_SUFFIXES
 
 
-@dataclass(frozen=True, slots=True)
-class FileStat:
-    """What decides whether a file changed since it was indexed."""
+class FileStat(NamedTuple):
+    """What decides whether a file changed since it was indexed.
+
+    A named tuple, not a dataclass: a refresh makes two for every file of the library (the
+    scan's and the index's) and compares them, and a tuple is made, compared and hashed
+    in C (an unchanged 100,000-file library is refreshed at every `reader people`)."""
 
     size: int
     mtime_ns: int

@@ -12,12 +12,11 @@ import errno
 import os
 from pathlib import Path
 
-from reader.article import ARTICLE_SUFFIXES, Article, ArticleError
+from reader.article import ARTICLE_SUFFIXES, PAGE_SUFFIXES, Article, ArticleError
 from reader.files import NotRegularFile, TooLarge, read_regular, reason
 from reader.loaders.encoding import decode_article_bytes, decode_bytes
 from reader.loaders.markdown import looks_like_markdown, parse_markdown
 from reader.loaders.plain import parse_plain
-from reader.loaders.webpage import is_page, parse_page
 from reader.textsafety import has_unsafe, inert, inert_line
 
 __all__ = [
@@ -124,8 +123,21 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
+def is_page(path: Path, data: bytes) -> bool:
+    """A file to read as a web page: its suffix says so, or it opens with an HTML tag."""
+    if path.suffix.lower() in PAGE_SUFFIXES:
+        return True
+    head = data[:512].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
 def _load_page(path: Path, data: bytes) -> Article:
-    """A saved web page read as an article (reader/loaders/webpage.py); the page is only read."""
+    """A saved web page read as an article (reader/loaders/webpage.py); the page is only read.
+
+    The page extractor (its HTML parser, a few dozen patterns) is imported by the first
+    page: the first frame of a text or Markdown article does not wait for it."""
+    from reader.loaders.webpage import parse_page
+
     try:
         return _made_inert(parse_page(data, path))
     except ArticleError as error:

@@ -15,12 +15,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-import yaml
-
-from reader import safeyaml
 from reader.article import Article, ArticleError
 from reader.loaders.dates import coerce_date
-from reader.safeyaml import YAMLTooLarge
 
 _FENCE = re.compile(r"^---[ \t]*$")
 _FENCE_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
@@ -39,6 +35,8 @@ def _load_yaml(text: str) -> object:
     safe_load raises ValueError for such a date; a bad date must only leave the
     date unknown, so the `date:` value is quoted and the text read again.
     """
+    from reader import safeyaml
+
     try:
         return safeyaml.load(text, max_chars=MAX_FRONT_MATTER_CHARS, max_nodes=MAX_FRONT_MATTER_NODES)
     except ValueError:
@@ -95,6 +93,12 @@ def _split_front_matter(text: str, name: str) -> tuple[dict[str, object], str]:
     if _nesting(front) > MAX_FRONT_MATTER_NESTING:
         # PyYAML takes seconds over thousands of nested brackets before giving up.
         raise ArticleError(f"{name}: front matter is nested too deeply to be article metadata")
+    # The YAML parser is imported by the first article with front matter: every start
+    # runs this module (is it Markdown?), most of the articles it opens have none.
+    import yaml
+
+    from reader.safeyaml import YAMLTooLarge
+
     try:
         data = _load_yaml(front)
     except YAMLTooLarge as error:

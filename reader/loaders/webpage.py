@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from reader.article import PAGE_SUFFIXES, Article, ArticleError
+from reader.article import Article, ArticleError
 from reader.loaders.encoding import decode_bytes
 from reader.loaders.html_tree import BLOCK, Element, parse_html
 from reader.loaders.lead import lead_metadata
@@ -503,11 +503,3 @@ def parse_page(data: bytes, path: Path) -> Article:
         url=meta.get("og:url") or None,
         encoding=decoded.encoding,
     )
-
-
-def is_page(path: Path, data: bytes) -> bool:
-    """A file to read as a web page: its suffix says so, or it opens with an HTML tag."""
-    if path.suffix.lower() in PAGE_SUFFIXES:
-        return True
-    head = data[:512].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html"))

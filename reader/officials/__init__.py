@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 from reader.lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from reader.officials.errors import LexiconError
     from reader.officials.extract import extract_officials
-    from reader.officials.lexicon import LexiconError, load_lexicon
+    from reader.officials.lexicon import load_lexicon
     from reader.officials.model import Mention, Official, OfficialsReport, OtherPerson
 
 _HOMES = {
-    "LexiconError": "lexicon",
+    "LexiconError": "errors",
     "Mention": "model",
     "Official": "model",
     "OfficialsReport": "model",

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.data_overlay import load_with_overlay, read_yaml
+from reader.officials.errors import LexiconError as LexiconError
 from reader.officials.overlay import OVERLAY_NAME
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -79,10 +80,6 @@ LIST_KEYS = frozenset(
         "public_bodies",
     }
 )
-
-
-class LexiconError(Exception):
-    """A lexicon file that cannot be used; the message is one line for the user."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -229,7 +229,7 @@ def refresh_people(
             raise
         conn.execute("COMMIT")
         report("persons", min(start + BATCH, len(ordered)), len(ordered))
-    if not summary.cancelled:
+    if not summary.cancelled and stored != choices:  # unchanged: no write, no WAL to sync on close
         conn.execute("BEGIN IMMEDIATE")
         store.set_meta(conn, store.CHOICES_KEY, choices)
         conn.execute("COMMIT")

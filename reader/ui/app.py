@@ -96,7 +96,7 @@ class ReaderApp(App[None]):
         for spec in self._theme_specs.values():
             self.register_theme(to_textual_theme(spec))
         if theme_name in self.available_themes:
-            self.theme = theme_name
+            self._set_start_theme(theme_name)
         if self.theme in self._theme_specs:
             # Only reader's themes are offered (the palette, Textual's "Theme" command, `t`):
             # they carry reader's colour variables, and a theme chosen here is one that
@@ -108,6 +108,24 @@ class ReaderApp(App[None]):
             library=library, open_file=open_file, config=self.config, notices=self._notices, ready=self.ready
         )
         """The screen everything is read on (the app's default screen)."""
+
+    def _set_start_theme(self, name: str) -> None:
+        """`self.theme = name` before the app runs, without a second parse of the stylesheet.
+
+        Textual's watcher (`App._watch_theme`) queues a `refresh_css`, which parses every
+        rule again and restyles every widget on the way to the first frame (15-30 ms),
+        because it cannot tell that the stylesheet has not been read yet. Here it has not:
+        the value is set without the watcher, and what the watcher does besides is done
+        now, so the first read of the stylesheet already has the theme's variables. No
+        `theme_changed_signal` is sent for it: the start-up theme is never remembered."""
+        self.set_reactive(App.theme, name)
+        theme = self.current_theme
+        classes = {cls: False for cls in self.classes if cls.startswith("-theme-")}
+        classes[f"-theme-{theme.name}"] = True
+        classes.update({"-dark-mode": theme.dark, "-light-mode": not theme.dark})
+        self.update_classes(classes, update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def get_default_screen(self) -> Screen[None]:
         return self.reader
@@ -134,8 +152,9 @@ class ReaderApp(App[None]):
         }
 
     def on_mount(self) -> None:
-        # Subscribed after the first theme is set, and that one is skipped in the handler
-        # (its signal arrives later): only a theme the user picks is remembered.
+        # Subscribed after the first theme is set (which sends no signal, see
+        # _set_start_theme; the handler would skip it too): only a theme the user picks
+        # is remembered.
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.keymap:
             self.set_keymap(self.keymap)
