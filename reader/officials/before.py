@@ -98,6 +98,9 @@ def _paragraph(f: Findings, pi: int, text: str) -> None:
         if name_end is None and f.on("colon_lists") and text[name_at : name_at + 1] in COLONS:
             name_at += 1  # 村委会主任：王泽辉 / 委员：吴慧敏、王晓艳 (a notice's list)
             name_end = _list_item(f, text, name_at)
+        if name_end is None and f.on("designation_lists") and (at := _opened_list(f, text, word, name_at)):
+            name_at = at  # 出席的市领导有：王某、李某 / 领导人包括金某、朴某
+            name_end = _list_item(f, text, name_at)
         if name_end is None and f.on("list_items") and _list_follows(f, text, name_at):
             name_end = _list_item(f, text, name_at)  # 学校党政领导计卫舸、李强…: the list vouches
         if name_end is None and f.names is not None:
@@ -174,6 +177,26 @@ def _shared_list(f: Findings, pi: int, text: str, end: int, posts: list[Post]) -
         f.add_official(pi, at, nxt, posts)
         end = nxt
     return end
+
+
+def _opened_list(f: Findings, text: str, word: str, at: int) -> int | None:
+    """Where the names start after a group's designation and a list opener, or None.
+
+    出席的县领导有：A、B / 朝方领导人有A、B、C: the opener (有, 包括 …) joins the designation
+    to its list; it is believed only after a word naming a group, and only where a colon
+    follows it or a list of at least three names does.
+    """
+    lex = f.lex
+    if not word.endswith(lex.group_designations):
+        return None
+    opener = lex.list_openers.longest_at(text, at)
+    if opener is None:
+        return None
+    start = at + len(opener)
+    if text[start : start + 1] in COLONS:
+        start += 1
+        return start if _list_item(f, text, start) is not None else None
+    return start if _list_follows(f, text, start) else None
 
 
 def _list_follows(f: Findings, text: str, at: int) -> bool:

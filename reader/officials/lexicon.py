@@ -78,6 +78,8 @@ LIST_KEYS = frozenset(
         "former_traps",
         "weak_followers",
         "public_bodies",
+        "group_designations",
+        "list_openers",
     }
 )
 
@@ -193,6 +195,10 @@ class Lexicon:
     """Words a one-character follower opens that end no name (同学 after 院长向新: 向 is the preposition)."""
     public_bodies: tuple[str, ...] = ()
     verb_endings: frozenset[str] = frozenset()
+    group_designations: tuple[str, ...] = ()
+    """Words naming a group (领导, 领导人, 班子成员): `list_openers` may stand before their names."""
+    list_openers: WordSet = field(default_factory=lambda: WordSet.of(()))
+    """有, 包括, 分别是: between a group's designation and its list of names (市领导有：A、B)."""
     """Aspect marks and complements that end verbs (商量过, 看完): no name's given characters."""
     """Names that hold a private body's word yet are public (人民协商会议, 联合国…基金会)."""
     given_name_endings: frozenset[str] = frozenset()
@@ -307,6 +313,8 @@ def load_lexicon() -> Lexicon:
         weak_followers=frozenset(get("weak_followers")),
         public_bodies=tuple(get("public_bodies")),
         verb_endings=frozenset(get("verb_endings")),
+        group_designations=tuple(get("group_designations")),
+        list_openers=WordSet.of(get("list_openers")),
         pass1_words=WordSet.of([*get("byline_cues"), *get("role_words"), *titles]),
         pass1_starts=_starts(get("byline_cues"), get("role_words"), titles),
         pass2_starts=_starts(get("honorifics"), get("modifiers"), titles),

@@ -67,6 +67,12 @@ RULES: tuple[Rule, ...] = (
         "赵国平:青山村村委会主任",
     ),
     Rule(
+        "designation_lists",
+        "a designation of a group, then 有/包括 and a list (出席的市领导有：A、B) gives each its designation",
+        ("出席会议的县领导有：吴海林、钱国华、孙立平。",),
+        "吴海林:县领导 钱国华:县领导 孙立平:县领导",
+    ),
+    Rule(
         "list_items",
         "inside such a list a name needs only its shape (a rare or organisation-like character)",
         ("副市长陈建军、古小燕出席活动。",),
