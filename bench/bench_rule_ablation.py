@@ -56,6 +56,7 @@ TUNING = {
     "local-g-tune": (GOLD / "local-g-tune.yaml", GOLD / "corpus"),
     "national-i-tune": (GOLD / "national-i-tune.yaml", SHARED / "corpus"),
     "local-i-tune": (GOLD / "local-i-tune.yaml", GOLD / "corpus"),
+    "local-m-tune": (GOLD / "local-m-tune.yaml", GOLD / "corpus"),
 }
 UNTOUCHED = {
     "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
@@ -72,6 +73,7 @@ UNTOUCHED = {
     "local-i-untouched": (GOLD / "local-i-untouched.yaml", GOLD / "corpus"),
     "national-k-untouched": (GOLD / "national-k-untouched.yaml", SHARED / "corpus"),
     "local-k-untouched": (GOLD / "local-k-untouched.yaml", GOLD / "corpus"),
+    "local-m-untouched": (GOLD / "local-m-untouched.yaml", GOLD / "corpus"),
 }
 
 

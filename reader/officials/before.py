@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from reader.officials.findings import Findings, UnnamedPost
 from reader.officials.foreign_names import MAX_FOREIGN, cut_from_place, read_korean, read_minority
+from reader.officials.lexicon import Lexicon
 from reader.officials.name_after_post import read_name_after_post
 from reader.officials.names import (
     NAME_DOT,
@@ -86,6 +87,8 @@ def _paragraph(f: Findings, pi: int, text: str) -> None:
             i = t_end  # 部长级会谈, 成员国: a noun, nobody's post
             continue
         name_at = t_end
+        if f.on("post_notes") and (note_end := _post_note(text, t_end, lex)) is not None:
+            name_at = note_end  # 总医院院长（兼）赵利利
         if text.startswith("的", t_end) and f.on("appointed_de") and _appointed(f, text, i, floor):
             name_at = t_end + 1  # 时任国家副主席的习近平
         name_end = read_name_after_post(text, name_at, lex, f.confirmer(pi), f.rules)
@@ -177,6 +180,16 @@ def _shared_list(f: Findings, pi: int, text: str, end: int, posts: list[Post]) -
         f.add_official(pi, at, nxt, posts)
         end = nxt
     return end
+
+
+def _post_note(text: str, at: int, lex: Lexicon) -> int | None:
+    """End of a bracketed note on the post (（兼）, (正县级)) printed at `at`, or None."""
+    if text[at : at + 1] not in "(（":
+        return None
+    close = next((k for k in range(at + 1, min(len(text), at + 8)) if text[k] in ")）"), None)
+    if close is None or text[at + 1 : close] not in lex.post_notes:
+        return None
+    return close + 1
 
 
 def _opened_list(f: Findings, text: str, word: str, at: int) -> int | None:

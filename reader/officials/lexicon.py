@@ -80,6 +80,7 @@ LIST_KEYS = frozenset(
         "public_bodies",
         "group_designations",
         "list_openers",
+        "post_notes",
     }
 )
 
@@ -198,6 +199,8 @@ class Lexicon:
     group_designations: tuple[str, ...] = ()
     """Words naming a group (领导, 领导人, 班子成员): `list_openers` may stand before their names."""
     list_openers: WordSet = field(default_factory=lambda: WordSet.of(()))
+    post_notes: frozenset[str] = frozenset()
+    """Notes printed in brackets between a post and its name (院长（兼）赵某, 副书记（正县级）)."""
     """有, 包括, 分别是: between a group's designation and its list of names (市领导有：A、B)."""
     """Aspect marks and complements that end verbs (商量过, 看完): no name's given characters."""
     """Names that hold a private body's word yet are public (人民协商会议, 联合国…基金会)."""
@@ -315,6 +318,7 @@ def load_lexicon() -> Lexicon:
         verb_endings=frozenset(get("verb_endings")),
         group_designations=tuple(get("group_designations")),
         list_openers=WordSet.of(get("list_openers")),
+        post_notes=frozenset(get("post_notes")),
         pass1_words=WordSet.of([*get("byline_cues"), *get("role_words"), *titles]),
         pass1_starts=_starts(get("byline_cues"), get("role_words"), titles),
         pass2_starts=_starts(get("honorifics"), get("modifiers"), titles),

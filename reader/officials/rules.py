@@ -73,6 +73,12 @@ RULES: tuple[Rule, ...] = (
         "吴海林:县领导 钱国华:县领导 孙立平:县领导",
     ),
     Rule(
+        "post_notes",
+        "a bracketed note between a post and its name ((兼), （正县级）) is skipped",
+        ("总医院党委书记（兼）赵利利出席。",),
+        "赵利利:总医院党委书记",
+    ),
+    Rule(
         "list_items",
         "inside such a list a name needs only its shape (a rare or organisation-like character)",
         ("副市长陈建军、古小燕出席活动。",),
