@@ -25,7 +25,15 @@ from reader.officials.overlay import OVERLAY_NAME
 DATA_DIR = Path(__file__).resolve().parent / "data"
 Lists = dict[str, list[str]]
 
-DATA_FILES = ("titles.yaml", "surnames.yaml", "given_names.yaml", "names.yaml", "roles.yaml", "places.yaml")
+DATA_FILES = (
+    "titles.yaml",
+    "surnames.yaml",
+    "given_names.yaml",
+    "names.yaml",
+    "roles.yaml",
+    "places.yaml",
+    "verbs.yaml",
+)
 
 # Keys whose value is one string of characters rather than a list of words.
 CHAR_KEYS = frozenset(
@@ -43,6 +51,8 @@ CHAR_KEYS = frozenset(
         "verb_endings",
     }
 )
+# Keys whose value is one string of words separated by spaces (long lists read fast that way).
+WORD_STRING_KEYS = frozenset({"verbs"})
 LIST_KEYS = frozenset(
     {
         "titles",
@@ -200,6 +210,8 @@ class Lexicon:
     """Words naming a group (领导, 领导人, 班子成员): `list_openers` may stand before their names."""
     list_openers: WordSet = field(default_factory=lambda: WordSet.of(()))
     post_notes: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()
+    """Two-character verbs, adverbs and prepositions a name may end before (爬山, 回顾, 定于)."""
     """Notes printed in brackets between a post and its name (院长（兼）赵某, 副书记（正县级）)."""
     """有, 包括, 分别是: between a group's designation and its list of names (市领导有：A、B)."""
     """Aspect marks and complements that end verbs (商量过, 看完): no name's given characters."""
@@ -227,6 +239,10 @@ def _read(path: Path) -> Lists:
             if not isinstance(value, str):
                 raise LexiconError(f"{path.name}: {key!r} must be a string of characters")
             lists[key] = [c for c in value if not c.isspace()]
+        elif key in WORD_STRING_KEYS:
+            if not isinstance(value, str):
+                raise LexiconError(f"{path.name}: {key!r} must be a string of words separated by spaces")
+            lists[key] = value.split()
         elif key in LIST_KEYS:
             if value is None:
                 continue
@@ -234,7 +250,7 @@ def _read(path: Path) -> Lists:
                 raise LexiconError(f"{path.name}: {key!r} must be a list of words")
             lists[key] = [str(v).strip() for v in value]
         else:
-            known = ", ".join(sorted(CHAR_KEYS | LIST_KEYS))
+            known = ", ".join(sorted(CHAR_KEYS | LIST_KEYS | WORD_STRING_KEYS))
             raise LexiconError(f"{path.name}: unknown key {key!r} (known keys: {known})")
     return lists
 
@@ -319,6 +335,7 @@ def load_lexicon() -> Lexicon:
         group_designations=tuple(get("group_designations")),
         list_openers=WordSet.of(get("list_openers")),
         post_notes=frozenset(get("post_notes")),
+        verbs=frozenset(get("verbs")),
         pass1_words=WordSet.of([*get("byline_cues"), *get("role_words"), *titles]),
         pass1_starts=_starts(get("byline_cues"), get("role_words"), titles),
         pass2_starts=_starts(get("honorifics"), get("modifiers"), titles),

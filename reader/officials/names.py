@@ -55,11 +55,22 @@ def ends_name(text: str, j: int, lex: Lexicon, *, allow_title: bool = True) -> b
         return not (len(follower) == 1 and follower in lex.open_followers and closing_at(text, j + 1))
     if lex.honorifics.longest_at(text, j) is not None:
         return True
+    if verb_at(text, j, lex):
+        return True
     if not allow_title or title_at(text, j, lex) is None:
         return False
     # 廉政委员会主席: 委员 there begins an organisation (委员会), not a post after a name.
     org = lex.organisation_suffixes.longest_at(text, j)
     return org is None or len(org) <= len(lex.titles.longest_at(text, j) or "")
+
+
+def verb_at(text: str, j: int, lex: Lexicon) -> bool:
+    """Whether a common two-character verb or adverb (verbs.yaml) opens at `j` after a name.
+
+    王珅爬山越岭, 程轮回顾: no follower list names every verb. In 赵四辈出席 the "verb" 辈出
+    overlaps a listed word (出席) that ends the longer reading, so it does not count.
+    """
+    return text[j : j + 2] in lex.verbs and len(lex.followers.longest_at(text, j + 1) or "") < 2
 
 
 def strong_end(text: str, j: int, lex: Lexicon) -> bool:

@@ -79,6 +79,12 @@ RULES: tuple[Rule, ...] = (
         "赵利利:总医院党委书记",
     ),
     Rule(
+        "verb_ends",
+        "a name may end before a common two-character verb or adverb (verbs.yaml, from jieba's dictionary)",
+        ("美国总统拜登定于下周访问。",),
+        "拜登:美国总统",
+    ),
+    Rule(
         "list_items",
         "inside such a list a name needs only its shape (a rare or organisation-like character)",
         ("副市长陈建军、古小燕出席活动。",),
@@ -171,8 +177,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "foreign_names",
         "a run of transliteration characters after a post is a foreign name",
-        ("美国总统詹森看过这部电影。",),
-        "詹森:美国总统",
+        ("智利总统博里奇看过这部电影。",),
+        "博里奇:智利总统",
     ),
     Rule(
         "bounded_foreign",
@@ -184,7 +190,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "common_three",
         "right after a post, a surname and two very common given-name characters make a name",
-        ("县长吴建明测出水位。",),
+        ("县长吴建明蹲守现场。",),
         "吴建明:县长",
     ),
     Rule(
