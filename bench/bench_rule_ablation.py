@@ -57,6 +57,7 @@ TUNING = {
     "national-i-tune": (GOLD / "national-i-tune.yaml", SHARED / "corpus"),
     "local-i-tune": (GOLD / "local-i-tune.yaml", GOLD / "corpus"),
     "local-m-tune": (GOLD / "local-m-tune.yaml", GOLD / "corpus"),
+    "national-m-tune": (GOLD / "national-m-tune.yaml", SHARED / "corpus"),
 }
 UNTOUCHED = {
     "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
@@ -74,6 +75,7 @@ UNTOUCHED = {
     "national-k-untouched": (GOLD / "national-k-untouched.yaml", SHARED / "corpus"),
     "local-k-untouched": (GOLD / "local-k-untouched.yaml", GOLD / "corpus"),
     "local-m-untouched": (GOLD / "local-m-untouched.yaml", GOLD / "corpus"),
+    "national-m-untouched": (GOLD / "national-m-untouched.yaml", SHARED / "corpus"),
 }
 
 

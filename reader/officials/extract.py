@@ -127,7 +127,8 @@ def _report(f: Findings) -> OfficialsReport:
     others: list[OtherPerson] = []
     for person in f.people.values():
         ms = [Mention(f.paragraph_number(m.paragraph), m.start, m.end) for m in mentions.get(person.name, [])]
-        private = f.on("private_bodies") and _in_private_bodies(person, f.lex)
+        bodies, firms = f.on("private_bodies"), f.on("private_firms")
+        private = _in_private_bodies(person, f.lex, bodies=bodies, firms=firms)
         if person.is_official and not private:
             titles, former = _titles(person, f.on("short_titles"))
             officials.append(Official(person.name, titles, ms, former, aliases.get(person.name, [])))
@@ -141,9 +142,30 @@ def _report(f: Findings) -> OfficialsReport:
     return OfficialsReport(officials, others)
 
 
-def _in_private_bodies(person: Person, lex: Lexicon) -> bool:
-    """Whether every post the person holds is in a body that is not public (商会, 学会)."""
-    return bool(person.posts) and all(_private_post(at.post.text, lex) for at in person.posts)
+def _in_private_bodies(person: Person, lex: Lexicon, *, bodies: bool, firms: bool) -> bool:
+    """Whether every post the person holds is in a body that is not public (商会, 学会, a private firm)."""
+    return (
+        (bodies or firms)
+        and bool(person.posts)
+        and all(
+            (bodies and _private_post(at.post.text, lex)) or (firms and _private_firm(at.post.text, lex))
+            for at in person.posts
+        )
+    )
+
+
+def _private_firm(post: str, lex: Lexicon) -> bool:
+    """A post in a firm whose name marks it private (湖南七七科技股份有限公司董事长).
+
+    The firm's name is the post up to its last firm ending (集团, 公司); a Party post after it
+    (公司党委书记) is a public post whatever the firm, and a state mark in the name (中国,
+    国网, 城投, 电力 …) wins over a private one: 国网青山供电有限公司 is a state firm.
+    """
+    end = max((post.rfind(e) + len(e) for e in lex.firm_endings if e in post), default=-1)
+    if end < 0 or "党" in post[end:]:
+        return False
+    firm = post[:end]
+    return any(m in firm for m in lex.private_firm_marks) and not any(m in firm for m in lex.state_firm_marks)
 
 
 def _private_post(post: str, lex: Lexicon) -> bool:

@@ -91,6 +91,9 @@ LIST_KEYS = frozenset(
         "group_designations",
         "list_openers",
         "post_notes",
+        "firm_endings",
+        "private_firm_marks",
+        "state_firm_marks",
     }
 )
 
@@ -211,6 +214,12 @@ class Lexicon:
     list_openers: WordSet = field(default_factory=lambda: WordSet.of(()))
     post_notes: frozenset[str] = frozenset()
     verbs: frozenset[str] = frozenset()
+    firm_endings: tuple[str, ...] = ()
+    """Words ending a firm's name (集团, 公司): where `private_firm_marks` and `state_firm_marks` apply."""
+    private_firm_marks: tuple[str, ...] = ()
+    """Words in a firm's name that mark it private (科技, 实业, 股份有限公司, 房地产)."""
+    state_firm_marks: tuple[str, ...] = ()
+    """Words in a firm's name that mark it state-owned (中国, 国网, 城投, 电力): these win."""
     """Two-character verbs, adverbs and prepositions a name may end before (爬山, 回顾, 定于)."""
     """Notes printed in brackets between a post and its name (院长（兼）赵某, 副书记（正县级）)."""
     """有, 包括, 分别是: between a group's designation and its list of names (市领导有：A、B)."""
@@ -336,6 +345,9 @@ def load_lexicon() -> Lexicon:
         list_openers=WordSet.of(get("list_openers")),
         post_notes=frozenset(get("post_notes")),
         verbs=frozenset(get("verbs")),
+        firm_endings=tuple(get("firm_endings")),
+        private_firm_marks=tuple(get("private_firm_marks")),
+        state_firm_marks=tuple(get("state_firm_marks")),
         pass1_words=WordSet.of([*get("byline_cues"), *get("role_words"), *titles]),
         pass1_starts=_starts(get("byline_cues"), get("role_words"), titles),
         pass2_starts=_starts(get("honorifics"), get("modifiers"), titles),

@@ -218,6 +218,12 @@ RULES: tuple[Rule, ...] = (
         "李国强=青山商会会长",
     ),
     Rule(
+        "private_firms",
+        "a post in a firm marked private (科技股份有限公司, 实业集团), not state-owned, is no official's",
+        ("湖南七七科技股份有限公司董事长杨淑亭出席。",),
+        "杨淑亭=湖南七七科技股份有限公司董事长",
+    ),
+    Rule(
         "honorifics",
         "a name before 同志 is an official even without a post",
         ("会议号召向李红梅同志学习。",),
