@@ -10,7 +10,7 @@ import re
 
 from reader.officials.findings import Findings
 from reader.officials.name_before_post import LIST_JOINERS, name_ending_at
-from reader.officials.names import is_cjk, plausible_chinese
+from reader.officials.names import ends_like_organisation, is_cjk, plausible_chinese, surname_at
 from reader.officials.posts import Post
 
 REMOVAL_REASON = re.compile("因[\u4e00-\u9fff]{1,8}?(?:原因|需要|调动|变动|退休)$")
@@ -105,18 +105,69 @@ def appointed_names(f: Findings, text: str, wei: int, *, known_too: bool) -> lis
         if verb is not None:
             items = text[start:close].split(LIST_JOINERS)
             if all(plausible_chinese(item, f.lex, strict=False) for item in items):
-                spans, pos = [], start
-                for item in items:
-                    spans.append((pos, pos + len(item)))
-                    pos += len(item) + 1
-                return spans
+                return _item_spans(start, items)
             break
+    else:
+        carried = f.on("carried_appointments") and start > 0 and text[start - 1] in CLAUSE_JOINERS
+        if carried and _verb_carried(f, text, start - 1):
+            # 选举穆某为镇人大主席，李某同志为镇长，杜某、马某两位同志为副镇长: the verb
+            # of the sentence's first clause governs the clauses after it.
+            items = text[start:close].split(LIST_JOINERS)
+            if all(_name_shaped(f, item) for item in items):
+                return _item_spans(start, items)
     if known_too:
         for length in sorted(f.name_lengths, reverse=True):
             s = close - length
             if s > 0 and text[s:close] in f.people and _after_appointing_verb(f, text, s):
                 return [(s, close)]
     return []
+
+
+CLAUSE_JOINERS = "，,；;"
+SENTENCE_ENDS = "。！？!?"
+
+
+def _name_shaped(f: Findings, item: str) -> bool:
+    """A name as a clause series of appointments vouches for it: its shape is enough (杜渐:
+    a rare given character), but it is no place, organisation or word that is no name."""
+    if plausible_chinese(item, f.lex, strict=False):
+        return True
+    surname = surname_at(item, 0, f.lex)
+    return (
+        surname is not None
+        and 1 <= len(item) - len(surname) <= 2
+        and all(is_cjk(c) for c in item)
+        and not ends_like_organisation(item, f.lex)
+        and not any(f.lex.not_names.longest_at(item, k) for k in range(len(item)))
+    )
+
+
+def _item_spans(start: int, items: list[str]) -> list[tuple[int, int]]:
+    """The spans of the names `items` joined by 、 from `start`."""
+    spans, pos = [], start
+    for item in items:
+        spans.append((pos, pos + len(item)))
+        pos += len(item) + 1
+    return spans
+
+
+def _verb_carried(f: Findings, text: str, comma: int) -> bool:
+    """Whether the clause before `comma` is an appointment (…为 + post) that a verb opened.
+
+    The verb is looked for back to the sentence's start; the clause right before the comma
+    must itself hold 为, so only a series of "NAME为POST" clauses carries it.
+    """
+    k = comma
+    while k > 0 and text[k - 1] not in SENTENCE_ENDS and comma - k < 200:
+        k -= 1
+    sentence = text[k:comma]
+    last_clause = max(sentence.rfind(c) for c in CLAUSE_JOINERS) + 1
+    if "为" not in sentence[last_clause:]:
+        return False
+    return any(
+        f.lex.appointing_verbs.longest_ending_at(text, j) is not None and "为" in text[j:comma]
+        for j in range(k + 1, comma)
+    )
 
 
 def _after_appointing_verb(f: Findings, text: str, start: int) -> bool:

@@ -85,6 +85,12 @@ RULES: tuple[Rule, ...] = (
         "拜登:美国总统",
     ),
     Rule(
+        "carried_appointments",
+        "an appointing verb governs the NAME为POST clauses after its own (选举A为主席，B为镇长)",
+        ("大会选举钱国华为镇人大主席，孙立平同志为镇长。",),
+        "钱国华:镇人大主席 孙立平:镇长",
+    ),
+    Rule(
         "list_items",
         "inside such a list a name needs only its shape (a rare or organisation-like character)",
         ("副市长陈建军、古小燕出席活动。",),
