@@ -72,6 +72,8 @@ def read_name_after_post(
         end = read_chinese(text, i, lex)
         if end is not None and rules.on("whole_transliterations"):
             end = whole_transliteration(text, i, end, lex)
+        if end is not None and confirmed is not None and rules.on("confirmed_longer"):
+            end = _confirmed_longer(text, i, end, lex, confirmed)
     if end is None and rules.on("foreign_names"):
         end = read_foreign(text, i, lex)
         if end is not None and (m := REGNAL.match(text, end)) is not None:
@@ -105,6 +107,20 @@ def read_name_after_post(
     if end is not None and (_addressed(text, i, end, lex) or _street(text, end)):
         return None
     return end
+
+
+def _confirmed_longer(text: str, i: int, end: int, lex: Lexicon, confirmed: Callable[[str], bool]) -> int:
+    """院长杨近铬就…: a rare third character is taken into the name where the article prints
+    the three characters elsewhere where a name ends (院领导胡长春、杨近铬、…).
+
+    Only a third character that is no common name character, no word after a name
+    (王涛说) and no post can be added this way.
+    """
+    if end - i != 2 or end >= len(text) or not is_cjk(text[end]) or text[end] in lex.common_given_chars:
+        return end
+    if lex.followers.longest_at(text, end) is not None or title_at(text, end, lex) is not None:
+        return end
+    return end + 1 if confirmed(text[i : end + 1]) else end
 
 
 STREET_NUMBER = re.compile(r"[0-9０-９]+[号弄]")

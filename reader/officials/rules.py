@@ -91,6 +91,12 @@ RULES: tuple[Rule, ...] = (
         "钱国华:镇人大主席 孙立平:镇长",
     ),
     Rule(
+        "confirmed_longer",
+        "a rare third name character is kept where the article prints the three elsewhere as a name",
+        ("学院领导胡长春、杨近铬、汪荣林出席会议。", "院长杨近铬就招生工作做了介绍。"),
+        "胡长春:学院领导 杨近铬:学院领导/院长 汪荣林:学院领导",
+    ),
+    Rule(
         "list_items",
         "inside such a list a name needs only its shape (a rare or organisation-like character)",
         ("副市长陈建军、古小燕出席活动。",),
