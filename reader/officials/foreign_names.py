@@ -173,6 +173,35 @@ def _in_syllable(text: str, start: int, m: int, lex: Lexicon) -> bool:
     )
 
 
+VIETNAMESE_MIDDLE = "氏"
+"""The middle word of a Vietnamese woman's name (阮氏金银, 邓氏玉盛)."""
+
+
+def read_joined_surnames(text: str, i: int, lex: Lexicon) -> int | None:
+    """End of a four-character name of two surnames and two given characters, or of a
+    Vietnamese woman's name (surname, 氏, one or two given characters), or None.
+
+    林郑月娥, 范徐丽泰 (Hong Kong: a husband's surname before one's own) and 阮氏金银 are
+    longer than a Chinese reading goes; they are believed only where the whole name ends
+    where a name may end, and for two surnames only with known given-name characters.
+    """
+    if i + 3 > len(text) or text[i] not in lex.surnames or text[i] in lex.ambiguous_surnames:
+        return None
+    if text[i + 1] == VIETNAMESE_MIDDLE:
+        for end in (i + 3, i + 4):
+            given = text[i + 2 : end]
+            if len(given) == end - i - 2 and all(is_cjk(c) for c in given) and ends_name(text, end, lex):
+                return end
+        return None
+    second = text[i + 1]
+    if second not in lex.surnames or second in lex.ambiguous_surnames or i + 4 > len(text):
+        return None
+    given = text[i + 2 : i + 4]
+    if all(c in lex.given_chars for c in given) and ends_name(text, i + 4, lex, allow_title=False):
+        return i + 4
+    return None
+
+
 def read_minority(text: str, i: int, lex: Lexicon) -> int | None:
     """End of a Tibetan, Mongolian, Uyghur or Yi name at `i` (扎西次仁, 巴音朝鲁, 阿不都热依木·买买提).
 

@@ -19,6 +19,7 @@ from reader.officials.foreign_names import (
     read_dotted,
     read_foreign,
     read_japanese,
+    read_joined_surnames,
     read_minority,
     whole_transliteration,
 )
@@ -74,6 +75,8 @@ def read_name_after_post(
             end = whole_transliteration(text, i, end, lex)
         if end is not None and confirmed is not None and rules.on("confirmed_longer"):
             end = _confirmed_longer(text, i, end, lex, confirmed)
+    if end is None and rules.on("joined_surnames"):
+        end = read_joined_surnames(text, i, lex)
     if end is None and rules.on("foreign_names"):
         end = read_foreign(text, i, lex)
         if end is not None and (m := REGNAL.match(text, end)) is not None:

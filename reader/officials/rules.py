@@ -97,6 +97,12 @@ RULES: tuple[Rule, ...] = (
         "胡长春:学院领导 杨近铬:学院领导/院长 汪荣林:学院领导",
     ),
     Rule(
+        "joined_surnames",
+        "two surnames and two given characters (林郑月娥), or surname, 氏 and a given name (阮氏金银)",
+        ("行政长官林郑月娥会见越南国会主席阮氏金银。",),
+        "林郑月娥:行政长官 阮氏金银:越南国会主席",
+    ),
+    Rule(
         "list_items",
         "inside such a list a name needs only its shape (a rare or organisation-like character)",
         ("副市长陈建军、古小燕出席活动。",),
