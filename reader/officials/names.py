@@ -178,10 +178,11 @@ def read_chinese(
 
 
 def _closed_three(text: str, given: str, end: int, lex: Lexicon) -> bool:
-    """Two given-name characters, neither a function word, closed by punctuation at `end`."""
+    """Two given-name characters, neither a function word, closed by punctuation or an
+    honorific at `end` (万鄂湘，, 代侃让同志)."""
     return (
         len(given) == 2
-        and _hard_stop(text, end)
+        and (_hard_stop(text, end) or lex.honorifics.longest_at(text, end) is not None)
         and not ends_like_organisation(text[end - 3 : end], lex)  # 部长白山区，
         and not any(lex.followers.longest_at(c, 0) or lex.prefix_breaks.longest_at(c, 0) for c in given)
         and not any(c in lex.verb_endings for c in given)  # 主任商量过，
