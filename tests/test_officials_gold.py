@@ -20,10 +20,12 @@ reach (README, "Accuracy"): they guard against regressions, they are not fitted 
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 import yaml
@@ -54,6 +56,20 @@ OFFICIALS_GOLD = (
     "national-f-untouched",
     "local-e-tune",
     "local-e-untouched",
+    "national-g-tune",
+    "national-g-untouched",
+    "local-g-tune",
+    "local-g-untouched",
+    "national-i-tune",
+    "national-i-untouched",
+    "local-i-tune",
+    "local-i-untouched",
+    "national-k-untouched",
+    "local-k-untouched",
+    "national-m-tune",
+    "national-m-untouched",
+    "local-m-tune",
+    "local-m-untouched",
 )
 
 
@@ -197,6 +213,13 @@ def test_names_after_posts_in_annotated_news() -> None:
     assert reported_true / reported >= 0.95, (reported_true, reported)
 
 
+@functools.cache
+def _gold(name: str) -> list[dict[str, Any]]:
+    """One gold set of tests/gold, read once for all the checks."""
+    gold: list[dict[str, Any]] = yaml.safe_load((GOLD / f"{name}.yaml").read_text(encoding="utf-8"))
+    return gold
+
+
 @pytest.mark.parametrize(
     ("name", "corpus", "articles"),
     [
@@ -216,26 +239,43 @@ def test_names_after_posts_in_annotated_news() -> None:
         ("national-f-untouched", SHARED / "corpus", 15),
         ("local-e-tune", LOCAL_PAGES, 20),
         ("local-e-untouched", LOCAL_PAGES, 20),
+        ("national-g-tune", SHARED / "corpus", 18),
+        ("national-g-untouched", SHARED / "corpus", 18),
+        ("local-g-tune", LOCAL_PAGES, 20),
+        ("local-g-untouched", LOCAL_PAGES, 20),
+        ("national-i-tune", SHARED / "corpus", 18),
+        ("national-i-untouched", SHARED / "corpus", 18),
+        ("local-i-tune", LOCAL_PAGES, 20),
+        ("local-i-untouched", LOCAL_PAGES, 20),
+        ("national-k-untouched", SHARED / "corpus", 36),
+        ("local-k-untouched", LOCAL_PAGES, 20),
+        ("national-m-tune", SHARED / "corpus", 15),
+        ("national-m-untouched", SHARED / "corpus", 15),
+        ("local-m-tune", LOCAL_PAGES, 15),
+        ("local-m-untouched", LOCAL_PAGES, 15),
     ],
 )
 def test_this_rounds_gold_is_well_formed(name: str, corpus: Path, articles: int) -> None:
     """Every name, title and evidence is printed in its article, and no article is in another set."""
     if not corpus.is_dir():
         pytest.skip(f"{corpus} is not here")
-    gold = yaml.safe_load((GOLD / f"{name}.yaml").read_text(encoding="utf-8"))
+    gold = _gold(name)
     assert len(gold) == articles
     others = set()
     for other in OFFICIALS_GOLD:
         if other != name:
-            others |= {
-                item["file"] for item in yaml.safe_load((GOLD / f"{other}.yaml").read_text(encoding="utf-8"))
-            }
+            others |= {item["file"] for item in _gold(other)}
     assert not others & {item["file"] for item in gold}
     for item in gold:
         text = (corpus / item["file"]).read_text(encoding="utf-8")
         for person in (item.get("officials") or []) + (item.get("others") or []):
             assert person["evidence"] in text, (item["file"], person)
-            assert all(title in text for title in person.get("titles") or []), (item["file"], person)
+            # 时任/现任 ("then/now serving as") were taken out of a few titles (tests/gold/README.md).
+            plain = text.replace("时任", "").replace("现任", "")
+            assert all(title in text or title in plain for title in person.get("titles") or []), (
+                item["file"],
+                person,
+            )
 
 
 def test_heldout_gold_is_well_formed() -> None:
