@@ -58,6 +58,7 @@ TUNING = {
     "local-i-tune": (GOLD / "local-i-tune.yaml", GOLD / "corpus"),
     "local-m-tune": (GOLD / "local-m-tune.yaml", GOLD / "corpus"),
     "national-m-tune": (GOLD / "national-m-tune.yaml", SHARED / "corpus"),
+    "local-n-tune": (GOLD / "local-n-tune.yaml", GOLD / "corpus"),
 }
 UNTOUCHED = {
     "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
@@ -76,6 +77,7 @@ UNTOUCHED = {
     "local-k-untouched": (GOLD / "local-k-untouched.yaml", GOLD / "corpus"),
     "local-m-untouched": (GOLD / "local-m-untouched.yaml", GOLD / "corpus"),
     "national-m-untouched": (GOLD / "national-m-untouched.yaml", SHARED / "corpus"),
+    "local-n-untouched": (GOLD / "local-n-untouched.yaml", GOLD / "corpus"),
 }
 
 

@@ -70,6 +70,8 @@ OFFICIALS_GOLD = (
     "national-m-untouched",
     "local-m-tune",
     "local-m-untouched",
+    "local-n-tune",
+    "local-n-untouched",
 )
 
 
@@ -253,6 +255,8 @@ def _gold(name: str) -> list[dict[str, Any]]:
         ("national-m-untouched", SHARED / "corpus", 15),
         ("local-m-tune", LOCAL_PAGES, 15),
         ("local-m-untouched", LOCAL_PAGES, 15),
+        ("local-n-tune", LOCAL_PAGES, 15),
+        ("local-n-untouched", LOCAL_PAGES, 15),
     ],
 )
 def test_this_rounds_gold_is_well_formed(name: str, corpus: Path, articles: int) -> None:

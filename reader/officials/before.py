@@ -106,6 +106,8 @@ def _paragraph(f: Findings, pi: int, text: str) -> None:
             name_end = _list_item(f, text, name_at)
         if name_end is None and f.on("list_items") and _list_follows(f, text, name_at):
             name_end = _list_item(f, text, name_at)  # 学校党政领导计卫舸、李强…: the list vouches
+        if name_end is None and f.on("spaced_names") and (spaced := _spaced_name(f, text, name_at)):
+            name_at, name_end = spaced  # 区人民检察院检察长 万诗雄 (a report's signature line)
         if name_end is None and f.names is not None:
             name_end = _backend_name(f, pi, name_at)
         if name_end is None:
@@ -180,6 +182,23 @@ def _shared_list(f: Findings, pi: int, text: str, end: int, posts: list[Post]) -
         f.add_official(pi, at, nxt, posts)
         end = nxt
     return end
+
+
+def _spaced_name(f: Findings, text: str, at: int) -> tuple[int, int] | None:
+    """The name after a post and spaces, closed by the line's end, punctuation or a space.
+
+    A report's or a letter's signature line sets the name apart (检察院检察长 万诗雄); the
+    spaces and the closed end stand in for the followers that end a name in running text.
+    """
+    start = at
+    while start < len(text) and text[start] in SPACES:
+        start += 1
+    if start == at or start - at > 3:
+        return None
+    end = _list_item(f, text, start)
+    if end is None or not (end >= len(text) or text[end] in SPACES or not is_cjk(text[end])):
+        return None
+    return start, end
 
 
 def _post_note(text: str, at: int, lex: Lexicon) -> int | None:

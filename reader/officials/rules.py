@@ -103,6 +103,12 @@ RULES: tuple[Rule, ...] = (
         "林郑月娥:行政长官 阮氏金银:越南国会主席",
     ),
     Rule(
+        "spaced_names",
+        "a post, spaces, then a name closed by the line's end or punctuation (a signature line)",
+        ("青山县人民检察院检察长 万诗雄", "各位代表：现在，我代表县人民检察院报告工作。"),
+        "万诗雄:青山县人民检察院检察长",
+    ),
+    Rule(
         "list_items",
         "inside such a list a name needs only its shape (a rare or organisation-like character)",
         ("副市长陈建军、古小燕出席活动。",),
