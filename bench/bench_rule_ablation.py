@@ -59,6 +59,7 @@ TUNING = {
     "local-m-tune": (GOLD / "local-m-tune.yaml", GOLD / "corpus"),
     "national-m-tune": (GOLD / "national-m-tune.yaml", SHARED / "corpus"),
     "local-n-tune": (GOLD / "local-n-tune.yaml", GOLD / "corpus"),
+    "national-n-tune": (GOLD / "national-n-tune.yaml", SHARED / "corpus"),
 }
 UNTOUCHED = {
     "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
@@ -78,6 +79,7 @@ UNTOUCHED = {
     "local-m-untouched": (GOLD / "local-m-untouched.yaml", GOLD / "corpus"),
     "national-m-untouched": (GOLD / "national-m-untouched.yaml", SHARED / "corpus"),
     "local-n-untouched": (GOLD / "local-n-untouched.yaml", GOLD / "corpus"),
+    "national-n-untouched": (GOLD / "national-n-untouched.yaml", SHARED / "corpus"),
 }
 
 

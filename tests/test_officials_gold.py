@@ -72,6 +72,8 @@ OFFICIALS_GOLD = (
     "local-m-untouched",
     "local-n-tune",
     "local-n-untouched",
+    "national-n-tune",
+    "national-n-untouched",
 )
 
 
@@ -257,6 +259,8 @@ def _gold(name: str) -> list[dict[str, Any]]:
         ("local-m-untouched", LOCAL_PAGES, 15),
         ("local-n-tune", LOCAL_PAGES, 15),
         ("local-n-untouched", LOCAL_PAGES, 15),
+        ("national-n-tune", SHARED / "corpus", 15),
+        ("national-n-untouched", SHARED / "corpus", 15),
     ],
 )
 def test_this_rounds_gold_is_well_formed(name: str, corpus: Path, articles: int) -> None:

@@ -27,6 +27,17 @@ def officials(*paragraphs: str) -> dict[str, list[str]]:
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
     [
+        # "With A as B" names A as B, but "as represented by A" is no post.
+        (["以胡锦涛同志为总书记的党中央团结带领全国人民。"], {"胡锦涛": ["总书记"]}),
+        (["以俞正声为团长的中央代表团抵达。"], {"俞正声": ["团长"]}),
+        (["以王德忠为代表的基层法官受到表彰。"], {}),
+        # Names a verb list ends (verbs.yaml), a bracketed note, a signature line.
+        (["县长刘勇原定出席。"], {"刘勇": ["县长"]}),
+        (["副县长、总医院院长(兼)赵利利讲话。"], {"赵利利": ["副县长", "总医院院长"]}),
+        (["区人民检察院检察长 万诗雄", "各位代表："], {"万诗雄": ["区人民检察院检察长"]}),
+        # Private firms are not public bodies; state firms are.
+        (["湖南七七科技股份有限公司董事长杨淑亭出席。"], {}),
+        (["国网青山供电有限公司总经理王海出席。"], {"王海": ["国网青山供电有限公司总经理"]}),
         # Foreign names: a verb no list knows ends the transliteration run.
         (["美国总统詹森看过这部电影。"], {"詹森": ["美国总统"]}),
         # Parts joined by a single dash, and a regnal number.

@@ -17,6 +17,8 @@ from reader.officials.name_before_post import LIST_JOINERS, listed_names, name_e
 from reader.officials.names import is_cjk, plausible_chinese, title_at
 from reader.officials.posts import Post, chain_before, is_break_before
 
+REPRESENTATIVE = "代表"
+"""以毛泽东为代表的…: "as represented by", never a post held."""
 AND_JOINERS = "和及"
 """Words that join two posts of one person after a copula (当选A和B), two people's elsewhere."""
 OPEN_BRACKETS = "(（"
@@ -174,6 +176,15 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
             names, posts = removed_names(f, pi, text, posts, known)
         elif f.on("counted_lists") and (m := GROUP_COUNT.search(text, 0, start)) is not None:
             names = listed_names(f, text, m.start())
+        elif (
+            f.on("appointed_as")
+            and text[te : te + 1] == "的"
+            and text[start - 1 : start] == "为"
+            and not word.endswith(REPRESENTATIVE)
+        ):
+            # 以胡锦涛同志为总书记的党中央, 选举王某为县长的决定: the post then 的 and a noun
+            # (以王某为代表的…: "represented by", no post)
+            names = appointed_names(f, text, start - 1, known_too=posts[0].text != word)
     elif f.on("removed_posts") and lex.removal_verbs.longest_ending_at(text, start) in CLOSED_REMOVALS:
         names, posts = removed_names(f, pi, text, posts, known)  # 王某同志不再担任县长。
     elif f.on("bracketed_posts") and _in_brackets(text, start, te):
