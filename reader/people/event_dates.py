@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from reader.people.event_formulas import SPACES
+from reader.people.event_formulas import RECENT, SPACES
 
 DATE = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?"
@@ -81,7 +81,7 @@ def date_before(
     start = sentence.find(clause)
     before = sentence[: (start if start >= 0 else 0) + offset]
     matches = [m for m in DATE.finditer(before) if not m.group("d3")]
-    recent = [m.end() for m in re.finditer(r"日前|近日|前不久|近期", before)]
+    recent = [m.end() for m in re.finditer(RECENT, before)]
     if recent and (not matches or recent[-1] > matches[-1].end()):
         base = article.isoformat() if article else None
         return base[:7] if base else default

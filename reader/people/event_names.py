@@ -16,6 +16,7 @@ from reader.people.event_formulas import (
     NOT_GIVEN,
     POST_TAIL,
     PRONOUNS,
+    RESUME,
     TITLE_END,
 )
 
@@ -182,4 +183,51 @@ def previous_subject(before: str, known: list[str]) -> list[str]:
 
 def is_resume(before: str, run: str) -> bool:
     """曾任/历任 and a year standing for the subject (2013年任…) are history, not events."""
-    return bool(re.search(r"曾|历任|先后|此前", before[-12:])) or bool(re.fullmatch(r"[\d年月]+", run))
+    return bool(re.search(RESUME, before[-12:])) or bool(re.fullmatch(r"[\d年月]+", run))
+
+
+LEAD_IN = re.compile(r"^.*(?:决定|关于|审议了?|听取了?|收到|接到|同意|批准|通过了?)")
+"""会议决定张勇同志代理…, 表决通过了关于李明代理…: the name is after the body's verb."""
+TRAILING = re.compile(
+    r"(?:(?:本月|上月|今年|去年|近日|日前|近期)(?:\d{1,2}月)?(?:上旬|中旬|下旬|初|底)?|将|即将|已|已经|正式|均|便|就)+$"
+)
+"""朱善璐本月中旬调任, 李路明同志将接替: words between a name and its verb."""
+
+
+def cleaned_runs(run: str) -> list[str]:
+    """The readings of a run before a formula, plainest first: as printed, without the
+    time or modal words before the verb (本月中旬, 将), after the body's verb (会议决定张勇),
+    and the name after the last 的 (时任合肥包河区委的胡启生)."""
+    runs = [run]
+    trimmed = TRAILING.sub("", NOISE.sub("", run))
+    for candidate in (trimmed, LEAD_IN.sub("", trimmed)):
+        if candidate and candidate not in runs:
+            runs.append(candidate)
+    if "的" in trimmed and is_name(tail := trimmed.rsplit("的", 1)[1]):
+        runs.append(tail)
+    return runs
+
+
+def last_named(before: str, pool: list[str]) -> list[str]:
+    """他/她/其/该同志: the person of `pool` (the officials found, the persons of events
+    told so far) the text before names last."""
+    placed = [(before.rfind(name), name) for name in pool if name in before]
+    return [max(placed)[1]] if placed else []
+
+
+def last_post(before: str) -> str:
+    """该职/这一职务: the post the text before names last (发布了威海市委书记人选 → 威海市委书记)."""
+    for fragment in reversed([part for part in re.split(r"[，,。；;：:！？!?]", before) if part][-4:]):
+        fragment = re.split(r"[了的为是由任]", fragment)[-1]
+        for tail in ("人选", "一职", "职务"):
+            fragment = fragment.removesuffix(tail)
+        if 2 <= len(fragment) <= 25 and (post := clean_post(fragment)):
+            return post
+    return ""
+
+
+def is_history(before_run: str) -> bool:
+    """2020年12月，他任… / 2020年1月，张玉卓出任…: a year (and month) opening the clause
+    of an appointment is a résumé line; a day (12月27日，) or 今年1月 is news."""
+    clause = re.split(r"[。；;]", before_run)[-1]
+    return bool(re.search(r"(?:19|20)\d\d年", clause)) and not re.search(r"\d日", clause)

@@ -47,33 +47,37 @@ import re
 from collections.abc import Iterable, Sequence
 
 from reader.people.event_dates import article_date, date_before, opening_date
+from reader.people.event_follow import carried, follow_ups
 from reader.people.event_formulas import (
     ADVERBS,
+    BACK_PERSONS,
+    BACK_POSTS,
     BACKWARD,
-    CARRIED,
+    CJK,
     FORWARD,
     HEADERS,
     ITS,
     LIST_ITEM,
     LIST_SPLIT,
+    NEWS,
     NOISE,
-    POST_END,
     PRONOUNS,
     RETOLD,
     RETOLD_KIND,
     SPACES,
     SUBJECT,
-    THEN_ACTING,
-    THEN_APPOINTED,
-    THEN_FOR,
-    THEN_NOMINATED,
     TRIGGERS,
+    WEAK,
 )
 from reader.people.event_names import (
     clean_post,
+    cleaned_runs,
     count_of,
+    is_history,
     is_resume,
     known_tail,
+    last_named,
+    last_post,
     names_in,
     opener_of,
     post_then_name,
@@ -123,6 +127,7 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
     publicity = any("任前公示" in paragraph for paragraph in paragraphs[:3])
     known = sorted(set(names), key=len, reverse=True)
     found: dict[tuple[str, str, str], Event] = {}
+    seen: list[str] = []
     header: str | None = None
     for index, raw in enumerate(paragraphs):
         paragraph = SPACES.sub("", raw.strip())
@@ -132,7 +137,9 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
         if heading is not None:
             header = heading
             continue
-        events = list(_read_paragraph(paragraph, index, article, default, known, openers[index], publicity))
+        events = list(
+            _read_paragraph(paragraph, index, article, default, known, openers[index], publicity, seen)
+        )
         if header is not None:
             item = LIST_ITEM.match(paragraph)
             if item and not events:
@@ -203,32 +210,74 @@ def _read_paragraph(
     known: list[str],
     opener: str | None,
     publicity: bool = False,
+    seen: list[str] | None = None,
 ) -> Iterable[Event]:
+    """The events of one paragraph; `seen` gathers the persons the article's formulas
+    named so far (for 他, 其, 该同志 later)."""
+    seen = [] if seen is None else seen
+    offset = 0
+    weak: list[Event] = []  # the sentence's events of weak formulas (event_formulas.WEAK)
     for sentence in re.split(r"(?<=[。！？!?])", paragraph):
         subject = SUBJECT.match(sentence)
-        clauses = re.split(r"[；;]", sentence)
+        clauses = [piece for clause in re.split(r"[；;]", sentence) for piece in _spaced(clause)]
         told: list[Event] = []
         for number, clause in enumerate(clauses):
             later = clauses[number + 1 :]
-            told.extend(
-                _read_clause(
-                    clause, sentence, index, article, default, known, subject, opener, later, publicity
-                )
-            )
+            context = _Context(
+                sentence, paragraph[: offset + max(sentence.find(clause), 0)], index, article,
+                default, known, subject, opener, publicity, seen, weak,
+            )  # fmt: skip
+            new = list(_read_clause(clause, context, later))
+            seen.extend(event.name for event in new)
+            told.extend(new)
+        offset += len(sentence)
+        if weak and not NEWS.search(sentence) and all(any(e is w for w in weak) for e in told):
+            told = []  # 聂海胜担任指令长: a story, unless the sentence holds a move or a date
+        weak.clear()
         yield from told
-        persons = {event.name for event in told}
-        if len(persons) == 1:  # 王小明同志任…，免去其…职务: the one person the sentence names
+        named = {event.name for event in told}
+        if len(named) == 1:  # 王小明同志任…，免去其…职务: the one person the sentence names
             for match in ITS.finditer(sentence):
                 if post := clean_post(match.group("post")):
-                    yield Event(next(iter(persons)), "removed", post, told[0].date, index)
+                    yield Event(next(iter(named)), "removed", post, told[0].date, index)
 
 
-def _read_clause(
-    clause, sentence, index, article, default, known, subject, opener, later=(), publicity=False
-) -> Iterable[Event]:
+def _spaced(clause: str) -> list[str]:
+    """A headline of two moves set apart by a space (A辞去…职务 B任代理省长) is two clauses;
+    a space inside a name or a post is not a break."""
+    pieces = re.split(rf"(?<=[{CJK}])[ \u3000\u00a0]+(?=[{CJK}])", clause)
+    if len(pieces) > 1 and all(len(piece) >= 5 and TRIGGERS.search(piece) for piece in pieces):
+        return pieces
+    return [clause]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Context:
+    """What a clause is read against: its sentence, the paragraph before it, the dates,
+    the officials found, the person the sentence or paragraph opens with."""
+
+    sentence: str
+    before: str
+    index: int
+    article: dt.date | None
+    default: str | None
+    known: list[str]
+    subject: re.Match[str] | None
+    opener: str | None
+    publicity: bool
+    persons: list[str]
+    weak: list[Event]
+
+
+def _read_clause(clause: str, at: _Context, later: Sequence[str] = ()) -> Iterable[Event]:
     if not TRIGGERS.search(clause):
         return
     taken: list[tuple[int, int]] = []
+    told: list[tuple[int, list[str]]] = []  # where each formula read ended, and its names
+
+    def when(start: int) -> str | None:
+        return date_before(at.sentence, clause, start, at.article, at.default)
+
     for pattern in RETOLD:
         for match in pattern.finditer(clause):
             names = titled_names(match.group("names"))
@@ -237,119 +286,135 @@ def _read_clause(
             if not post or not names or (counted and len(names) != count_of(match.group("count"))):
                 continue
             kind = RETOLD_KIND[match.group("verb")]
-            kind = "announced" if publicity and kind == "appointed" else kind
+            kind = "announced" if at.publicity and kind == "appointed" else kind
             taken.append(match.span())
-            when = date_before(sentence, clause, match.start(), article, default)
             for name in names:
-                yield Event(name, kind, post, when, index)
+                yield Event(name, kind, post, when(match.start()), at.index)
     for kind, pattern, carry in FORWARD:
         for match in pattern.finditer(clause):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
-            when = date_before(sentence, clause, match.start(), article, default)
             if "rest" in match.groupdict():
                 split = split_name_post(match.group("rest"))
                 if split is None:
                     continue
                 names, post = names_in(split[0], True), clean_post(split[1])
             else:
-                names = names_in(match.group("names"), True, formula=True)
+                names = names_in(match.group("names"), True, formula=kind != "transferred")
                 post = clean_post(match.group("post"))
             if not names:
                 continue
             taken.append(match.span())
+            told.append((match.end(), names))
+            date = when(match.start())
             for name in names:
-                yield Event(name, kind, post, when, index)
-            yield from _follow_ups(clause[match.end() :], names, when, index)
+                yield Event(name, kind, post, date, at.index)
+            yield from follow_ups(clause[match.end() :], names, date, at.index)
             if carry:
-                yield from _carried(kind, carry, clause[match.end() :], later, when, index)
+                yield from carried(kind, carry, clause[match.end() :], later, date, at.index)
+    found: list[tuple[int, Event]] = []
+    deferred: list[tuple[re.Match[str], EventKind, re.Pattern[str], bool]] = []
     for kind, pattern, strict in BACKWARD:
         for match in pattern.finditer(clause):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
-            since = max((end for _start, end in taken if end <= match.start()), default=0)
-            run = re.split(r"[，,：:（(“”\s]", clause[since : match.start()])[-1].lstrip("、")
-            if "asked" in match.groupdict():
-                if not match.group("asked") and not re.search("接受|同意|批准", clause):
-                    continue  # 辞去 is an event when accepted (接受…辞去) or asked for (提出辞去)
-                run = re.sub(r"^.*?(?:审议|听取|收到|接到)(?:了|通过了)?", "", run)  # 会议审议了X关于辞去
-            names = names_in(run, strict) if LIST_SPLIT.search(run) or "和" in run else []
-            names = names or known_tail(run, known) or names_in(run, strict)
-            if not names and not strict:
-                names = [name] if (name := post_then_name(re.split("[、和]", NOISE.sub("", run))[-1])) else []
-            before = clause[: match.start()]
-            if run in ADVERBS:  # 现任市委书记常绪扩，也拟任…: the clause before names him
-                before, run = before.removesuffix(run), ""
-            if not names and run in (*PRONOUNS, "他们", "她们") and opener:
-                names = [opener]
-            if not names and not run.strip() and subject is not None:
-                names = [subject.group("name")]
-            if not names and not run.strip():
-                names = previous_subject(before, known)
-            moved = kind == "transferred" and (bool(re.fullmatch(r"[\d年月]+", run)) or run[:1] in "由从")
-            if not names and moved and opener:  # 2018年5月调任…, 由…转任…: the paragraph's person
-                names = [opener]
-            if not names or is_resume(clause[: match.start()], "" if moved else run):
+            if not _run_of(clause, match, taken).strip() and kind != "transferred":
+                taken.append(match.span())  # 李明拟任X，拟提名为Y: read once the clause before is
+                deferred.append((match, kind, pattern, strict))
                 continue
-            before_run = clause[: match.start() - len(run)]
-            if strict and pattern.pattern.endswith(POST_END) and re.search(r"[年月日][，,]?$", before_run):
-                continue  # 2020年12月,他任宿迁市委副书记: a résumé
-            when = date_before(sentence, clause, match.start(), article, default)
-            taken.append(match.span())
-            posts = [clean_post(match.group("post"))]
-            if len(names) > 1 and "分别" in clause[: match.start()] and "和" in posts[0]:
-                head, _, tail = posts[0].partition("和")
-                posts = [head, tail]
-            for number, name in enumerate(names):
-                post = posts[number] if len(posts) == len(names) else posts[0]
-                if post:
-                    yield Event(name, kind, post, when, index)
+            found.extend(_backward(clause, match, kind, pattern, strict, at, taken, told))
+    for match, kind, pattern, strict in sorted(deferred, key=lambda item: item[0].start()):
+        found.extend(_backward(clause, match, kind, pattern, strict, at, taken, told, claimed=True))
+    for _start, event in sorted(found, key=lambda item: item[0]):
+        yield event
 
 
-def _carried(
-    kind: EventKind, carry: str, rest: str, later: Sequence[str], when: str | None, index: int
-) -> Iterable[Event]:
-    """The clauses after a formula that go on with its verb: 任命A为X，B为Y，C为Z;
-    分别免去A的X职务；B的Y职务. Each must be a name and a post and nothing else (a name
-    of a known surname; 的 or 同志 between name and post after 免去); the first that is
-    not ends the run."""
-    pieces = re.split(r"[，,；;]", "；".join([rest, *later]))
-    if pieces[0].strip("。 ") not in ("", "职务", "的职务"):
+def _run_of(clause: str, match: re.Match[str], taken: list[tuple[int, int]]) -> str:
+    """The text between the formula before (or the clause's last break) and this one."""
+    since = max((end for _start, end in taken if end <= match.start()), default=0)
+    return re.split(r"[，,：:（(“”\s【】《》「」]", clause[since : match.start()])[-1].lstrip("、")
+
+
+def _backward(
+    clause: str,
+    match: re.Match[str],
+    kind: EventKind,
+    pattern: re.Pattern[str],
+    strict: bool,
+    at: _Context,
+    taken: list[tuple[int, int]],
+    told: list[tuple[int, list[str]]],
+    claimed: bool = False,
+) -> Iterable[tuple[int, Event]]:
+    """The events of one formula told after its names (X任Y), with its position."""
+    run = _run_of(clause, match, [span for span in taken if span != match.span()])
+    if "asked" in match.groupdict():
+        accepted = match.group("asked") or re.search("接受|同意|批准", clause)
+        if not accepted and re.match(r"[^，,。；;]{0,2}后", clause[match.end() :]):
+            return  # 辞去…职务后回到家乡: a story; accepted, asked for or reported: an event
+        run = re.sub(r"^.*?(?:审议|听取|收到|接到)(?:了|通过了)?", "", run)  # 会议审议了X关于辞去
+    names = _names_of(run, clause, match.start(), strict, at, told)
+    moved = kind == "transferred" and (bool(re.fullmatch(r"[\d年月]+", run)) or run[:1] in "由从")
+    if not names and moved:  # 2018年5月调任…, 由…转任…: the paragraph's person
+        names = [at.opener] if at.opener else last_named(at.before + clause, [*at.known, *at.persons])
+    if not names or is_resume(clause[: match.start()], "" if moved else run):
         return
-    pattern = CARRIED[carry]
-    for piece in pieces[1:]:
-        piece = piece.strip().rstrip("。！!")
-        match = pattern.fullmatch(piece)
-        if match is None:
-            return
-        if carry == "的":
-            if "的" not in piece and "同志" not in piece:
-                return
-            split = split_name_post(match.group("rest"))
-            if split is None:
-                return
-            names, post = names_in(split[0], True), clean_post(split[1])
-        else:
-            names, post = names_in(match.group("names"), True), clean_post(match.group("post"))
-        if not names or not post:
-            return
-        for name in names:
-            yield Event(name, kind, post, when, index)
+    before_run = clause[: match.start() - len(run)]
+    at.persons.extend(names)
+    if kind == "appointed" and (is_history(before_run) or is_history(before_run + run)):
+        return  # 2020年12月,他任宿迁市委副书记: a résumé
+    if not claimed:
+        taken.append(match.span())
+    told.append((match.end(), names))
+    told.sort()
+    posts = [_post_of(match, clause, at)]
+    if len(names) > 1 and "分别" in clause[: match.start()] and "和" in posts[0]:
+        head, _, tail = posts[0].partition("和")
+        posts = [head, tail]
+    when = date_before(at.sentence, clause, match.start(), at.article, at.default)
+    for number, name in enumerate(names):
+        post = posts[number] if len(posts) == len(names) else posts[0]
+        if post:
+            event = Event(name, kind, post, when, at.index)
+            if pattern in WEAK:
+                at.weak.append(event)
+            yield match.start(), event
 
 
-def _follow_ups(rest: str, names: list[str], when: str | None, index: int) -> Iterable[Event]:
-    """并决定为代理市长 / 提名为…候选人 / 免去…职务，任… after a first formula: the same person."""
-    if len(names) != 1:
-        return
-    then = THEN_APPOINTED.match(rest.removeprefix("的").removeprefix("职务"))
-    if then and clean_post(then.group("post")):
-        yield Event(names[0], "appointed", clean_post(then.group("post")), when, index)
-    follow = THEN_FOR.match(rest.lstrip("，,"))
-    if follow:
-        yield Event(names[0], "appointed", clean_post(follow.group("post")), when, index)
-    acting = THEN_ACTING.match(rest)
-    if acting:
-        yield Event(names[0], "appointed", clean_post(acting.group("post")), when, index)
-    nominated = THEN_NOMINATED.search(rest)
-    if nominated:
-        yield Event(names[0], "nominated", clean_post(nominated.group("post")), when, index)
+def _names_of(
+    run: str, clause: str, start: int, strict: bool, at: _Context, told: list[tuple[int, list[str]]]
+) -> list[str]:
+    """The persons a formula told after its names (X任Y) is told of: the run before it
+    (a name, a list, a titled name, 时任…的X), else a pronoun's or an adverb's person, the
+    clause before's (…拟任X，拟提名为Y), the sentence's subject, the paragraph's."""
+    for reading in cleaned_runs(run):
+        names = names_in(reading, strict) if LIST_SPLIT.search(reading) or "和" in reading else []
+        names = names or known_tail(reading, at.known) or names_in(reading, strict)
+        if not names:
+            titled = post_then_name(re.split("[、和]", NOISE.sub("", reading))[-1])
+            names = [titled] if titled else []
+        if names:
+            return names
+    before = clause[:start]
+    if run in ADVERBS:  # 现任市委书记常绪扩，也拟任…: the clause before names him
+        before, run = before.removesuffix(run), ""
+    if run in (*PRONOUNS, *BACK_PERSONS, "他们", "她们"):
+        pool = [*at.known, *at.persons, *(name for _end, names in told for name in names)]
+        return [at.opener] if at.opener else last_named(at.before + before, pool)
+    if run.strip():
+        return []
+    last = max((item for item in told if item[0] <= start), default=None)
+    between = clause[last[0] : start] if last is not None else "-"
+    if last is not None and len(re.findall(r"[，,]", between)) <= 1 and not between.strip("，,"):
+        return last[1]  # 李明拟任X，拟提名为Y: the clause before's person
+    if at.subject is not None:
+        return [at.subject.group("name")]
+    return previous_subject(before, at.known)
+
+
+def _post_of(match: re.Match[str], clause: str, at: _Context) -> str:
+    """The post a formula names, or the one 该职 / 这一职务 stands for."""
+    text = clause[match.start("post") :]
+    if text.startswith(BACK_POSTS) or (match.group("post") in BACK_POSTS):
+        return last_post(at.before + clause[: match.start()])
+    return clean_post(match.group("post"))
