@@ -159,14 +159,12 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
 
 
 def _drop_repeats(events: list[Event]) -> list[Event]:
-    """One event told twice is one: a post printed whole and in part (副市长、代理市长 /
-    副市长), or with the same last title and no other place (全国政协主席 /
-    政协第十二届全国委员会主席). A deputy's post (副主席) is never a repeat of the head's (主席)."""
-    from reader.people.places import post_places
-
+    """One event told twice is one, kept where it is first told: a post printed whole and
+    in part (副市长、代理市长 / 副市长), or a later paragraph's post of the
+    same titles with no other place (武汉市代理市长 / 武汉市人民政府代理市长; 全国政协主席 /
+    政协第十二届全国委员会主席). A deputy's post (副主席) is never a repeat of the head's
+    (主席), nor an acting one's (代理检察长) of a deputy's (副检察长)."""
     kept: list[Event] = []
-    # Only a later paragraph retelling the lead counts as a repeat: within one
-    # paragraph 副市长 and 代理市长 are two appointments.
     for event in events:
         if any(
             other is not event
@@ -181,8 +179,8 @@ def _drop_repeats(events: list[Event]) -> list[Event]:
             other.name == event.name
             and other.kind == event.kind
             and other.paragraph != event.paragraph
-            and _last_title(other.post) == _last_title(event.post)
-            and (not post_places(other.post) or not post_places(event.post))
+            and _titles(event.post) <= _titles(other.post)
+            and _same_place(event.post, other.post)
             for other in kept
         ):
             continue
@@ -196,10 +194,22 @@ def _part_of(short: str, long: str) -> bool:
     return at >= 0 and long[at - 1 : at] != "副"
 
 
-def _last_title(post: str) -> str:
-    """主席 of 全国政协主席, 副主席 of 副主席: a deputy's title is not the head's."""
-    last = re.split(r"[、，,]", post)[-1]
-    return last[-3:] if last[-3:-2] == "副" else last[-2:]
+def _titles(post: str) -> frozenset[tuple[str, bool, bool]]:
+    """The titles of a post's chain: each one's last two characters, whether a deputy's
+    (副市长) and whether an acting one's (代理市长, 代市长)."""
+    return frozenset(
+        (part[-2:], "副" in part[-4:], "代" in part.replace("代表", ""))
+        for part in re.split(r"[、，,]", post)
+        if part
+    )
+
+
+def _same_place(a: str, b: str) -> bool:
+    """No place in one, or the places of one among the other's."""
+    from reader.people.places import post_places
+
+    first, second = set(post_places(a)), set(post_places(b))
+    return not first or not second or first <= second or second <= first
 
 
 def _read_paragraph(
