@@ -38,14 +38,16 @@ def alt(*roles: str) -> str:
 CJK = "\u4e00-\u9fff"
 NAME_RUN = rf"[{CJK}·・、0-9]{{2,60}}?"
 POST = rf"(?P<post>[{CJK}0-9A-Za-z、（）()·]{{2,60}}?)"
-POST_END = rf"(?=$|[，,。；;：:！？!?“”\s]|并|{alt('post_tails')})"
+POST_END = rf"(?=$|[，,。；;：:！？!?“”\s】」』》]|并|{alt('post_tails')}|、(?:决定|任命|免去|提名))"
 SPACES = re.compile(r"[ \u3000\u00a0]+(?=[\d年月日])|(?<=[\d年月日])[ \u3000\u00a0]+")
 NOISE = re.compile(
     r"(?:\d+|[两二三四五六七八九十]+)[名位](?:同志|代表)?|同志|（[男女]）|\([男女]\)|以\d+票的?(?:高票)?|全票|高票|等额|差额|分别|均|再次|正式|顺利|首次|依法|一致|又|已经|已|日前|近日"
 )
 LIST_SPLIT = re.compile(r"[、，,及]")
 POST_TAIL = set("长记员任席理委官督事表监帅使正职")
-"""Last characters of a post (书记, 委员, 主任, 代表, 副职): 调任吉林 names a place, no post."""
+"""Last characters of a post (书记, 委员, 主任, 代表, 副职): 调任吉林 names a place, no post;
+and the words of posts ending otherwise (总会计师), in event_words.yaml."""
+POST_WORDS = tuple(words()["post_words"])
 TITLE_END = set("长委记员席理官督帅主任部")
 """Last characters of posts: before a name they are the post's, not the name's surname."""
 NOT_GIVEN = set("的任等以与及在是被将对于从由向把并最后此上下中里他她其们您你我")
@@ -70,6 +72,12 @@ NEWS = re.compile(
     r"|(?<![年\d至到—－-])\d{1,2}月(?:上旬|中旬|下旬|初|底)?"
 )
 
+BY_WHOM = re.compile(
+    rf"(?:^|(?<=[，,：:的]))(?P<post>[{CJK}、]{{2,40}}?)(?:一职|职务)?(?:改|将|则|仍|现)?由"
+    rf"(?P<names>[{CJK}·、]{{2,30}}?){alt('by_whom')}(?=$|[，,。；;])"
+)
+"""教育工委书记一职改由王安顺兼任; after 此前 or 曾 (此前，该职由X担任) a résumé."""
+
 FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     # (kind, the formula, what a clause after it that carries its verb looks like:
     # 为 — 任命A为X，B为Y; 的 — 免去A的X职务；B的Y职务; "" — nothing carries over)
@@ -85,7 +93,7 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
         re.compile(rf"{alt('accepting')}(?P<names>{NAME_RUN}){alt('asking')}?{RESIGNING}{POST}的?职务"),
         "",
     ),
-    ("elected", re.compile(rf"{alt('electing')}出?(?P<names>{NAME_RUN})为{POST}{POST_END}"), "为"),
+    ("elected", re.compile(rf"{alt('electing')}出?(?P<names>{NAME_RUN})(?:为|担任){POST}{POST_END}"), "为"),
     ("elected", re.compile(rf"选出的{POST}是[:：](?P<names>[{CJK}·、和]{{2,400}})"), ""),
     (
         "nominated",
@@ -97,6 +105,8 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
         re.compile(rf"(?<![任命]){alt('deciding')}[:：]?(?P<names>{NAME_RUN})为{POST}{POST_END}"),
         "为",
     ),
+    # 教育工委书记一职改由王安顺兼任: the post first, then the person
+    ("appointed", BY_WHOM, ""),
     # 接替调任广西副主席的陈章良: the one transferred, named after the post
     (
         "transferred",
@@ -127,6 +137,7 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
         False,
     ),
     ("transferred", re.compile(rf"{MOVED_TO}{POST}{POST_END}"), False),
+    ("transferred", re.compile(rf"{alt('moving')}[，,](?:{TAKING_OFFICE}|任){POST}{POST_END}"), False),
     ("transferred", re.compile(rf"{alt('transferring')}{POST}{POST_END}"), False),
     ("announced", re.compile(rf"拟(?:按程序)?{alt('proposing')}{POST}{POST_END}"), False),
     ("announced", re.compile(rf"是{POST}拟提名人选"), True),
@@ -143,6 +154,7 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ("appointed", re.compile(rf"(?<=[{CJK}]){alt('becoming')}{POST}{POST_END}"), True),
     ("elected", re.compile(rf"被{alt('passive_electing')}为{POST}{POST_END}"), False),
     ("nominated", re.compile(rf"被提名为{POST}候选人"), False),
+    ("nominated", re.compile(rf"(?<![拟荐被]){alt('nominating')}为{POST}(?:候选人|人选)"), False),
     ("removed", re.compile(rf"被{alt('passive_removing')}{POST}的?职务"), False),
     (
         "appointed",
@@ -209,4 +221,5 @@ THEN_FOR = re.compile(rf"并(?:决定)?为{POST}{POST_END}")
 THEN_NOMINATED = re.compile(rf"提名为{POST}(?:候选人|人选)")
 THEN_ACTING = re.compile(rf"[，,](?P<post>代理[{CJK}]{{2,30}}?)职务")
 TRIGGERS = re.compile(alt("triggers"))
+VOTES = re.compile(rf"(?P<run>[{CJK}·]{{2,20}}?){alt('votes')}\d+票")
 """A word one of the formulas above holds: a clause without any is not matched against them."""

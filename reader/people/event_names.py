@@ -15,6 +15,7 @@ from reader.people.event_formulas import (
     NOISE,
     NOT_GIVEN,
     POST_TAIL,
+    POST_WORDS,
     PRONOUNS,
     RESUME,
     TITLE_END,
@@ -136,7 +137,7 @@ def clean_post(post: str) -> str:
     post = re.sub(r"[（(][^）)]*[）)]?$", "", post).strip("、的")
     if re.fullmatch(r"(?:现|原|所|担)任", post):
         return ""  # 免去其现任职务 names no post
-    return post if post[-1:] in POST_TAIL or post.endswith("领导") else ""
+    return post if post[-1:] in POST_TAIL or post.endswith(("领导", *POST_WORDS)) else ""
 
 
 def split_name_post(rest: str) -> tuple[str, str] | None:
@@ -162,7 +163,7 @@ def opener_of(paragraph: str) -> str | None:
 
 def known_tail(run: str, known: list[str]) -> list[str]:
     cleaned = NOISE.sub("", run)
-    return [name for name in known if cleaned.endswith(name)][:1]
+    return [name for name in known if cleaned.endswith(name) and not LEAD_IN.match(name)][:1]
 
 
 def previous_subject(before: str, known: list[str]) -> list[str]:
@@ -178,7 +179,8 @@ def previous_subject(before: str, known: list[str]) -> list[str]:
     if not opening and cause and is_name(cause.group()):
         opening = [cause.group()]
     titled = post_then_name(last)
-    return known_tail(last, known) or ([last] if is_name(last) else [titled] if titled else opening)
+    alone = is_name(last) and not (len(last) == 2 and last[-1] in TITLE_END)  # 经理 is no name
+    return known_tail(last, known) or ([last] if alone else [titled] if titled else opening)
 
 
 def is_resume(before: str, run: str) -> bool:
@@ -189,7 +191,7 @@ def is_resume(before: str, run: str) -> bool:
 LEAD_IN = re.compile(r"^.*(?:决定|关于|审议了?|听取了?|收到|接到|同意|批准|通过了?)")
 """会议决定张勇同志代理…, 表决通过了关于李明代理…: the name is after the body's verb."""
 TRAILING = re.compile(
-    r"(?:(?:本月|上月|今年|去年|近日|日前|近期)(?:\d{1,2}月)?(?:上旬|中旬|下旬|初|底)?|将|即将|已|已经|正式|均|便|就)+$"
+    r"(?:(?:本月|上月|今年|去年|近日|日前|近期)(?:\d{1,2}月)?(?:上旬|中旬|下旬|初|底)?|将|即将|已|已经|正式|均|便|就|再度|再次|又)+$"
 )
 """朱善璐本月中旬调任, 李路明同志将接替: words between a name and its verb."""
 
@@ -198,9 +200,9 @@ def cleaned_runs(run: str) -> list[str]:
     """The readings of a run before a formula, plainest first: as printed, without the
     time or modal words before the verb (本月中旬, 将), after the body's verb (会议决定张勇),
     and the name after the last 的 (时任合肥包河区委的胡启生)."""
-    runs = [run]
     trimmed = TRAILING.sub("", NOISE.sub("", run))
-    for candidate in (trimmed, LEAD_IN.sub("", trimmed)):
+    runs = [trimmed] if trimmed and trimmed != NOISE.sub("", run) else []  # 刘捷再度: no 4-character name
+    for candidate in (run, trimmed, LEAD_IN.sub("", trimmed)):
         if candidate and candidate not in runs:
             runs.append(candidate)
     if "的" in trimmed and is_name(tail := trimmed.rsplit("的", 1)[1]):

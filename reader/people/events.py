@@ -53,6 +53,7 @@ from reader.people.event_formulas import (
     BACK_PERSONS,
     BACK_POSTS,
     BACKWARD,
+    BY_WHOM,
     CJK,
     FORWARD,
     HEADERS,
@@ -67,6 +68,7 @@ from reader.people.event_formulas import (
     SPACES,
     SUBJECT,
     TRIGGERS,
+    VOTES,
     WEAK,
 )
 from reader.people.event_names import (
@@ -74,6 +76,7 @@ from reader.people.event_names import (
     cleaned_runs,
     count_of,
     is_history,
+    is_name,
     is_resume,
     known_tail,
     last_named,
@@ -84,6 +87,7 @@ from reader.people.event_names import (
     previous_subject,
     split_name_post,
     titled_names,
+    trailing_name,
 )
 from reader.people.model import Event, EventKind
 from reader.script import as_printed, looks_traditional, to_simplified
@@ -128,6 +132,7 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
     known = sorted(set(names), key=len, reverse=True)
     found: dict[tuple[str, str, str], Event] = {}
     seen: list[str] = []
+    previous = ""
     header: str | None = None
     for index, raw in enumerate(paragraphs):
         paragraph = SPACES.sub("", raw.strip())
@@ -137,9 +142,12 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
         if heading is not None:
             header = heading
             continue
+        listed = paragraph.endswith(("；", ";")) or previous.endswith(("；", ";", "：", ":"))
+        opener = openers[index]
         events = list(
-            _read_paragraph(paragraph, index, article, default, known, openers[index], publicity, seen)
+            _read_paragraph(paragraph, index, article, default, known, opener, publicity, seen, listed)
         )
+        previous = paragraph
         if header is not None:
             item = LIST_ITEM.match(paragraph)
             if item and not events:
@@ -221,9 +229,11 @@ def _read_paragraph(
     opener: str | None,
     publicity: bool = False,
     seen: list[str] | None = None,
+    listed: bool = False,
 ) -> Iterable[Event]:
     """The events of one paragraph; `seen` gathers the persons the article's formulas
-    named so far (for 他, 其, 该同志 later)."""
+    named so far (for 他, 其, 该同志 later); `listed`: an item of a list of moves (it or
+    the paragraph before ends in ；, or that one in ：), where X出任Y is a move."""
     seen = [] if seen is None else seen
     offset = 0
     weak: list[Event] = []  # the sentence's events of weak formulas (event_formulas.WEAK)
@@ -241,7 +251,7 @@ def _read_paragraph(
             seen.extend(event.name for event in new)
             told.extend(new)
         offset += len(sentence)
-        if weak and not NEWS.search(sentence) and all(any(e is w for w in weak) for e in told):
+        if weak and not listed and not NEWS.search(sentence) and all(any(e is w for w in weak) for e in told):
             told = []  # 聂海胜担任指令长: a story, unless the sentence holds a move or a date
         weak.clear()
         yield from told
@@ -311,9 +321,14 @@ def _read_clause(clause: str, at: _Context, later: Sequence[str] = ()) -> Iterab
                 names, post = names_in(split[0], True), clean_post(split[1])
             else:
                 names = names_in(match.group("names"), True, formula=kind != "transferred")
+                titled = None if names else post_then_name(match.group("names"))
+                names = [titled] if titled else names  # 由北京市委副书记王安顺兼任
                 post = clean_post(match.group("post"))
             if not names:
                 continue
+            at.persons.extend(names)
+            if pattern is BY_WHOM and is_resume(clause[: match.start()], ""):
+                continue  # 此前，威海市委书记由孙述涛担任
             taken.append(match.span())
             told.append((match.end(), names))
             date = when(match.start())
@@ -363,7 +378,7 @@ def _backward(
         if not accepted and re.match(r"[^，,。；;]{0,2}后", clause[match.end() :]):
             return  # 辞去…职务后回到家乡: a story; accepted, asked for or reported: an event
         run = re.sub(r"^.*?(?:审议|听取|收到|接到)(?:了|通过了)?", "", run)  # 会议审议了X关于辞去
-    names = _names_of(run, clause, match.start(), strict, at, told)
+    names = _names_of(run, clause, match.start(), strict, at, told, kind)
     moved = kind == "transferred" and (bool(re.fullmatch(r"[\d年月]+", run)) or run[:1] in "由从")
     if not names and moved:  # 2018年5月调任…, 由…转任…: the paragraph's person
         names = [at.opener] if at.opener else last_named(at.before + clause, [*at.known, *at.persons])
@@ -391,8 +406,26 @@ def _backward(
             yield match.start(), event
 
 
+def _voted(before: str) -> list[str]:
+    """The names of the votes counted before an election (候选人A得票73票，B得票71票)."""
+    names = []
+    for match in VOTES.finditer(before):
+        run = re.split(r"候选人|[，,：:]", match.group("run"))[-1]
+        name = run if is_name(run) else trailing_name(run)
+        if name is None:
+            return []
+        names.append(name)
+    return names
+
+
 def _names_of(
-    run: str, clause: str, start: int, strict: bool, at: _Context, told: list[tuple[int, list[str]]]
+    run: str,
+    clause: str,
+    start: int,
+    strict: bool,
+    at: _Context,
+    told: list[tuple[int, list[str]]],
+    kind: EventKind = "appointed",
 ) -> list[str]:
     """The persons a formula told after its names (X任Y) is told of: the run before it
     (a name, a list, a titled name, 时任…的X), else a pronoun's or an adverb's person, the
@@ -413,6 +446,8 @@ def _names_of(
         return [at.opener] if at.opener else last_named(at.before + before, pool)
     if run.strip():
         return []
+    if kind == "elected" and (voted := _voted(before)):
+        return voted  # A得票73票，B得票71票，当选为…
     last = max((item for item in told if item[0] <= start), default=None)
     between = clause[last[0] : start] if last is not None else "-"
     if last is not None and len(re.findall(r"[，,]", between)) <= 1 and not between.strip("，,"):
