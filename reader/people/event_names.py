@@ -191,9 +191,15 @@ def is_resume(before: str, run: str) -> bool:
 LEAD_IN = re.compile(r"^.*(?:决定|关于|审议了?|听取了?|收到|接到|同意|批准|通过了?)")
 """会议决定张勇同志代理…, 表决通过了关于李明代理…: the name is after the body's verb."""
 TRAILING = re.compile(
-    r"(?:(?:本月|上月|今年|去年|近日|日前|近期)(?:\d{1,2}月)?(?:上旬|中旬|下旬|初|底)?|将|即将|已|已经|正式|均|便|就|再度|再次|又)+$"
+    r"(?:本月|上月|今年|去年|近日|日前|近期|\d{1,2}月(?:上旬|中旬|下旬|初|底|份)?|\d{1,2}日|上旬|中旬|下旬|初|底"
+    r"|将|即将|已|已经|正式|均|便|就|再度|再次|又)+$"
 )
 """朱善璐本月中旬调任, 李路明同志将接替: words between a name and its verb."""
+
+
+def bare(run: str) -> str:
+    """A run without its time and modal words: "" when it names no one (3月底, 今年1月)."""
+    return TRAILING.sub("", NOISE.sub("", run)).strip()
 
 
 def cleaned_runs(run: str) -> list[str]:
@@ -229,7 +235,7 @@ def last_post(before: str) -> str:
 
 
 def is_history(before_run: str) -> bool:
-    """2020年12月，他任… / 2020年1月，张玉卓出任…: a year (and month) opening the clause
-    of an appointment is a résumé line; a day (12月27日，) or 今年1月 is news."""
+    """2020年12月，他任… / 2020年1月，张玉卓出任… / 2019.03—2021.05 任…: a year (and month)
+    in the clause of an appointment is a résumé line; a day (12月27日，) or 今年1月 is news."""
     clause = re.split(r"[。；;]", before_run)[-1]
-    return bool(re.search(r"(?:19|20)\d\d年", clause)) and not re.search(r"\d日", clause)
+    return bool(re.search(r"(?:19|20)\d\d(?:年|[.．/]\d{1,2})", clause)) and not re.search(r"\d日", clause)

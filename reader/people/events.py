@@ -72,6 +72,7 @@ from reader.people.event_formulas import (
     WEAK,
 )
 from reader.people.event_names import (
+    bare,
     clean_post,
     cleaned_runs,
     count_of,
@@ -89,6 +90,7 @@ from reader.people.event_names import (
     titled_names,
     trailing_name,
 )
+from reader.people.event_tables import table_events
 from reader.people.model import Event, EventKind
 from reader.script import as_printed, looks_traditional, to_simplified
 
@@ -132,6 +134,7 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
     known = sorted(set(names), key=len, reverse=True)
     found: dict[tuple[str, str, str], Event] = {}
     seen: list[str] = []
+    tables = table_events(paragraphs, default)  # 干部任前公示 tables: 姓名 … 拟任职务
     previous = ""
     header: str | None = None
     for index, raw in enumerate(paragraphs):
@@ -160,7 +163,7 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
                 ]
             elif not item:
                 header = None
-        for event in events:
+        for event in [*events, *(event for event in tables if event.paragraph == index)]:
             if event.post and (event.name, event.kind, event.post) not in found:
                 found[(event.name, event.kind, event.post)] = event
     return _drop_repeats(list(found.values()))
@@ -343,13 +346,13 @@ def _read_clause(clause: str, at: _Context, later: Sequence[str] = ()) -> Iterab
         for match in pattern.finditer(clause):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
-            if not _run_of(clause, match, taken).strip() and kind != "transferred":
-                taken.append(match.span())  # 李明拟任X，拟提名为Y: read once the clause before is
-                deferred.append((match, kind, pattern, strict))
-                continue
+            if not bare(_run_of(clause, match, taken)) and kind != "transferred":
+                deferred.append((match, kind, pattern, strict))  # 李明拟任X，拟提名为Y: read
+                continue  # once the clause before is
             found.extend(_backward(clause, match, kind, pattern, strict, at, taken, told))
     for match, kind, pattern, strict in sorted(deferred, key=lambda item: item[0].start()):
-        found.extend(_backward(clause, match, kind, pattern, strict, at, taken, told, claimed=True))
+        if not any(start < match.end() and match.start() < end for start, end in taken):
+            found.extend(_backward(clause, match, kind, pattern, strict, at, taken, told))
     for _start, event in sorted(found, key=lambda item: item[0]):
         yield event
 
@@ -369,10 +372,9 @@ def _backward(
     at: _Context,
     taken: list[tuple[int, int]],
     told: list[tuple[int, list[str]]],
-    claimed: bool = False,
 ) -> Iterable[tuple[int, Event]]:
     """The events of one formula told after its names (X任Y), with its position."""
-    run = _run_of(clause, match, [span for span in taken if span != match.span()])
+    run = _run_of(clause, match, taken)
     if "asked" in match.groupdict():
         accepted = match.group("asked") or re.search("接受|同意|批准", clause)
         if not accepted and re.match(r"[^，,。；;]{0,2}后", clause[match.end() :]):
@@ -388,8 +390,7 @@ def _backward(
     at.persons.extend(names)
     if kind == "appointed" and (is_history(before_run) or is_history(before_run + run)):
         return  # 2020年12月,他任宿迁市委副书记: a résumé
-    if not claimed:
-        taken.append(match.span())
+    taken.append(match.span())
     told.append((match.end(), names))
     told.sort()
     posts = [_post_of(match, clause, at)]
@@ -444,13 +445,13 @@ def _names_of(
     if run in (*PRONOUNS, *BACK_PERSONS, "他们", "她们"):
         pool = [*at.known, *at.persons, *(name for _end, names in told for name in names)]
         return [at.opener] if at.opener else last_named(at.before + before, pool)
-    if run.strip():
+    if bare(run):
         return []
     if kind == "elected" and (voted := _voted(before)):
         return voted  # A得票73票，B得票71票，当选为…
     last = max((item for item in told if item[0] <= start), default=None)
     between = clause[last[0] : start] if last is not None else "-"
-    if last is not None and len(re.findall(r"[，,]", between)) <= 1 and not between.strip("，,"):
+    if last is not None and len(re.findall(r"[，,]", between)) <= 1 and not bare(between.strip("，,")):
         return last[1]  # 李明拟任X，拟提名为Y: the clause before's person
     if at.subject is not None:
         return [at.subject.group("name")]
