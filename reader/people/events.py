@@ -46,12 +46,10 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
+from reader.people.event_backward import Context, backward, run_of
 from reader.people.event_dates import article_date, date_before, opening_date
 from reader.people.event_follow import carried, follow_ups
 from reader.people.event_formulas import (
-    ADVERBS,
-    BACK_PERSONS,
-    BACK_POSTS,
     BACKWARD,
     BY_WHOM,
     CJK,
@@ -59,36 +57,23 @@ from reader.people.event_formulas import (
     HEADERS,
     ITS,
     LIST_ITEM,
-    LIST_SPLIT,
     NEWS,
-    NOISE,
-    PRONOUNS,
     RETOLD,
     RETOLD_KIND,
     SPACES,
     SUBJECT,
     TRIGGERS,
-    VOTES,
-    WEAK,
 )
 from reader.people.event_names import (
     bare,
     clean_post,
-    cleaned_runs,
     count_of,
-    is_history,
-    is_name,
     is_resume,
-    known_tail,
-    last_named,
-    last_post,
     names_in,
     opener_of,
     post_then_name,
-    previous_subject,
     split_name_post,
     titled_names,
-    trailing_name,
 )
 from reader.people.event_tables import table_events
 from reader.people.model import Event, EventKind
@@ -246,7 +231,7 @@ def _read_paragraph(
         told: list[Event] = []
         for number, clause in enumerate(clauses):
             later = clauses[number + 1 :]
-            context = _Context(
+            context = Context(
                 sentence, paragraph[: offset + max(sentence.find(clause), 0)], index, article,
                 default, known, subject, opener, publicity, seen, weak,
             )  # fmt: skip
@@ -274,25 +259,7 @@ def _spaced(clause: str) -> list[str]:
     return [clause]
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Context:
-    """What a clause is read against: its sentence, the paragraph before it, the dates,
-    the officials found, the person the sentence or paragraph opens with."""
-
-    sentence: str
-    before: str
-    index: int
-    article: dt.date | None
-    default: str | None
-    known: list[str]
-    subject: re.Match[str] | None
-    opener: str | None
-    publicity: bool
-    persons: list[str]
-    weak: list[Event]
-
-
-def _read_clause(clause: str, at: _Context, later: Sequence[str] = ()) -> Iterable[Event]:
+def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterable[Event]:
     if not TRIGGERS.search(clause):
         return
     taken: list[tuple[int, int]] = []
@@ -346,121 +313,12 @@ def _read_clause(clause: str, at: _Context, later: Sequence[str] = ()) -> Iterab
         for match in pattern.finditer(clause):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
-            if not bare(_run_of(clause, match, taken)) and kind != "transferred":
+            if not bare(run_of(clause, match, taken)) and kind != "transferred":
                 deferred.append((match, kind, pattern, strict))  # 李明拟任X，拟提名为Y: read
                 continue  # once the clause before is
-            found.extend(_backward(clause, match, kind, pattern, strict, at, taken, told))
+            found.extend(backward(clause, match, kind, pattern, strict, at, taken, told))
     for match, kind, pattern, strict in sorted(deferred, key=lambda item: item[0].start()):
         if not any(start < match.end() and match.start() < end for start, end in taken):
-            found.extend(_backward(clause, match, kind, pattern, strict, at, taken, told))
+            found.extend(backward(clause, match, kind, pattern, strict, at, taken, told))
     for _start, event in sorted(found, key=lambda item: item[0]):
         yield event
-
-
-def _run_of(clause: str, match: re.Match[str], taken: list[tuple[int, int]]) -> str:
-    """The text between the formula before (or the clause's last break) and this one."""
-    since = max((end for _start, end in taken if end <= match.start()), default=0)
-    return re.split(r"[，,：:（(“”\s【】《》「」]", clause[since : match.start()])[-1].lstrip("、")
-
-
-def _backward(
-    clause: str,
-    match: re.Match[str],
-    kind: EventKind,
-    pattern: re.Pattern[str],
-    strict: bool,
-    at: _Context,
-    taken: list[tuple[int, int]],
-    told: list[tuple[int, list[str]]],
-) -> Iterable[tuple[int, Event]]:
-    """The events of one formula told after its names (X任Y), with its position."""
-    run = _run_of(clause, match, taken)
-    if "asked" in match.groupdict():
-        accepted = match.group("asked") or re.search("接受|同意|批准", clause)
-        if not accepted and re.match(r"[^，,。；;]{0,2}后", clause[match.end() :]):
-            return  # 辞去…职务后回到家乡: a story; accepted, asked for or reported: an event
-        run = re.sub(r"^.*?(?:审议|听取|收到|接到)(?:了|通过了)?", "", run)  # 会议审议了X关于辞去
-    names = _names_of(run, clause, match.start(), strict, at, told, kind)
-    moved = kind == "transferred" and (bool(re.fullmatch(r"[\d年月]+", run)) or run[:1] in "由从")
-    if not names and moved:  # 2018年5月调任…, 由…转任…: the paragraph's person
-        names = [at.opener] if at.opener else last_named(at.before + clause, [*at.known, *at.persons])
-    if not names or is_resume(clause[: match.start()], "" if moved else run):
-        return
-    before_run = clause[: match.start() - len(run)]
-    at.persons.extend(names)
-    if kind == "appointed" and (is_history(before_run) or is_history(before_run + run)):
-        return  # 2020年12月,他任宿迁市委副书记: a résumé
-    taken.append(match.span())
-    told.append((match.end(), names))
-    told.sort()
-    posts = [_post_of(match, clause, at)]
-    if len(names) > 1 and "分别" in clause[: match.start()] and "和" in posts[0]:
-        head, _, tail = posts[0].partition("和")
-        posts = [head, tail]
-    when = date_before(at.sentence, clause, match.start(), at.article, at.default)
-    for number, name in enumerate(names):
-        post = posts[number] if len(posts) == len(names) else posts[0]
-        if post:
-            event = Event(name, kind, post, when, at.index)
-            if pattern in WEAK:
-                at.weak.append(event)
-            yield match.start(), event
-
-
-def _voted(before: str) -> list[str]:
-    """The names of the votes counted before an election (候选人A得票73票，B得票71票)."""
-    names = []
-    for match in VOTES.finditer(before):
-        run = re.split(r"候选人|[，,：:]", match.group("run"))[-1]
-        name = run if is_name(run) else trailing_name(run)
-        if name is None:
-            return []
-        names.append(name)
-    return names
-
-
-def _names_of(
-    run: str,
-    clause: str,
-    start: int,
-    strict: bool,
-    at: _Context,
-    told: list[tuple[int, list[str]]],
-    kind: EventKind = "appointed",
-) -> list[str]:
-    """The persons a formula told after its names (X任Y) is told of: the run before it
-    (a name, a list, a titled name, 时任…的X), else a pronoun's or an adverb's person, the
-    clause before's (…拟任X，拟提名为Y), the sentence's subject, the paragraph's."""
-    for reading in cleaned_runs(run):
-        names = names_in(reading, strict) if LIST_SPLIT.search(reading) or "和" in reading else []
-        names = names or known_tail(reading, at.known) or names_in(reading, strict)
-        if not names:
-            titled = post_then_name(re.split("[、和]", NOISE.sub("", reading))[-1])
-            names = [titled] if titled else []
-        if names:
-            return names
-    before = clause[:start]
-    if run in ADVERBS:  # 现任市委书记常绪扩，也拟任…: the clause before names him
-        before, run = before.removesuffix(run), ""
-    if run in (*PRONOUNS, *BACK_PERSONS, "他们", "她们"):
-        pool = [*at.known, *at.persons, *(name for _end, names in told for name in names)]
-        return [at.opener] if at.opener else last_named(at.before + before, pool)
-    if bare(run):
-        return []
-    if kind == "elected" and (voted := _voted(before)):
-        return voted  # A得票73票，B得票71票，当选为…
-    last = max((item for item in told if item[0] <= start), default=None)
-    between = clause[last[0] : start] if last is not None else "-"
-    if last is not None and len(re.findall(r"[，,]", between)) <= 1 and not bare(between.strip("，,")):
-        return last[1]  # 李明拟任X，拟提名为Y: the clause before's person
-    if at.subject is not None:
-        return [at.subject.group("name")]
-    return previous_subject(before, at.known)
-
-
-def _post_of(match: re.Match[str], clause: str, at: _Context) -> str:
-    """The post a formula names, or the one 该职 / 这一职务 stands for."""
-    text = clause[match.start("post") :]
-    if text.startswith(BACK_POSTS) or (match.group("post") in BACK_POSTS):
-        return last_post(at.before + clause[: match.start()])
-    return clean_post(match.group("post"))
