@@ -163,3 +163,19 @@ def test_a_publicity_table_and_keyed_lines_give_proposed_moves() -> None:
     ]
     # a table without a proposed-post column states no move
     assert read("姓名 性别 现任职务", "赵红梅 女 青山县教育局副局长") == []
+
+
+def test_a_removal_of_a_list_of_names_and_a_sentence_dated_by_its_paragraph() -> None:
+    events = find_events(
+        [
+            "6月21日，青山市人大常委会召开会议，免去王小明、李大海、赵红梅青山市人民政府副市长职务。"
+            "会议还决定任命周七为青山市人民政府副市长。"
+        ],
+        "2021-06-22",
+    )
+    assert [(e.name, e.kind, e.post, e.date) for e in events] == [
+        ("王小明", "removed", "青山市人民政府副市长", "2021-06-21"),
+        ("李大海", "removed", "青山市人民政府副市长", "2021-06-21"),
+        ("赵红梅", "removed", "青山市人民政府副市长", "2021-06-21"),
+        ("周七", "appointed", "青山市人民政府副市长", "2021-06-21"),
+    ]

@@ -148,9 +148,13 @@ def split_name_post(rest: str) -> tuple[str, str] | None:
     if "的" in rest:
         name, _, post = rest.partition("的")
         return (name, post) if names_in(name, True) else None
+    *head, last = rest.split("、")
+    if head and all(is_name(part) for part in head) and (split := split_name_post(last)):
+        return "、".join([*head, split[0]]), split[1]  # 免去A、B、C市人民政府副市长职务
     for length in (3, 2, 4):
         name, post = rest[:length], rest[length:]
-        if len(post) >= 2 and is_name(name) and not (length == 3 and post[:1] in "省市县区"):
+        place_cut = length == 3 and post[:1] in "省市县区"  # 李明市长: 李明 and 市长
+        if len(post) >= 2 and is_name(name) and not place_cut and post[0] != "、":
             return name, post
     return None
 

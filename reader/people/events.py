@@ -233,7 +233,8 @@ def _read_paragraph(
             later = clauses[number + 1 :]
             context = Context(
                 sentence, paragraph[: offset + max(sentence.find(clause), 0)], index, article,
-                default, known, subject, opener, publicity, seen, weak,
+                date_before(paragraph[:offset], "", offset, article, default), known, subject, opener,
+                publicity, seen, weak,
             )  # fmt: skip
             new = list(_read_clause(clause, context, later))
             seen.extend(event.name for event in new)
