@@ -179,3 +179,19 @@ def test_a_removal_of_a_list_of_names_and_a_sentence_dated_by_its_paragraph() ->
         ("赵红梅", "removed", "青山市人民政府副市长", "2021-06-21"),
         ("周七", "appointed", "青山市人民政府副市长", "2021-06-21"),
     ]
+
+
+def test_a_removal_without_a_name_after_an_appointment_is_the_same_persons() -> None:
+    assert read("任命王小明同志为江东市工业委员会副书记，免去青山县委副书记职务。") == [
+        ("王小明", "appointed", "江东市工业委员会副书记"),
+        ("王小明", "removed", "青山县委副书记"),
+    ]
+    # a name before the post is its own person
+    assert read("任命王小明为青山县副县长，免去李大海青山县副县长职务。") == [
+        ("王小明", "appointed", "青山县副县长"),
+        ("李大海", "removed", "青山县副县长"),
+    ]
+    assert read("经研究决定，任命王小明同志为青山县委副书记，提名县长人选。") == [
+        ("王小明", "appointed", "青山县委副书记"),
+        ("王小明", "nominated", "县长"),
+    ]

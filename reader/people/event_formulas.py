@@ -154,7 +154,7 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ("appointed", re.compile(rf"(?<=[{CJK}]){alt('becoming')}{POST}{POST_END}"), True),
     ("elected", re.compile(rf"被{alt('passive_electing')}为{POST}{POST_END}"), False),
     ("nominated", re.compile(rf"被提名为{POST}候选人"), False),
-    ("nominated", re.compile(rf"(?<![拟荐被]){alt('nominating')}为{POST}(?:候选人|人选)"), False),
+    ("nominated", re.compile(rf"(?<![拟荐被]){alt('nominating')}为?{POST}(?:候选人|人选)"), False),
     ("removed", re.compile(rf"被{alt('passive_removing')}{POST}的?职务"), False),
     (
         "appointed",
@@ -221,5 +221,8 @@ THEN_FOR = re.compile(rf"并(?:决定)?为{POST}{POST_END}")
 THEN_NOMINATED = re.compile(rf"提名为{POST}(?:候选人|人选)")
 THEN_ACTING = re.compile(rf"[，,](?P<post>代理[{CJK}]{{2,30}}?)职务")
 TRIGGERS = re.compile(alt("triggers"))
+PLACE_POST = rf"[{CJK}]{{1,5}}?[省市县区州旗](?:委|人民|政府|人大|政协|纪委|监委|法院|检察院)"
+"""A post that opens with its place's body (卢江县委副书记, 青山市人民政府副市长): after
+任命X为A，免去 with no name it is X's; a name before it would be read with 同志 or 的."""
 VOTES = re.compile(rf"(?P<run>[{CJK}·]{{2,20}}?){alt('votes')}\d+票")
 """A word one of the formulas above holds: a clause without any is not matched against them."""

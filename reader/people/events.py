@@ -58,6 +58,7 @@ from reader.people.event_formulas import (
     ITS,
     LIST_ITEM,
     NEWS,
+    PLACE_POST,
     RETOLD,
     RETOLD_KIND,
     SPACES,
@@ -286,10 +287,14 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
             if "rest" in match.groupdict():
-                split = split_name_post(match.group("rest"))
-                if split is None:
+                rest = match.group("rest")
+                between = clause[told[-1][0] : match.start()] if told else "-"
+                if not between.strip("，,、并同时") and re.match(PLACE_POST, rest):
+                    names, post = told[-1][1], clean_post(rest)  # 任命X为A，免去卢江县委副书记职务
+                elif (split := split_name_post(rest)) is not None:
+                    names, post = names_in(split[0], True), clean_post(split[1])
+                else:
                     continue
-                names, post = names_in(split[0], True), clean_post(split[1])
             else:
                 names = names_in(match.group("names"), True, formula=kind != "transferred")
                 titled = None if names else post_then_name(match.group("names"))
