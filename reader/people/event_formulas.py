@@ -154,7 +154,7 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ("appointed", re.compile(rf"(?<=[{CJK}]){alt('becoming')}{POST}{POST_END}"), True),
     ("elected", re.compile(rf"被{alt('passive_electing')}为{POST}{POST_END}"), False),
     ("nominated", re.compile(rf"被提名为{POST}候选人"), False),
-    ("nominated", re.compile(rf"(?<![拟荐被]){alt('nominating')}为?{POST}(?:候选人|人选)"), False),
+    ("nominated", re.compile(rf"(?<![拟荐被]){alt('nominating')}(?:为|(?!的)){POST}(?:候选人|人选)"), False),
     ("removed", re.compile(rf"被{alt('passive_removing')}{POST}的?职务"), False),
     (
         "appointed",
