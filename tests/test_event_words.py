@@ -198,5 +198,7 @@ def test_a_removal_without_a_name_after_an_appointment_is_the_same_persons() -> 
 
 
 def test_a_new_post_taken_up_and_a_nomination_that_is_only_mentioned() -> None:
-    assert read("原任青山县委书记的王小明近日已履新江东市委副书记。") == [("王小明", "appointed", "江东市委副书记")]
+    assert read("原任青山县委书记的王小明近日已履新江东市委副书记。") == [
+        ("王小明", "appointed", "江东市委副书记")
+    ]
     assert read("会议决定，将王小明提名的上述青山县人民政府组成人员的人选提请代表酝酿。") == []
