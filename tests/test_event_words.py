@@ -202,3 +202,18 @@ def test_a_new_post_taken_up_and_a_nomination_that_is_only_mentioned() -> None:
         ("王小明", "appointed", "江东市委副书记")
     ]
     assert read("会议决定，将王小明提名的上述青山县人民政府组成人员的人选提请代表酝酿。") == []
+
+
+def test_dates_told_before_recently_this_year_and_a_list_items() -> None:
+    def dates(*paragraphs: str) -> list[tuple[str, str | None]]:
+        return [(e.name, e.date) for e in find_events(list(paragraphs), "2023-10-18")]
+
+    assert dates("10月10日，官方发布消息，日前，中共中央批准，王小明任青山省委副书记。") == [
+        ("王小明", "2023-10-10")
+    ]
+    assert dates("今年7月，时任青山市委书记李大海出任青山省委副书记。") == [("李大海", "2023-07")]
+    assert dates("负责高校工作的赵红梅本月中旬调任江东市委书记。") == [("赵红梅", "2023-10")]
+    assert dates("另外2位分别是：", "10月12日，王小明任青山省委书记；", "李大海出任江东省委书记；") == [
+        ("王小明", "2023-10-12"),
+        ("李大海", "2023-10-12"),
+    ]

@@ -133,8 +133,10 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
             continue
         listed = paragraph.endswith(("；", ";")) or previous.endswith(("；", ";", "：", ":"))
         opener = openers[index]
+        # an item of a list (…；) with no date of its own: the item's before
+        since = date_before(previous, "", len(previous), article, default) if listed else default
         events = list(
-            _read_paragraph(paragraph, index, article, default, known, opener, publicity, seen, listed)
+            _read_paragraph(paragraph, index, article, since, known, opener, publicity, seen, listed)
         )
         previous = paragraph
         if header is not None:
