@@ -217,3 +217,32 @@ def test_dates_told_before_recently_this_year_and_a_list_items() -> None:
         ("王小明", "2023-10-12"),
         ("李大海", "2023-10-12"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a 公示 entry opens with its person, with or without 男/女
+        (
+            "王小明，1975年5月生，中共党员，现任青山县副县长，拟任青山县委常委。",
+            [("王小明", "announced", "青山县委常委")],
+        ),
+        (
+            "李大海（女），汉族，1978年3月生，现任江东镇党委书记，拟提名为青山县副县长人选。",
+            [("李大海", "announced", "青山县副县长")],
+        ),
+        ("王小明获任青山县县长。", [("王小明", "appointed", "青山县县长")]),
+        ("王小明（挂职）任青山县副县长。", [("王小明", "appointed", "青山县副县长")]),
+        ("会议决定，王小明挂职担任青山县副县长。", [("王小明", "appointed", "青山县副县长")]),
+        ("会议推选王小明为青山县政协主席。", [("王小明", "elected", "青山县政协主席")]),
+        (
+            "经县委研究，同意王小明同志退休，免去其青山县教育局局长职务。",
+            [("王小明", "removed", "青山县教育局局长")],
+        ),
+        ("原青山县县长李大海调任江东市副市长。", [("李大海", "transferred", "江东市副市长")]),
+    ],
+)
+def test_publicity_entries_secondments_and_retirements(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert read(text) == expected

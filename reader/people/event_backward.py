@@ -64,7 +64,8 @@ class Context:
 def run_of(clause: str, match: re.Match[str], taken: list[tuple[int, int]]) -> str:
     """The text between the formula before (or the clause's last break) and this one."""
     since = max((end for _start, end in taken if end <= match.start()), default=0)
-    return re.split(r"[，,：:（(“”\s【】《》「」]", clause[since : match.start()])[-1].lstrip("、")
+    text = re.sub(r"[（(](?:挂职|兼职|兼|[男女])[）)]", "", clause[since : match.start()])  # 王小明（挂职）任
+    return re.split(r"[，,：:（(“”\s【】《》「」]", text)[-1].lstrip("、")
 
 
 def backward(

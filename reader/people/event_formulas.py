@@ -172,7 +172,7 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ("appointed", WEAK_TAKING, True),
     (
         "appointed",
-        re.compile(rf"(?<=[{CJK}])(?<![担出现曾历主兼接调转留连继新前原再改升责信放首])任{POST}{POST_END}"),
+        re.compile(rf"(?<=[{CJK}）)])(?<![担出现曾历主兼接调转留连继新前原再改升责信放首])任{POST}{POST_END}"),
         True,
     ),
 )
@@ -186,7 +186,12 @@ HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"决定(?:如下)?[:：]$"), "decided"),
 )
 LIST_ITEM = re.compile(rf"^(?P<names>{NAME_RUN})(?P<verb>为|辞去|的){POST}{POST_END}")
-SUBJECT = re.compile(rf"^(?P<name>[{CJK}]{{2,4}})[，,](?:男|女)[，,]")
+SUBJECT = re.compile(
+    rf"^(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?(?:[（(][男女][）)])?[，,]"
+    rf"(?=男|女|汉族|[{CJK}]{{1,2}}族|(?:19|20)\d\d|出生|生于|中共党员)"
+)
+"""王小明，男，… / 李大海（女），汉族，… / 赵红梅，1975年5月生，…: a 公示 entry's person."""
+RETIRED = re.compile(rf"(?P<name>[{CJK}·]{{2,8}}?)(?:同志)?{alt('retiring')}")
 COUNT = r"(?P<count>\d{1,2}|[两二三四五六七八九十]{1,2})(?:位|名|人)(?:同志|干部)?"
 VERB = r"(?P<verb>拟任|调任|转任|提任|(?<![曾历担兼现原])任)"
 RETOLD: tuple[re.Pattern[str], ...] = (

@@ -21,6 +21,9 @@ from reader.people.event_formulas import (
     TITLE_END,
 )
 
+VERBISH = set("获被将已再又也现出任调升兼接曾均都")
+"""Characters that end a run before a verb (王小明获任, 李大海将): no fourth of a name."""
+
 
 @cache
 def surnames() -> tuple[frozenset[str], frozenset[str]]:
@@ -45,6 +48,8 @@ def is_name(text: str, formula: bool = False) -> bool:
     single, compound = surnames()
     if not 2 <= len(text) <= 4 or any(ch in NOT_GIVEN for ch in text[1:]) or text.startswith(PRONOUNS):
         return False
+    if len(text) == 4 and not formula and text[:2] not in compound and text[3] in VERBISH:
+        return False  # 王小明获(任): a name and the start of its verb
     return formula or not single or text[0] in single or text[:2] in compound
 
 
@@ -196,7 +201,7 @@ LEAD_IN = re.compile(r"^.*(?:决定|关于|审议了?|听取了?|收到|接到|�
 """会议决定张勇同志代理…, 表决通过了关于李明代理…: the name is after the body's verb."""
 TRAILING = re.compile(
     r"(?:本月|上月|今年|去年|近日|日前|近期|\d{1,2}月(?:上旬|中旬|下旬|初|底|份)?|\d{1,2}日|上旬|中旬|下旬|初|底"
-    r"|将|即将|已|已经|正式|均|便|就|再度|再次|又)+$"
+    r"|将|即将|已|已经|正式|均|便|就|再度|再次|又|挂职)+$"
 )
 """朱善璐本月中旬调任, 李路明同志将接替: words between a name and its verb."""
 

@@ -59,6 +59,7 @@ from reader.people.event_formulas import (
     LIST_ITEM,
     NEWS,
     PLACE_POST,
+    RETIRED,
     RETOLD,
     RETOLD_KIND,
     SPACES,
@@ -66,9 +67,11 @@ from reader.people.event_formulas import (
     TRIGGERS,
 )
 from reader.people.event_names import (
+    LEAD_IN,
     bare,
     clean_post,
     count_of,
+    is_name,
     is_resume,
     names_in,
     opener_of,
@@ -248,6 +251,10 @@ def _read_paragraph(
         weak.clear()
         yield from told
         named = {event.name for event in told}
+        retired = RETIRED.search(sentence)
+        if not named and retired and is_name(name := LEAD_IN.sub("", retired.group("name")), True):
+            named = {name}  # 同意王小明同志退休，免去其…职务
+            told = [Event(name, "removed", "", date_before(sentence, "", 0, article, default), index)]
         if len(named) == 1:  # 王小明同志任…，免去其…职务: the one person the sentence names
             for match in ITS.finditer(sentence):
                 if post := clean_post(match.group("post")):
