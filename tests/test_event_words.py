@@ -246,3 +246,18 @@ def test_publicity_entries_secondments_and_retirements(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert read(text) == expected
+
+
+def test_its_post_in_a_clause_of_one_person_and_names_paired_with_posts() -> None:
+    assert read("任命王小明同志为青山县委常委，免去其青山县副县长职务；任命李大海同志为青山县副县长。") == [
+        ("王小明", "appointed", "青山县委常委"),
+        ("王小明", "removed", "青山县副县长"),
+        ("李大海", "appointed", "青山县副县长"),
+    ]
+    assert read("王小明、李大海分别当选为青山县人大常委会主任、副主任。") == [
+        ("王小明", "elected", "青山县人大常委会主任"),
+        ("李大海", "elected", "副主任"),
+    ]
+    assert read("会议表决通过了关于任命王小明为青山县人民政府副县长的决定。") == [
+        ("王小明", "appointed", "青山县人民政府副县长")
+    ]

@@ -99,9 +99,9 @@ def backward(
     told.append((match.end(), names))
     told.sort()
     posts = [_post_of(match, clause, at)]
-    if len(names) > 1 and "分别" in clause[: match.start()] and "和" in posts[0]:
-        head, _, tail = posts[0].partition("和")
-        posts = [head, tail]
+    if len(names) > 1 and "分别" in clause[: match.start()]:  # A、B分别当选主任、副主任
+        paired = re.split("[和、]", posts[0])
+        posts = paired if len(paired) == len(names) else posts
     when = date_before(at.sentence, clause, match.start(), at.article, at.default)
     for number, name in enumerate(names):
         post = posts[number] if len(posts) == len(names) else posts[0]

@@ -337,3 +337,7 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
             found.extend(backward(clause, match, kind, pattern, strict, at, taken, told))
     for _start, event in sorted(found, key=lambda item: item[0]):
         yield event
+    persons = {name for _end, names in told for name in names}
+    for match in ITS.finditer(clause if len(persons) == 1 else ""):  # 任命A为X，免去其Y职务；任命B…
+        if post := clean_post(match.group("post")):  # 其 is the one person of its clause
+            yield Event(next(iter(persons)), "removed", post, when(match.start()), at.index)
