@@ -229,6 +229,8 @@ def _read_paragraph(
     named so far (for 他, 其, 该同志 later); `listed`: an item of a list of moves (it or
     the paragraph before ends in ；, or that one in ：), where X出任Y is a move."""
     seen = [] if seen is None else seen
+    if not TRIGGERS.search(paragraph):
+        return  # most paragraphs hold no formula word
     offset = 0
     weak: list[Event] = []  # the sentence's events of weak formulas (event_formulas.WEAK)
     for sentence in re.split(r"(?<=[。！？!?])", paragraph):
@@ -236,6 +238,8 @@ def _read_paragraph(
         clauses = [piece for clause in re.split(r"[；;]", sentence) for piece in _spaced(clause)]
         told: list[Event] = []
         for number, clause in enumerate(clauses):
+            if not TRIGGERS.search(clause):
+                continue
             later = clauses[number + 1 :]
             context = Context(
                 sentence, paragraph[: offset + max(sentence.find(clause), 0)], index, article,
@@ -251,7 +255,7 @@ def _read_paragraph(
         weak.clear()
         yield from told
         named = {event.name for event in told}
-        retired = RETIRED.search(sentence)
+        retired = RETIRED.search(sentence) if "休" in sentence else None
         if not named and retired and is_name(name := LEAD_IN.sub("", retired.group("name")), True):
             named = {name}  # 同意王小明同志退休，免去其…职务
             told = [Event(name, "removed", "", date_before(sentence, "", 0, article, default), index)]
