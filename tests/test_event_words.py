@@ -261,3 +261,14 @@ def test_its_post_in_a_clause_of_one_person_and_names_paired_with_posts() -> Non
     assert read("会议表决通过了关于任命王小明为青山县人民政府副县长的决定。") == [
         ("王小明", "appointed", "青山县人民政府副县长")
     ]
+
+
+def test_a_sentence_with_no_subject_is_the_paragraphs_person_and_that_comrade_the_last() -> None:
+    assert read("王小明，男，1975年5月生，现任青山县副县长。拟任青山县县长。") == [
+        ("王小明", "announced", "青山县县长")
+    ]
+    assert read("王小明同志任青山县委书记。", "该同志拟任青山县县长。") == [
+        ("王小明", "appointed", "青山县委书记"),
+        ("王小明", "announced", "青山县县长"),
+    ]
+    assert read("该同志拟任青山县县长。") == []  # no one named before

@@ -149,7 +149,10 @@ def _names_of(
         before, run = before.removesuffix(run), ""
     if run in (*PRONOUNS, *BACK_PERSONS, "他们", "她们"):
         pool = [*at.known, *at.persons, *(name for _end, names in told for name in names)]
-        return [at.opener] if at.opener else last_named(at.before + before, pool)
+        named = [at.opener] if at.opener else last_named(at.before + before, pool)
+        if not named and run in BACK_PERSONS and at.persons:  # 该同志: the article's last person
+            named = [at.persons[-1]]
+        return named
     if bare(run):
         return []
     if kind == "elected" and (voted := _voted(before)):
@@ -160,6 +163,9 @@ def _names_of(
         return last[1]  # 李明拟任X，拟提名为Y: the clause before's person
     if at.subject is not None:
         return [at.subject.group("name")]
+    opening = not re.sub(r"[，,\s]", "", at.before[at.before.rfind("。") + 1 :] + before)
+    if opening and at.opener and at.before:  # 王小明，男，…。拟任青山县县长。: the paragraph's
+        return [at.opener]
     return previous_subject(before, at.known)
 
 
