@@ -7,17 +7,22 @@ a post as printed, a kind, a date and the paragraph that states it:
 | kind | formulas |
 |---|---|
 | appointed | 任命/聘任X为Y, 决定(:)X为Y, X(同志/已)任Y, X兼任/接任/晋升/升任/提任Y, X被/获任命为Y |
-| appointed | X经…批准担任Y, X接替Z(担)任Y |
+| appointed | X经…批准担任Y, X接替Z(担)任Y / X接替Z，成为新的Y, X代理Y(职务), Y一职(改)由X兼任 |
+| appointed | X出任Y, X担任Y — only in a sentence with another move, a notice word or a news date |
 | appointed | a list under 任命: / 决定任命: / 聘任:; under 经研究决定: A为X is appointed, A的X职务 removed |
 | removed | 免去/撤销/罢免X(的/同志)Y职务, 免去其Y职务, X被免去Y职务, X不再担任/兼任Y, X卸任Y |
 | removed | a list under 免去: / 决定接受:, X的Y职务被免去 |
 | removed | 接受/同意/批准X辞去Y职务, X提出/申请/请求辞去Y职务, (审议了)X关于辞去Y职务的请求 |
 | removed | X的Y职务相应终止/自然免除; X因…，请求辞去Y职务 (the name the clause before opens with) |
-| elected | X当选(为)Y, (被)选举/补选X为Y, 选出的Y是: X、Z, 选举产生了Y，(P)X当选 (retold) |
+| removed | X辞去Y职务 reported (not …职务后…), 任命X为A，免去(place)B职务, 同意X退休，免去其Y职务 |
+| elected | X当选(为)Y, (被)选举/补选/推选X为(担任)Y, 选出的Y是: X、Z, 选举产生了Y，(P)X当选 (retold) |
+| elected | X得票N票，Z得票M票，当选为Y |
 | nominated | 提名X为Y(候选人), 并提名为Y候选人, X被提名为Y候选人, a list under 提名: |
 | transferred | X调任Y, X调职任Y, X转任Y, X调任PLACE，担任Y, X调至/调往PLACE任Y, X跨省赴PLACE担任Y |
+| transferred | X跨省任职，任Y, 接替调任Y的X |
 | announced | X拟(按程序)(担)任/提任/提拔为/提拔担任/晋升为/推荐为Y, 拟(推荐)提名为Y人选 — a 任前公示 |
 | announced | 确定X为Y拟任人选, X是Y拟提名人选, X被确定为/拟作为Y(候选人推荐)人选 |
+| announced | a 公示 table or keyed lines: 姓名 … 拟任职务 (event_tables) |
 | (retold) | 由P任Y的3人：A、B、C; 曾任区长A、县长B2位任Y (a count equal to the names; 拟任/调任 too) |
 
 A résumé line (曾任, 历任, 2013年任…) is history, not an event, and is not read; a transfer
@@ -35,8 +40,13 @@ first one the article's opening gives (23日, 昨天: completed from the article
 a dateline, 1月13日电, the next one; a span, 11月19日至26日, its month), else the article's date;
 after 日前/近日 (recently) the article's month.
 
+The words of the formulas are data (data/event_words.yaml). A clause with no subject is
+the clause before's person (李明拟任X，拟提名为Y); 他/其/该同志 is the person named last, 该职 the
+post named last; a year in the clause of an appointment (2020年1月，X出任…) is a résumé.
+
 This module reads paragraphs, sentences and clauses; the formulas are spelled in
-event_formulas, the names and posts of a run are found by event_names, dates by event_dates.
+event_formulas, the formulas told after their names read by event_backward, the names
+and posts of a run found by event_names, dates by event_dates, tables by event_tables.
 """
 
 from __future__ import annotations
