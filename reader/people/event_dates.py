@@ -8,12 +8,13 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from reader.people.event_formulas import SPACES
+from reader.people.event_formulas import RECENT, SPACES
 
 DATE = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?"
     r"|(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
     r"|(?P<rel>今天|今日|今\(\d+\)日|今（\d+）日|昨天|昨日)"
+    r"|(?:今年|本年)(?P<m3>\d{1,2})月|(?P<this>本月)"
     r"|(?<![\d月年])(?P<d3>\d{1,2})日"
 )
 
@@ -31,6 +32,10 @@ def resolve(match: re.Match[str], article: dt.date | None) -> str | None:
         month, day = int(match.group("m2")), int(match.group("d2"))
         year = article.year - 1 if month > article.month + 1 else article.year
         return iso(year, month, day)
+    if match.group("m3"):
+        return f"{article.year}-{int(match.group('m3')):02d}"
+    if match.group("this"):
+        return article.isoformat()[:7]
     if match.group("rel"):
         day = article - dt.timedelta(days=1) if match.group("rel").startswith("昨") else article
         return day.isoformat()
@@ -77,12 +82,14 @@ def date_before(
     sentence: str, clause: str, offset: int, article: dt.date | None, default: str | None
 ) -> str | None:
     """The date the sentence gives before the formula, else the opening's (`default`); after
-    日前/近日 (recently), with no date after it, the month of the article's date."""
+    日前/近日 (recently), with no date after it, the date before it that told it (10月10日，
+    官方发布消息，日前…), else the month of the article's date."""
     start = sentence.find(clause)
     before = sentence[: (start if start >= 0 else 0) + offset]
     matches = [m for m in DATE.finditer(before) if not m.group("d3")]
-    recent = [m.end() for m in re.finditer(r"日前|近日|前不久|近期", before)]
+    recent = [m.end() for m in re.finditer(RECENT, before)]
     if recent and (not matches or recent[-1] > matches[-1].end()):
-        base = article.isoformat() if article else None
-        return base[:7] if base else default
+        if matches:  # 10月10日，官方发布消息，日前…: the day it was told
+            return resolve(matches[-1], article)
+        return article.isoformat()[:7] if article else default
     return resolve(matches[-1], article) if matches else default

@@ -2,94 +2,177 @@
 sentences are matched against, and the character classes of names and posts they use.
 
 Why apart: the formulas are the part a linguist reads and extends; the table atop
-reader/people/events.py names each, this module spells them. A new formula must hold a
-word of TRIGGERS (at the end), or add one: a clause with none is not read (most are not,
+reader/people/events.py names each, this module spells their shapes (where the name
+and the post stand) and data/event_words.yaml holds their words (the verbs of each
+role, the words after a post, the pronouns), so a linguist adds 出任 or 调赴 without
+touching code. A clause holding none of the `triggers` words is not read (most are not,
 which halves the time events take over a library).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 from reader.people.model import EventKind
+
+WORDS_FILE = Path(__file__).resolve().parent / "data" / "event_words.yaml"
+
+
+@cache
+def words() -> dict[str, tuple[str, ...]]:
+    """The bundled word lists, read once per process (yaml.safe_load)."""
+    data = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")) or {}
+    return {str(key): tuple(str(word) for word in value or ()) for key, value in data.items()}
+
+
+def alt(*roles: str) -> str:
+    """The words of the roles as one regular-expression group, longest first."""
+    found = {word for role in roles for word in words()[role]}
+    return "(?:" + "|".join(re.escape(word) for word in sorted(found, key=len, reverse=True)) + ")"
+
 
 CJK = "\u4e00-\u9fff"
 NAME_RUN = rf"[{CJK}·・、0-9]{{2,60}}?"
 POST = rf"(?P<post>[{CJK}0-9A-Za-z、（）()·]{{2,60}}?)"
-POST_END = r"(?=$|[，,。；;：:！？!?“”]|并|职务|的职务|人选|候选人|的说明)"
+POST_END = rf"(?=$|[，,。；;：:！？!?“”\s】」』》]|并|{alt('post_tails')}|、(?:决定|任命|免去|提名))"
 SPACES = re.compile(r"[ \u3000\u00a0]+(?=[\d年月日])|(?<=[\d年月日])[ \u3000\u00a0]+")
 NOISE = re.compile(
     r"(?:\d+|[两二三四五六七八九十]+)[名位](?:同志|代表)?|同志|（[男女]）|\([男女]\)|以\d+票的?(?:高票)?|全票|高票|等额|差额|分别|均|再次|正式|顺利|首次|依法|一致|又|已经|已|日前|近日"
 )
 LIST_SPLIT = re.compile(r"[、，,及]")
 POST_TAIL = set("长记员任席理委官督事表监帅使正职")
-"""Last characters of a post (书记, 委员, 主任, 代表, 副职): 调任吉林 names a place, no post."""
+"""Last characters of a post (书记, 委员, 主任, 代表, 副职): 调任吉林 names a place, no post;
+and the words of posts ending otherwise (总会计师), in event_words.yaml."""
+POST_WORDS = tuple(words()["post_words"])
 TITLE_END = set("长委记员席理官督帅主任部")
 """Last characters of posts: before a name they are the post's, not the name's surname."""
 NOT_GIVEN = set("的任等以与及在是被将对于从由向把并最后此上下中里他她其们您你我")
-PRONOUNS = ("他", "她", "其")
-ADVERBS = ("也", "亦", "还", "又", "则", "同时", "并")
+PRONOUNS = words()["pronouns"]
+ADVERBS = words()["adverbs"]
+BACK_PERSONS = words()["back_persons"]
+BACK_POSTS = words()["back_posts"]
+RESUME = alt("resume_markers")
+RECENT = alt("recent")
+RESIGNING = alt("resigning")
+TAKING_OFFICE = alt("taking_office")
+MOVED_TO = rf"{alt('moving_to')}[{CJK}]{{2,8}}?[，,]?(?:{TAKING_OFFICE}|任)(?!职)"
+"""调往吉林(，)担任: a transfer to a place, then the post taken there."""
+
+WEAK_TAKING = re.compile(rf"(?<=[{CJK}])(?<![不再]){TAKING_OFFICE}{POST}{POST_END}")
+WEAK_TAKING_AFTER_COMRADE = re.compile(rf"(?<=同志){TAKING_OFFICE}{POST}{POST_END}")
+WEAK = (WEAK_TAKING, WEAK_TAKING_AFTER_COMRADE)
+"""X担任Y / X出任Y: a move only in a sentence that also holds another, a notice word or a
+date of the news (NEWS); a story's 聂海胜担任指令长 is none."""
+NEWS = re.compile(
+    rf"{alt('notice_markers', 'news_times')}|\d{{1,2}}日"
+    r"|(?<![年\d至到—－-])\d{1,2}月(?:上旬|中旬|下旬|初|底)?"
+)
+
+BY_WHOM = re.compile(
+    rf"(?:^|(?<=[，,：:的]))(?P<post>[{CJK}、]{{2,40}}?)(?:一职|职务)?(?:改|将|则|仍|现)?由"
+    rf"(?P<names>[{CJK}·、]{{2,30}}?){alt('by_whom')}(?=$|[，,。；;])"
+)
+"""教育工委书记一职改由王安顺兼任; after 此前 or 曾 (此前，该职由X担任) a résumé."""
 
 FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     # (kind, the formula, what a clause after it that carries its verb looks like:
     # 为 — 任命A为X，B为Y; 的 — 免去A的X职务；B的Y职务; "" — nothing carries over)
     ("announced", re.compile(rf"确定(?P<names>{NAME_RUN})为{POST}拟任人选"), ""),
-    ("appointed", re.compile(rf"(?:任命|聘任)[:：]?(?P<names>{NAME_RUN})为{POST}{POST_END}"), "为"),
+    ("appointed", re.compile(rf"{alt('appointing')}[:：]?(?P<names>{NAME_RUN})为{POST}{POST_END}"), "为"),
     (
         "removed",
-        re.compile(rf"(?<!被)(?:免去|撤销|罢免)[:：]?(?P<rest>[{CJK}、（）()·]{{3,80}}?)的?职务"),
+        re.compile(rf"(?<!被){alt('removing')}[:：]?(?P<rest>[{CJK}、（）()·]{{3,80}}?)的?职务"),
         "的",
     ),
-    ("removed", re.compile(rf"(?:接受|同意|批准)(?P<names>{NAME_RUN})辞去{POST}的?职务"), ""),
-    ("elected", re.compile(rf"(?:选举|补选)出?(?P<names>{NAME_RUN})为{POST}{POST_END}"), "为"),
+    (
+        "removed",
+        re.compile(rf"{alt('accepting')}(?P<names>{NAME_RUN}){alt('asking')}?{RESIGNING}{POST}的?职务"),
+        "",
+    ),
+    ("elected", re.compile(rf"{alt('electing')}出?(?P<names>{NAME_RUN})(?:为|担任){POST}{POST_END}"), "为"),
     ("elected", re.compile(rf"选出的{POST}是[:：](?P<names>[{CJK}·、和]{{2,400}})"), ""),
-    ("nominated", re.compile(rf"(?<![拟荐])提名(?P<names>{NAME_RUN})为{POST}{POST_END}"), "为"),
-    ("appointed", re.compile(rf"(?<![任命])决定[:：]?(?P<names>{NAME_RUN})为{POST}{POST_END}"), "为"),
+    (
+        "nominated",
+        re.compile(rf"(?<![拟荐]){alt('nominating')}(?P<names>{NAME_RUN})为{POST}{POST_END}"),
+        "为",
+    ),
+    (
+        "appointed",
+        re.compile(rf"(?<![任命]){alt('deciding')}[:：]?(?P<names>{NAME_RUN})为{POST}{POST_END}"),
+        "为",
+    ),
+    # 教育工委书记一职改由王安顺兼任: the post first, then the person
+    ("appointed", BY_WHOM, ""),
+    # 接替调任广西副主席的陈章良: the one transferred, named after the post
+    (
+        "transferred",
+        re.compile(rf"{alt('transferring')}{POST}的(?P<names>[{CJK}·]{{2,6}}?)(?=$|[，,。；;])"),
+        "",
+    ),
 )
 BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     # (kind, the formula after the names, whether the names must stand alone before it)
-    ("elected", re.compile(rf"(?<!新)当选(?:为)?{POST}{POST_END}"), False),
-    ("removed", re.compile(rf"不再(?:担任|兼任){POST}(?=$|[，,。；;]|职务)"), False),
-    ("removed", re.compile(rf"(?<=[{CJK}，,])(?P<asked>(?:提出|申请|请求|关于))?辞去{POST}的?职务"), True),
+    ("elected", re.compile(rf"(?<!新){alt('elected')}{POST}{POST_END}"), False),
+    ("removed", re.compile(rf"{alt('no_longer')}{POST}(?=$|[，,。；;\s]|职务|一职)"), False),
     (
         "removed",
-        re.compile(rf"(?<=[{CJK}])的{POST}职务(?:相应|自行|依法|同时|自然)?(?:终止|免除|解除|被免去|被撤销)"),
+        re.compile(rf"(?<=[{CJK}，,])(?P<asked>{alt('asking')})?{RESIGNING}{POST}的?(?:职务|一职)"),
         True,
     ),
-    ("removed", re.compile(rf"卸任{POST}{POST_END}"), False),
     (
-        "transferred",
-        re.compile(rf"(?:调任|调往|调至|调入)[{CJK}]{{2,6}}?[，,](?:担任|任){POST}{POST_END}"),
-        False,
+        "removed",
+        re.compile(rf"(?<=[{CJK}])的{POST}职务{alt('ending_adverbs')}?{alt('ending')}"),
+        True,
     ),
+    ("removed", re.compile(rf"{alt('leaving')}{POST}{POST_END}"), False),
     (
         "transferred",
         re.compile(
-            rf"(?:调往|调至|调到|调入|跨省(?:交流)?(?:赴|到|至))[{CJK}]{{2,8}}?[，,]?(?:担任|任)(?!职){POST}{POST_END}"
+            rf"{alt('transferring', 'moving_to')}[{CJK}]{{2,6}}?[，,](?:{TAKING_OFFICE}|任){POST}{POST_END}"
         ),
         False,
     ),
-    ("transferred", re.compile(rf"(?:调任|调职任|转任){POST}{POST_END}"), False),
-    (
-        "announced",
-        re.compile(
-            rf"拟(?:按程序)?(?:任|担任|提任|提拔为|提拔担任|晋升为?|推荐为|(?:推荐)?提名为){POST}{POST_END}"
-        ),
-        False,
-    ),
+    ("transferred", re.compile(rf"{MOVED_TO}{POST}{POST_END}"), False),
+    ("transferred", re.compile(rf"{alt('moving')}[，,](?:{TAKING_OFFICE}|任){POST}{POST_END}"), False),
+    ("transferred", re.compile(rf"{alt('transferring')}{POST}{POST_END}"), False),
+    ("announced", re.compile(rf"拟(?:按程序)?{alt('proposing')}{POST}{POST_END}"), False),
     ("announced", re.compile(rf"是{POST}拟提名人选"), True),
     ("announced", re.compile(rf"(?:被确定为|拟作为){POST}(?:拟任|推荐|提名|候选人)*人选"), False),
-    ("appointed", re.compile(rf"(?:兼任|接任|晋升|升任|提任){POST}{POST_END}"), False),
-    ("appointed", re.compile(rf"(?:被|获)(?:任命|聘任|提拔|委任)为{POST}{POST_END}"), False),
-    ("appointed", re.compile(rf"接替[{CJK}·]{{2,8}}?(?:同志)?(?:担任|任){POST}{POST_END}"), False),
-    ("elected", re.compile(rf"被(?:选举|补选|选)为{POST}{POST_END}"), False),
-    ("nominated", re.compile(rf"被提名为{POST}候选人"), False),
-    ("removed", re.compile(rf"被(?:免去|撤销|罢免){POST}的?职务"), False),
-    ("appointed", re.compile(rf"已?经(?:中共)?[{CJK}]{{0,8}}?批准(?:其)?担任{POST}{POST_END}"), False),
-    ("appointed", re.compile(rf"(?<=同志)任{POST}{POST_END}"), False),
+    ("appointed", re.compile(rf"{alt('taking')}{POST}{POST_END}"), False),
+    ("appointed", re.compile(rf"(?:被|获){alt('passive_appointing')}为{POST}{POST_END}"), False),
     (
         "appointed",
-        re.compile(rf"(?<=[{CJK}])(?<![担出现曾历主兼接调转留连继新前原再改升责信放首])任{POST}{POST_END}"),
+        re.compile(
+            rf"{alt('taking_over')}[{CJK}·]{{2,8}}?(?:同志)?[，,]?(?:{TAKING_OFFICE}|任|{alt('becoming')}){POST}{POST_END}"
+        ),
+        False,
+    ),
+    ("appointed", re.compile(rf"(?<=[{CJK}]){alt('becoming')}{POST}{POST_END}"), True),
+    ("elected", re.compile(rf"被{alt('passive_electing')}为{POST}{POST_END}"), False),
+    ("nominated", re.compile(rf"被提名为{POST}候选人"), False),
+    ("nominated", re.compile(rf"(?<![拟荐被]){alt('nominating')}(?:为|(?!的)){POST}(?:候选人|人选)"), False),
+    ("removed", re.compile(rf"被{alt('passive_removing')}{POST}的?职务"), False),
+    (
+        "appointed",
+        re.compile(rf"已?经(?:中共)?[{CJK}]{{0,8}}?批准(?:其)?{TAKING_OFFICE}{POST}{POST_END}"),
+        False,
+    ),
+    # 决定张勇同志代理县长, 关于李明代理县长职务的决定: the post is 代理…
+    (
+        "appointed",
+        re.compile(rf"(?<=[{CJK}])(?P<post>{alt('acting')}[{CJK}、]{{2,40}}?)(?:职务)?{POST_END}"),
+        True,
+    ),
+    ("appointed", re.compile(rf"(?<=同志)任{POST}{POST_END}"), False),
+    ("appointed", WEAK_TAKING_AFTER_COMRADE, False),
+    ("appointed", WEAK_TAKING, True),
+    (
+        "appointed",
+        re.compile(rf"(?<=[{CJK}）)])(?<![担出现曾历主兼接调转留连继新前原再改升责信放首])任{POST}{POST_END}"),
         True,
     ),
 )
@@ -103,7 +186,12 @@ HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"决定(?:如下)?[:：]$"), "decided"),
 )
 LIST_ITEM = re.compile(rf"^(?P<names>{NAME_RUN})(?P<verb>为|辞去|的){POST}{POST_END}")
-SUBJECT = re.compile(rf"^(?P<name>[{CJK}]{{2,4}})[，,](?:男|女)[，,]")
+SUBJECT = re.compile(
+    rf"^(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?(?:[（(][男女][）)])?[，,]"
+    rf"(?=男|女|汉族|[{CJK}]{{1,2}}族|(?:19|20)\d\d|出生|生于|中共党员)"
+)
+"""王小明，男，… / 李大海（女），汉族，… / 赵红梅，1975年5月生，…: a 公示 entry's person."""
+RETIRED = re.compile(rf"(?P<name>[{CJK}·]{{2,8}}?)(?:同志)?{alt('retiring')}")
 COUNT = r"(?P<count>\d{1,2}|[两二三四五六七八九十]{1,2})(?:位|名|人)(?:同志|干部)?"
 VERB = r"(?P<verb>拟任|调任|转任|提任|(?<![曾历担兼现原])任)"
 RETOLD: tuple[re.Pattern[str], ...] = (
@@ -133,9 +221,13 @@ CARRIED = {
 }
 """A clause that goes on with the formula before it: 任命A为X，[B为Y]; 免去A的X职务；[B的Y职务]."""
 THEN_APPOINTED = re.compile(rf"[，,](?:改|另)?任(?![命职用免])(?![^，,。；;]*为){POST}{POST_END}")
-ITS = re.compile(rf"(?:免去|撤销|罢免)其{POST}的?职务")
+ITS = re.compile(rf"{alt('removing')}其{POST}的?职务")
 THEN_FOR = re.compile(rf"并(?:决定)?为{POST}{POST_END}")
-THEN_NOMINATED = re.compile(rf"提名为{POST}候选人")
+THEN_NOMINATED = re.compile(rf"提名为{POST}(?:候选人|人选)")
 THEN_ACTING = re.compile(rf"[，,](?P<post>代理[{CJK}]{{2,30}}?)职务")
-TRIGGERS = re.compile(r"任|免|选|提名|辞|调|拟|卸|职务|聘|罢|撤|批准|决定|人选|晋升")
+TRIGGERS = re.compile(alt("triggers"))
+PLACE_POST = rf"[{CJK}]{{1,5}}?[省市县区州旗](?:委|人民|政府|人大|政协|纪委|监委|法院|检察院)"
+"""A post that opens with its place's body (卢江县委副书记, 青山市人民政府副市长): after
+任命X为A，免去 with no name it is X's; a name before it would be read with 同志 or 的."""
+VOTES = re.compile(rf"(?P<run>[{CJK}·]{{2,20}}?){alt('votes')}\d+票")
 """A word one of the formulas above holds: a clause without any is not matched against them."""

@@ -15,9 +15,14 @@ from reader.people.event_formulas import (
     NOISE,
     NOT_GIVEN,
     POST_TAIL,
+    POST_WORDS,
     PRONOUNS,
+    RESUME,
     TITLE_END,
 )
+
+VERBISH = set("获被将已再又也现出任调升兼接曾均都")
+"""Characters that end a run before a verb (王小明获任, 李大海将): no fourth of a name."""
 
 
 @cache
@@ -43,6 +48,8 @@ def is_name(text: str, formula: bool = False) -> bool:
     single, compound = surnames()
     if not 2 <= len(text) <= 4 or any(ch in NOT_GIVEN for ch in text[1:]) or text.startswith(PRONOUNS):
         return False
+    if len(text) == 4 and not formula and text[:2] not in compound and text[3] in VERBISH:
+        return False  # 王小明获(任): a name and the start of its verb
     return formula or not single or text[0] in single or text[:2] in compound
 
 
@@ -135,7 +142,7 @@ def clean_post(post: str) -> str:
     post = re.sub(r"[（(][^）)]*[）)]?$", "", post).strip("、的")
     if re.fullmatch(r"(?:现|原|所|担)任", post):
         return ""  # 免去其现任职务 names no post
-    return post if post[-1:] in POST_TAIL or post.endswith("领导") else ""
+    return post if post[-1:] in POST_TAIL or post.endswith(("领导", *POST_WORDS)) else ""
 
 
 def split_name_post(rest: str) -> tuple[str, str] | None:
@@ -146,9 +153,13 @@ def split_name_post(rest: str) -> tuple[str, str] | None:
     if "的" in rest:
         name, _, post = rest.partition("的")
         return (name, post) if names_in(name, True) else None
+    *head, last = rest.split("、")
+    if head and all(is_name(part) for part in head) and (split := split_name_post(last)):
+        return "、".join([*head, split[0]]), split[1]  # 免去A、B、C市人民政府副市长职务
     for length in (3, 2, 4):
         name, post = rest[:length], rest[length:]
-        if len(post) >= 2 and is_name(name) and not (length == 3 and post[:1] in "省市县区"):
+        place_cut = length == 3 and post[:1] in "省市县区"  # 李明市长: 李明 and 市长
+        if len(post) >= 2 and is_name(name) and not place_cut and post[0] != "、":
             return name, post
     return None
 
@@ -161,7 +172,7 @@ def opener_of(paragraph: str) -> str | None:
 
 def known_tail(run: str, known: list[str]) -> list[str]:
     cleaned = NOISE.sub("", run)
-    return [name for name in known if cleaned.endswith(name)][:1]
+    return [name for name in known if cleaned.endswith(name) and not LEAD_IN.match(name)][:1]
 
 
 def previous_subject(before: str, known: list[str]) -> list[str]:
@@ -177,9 +188,63 @@ def previous_subject(before: str, known: list[str]) -> list[str]:
     if not opening and cause and is_name(cause.group()):
         opening = [cause.group()]
     titled = post_then_name(last)
-    return known_tail(last, known) or ([last] if is_name(last) else [titled] if titled else opening)
+    alone = is_name(last) and not (len(last) == 2 and last[-1] in TITLE_END)  # 经理 is no name
+    return known_tail(last, known) or ([last] if alone else [titled] if titled else opening)
 
 
 def is_resume(before: str, run: str) -> bool:
     """曾任/历任 and a year standing for the subject (2013年任…) are history, not events."""
-    return bool(re.search(r"曾|历任|先后|此前", before[-12:])) or bool(re.fullmatch(r"[\d年月]+", run))
+    return bool(re.search(RESUME, before[-12:])) or bool(re.fullmatch(r"[\d年月]+", run))
+
+
+LEAD_IN = re.compile(r"^.*(?:决定|关于|审议了?|听取了?|收到|接到|同意|批准|通过了?)")
+"""会议决定张勇同志代理…, 表决通过了关于李明代理…: the name is after the body's verb."""
+TRAILING = re.compile(
+    r"(?:本月|上月|今年|去年|近日|日前|近期|\d{1,2}月(?:上旬|中旬|下旬|初|底|份)?|\d{1,2}日|上旬|中旬|下旬|初|底"
+    r"|将|即将|已|已经|正式|均|便|就|再度|再次|又|挂职)+$"
+)
+"""朱善璐本月中旬调任, 李路明同志将接替: words between a name and its verb."""
+
+
+def bare(run: str) -> str:
+    """A run without its time and modal words: "" when it names no one (3月底, 今年1月)."""
+    return TRAILING.sub("", NOISE.sub("", run)).strip()
+
+
+def cleaned_runs(run: str) -> list[str]:
+    """The readings of a run before a formula, plainest first: as printed, without the
+    time or modal words before the verb (本月中旬, 将), after the body's verb (会议决定张勇),
+    and the name after the last 的 (时任合肥包河区委的胡启生)."""
+    trimmed = TRAILING.sub("", NOISE.sub("", run))
+    runs = [trimmed] if trimmed and trimmed != NOISE.sub("", run) else []  # 刘捷再度: no 4-character name
+    for candidate in (run, trimmed, LEAD_IN.sub("", trimmed)):
+        if candidate and candidate not in runs:
+            runs.append(candidate)
+    if "的" in trimmed and is_name(tail := trimmed.rsplit("的", 1)[1]):
+        runs.append(tail)
+    return runs
+
+
+def last_named(before: str, pool: list[str]) -> list[str]:
+    """他/她/其/该同志: the person of `pool` (the officials found, the persons of events
+    told so far) the text before names last."""
+    placed = [(before.rfind(name), name) for name in pool if name in before]
+    return [max(placed)[1]] if placed else []
+
+
+def last_post(before: str) -> str:
+    """该职/这一职务: the post the text before names last (发布了威海市委书记人选 → 威海市委书记)."""
+    for fragment in reversed([part for part in re.split(r"[，,。；;：:！？!?]", before) if part][-4:]):
+        fragment = re.split(r"[了的为是由任]", fragment)[-1]
+        for tail in ("人选", "一职", "职务"):
+            fragment = fragment.removesuffix(tail)
+        if 2 <= len(fragment) <= 25 and (post := clean_post(fragment)):
+            return post
+    return ""
+
+
+def is_history(before_run: str) -> bool:
+    """2020年12月，他任… / 2020年1月，张玉卓出任… / 2019.03—2021.05 任…: a year (and month)
+    in the clause of an appointment is a résumé line; a day (12月27日，) or 今年1月 is news."""
+    clause = re.split(r"[。；;]", before_run)[-1]
+    return bool(re.search(r"(?:19|20)\d\d(?:年|[.．/]\d{1,2})", clause)) and not re.search(r"\d日", clause)

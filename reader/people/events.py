@@ -7,17 +7,22 @@ a post as printed, a kind, a date and the paragraph that states it:
 | kind | formulas |
 |---|---|
 | appointed | 任命/聘任X为Y, 决定(:)X为Y, X(同志/已)任Y, X兼任/接任/晋升/升任/提任Y, X被/获任命为Y |
-| appointed | X经…批准担任Y, X接替Z(担)任Y |
+| appointed | X经…批准担任Y, X接替Z(担)任Y / X接替Z，成为新的Y, X代理Y(职务), Y一职(改)由X兼任 |
+| appointed | X出任Y, X担任Y — only in a sentence with another move, a notice word or a news date |
 | appointed | a list under 任命: / 决定任命: / 聘任:; under 经研究决定: A为X is appointed, A的X职务 removed |
 | removed | 免去/撤销/罢免X(的/同志)Y职务, 免去其Y职务, X被免去Y职务, X不再担任/兼任Y, X卸任Y |
 | removed | a list under 免去: / 决定接受:, X的Y职务被免去 |
 | removed | 接受/同意/批准X辞去Y职务, X提出/申请/请求辞去Y职务, (审议了)X关于辞去Y职务的请求 |
 | removed | X的Y职务相应终止/自然免除; X因…，请求辞去Y职务 (the name the clause before opens with) |
-| elected | X当选(为)Y, (被)选举/补选X为Y, 选出的Y是: X、Z, 选举产生了Y，(P)X当选 (retold) |
+| removed | X辞去Y职务 reported (not …职务后…), 任命X为A，免去(place)B职务, 同意X退休，免去其Y职务 |
+| elected | X当选(为)Y, (被)选举/补选/推选X为(担任)Y, 选出的Y是: X、Z, 选举产生了Y，(P)X当选 (retold) |
+| elected | X得票N票，Z得票M票，当选为Y |
 | nominated | 提名X为Y(候选人), 并提名为Y候选人, X被提名为Y候选人, a list under 提名: |
 | transferred | X调任Y, X调职任Y, X转任Y, X调任PLACE，担任Y, X调至/调往PLACE任Y, X跨省赴PLACE担任Y |
+| transferred | X跨省任职，任Y, 接替调任Y的X |
 | announced | X拟(按程序)(担)任/提任/提拔为/提拔担任/晋升为/推荐为Y, 拟(推荐)提名为Y人选 — a 任前公示 |
 | announced | 确定X为Y拟任人选, X是Y拟提名人选, X被确定为/拟作为Y(候选人推荐)人选 |
+| announced | a 公示 table or keyed lines: 姓名 … 拟任职务 (event_tables) |
 | (retold) | 由P任Y的3人：A、B、C; 曾任区长A、县长B2位任Y (a count equal to the names; 拟任/调任 too) |
 
 A résumé line (曾任, 历任, 2013年任…) is history, not an event, and is not read; a transfer
@@ -35,8 +40,13 @@ first one the article's opening gives (23日, 昨天: completed from the article
 a dateline, 1月13日电, the next one; a span, 11月19日至26日, its month), else the article's date;
 after 日前/近日 (recently) the article's month.
 
+The words of the formulas are data (data/event_words.yaml). A clause with no subject is
+the clause before's person (李明拟任X，拟提名为Y); 他/其/该同志 is the person named last, 该职 the
+post named last; a year in the clause of an appointment (2020年1月，X出任…) is a résumé.
+
 This module reads paragraphs, sentences and clauses; the formulas are spelled in
-event_formulas, the names and posts of a run are found by event_names, dates by event_dates.
+event_formulas, the formulas told after their names read by event_backward, the names
+and posts of a run found by event_names, dates by event_dates, tables by event_tables.
 """
 
 from __future__ import annotations
@@ -46,41 +56,40 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
+from reader.people.event_backward import Context, backward, run_of
 from reader.people.event_dates import article_date, date_before, opening_date
+from reader.people.event_follow import carried, follow_ups
 from reader.people.event_formulas import (
-    ADVERBS,
     BACKWARD,
-    CARRIED,
+    BY_WHOM,
+    CJK,
     FORWARD,
     HEADERS,
     ITS,
     LIST_ITEM,
-    LIST_SPLIT,
-    NOISE,
-    POST_END,
-    PRONOUNS,
+    NEWS,
+    PLACE_POST,
+    RETIRED,
     RETOLD,
     RETOLD_KIND,
     SPACES,
     SUBJECT,
-    THEN_ACTING,
-    THEN_APPOINTED,
-    THEN_FOR,
-    THEN_NOMINATED,
     TRIGGERS,
 )
 from reader.people.event_names import (
+    LEAD_IN,
+    bare,
     clean_post,
     count_of,
+    is_name,
     is_resume,
-    known_tail,
     names_in,
     opener_of,
     post_then_name,
-    previous_subject,
     split_name_post,
     titled_names,
 )
+from reader.people.event_tables import table_events
 from reader.people.model import Event, EventKind
 from reader.script import as_printed, looks_traditional, to_simplified
 
@@ -123,6 +132,9 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
     publicity = any("任前公示" in paragraph for paragraph in paragraphs[:3])
     known = sorted(set(names), key=len, reverse=True)
     found: dict[tuple[str, str, str], Event] = {}
+    seen: list[str] = []
+    tables = table_events(paragraphs, default)  # 干部任前公示 tables: 姓名 … 拟任职务
+    previous = ""
     header: str | None = None
     for index, raw in enumerate(paragraphs):
         paragraph = SPACES.sub("", raw.strip())
@@ -132,7 +144,14 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
         if heading is not None:
             header = heading
             continue
-        events = list(_read_paragraph(paragraph, index, article, default, known, openers[index], publicity))
+        listed = paragraph.endswith(("；", ";")) or previous.endswith(("；", ";", "：", ":"))
+        opener = openers[index]
+        # an item of a list (…；) with no date of its own: the item's before
+        since = date_before(previous, "", len(previous), article, default) if listed else default
+        events = list(
+            _read_paragraph(paragraph, index, article, since, known, opener, publicity, seen, listed)
+        )
+        previous = paragraph
         if header is not None:
             item = LIST_ITEM.match(paragraph)
             if item and not events:
@@ -145,21 +164,19 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
                 ]
             elif not item:
                 header = None
-        for event in events:
+        for event in [*events, *(event for event in tables if event.paragraph == index)]:
             if event.post and (event.name, event.kind, event.post) not in found:
                 found[(event.name, event.kind, event.post)] = event
     return _drop_repeats(list(found.values()))
 
 
 def _drop_repeats(events: list[Event]) -> list[Event]:
-    """One event told twice is one: a post printed whole and in part (副市长、代理市长 /
-    副市长), or with the same last title and no other place (全国政协主席 /
-    政协第十二届全国委员会主席). A deputy's post (副主席) is never a repeat of the head's (主席)."""
-    from reader.people.places import post_places
-
+    """One event told twice is one, kept where it is first told: a post printed whole and
+    in part (副市长、代理市长 / 副市长), or a later paragraph's post of the
+    same titles with no other place (武汉市代理市长 / 武汉市人民政府代理市长; 全国政协主席 /
+    政协第十二届全国委员会主席). A deputy's post (副主席) is never a repeat of the head's
+    (主席), nor an acting one's (代理检察长) of a deputy's (副检察长)."""
     kept: list[Event] = []
-    # Only a later paragraph retelling the lead counts as a repeat: within one
-    # paragraph 副市长 and 代理市长 are two appointments.
     for event in events:
         if any(
             other is not event
@@ -174,8 +191,8 @@ def _drop_repeats(events: list[Event]) -> list[Event]:
             other.name == event.name
             and other.kind == event.kind
             and other.paragraph != event.paragraph
-            and _last_title(other.post) == _last_title(event.post)
-            and (not post_places(other.post) or not post_places(event.post))
+            and _titles(event.post) <= _titles(other.post)
+            and _same_place(event.post, other.post)
             for other in kept
         ):
             continue
@@ -189,10 +206,22 @@ def _part_of(short: str, long: str) -> bool:
     return at >= 0 and long[at - 1 : at] != "副"
 
 
-def _last_title(post: str) -> str:
-    """主席 of 全国政协主席, 副主席 of 副主席: a deputy's title is not the head's."""
-    last = re.split(r"[、，,]", post)[-1]
-    return last[-3:] if last[-3:-2] == "副" else last[-2:]
+def _titles(post: str) -> frozenset[tuple[str, bool, bool]]:
+    """The titles of a post's chain: each one's last two characters, whether a deputy's
+    (副市长) and whether an acting one's (代理市长, 代市长)."""
+    return frozenset(
+        (part[-2:], "副" in part[-4:], "代" in part.replace("代表", ""))
+        for part in re.split(r"[、，,]", post)
+        if part
+    )
+
+
+def _same_place(a: str, b: str) -> bool:
+    """No place in one, or the places of one among the other's."""
+    from reader.people.places import post_places
+
+    first, second = set(post_places(a)), set(post_places(b))
+    return not first or not second or first <= second or second <= first
 
 
 def _read_paragraph(
@@ -203,32 +232,67 @@ def _read_paragraph(
     known: list[str],
     opener: str | None,
     publicity: bool = False,
+    seen: list[str] | None = None,
+    listed: bool = False,
 ) -> Iterable[Event]:
+    """The events of one paragraph; `seen` gathers the persons the article's formulas
+    named so far (for 他, 其, 该同志 later); `listed`: an item of a list of moves (it or
+    the paragraph before ends in ；, or that one in ：), where X出任Y is a move."""
+    seen = [] if seen is None else seen
+    if not TRIGGERS.search(paragraph):
+        return  # most paragraphs hold no formula word
+    offset = 0
+    weak: list[Event] = []  # the sentence's events of weak formulas (event_formulas.WEAK)
     for sentence in re.split(r"(?<=[。！？!?])", paragraph):
         subject = SUBJECT.match(sentence)
-        clauses = re.split(r"[；;]", sentence)
+        clauses = [piece for clause in re.split(r"[；;]", sentence) for piece in _spaced(clause)]
         told: list[Event] = []
         for number, clause in enumerate(clauses):
+            if not TRIGGERS.search(clause):
+                continue
             later = clauses[number + 1 :]
-            told.extend(
-                _read_clause(
-                    clause, sentence, index, article, default, known, subject, opener, later, publicity
-                )
-            )
+            context = Context(
+                sentence, paragraph[: offset + max(sentence.find(clause), 0)], index, article,
+                date_before(paragraph[:offset], "", offset, article, default), known, subject, opener,
+                publicity, seen, weak,
+            )  # fmt: skip
+            new = list(_read_clause(clause, context, later))
+            seen.extend(event.name for event in new)
+            told.extend(new)
+        offset += len(sentence)
+        if weak and not listed and not NEWS.search(sentence) and all(any(e is w for w in weak) for e in told):
+            told = []  # 聂海胜担任指令长: a story, unless the sentence holds a move or a date
+        weak.clear()
         yield from told
-        persons = {event.name for event in told}
-        if len(persons) == 1:  # 王小明同志任…，免去其…职务: the one person the sentence names
+        named = {event.name for event in told}
+        retired = RETIRED.search(sentence) if "休" in sentence else None
+        if not named and retired and is_name(name := LEAD_IN.sub("", retired.group("name")), True):
+            named = {name}  # 同意王小明同志退休，免去其…职务
+            told = [Event(name, "removed", "", date_before(sentence, "", 0, article, default), index)]
+        if len(named) == 1:  # 王小明同志任…，免去其…职务: the one person the sentence names
             for match in ITS.finditer(sentence):
                 if post := clean_post(match.group("post")):
-                    yield Event(next(iter(persons)), "removed", post, told[0].date, index)
+                    yield Event(next(iter(named)), "removed", post, told[0].date, index)
 
 
-def _read_clause(
-    clause, sentence, index, article, default, known, subject, opener, later=(), publicity=False
-) -> Iterable[Event]:
+def _spaced(clause: str) -> list[str]:
+    """A headline of two moves set apart by a space (A辞去…职务 B任代理省长) is two clauses;
+    a space inside a name or a post is not a break."""
+    pieces = re.split(rf"(?<=[{CJK}])[ \u3000\u00a0]+(?=[{CJK}])", clause)
+    if len(pieces) > 1 and all(len(piece) >= 5 and TRIGGERS.search(piece) for piece in pieces):
+        return pieces
+    return [clause]
+
+
+def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterable[Event]:
     if not TRIGGERS.search(clause):
         return
     taken: list[tuple[int, int]] = []
+    told: list[tuple[int, list[str]]] = []  # where each formula read ended, and its names
+
+    def when(start: int) -> str | None:
+        return date_before(at.sentence, clause, start, at.article, at.default)
+
     for pattern in RETOLD:
         for match in pattern.finditer(clause):
             names = titled_names(match.group("names"))
@@ -237,119 +301,57 @@ def _read_clause(
             if not post or not names or (counted and len(names) != count_of(match.group("count"))):
                 continue
             kind = RETOLD_KIND[match.group("verb")]
-            kind = "announced" if publicity and kind == "appointed" else kind
+            kind = "announced" if at.publicity and kind == "appointed" else kind
             taken.append(match.span())
-            when = date_before(sentence, clause, match.start(), article, default)
             for name in names:
-                yield Event(name, kind, post, when, index)
+                yield Event(name, kind, post, when(match.start()), at.index)
     for kind, pattern, carry in FORWARD:
         for match in pattern.finditer(clause):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
-            when = date_before(sentence, clause, match.start(), article, default)
             if "rest" in match.groupdict():
-                split = split_name_post(match.group("rest"))
-                if split is None:
+                rest = match.group("rest")
+                between = clause[told[-1][0] : match.start()] if told else "-"
+                if not between.strip("，,、并同时") and re.match(PLACE_POST, rest):
+                    names, post = told[-1][1], clean_post(rest)  # 任命X为A，免去卢江县委副书记职务
+                elif (split := split_name_post(rest)) is not None:
+                    names, post = names_in(split[0], True), clean_post(split[1])
+                else:
                     continue
-                names, post = names_in(split[0], True), clean_post(split[1])
             else:
-                names = names_in(match.group("names"), True, formula=True)
+                names = names_in(match.group("names"), True, formula=kind != "transferred")
+                titled = None if names else post_then_name(match.group("names"))
+                names = [titled] if titled else names  # 由北京市委副书记王安顺兼任
                 post = clean_post(match.group("post"))
             if not names:
                 continue
+            at.persons.extend(names)
+            if pattern is BY_WHOM and is_resume(clause[: match.start()], ""):
+                continue  # 此前，威海市委书记由孙述涛担任
             taken.append(match.span())
+            told.append((match.end(), names))
+            date = when(match.start())
             for name in names:
-                yield Event(name, kind, post, when, index)
-            yield from _follow_ups(clause[match.end() :], names, when, index)
+                yield Event(name, kind, post, date, at.index)
+            yield from follow_ups(clause[match.end() :], names, date, at.index)
             if carry:
-                yield from _carried(kind, carry, clause[match.end() :], later, when, index)
+                yield from carried(kind, carry, clause[match.end() :], later, date, at.index)
+    found: list[tuple[int, Event]] = []
+    deferred: list[tuple[re.Match[str], EventKind, re.Pattern[str], bool]] = []
     for kind, pattern, strict in BACKWARD:
         for match in pattern.finditer(clause):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
-            since = max((end for _start, end in taken if end <= match.start()), default=0)
-            run = re.split(r"[，,：:（(“”\s]", clause[since : match.start()])[-1].lstrip("、")
-            if "asked" in match.groupdict():
-                if not match.group("asked") and not re.search("接受|同意|批准", clause):
-                    continue  # 辞去 is an event when accepted (接受…辞去) or asked for (提出辞去)
-                run = re.sub(r"^.*?(?:审议|听取|收到|接到)(?:了|通过了)?", "", run)  # 会议审议了X关于辞去
-            names = names_in(run, strict) if LIST_SPLIT.search(run) or "和" in run else []
-            names = names or known_tail(run, known) or names_in(run, strict)
-            if not names and not strict:
-                names = [name] if (name := post_then_name(re.split("[、和]", NOISE.sub("", run))[-1])) else []
-            before = clause[: match.start()]
-            if run in ADVERBS:  # 现任市委书记常绪扩，也拟任…: the clause before names him
-                before, run = before.removesuffix(run), ""
-            if not names and run in (*PRONOUNS, "他们", "她们") and opener:
-                names = [opener]
-            if not names and not run.strip() and subject is not None:
-                names = [subject.group("name")]
-            if not names and not run.strip():
-                names = previous_subject(before, known)
-            moved = kind == "transferred" and (bool(re.fullmatch(r"[\d年月]+", run)) or run[:1] in "由从")
-            if not names and moved and opener:  # 2018年5月调任…, 由…转任…: the paragraph's person
-                names = [opener]
-            if not names or is_resume(clause[: match.start()], "" if moved else run):
-                continue
-            before_run = clause[: match.start() - len(run)]
-            if strict and pattern.pattern.endswith(POST_END) and re.search(r"[年月日][，,]?$", before_run):
-                continue  # 2020年12月,他任宿迁市委副书记: a résumé
-            when = date_before(sentence, clause, match.start(), article, default)
-            taken.append(match.span())
-            posts = [clean_post(match.group("post"))]
-            if len(names) > 1 and "分别" in clause[: match.start()] and "和" in posts[0]:
-                head, _, tail = posts[0].partition("和")
-                posts = [head, tail]
-            for number, name in enumerate(names):
-                post = posts[number] if len(posts) == len(names) else posts[0]
-                if post:
-                    yield Event(name, kind, post, when, index)
-
-
-def _carried(
-    kind: EventKind, carry: str, rest: str, later: Sequence[str], when: str | None, index: int
-) -> Iterable[Event]:
-    """The clauses after a formula that go on with its verb: 任命A为X，B为Y，C为Z;
-    分别免去A的X职务；B的Y职务. Each must be a name and a post and nothing else (a name
-    of a known surname; 的 or 同志 between name and post after 免去); the first that is
-    not ends the run."""
-    pieces = re.split(r"[，,；;]", "；".join([rest, *later]))
-    if pieces[0].strip("。 ") not in ("", "职务", "的职务"):
-        return
-    pattern = CARRIED[carry]
-    for piece in pieces[1:]:
-        piece = piece.strip().rstrip("。！!")
-        match = pattern.fullmatch(piece)
-        if match is None:
-            return
-        if carry == "的":
-            if "的" not in piece and "同志" not in piece:
-                return
-            split = split_name_post(match.group("rest"))
-            if split is None:
-                return
-            names, post = names_in(split[0], True), clean_post(split[1])
-        else:
-            names, post = names_in(match.group("names"), True), clean_post(match.group("post"))
-        if not names or not post:
-            return
-        for name in names:
-            yield Event(name, kind, post, when, index)
-
-
-def _follow_ups(rest: str, names: list[str], when: str | None, index: int) -> Iterable[Event]:
-    """并决定为代理市长 / 提名为…候选人 / 免去…职务，任… after a first formula: the same person."""
-    if len(names) != 1:
-        return
-    then = THEN_APPOINTED.match(rest.removeprefix("的").removeprefix("职务"))
-    if then and clean_post(then.group("post")):
-        yield Event(names[0], "appointed", clean_post(then.group("post")), when, index)
-    follow = THEN_FOR.match(rest.lstrip("，,"))
-    if follow:
-        yield Event(names[0], "appointed", clean_post(follow.group("post")), when, index)
-    acting = THEN_ACTING.match(rest)
-    if acting:
-        yield Event(names[0], "appointed", clean_post(acting.group("post")), when, index)
-    nominated = THEN_NOMINATED.search(rest)
-    if nominated:
-        yield Event(names[0], "nominated", clean_post(nominated.group("post")), when, index)
+            if not bare(run_of(clause, match, taken)) and kind != "transferred":
+                deferred.append((match, kind, pattern, strict))  # 李明拟任X，拟提名为Y: read
+                continue  # once the clause before is
+            found.extend(backward(clause, match, kind, pattern, strict, at, taken, told))
+    for match, kind, pattern, strict in sorted(deferred, key=lambda item: item[0].start()):
+        if not any(start < match.end() and match.start() < end for start, end in taken):
+            found.extend(backward(clause, match, kind, pattern, strict, at, taken, told))
+    for _start, event in sorted(found, key=lambda item: item[0]):
+        yield event
+    persons = {name for _end, names in told for name in names}
+    for match in ITS.finditer(clause if len(persons) == 1 else ""):  # 任命A为X，免去其Y职务；任命B…
+        if post := clean_post(match.group("post")):  # 其 is the one person of its clause
+            yield Event(next(iter(persons)), "removed", post, when(match.start()), at.index)

@@ -1,0 +1,177 @@
+"""The formulas told after their names (X任Y, X拟任Y, X不再担任Y) of reader.people.events:
+who the run of text before each names, and the post it gives.
+
+Why apart: the run before such a formula is where a notice's grammar varies most (a name,
+a list, a titled name, 时任…的X, a pronoun, nothing at all when the clause before names the
+person), and resolving it is one job. A formula with nothing before it is read after the
+others of its clause, so that 李明拟任X，拟提名为Y gives Y to 李明.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from reader.people.event_dates import date_before
+from reader.people.event_formulas import (
+    ADVERBS,
+    BACK_PERSONS,
+    BACK_POSTS,
+    LIST_SPLIT,
+    NOISE,
+    PRONOUNS,
+    VOTES,
+    WEAK,
+)
+from reader.people.event_names import (
+    bare,
+    clean_post,
+    cleaned_runs,
+    is_history,
+    is_name,
+    is_resume,
+    known_tail,
+    last_named,
+    last_post,
+    names_in,
+    post_then_name,
+    previous_subject,
+    trailing_name,
+)
+from reader.people.model import Event, EventKind
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Context:
+    """What a clause is read against: its sentence, the paragraph before it, the dates,
+    the officials found, the person the sentence or paragraph opens with."""
+
+    sentence: str
+    before: str
+    index: int
+    article: dt.date | None
+    default: str | None
+    known: list[str]
+    subject: re.Match[str] | None
+    opener: str | None
+    publicity: bool
+    persons: list[str]
+    weak: list[Event]
+
+
+def run_of(clause: str, match: re.Match[str], taken: list[tuple[int, int]]) -> str:
+    """The text between the formula before (or the clause's last break) and this one."""
+    since = max((end for _start, end in taken if end <= match.start()), default=0)
+    text = re.sub(r"[（(](?:挂职|兼职|兼|[男女])[）)]", "", clause[since : match.start()])  # 王小明（挂职）任
+    return re.split(r"[，,：:（(“”\s【】《》「」]", text)[-1].lstrip("、")
+
+
+def backward(
+    clause: str,
+    match: re.Match[str],
+    kind: EventKind,
+    pattern: re.Pattern[str],
+    strict: bool,
+    at: Context,
+    taken: list[tuple[int, int]],
+    told: list[tuple[int, list[str]]],
+) -> Iterable[tuple[int, Event]]:
+    """The events of one formula told after its names (X任Y), with its position."""
+    run = run_of(clause, match, taken)
+    if "asked" in match.groupdict():
+        accepted = match.group("asked") or re.search("接受|同意|批准", clause)
+        if not accepted and re.match(r"[^，,。；;]{0,2}后", clause[match.end() :]):
+            return  # 辞去…职务后回到家乡: a story; accepted, asked for or reported: an event
+        run = re.sub(r"^.*?(?:审议|听取|收到|接到)(?:了|通过了)?", "", run)  # 会议审议了X关于辞去
+    names = _names_of(run, clause, match.start(), strict, at, told, kind)
+    moved = kind == "transferred" and (bool(re.fullmatch(r"[\d年月]+", run)) or run[:1] in "由从")
+    if not names and moved:  # 2018年5月调任…, 由…转任…: the paragraph's person
+        names = [at.opener] if at.opener else last_named(at.before + clause, [*at.known, *at.persons])
+    if not names or is_resume(clause[: match.start()], "" if moved else run):
+        return
+    before_run = clause[: match.start() - len(run)]
+    at.persons.extend(names)
+    if kind == "appointed" and (is_history(before_run) or is_history(before_run + run)):
+        return  # 2020年12月,他任宿迁市委副书记: a résumé
+    taken.append(match.span())
+    told.append((match.end(), names))
+    told.sort()
+    posts = [_post_of(match, clause, at)]
+    if len(names) > 1 and "分别" in clause[: match.start()]:  # A、B分别当选主任、副主任
+        paired = re.split("[和、]", posts[0])
+        posts = paired if len(paired) == len(names) else posts
+    when = date_before(at.sentence, clause, match.start(), at.article, at.default)
+    for number, name in enumerate(names):
+        post = posts[number] if len(posts) == len(names) else posts[0]
+        if post:
+            event = Event(name, kind, post, when, at.index)
+            if pattern in WEAK:
+                at.weak.append(event)
+            yield match.start(), event
+
+
+def _voted(before: str) -> list[str]:
+    """The names of the votes counted before an election (候选人A得票73票，B得票71票)."""
+    names = []
+    for match in VOTES.finditer(before):
+        run = re.split(r"候选人|[，,：:]", match.group("run"))[-1]
+        name = run if is_name(run) else trailing_name(run)
+        if name is None:
+            return []
+        names.append(name)
+    return names
+
+
+def _names_of(
+    run: str,
+    clause: str,
+    start: int,
+    strict: bool,
+    at: Context,
+    told: list[tuple[int, list[str]]],
+    kind: EventKind = "appointed",
+) -> list[str]:
+    """The persons a formula told after its names (X任Y) is told of: the run before it
+    (a name, a list, a titled name, 时任…的X), else a pronoun's or an adverb's person, the
+    clause before's (…拟任X，拟提名为Y), the sentence's subject, the paragraph's."""
+    for reading in cleaned_runs(run):
+        names = names_in(reading, strict) if LIST_SPLIT.search(reading) or "和" in reading else []
+        names = names or known_tail(reading, at.known) or names_in(reading, strict)
+        if not names:
+            titled = post_then_name(re.split("[、和]", NOISE.sub("", reading))[-1])
+            names = [titled] if titled else []
+        if names:
+            return names
+    before = clause[:start]
+    if run in ADVERBS:  # 现任市委书记常绪扩，也拟任…: the clause before names him
+        before, run = before.removesuffix(run), ""
+    if run in (*PRONOUNS, *BACK_PERSONS, "他们", "她们"):
+        pool = [*at.known, *at.persons, *(name for _end, names in told for name in names)]
+        named = [at.opener] if at.opener else last_named(at.before + before, pool)
+        if not named and run in BACK_PERSONS and at.persons:  # 该同志: the article's last person
+            named = [at.persons[-1]]
+        return named
+    if bare(run):
+        return []
+    if kind == "elected" and (voted := _voted(before)):
+        return voted  # A得票73票，B得票71票，当选为…
+    last = max((item for item in told if item[0] <= start), default=None)
+    between = clause[last[0] : start] if last is not None else "-"
+    if last is not None and len(re.findall(r"[，,]", between)) <= 1 and not bare(between.strip("，,")):
+        return last[1]  # 李明拟任X，拟提名为Y: the clause before's person
+    if at.subject is not None:
+        return [at.subject.group("name")]
+    opening = not re.sub(r"[，,\s]", "", at.before[at.before.rfind("。") + 1 :] + before)
+    if opening and at.opener and at.before:  # 王小明，男，…。拟任青山县县长。: the paragraph's
+        return [at.opener]
+    return previous_subject(before, at.known)
+
+
+def _post_of(match: re.Match[str], clause: str, at: Context) -> str:
+    """The post a formula names, or the one 该职 / 这一职务 stands for."""
+    text = clause[match.start("post") :]
+    if text.startswith(BACK_POSTS) or (match.group("post") in BACK_POSTS):
+        return last_post(at.before + clause[: match.start()])
+    return clean_post(match.group("post"))

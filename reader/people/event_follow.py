@@ -1,0 +1,62 @@
+"""The clauses that go on from a 任免 formula (reader.people.events): a list carried by
+the formula's verb (任命A为X，B为Y) and the same person's next move (并决定为代理市长,
+免去…职务，任…, 提名为…人选).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from reader.people.event_formulas import CARRIED, THEN_ACTING, THEN_APPOINTED, THEN_FOR, THEN_NOMINATED
+from reader.people.event_names import clean_post, names_in, split_name_post
+from reader.people.model import Event, EventKind
+
+
+def carried(
+    kind: EventKind, carry: str, rest: str, later: Sequence[str], when: str | None, index: int
+) -> Iterable[Event]:
+    """The clauses after a formula that go on with its verb: 任命A为X，B为Y，C为Z;
+    分别免去A的X职务；B的Y职务. Each must be a name and a post and nothing else (a name
+    of a known surname; 的 or 同志 between name and post after 免去); the first that is
+    not ends the run."""
+    pieces = re.split(r"[，,；;]", "；".join([rest, *later]))
+    if pieces[0].strip("。 ") not in ("", "职务", "的职务"):
+        return
+    pattern = CARRIED[carry]
+    for piece in pieces[1:]:
+        piece = piece.strip().rstrip("。！!")
+        match = pattern.fullmatch(piece)
+        if match is None:
+            return
+        if carry == "的":
+            if "的" not in piece and "同志" not in piece:
+                return
+            split = split_name_post(match.group("rest"))
+            if split is None:
+                return
+            names, post = names_in(split[0], True), clean_post(split[1])
+        else:
+            names, post = names_in(match.group("names"), True), clean_post(match.group("post"))
+        if not names or not post:
+            return
+        for name in names:
+            yield Event(name, kind, post, when, index)
+
+
+def follow_ups(rest: str, names: list[str], when: str | None, index: int) -> Iterable[Event]:
+    """并决定为代理市长 / 提名为…候选人 / 免去…职务，任… after a first formula: the same person."""
+    if len(names) != 1:
+        return
+    then = THEN_APPOINTED.match(rest.removeprefix("的").removeprefix("职务"))
+    if then and clean_post(then.group("post")):
+        yield Event(names[0], "appointed", clean_post(then.group("post")), when, index)
+    follow = THEN_FOR.match(rest.lstrip("，,"))
+    if follow:
+        yield Event(names[0], "appointed", clean_post(follow.group("post")), when, index)
+    acting = THEN_ACTING.match(rest)
+    if acting:
+        yield Event(names[0], "appointed", clean_post(acting.group("post")), when, index)
+    nominated = THEN_NOMINATED.search(rest)
+    if nominated:
+        yield Event(names[0], "nominated", clean_post(nominated.group("post")), when, index)

@@ -1,0 +1,106 @@
+"""Proposed moves printed as a 干部任前公示 table or as keyed lines (reader.people.events).
+
+Why apart: a table states no formula; its columns do. A header row that holds a name
+column (姓名) and a proposed-post column (拟任职务) makes each row under it, of as many
+cells, one `announced` event: the row's name and its proposed post. Rows are the cells
+of a Markdown table (| 姓名 | … |, joined into one paragraph by the loader) or one
+paragraph each, cells apart by tabs or spaces. Keyed lines (姓名：王小明 … 拟任职务：
+青山县县长, in one paragraph or the next few) give the same. The words of the columns and
+keys are in data/event_words.yaml (table_name, table_proposed).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from reader.people.event_formulas import CJK, words
+from reader.people.event_names import clean_post, is_name
+from reader.people.model import Event
+
+
+def table_events(paragraphs: Sequence[str], date: str | None) -> list[Event]:
+    """The announced events of the tables and keyed lines among the paragraphs."""
+    return [*_pipe_tables(paragraphs, date), *_spaced_tables(paragraphs, date), *_keyed(paragraphs, date)]
+
+
+def _columns(header: Sequence[str]) -> tuple[int, int] | None:
+    """(name column, proposed-post column) of a header row, or None."""
+    names = [n for n, cell in enumerate(header) if cell in words()["table_name"]]
+    proposed = [
+        n for n, cell in enumerate(header) if any(cell.startswith(word) for word in words()["table_proposed"])
+    ]
+    return (names[0], proposed[0]) if names and proposed else None
+
+
+def _row_events(rows: Iterable[Sequence[str]], columns: tuple[int, int], width: int, date: str | None,
+                index: int) -> Iterable[Event]:  # fmt: skip
+    name_at, post_at = columns
+    for row in rows:
+        if len(row) != width:
+            return
+        name, post = re.sub(r"\s", "", row[name_at]), clean_post(re.sub(r"\s", "", row[post_at]))
+        if is_name(name, formula=True) and post:
+            yield Event(name, "announced", post, date, index)
+
+
+def _pipe_tables(paragraphs: Sequence[str], date: str | None) -> Iterable[Event]:
+    """| 姓名 | 性别 | 现任职务 | 拟任职务 | |---|…| | 王小明 | 男 | … |: one paragraph, its rows joined."""
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.count("|") < 4:
+            continue
+        cells = [cell.strip() for cell in paragraph.split("|")]
+        cells = [cell for cell in cells if cell and not re.fullmatch(r":?-{2,}:?", cell)]
+        for start in range(len(cells)):
+            for width in range(2, min(12, len(cells) - start) + 1):
+                columns = _columns(cells[start : start + width])
+                if columns is None:
+                    continue
+                body = cells[start + width :]
+                rows = [body[k : k + width] for k in range(0, len(body) - len(body) % width, width)]
+                yield from _row_events(rows, columns, width, date, index)
+                break
+            else:
+                continue
+            break
+
+
+def _spaced_tables(paragraphs: Sequence[str], date: str | None) -> Iterable[Event]:
+    """A header paragraph 姓名 性别 现任职务 拟任职务 and one paragraph a row under it."""
+    for index, paragraph in enumerate(paragraphs):
+        if "|" in paragraph:
+            continue
+        header = paragraph.split()
+        columns = _columns(header) if len(header) >= 2 else None
+        if columns is None:
+            continue
+        rows = [(k, p.split()) for k, p in enumerate(paragraphs[index + 1 :], index + 1)]
+        for k, row in rows:
+            found = list(_row_events([row], columns, len(header), date, k))
+            if not found:
+                break
+            yield from found
+
+
+def _keyed(paragraphs: Sequence[str], date: str | None) -> Iterable[Event]:
+    """姓名：王小明 … 拟任职务：青山县县长, the keys in one paragraph or the next four."""
+    name_key = "|".join(map(re.escape, words()["table_name"]))
+    post_key = "|".join(map(re.escape, sorted(words()["table_proposed"], key=len, reverse=True)))
+    name_re = re.compile(
+        rf"(?:{name_key})[:：]\s*(?P<name>[{CJK}·]{{2,6}}?)(?=$|[，,；;。\s]|性别|出生|民族|现任|拟任)"
+    )
+    post_re = re.compile(
+        rf"(?:{post_key})[:：]\s*(?P<post>[{CJK}0-9、（）()·]{{2,60}}?)(?=$|[，,；;。\s]|(?:{name_key})[:：])"
+    )
+    for index, paragraph in enumerate(paragraphs):
+        for match in name_re.finditer(paragraph):
+            window = paragraph[match.end() :]
+            for later in paragraphs[index + 1 : index + 5]:
+                if name_re.search(window):
+                    break
+                window += "\n" + later
+            window = window[: m.start()] if (m := name_re.search(window)) else window
+            post = post_re.search(window)
+            name = match.group("name")
+            if post and is_name(name, formula=True) and (cleaned := clean_post(post.group("post"))):
+                yield Event(name, "announced", cleaned, date, index)
