@@ -53,22 +53,6 @@ def record_from_rows(
     return ArticleRecord(path, date[:10], tuple(officials), tuple(find_events(paragraphs, date, names)))
 
 
-def record_from_report(path: str, date: str, report, paragraphs: Sequence[str]) -> ArticleRecord:
-    """The record of an article from an `OfficialsReport` (reader.officials.model)."""
-    officials = []
-    for official in report.officials:
-        first = official.mentions[0].paragraph if official.mentions else 0
-        where = paragraphs[first] if 0 <= first < len(paragraphs) else ""
-        titles = tuple(official.titles)
-        former = tuple(official.former or former_in_text(title, where) for title in titles)
-        aliases = tuple(official.aliases)
-        officials.append(
-            OfficialRecord(official.name, titles, former, len(official.mentions), first, aliases)
-        )
-    names = [official.name for official in officials]
-    return ArticleRecord(path, date[:10], tuple(officials), tuple(find_events(paragraphs, date, names)))
-
-
 def mentions_of(record: ArticleRecord) -> list[Mention]:
     """The mentions an article gives the grouping: its officials, and the people only its
     events name. An event's post is a post of the person when they hold it afterwards
