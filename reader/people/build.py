@@ -28,9 +28,13 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.people import store
-from reader.people.model import Mention, Overrides, PersonSummary, bucket_of
+from reader.people.model import Mention, Overrides, PersonSummary, PostSpan, bucket_of
+
+if TYPE_CHECKING:
+    from reader.people.model import ArticleRecord
 
 BATCH = 200
 PACKAGE = Path(__file__).resolve().parent
@@ -87,29 +91,31 @@ def units_of(overrides: Overrides) -> dict[str, str]:
     return {b: find(b) for b in list(parent) if find(b) != b}
 
 
-def search_key(summary: dict, spans) -> str:
+def search_key(names: Iterable[str], pinyin: str, spans: Iterable[PostSpan]) -> str:
     """Name, pinyin without tones (spaced and run together), posts and their places, lower case."""
     import unicodedata
 
     from reader.people.places import post_places
 
-    plain = "".join(
-        c for c in unicodedata.normalize("NFD", summary["pinyin"]) if not unicodedata.combining(c)
-    ).lower()
-    parts = [*summary["names"], plain, plain.replace(" ", "")]
+    plain = "".join(c for c in unicodedata.normalize("NFD", pinyin) if not unicodedata.combining(c)).lower()
+    parts = [*names, plain, plain.replace(" ", "")]
     for span in spans:
         parts.append(span.title)
         parts.extend(post_places(span.title))
     return "\n".join(dict.fromkeys(parts)).lower()
 
 
-def persons_rows(unit: str, mentions: list[tuple[int, Mention]], overrides: Overrides):
+PersonRows = list[tuple[PersonSummary, list[PostSpan], list[tuple[int, str]]]]
+"""One unit's persons as `store.replace_unit` keeps them: summary, posts, (file id, name) links."""
+
+
+def persons_rows(unit: str, mentions: list[tuple[int, Mention]], overrides: Overrides) -> PersonRows:
     """The rows `store.replace_unit` keeps for one unit: pure, from the unit's mentions."""
     from reader.people.careers import summary_fields  # only when a unit is grouped again (pinyin)
     from reader.people.grouping import group
 
     file_of = {m.key: file_id for file_id, m in mentions}
-    rows = []
+    rows: PersonRows = []
     for person in group([m for _f, m in mentions], unit, overrides):
         fields_ = summary_fields(person.mentions)
         spans = fields_["posts"]
@@ -122,7 +128,7 @@ def persons_rows(unit: str, mentions: list[tuple[int, Mention]], overrides: Over
             fields_["mentions"],
             fields_["first_seen"],
             fields_["last_seen"],
-            search_key(fields_, spans),
+            search_key(fields_["names"], fields_["pinyin"], spans),
         )
         rows.append((summary, spans, [(file_of[m.key], m.name) for m in person.mentions]))
     return rows
@@ -153,7 +159,10 @@ def refresh_people(
     conn.execute("COMMIT")
 
     units = units_of(overrides)
-    unit = lambda bucket: units.get(bucket, bucket)  # noqa: E731
+
+    def unit(bucket: str) -> str:
+        return units.get(bucket, bucket)
+
     dirty_units: set[str] = set()
     named = sorted(_units_named(overrides, unit))
     choices = json.dumps({"hash": choices_fingerprint(overrides), "units": named}, ensure_ascii=False)
@@ -216,11 +225,11 @@ def refresh_people(
         try:
             for name in ordered[start : start + BATCH]:
                 buckets = members.get(name, [name])
-                mentions = store.mentions_of_buckets(conn, buckets)
+                stored_mentions = store.mentions_of_buckets(conn, buckets)
                 for other in buckets:
                     if other != name:
                         store.forget_unit(conn, other)
-                rows = persons_rows(name, mentions, overrides) if mentions else []
+                rows = persons_rows(name, stored_mentions, overrides) if stored_mentions else []
                 store.replace_unit(conn, name, rows)
                 summary.persons += len(rows)
             summary.units += len(ordered[start : start + BATCH])
@@ -246,7 +255,7 @@ def _units_named(overrides: Overrides, unit: Callable[[str], str]) -> set[str]:
     return buckets | {unit(bucket) for bucket in buckets}
 
 
-def _record(conn: sqlite3.Connection, file_id: int, path: str, date: str):
+def _record(conn: sqlite3.Connection, file_id: int, path: str, date: str) -> ArticleRecord:
     from reader.people.records import record_from_rows
 
     rows = conn.execute(

@@ -79,15 +79,15 @@ def mentions_of(record: ArticleRecord) -> list[Mention]:
     for name, events in by_name.items():
         titles: list[str] = []
         former: list[bool] = []
-        hints: list[str] = []
+        announced: list[str] = []
         for event in events:
             if event.kind in HELD_KINDS or event.kind == "removed":
                 if event.post not in titles:
                     titles.append(event.post)
                     former.append(event.kind == "removed")
             else:
-                hints.append(event.post)
+                announced.append(event.post)
         first = min(event.paragraph for event in events)
         held = (tuple(titles), tuple(former))
-        mentions.append(Mention(record.path, name, record.date, *held, len(events), first, tuple(hints)))
+        mentions.append(Mention(record.path, name, record.date, *held, len(events), first, tuple(announced)))
     return mentions
