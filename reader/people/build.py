@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from reader.people import store
 from reader.people.model import Mention, Overrides, PersonSummary, PostSpan, bucket_of
@@ -55,6 +55,27 @@ class PeopleSummary:
     pending: int = 0
     """Articles whose officials the library index has not found yet (they come later)."""
     phases: dict[str, float] = field(default_factory=dict)
+
+
+PeoplePhase = Literal["people", "persons"]
+"""The person index's two steps: reading each changed article's officials, then grouping."""
+
+
+@dataclass(frozen=True, slots=True)
+class PeopleProgress:
+    """How far a person-index refresh is: `done` of `total` articles (`people`) or units (`persons`)."""
+
+    phase: PeoplePhase
+    done: int
+    total: int
+
+    def status(self) -> str:
+        """Words for the People screen's status line."""
+        what = "reading officials" if self.phase == "people" else "grouping persons"
+        return f"{what} {self.done:,}/{self.total:,}"
+
+
+PeopleProgressCallback = Callable[[PeopleProgress], None]
 
 
 def code_fingerprint() -> str:
@@ -137,13 +158,13 @@ def persons_rows(unit: str, mentions: list[tuple[int, Mention]], overrides: Over
 def refresh_people(
     conn: sqlite3.Connection,
     overrides: Overrides,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: PeopleProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> PeopleSummary:
     """Bring the person tables up to date (see the module's docstring). `conn` is a
     connection of its own (the caller's LibraryIndex connection, under its lock)."""
     started = time.perf_counter()
-    report = progress or (lambda _phase, _done, _total: None)
+    report = progress or (lambda _step: None)
     stop = cancelled or (lambda: False)
     summary = PeopleSummary()
     conn.execute("BEGIN IMMEDIATE")
@@ -174,7 +195,7 @@ def refresh_people(
 
     pending = [row[0] for row in conn.execute("SELECT file_id FROM people_dirty ORDER BY file_id")]
     total = len(pending)
-    report("people", 0, total)
+    report(PeopleProgress("people", 0, total))
     for start in range(0, total, BATCH):
         if stop():
             summary.cancelled = True
@@ -208,7 +229,7 @@ def refresh_people(
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
-        report("people", min(start + BATCH, total), total)
+        report(PeopleProgress("people", min(start + BATCH, total), total))
     summary.phases["records"] = time.perf_counter() - started
 
     grouped = time.perf_counter()
@@ -216,7 +237,7 @@ def refresh_people(
     for bucket, target in units.items():
         members.setdefault(target, [target]).append(bucket)
     ordered = sorted({unit(name) for name in dirty_units})
-    report("persons", 0, len(ordered))
+    report(PeopleProgress("persons", 0, len(ordered)))
     for start in range(0, len(ordered), BATCH):
         if stop():
             summary.cancelled = True
@@ -237,7 +258,7 @@ def refresh_people(
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
-        report("persons", min(start + BATCH, len(ordered)), len(ordered))
+        report(PeopleProgress("persons", min(start + BATCH, len(ordered)), len(ordered)))
     if not summary.cancelled and stored != choices:  # unchanged: no write, no WAL to sync on close
         conn.execute("BEGIN IMMEDIATE")
         store.set_meta(conn, store.CHOICES_KEY, choices)
