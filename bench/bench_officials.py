@@ -84,6 +84,11 @@ def main() -> None:
         chars = sum(map(len, paragraphs))
         ms = once_ms(lambda p=paragraphs: extract_officials(p))
         print(f"1 MB, {label} ({chars / 1e6:.2f} M characters): {ms:8.0f} ms  (target < 2000)")
+    # One paragraph of 100,000 characters (a page whose text has no line breaks): the rules'
+    # look-backs must stay within a sentence, or this grows with the paragraph's square.
+    long_paragraph = ["会议要求，各部门要切实加强组织领导，确保各项工作落到实处。" * 3400]
+    ms = once_ms(lambda: extract_officials(long_paragraph, names=None))
+    print(f"one paragraph of {len(long_paragraph[0]):,} characters, rules: {ms:8.0f} ms")
 
     if not corpus:
         print("corpus: skipped (../shared not here)")

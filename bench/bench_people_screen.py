@@ -87,7 +87,7 @@ def synthesise(conn, count: int, seed: int = 15) -> None:  # type: ignore[no-unt
         ]
         pinyin = name_pinyin(name)
         articles = pick.choice((1, 1, 1, 2, 2, 3, 5, 8, 20, 100))
-        key = search_key({"names": [name], "pinyin": pinyin}, spans)
+        key = search_key([name], pinyin, spans)
         posts = json.dumps([[s.title, s.first, s.last, s.articles, s.former] for s in spans])
         latest = spans[-1].title
         rows.append(

@@ -49,8 +49,3 @@ def citation(article: Article, paragraph: int, *, relative_to: Path | None = Non
         parts.append(_clean(article.url))
     return ", ".join(parts)
 
-
-def paragraph_with_citation(article: Article, paragraph: int, *, relative_to: Path | None = None) -> str:
-    """The paragraph's text followed by its citation on the next line: a quotation ready to paste."""
-    line = citation(article, paragraph, relative_to=relative_to)
-    return f"{_clean(article.paragraphs[paragraph])}\n— {line}"

@@ -18,6 +18,10 @@ MAX_MEASURE = 400
 """The widest column `+` reaches and the config accepts (wider than any terminal in use)."""
 MEASURE_STEP = 4
 """How much `-` and `+` change the column: two Chinese characters."""
+MIN_RENDER_WIDTH = 2
+"""`reader render --width`'s narrowest: one Chinese character, the least a layout can hold."""
+MAX_RENDER_WIDTH = 1000
+"""`reader render --width`'s widest: wider than any terminal; the layout's memory grows with it."""
 
 
 def clamp_measure(cells: int) -> int:

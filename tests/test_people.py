@@ -252,6 +252,24 @@ def test_the_person_index_follows_a_changed_article(
     assert [s.articles for s in people.named("李明")] == [3]
 
 
+def test_a_person_index_refresh_reports_typed_steps_that_reach_their_totals(library: Path) -> None:
+    """One progress type from the refresh to the People screen: its phase is one of two
+    words, never a free string, and each phase ends at its total."""
+    from reader.library import LibraryIndex
+    from reader.people.build import PeopleProgress
+    from reader.people.library import open_people, refresh
+
+    with LibraryIndex(library) as index:
+        index.refresh()
+    seen: list[PeopleProgress] = []
+    refresh(open_people(library), seen.append)
+    assert [step.phase for step in seen] == ["people", "people", "persons", "persons"]
+    articles, persons = seen[1], seen[3]
+    assert articles.done == articles.total == 4 and persons.done == persons.total > 0
+    assert articles.status() == "reading officials 4/4"
+    assert persons.status().startswith("grouping persons ")
+
+
 def test_asking_again_with_nothing_changed_writes_nothing_to_the_index(
     library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -116,6 +116,23 @@ async def test_enter_opens_the_person_view_and_an_article_at_the_mention(library
         assert app.reader.query_one(ReadingView).cursor == 2
 
 
+async def test_choosing_someone_they_appear_with_opens_that_persons_view(library: Path) -> None:
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_people(pilot)
+        await pilot.press(*"liupeng", "enter")
+        await pilot.pause()
+        first = app.screen
+        assert isinstance(first, PersonScreen) and first.summary is not None and first.summary.name == "柳鹏"
+        first.query_one("#person-together", OptionList).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        other = app.screen
+        assert isinstance(other, PersonScreen) and other is not first
+        assert other.summary is not None and other.summary.name == "李明"
+        assert other.summary.id == first.together[0][0].id
+
+
 async def test_where_else_in_the_sidebar_opens_the_officials_person(library: Path) -> None:
     app = ReaderApp(library=library, open_file=library / "c.md")
     async with app.run_test(size=SIZE) as pilot:

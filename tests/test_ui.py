@@ -273,9 +273,12 @@ async def test_clicking_a_paragraph_moves_the_cursor_and_the_wheel_scrolls() -> 
         # +1 for the top border of the pane
         assert await pilot.click(ReadingView, offset=(10, second + 1))
         assert reading.cursor == 1
-        # Pilot has no wheel helper; this routes a wheel event through the screen as a terminal would.
+        # Pilot has no wheel helper: the wheel events go to the app as the terminal's driver
+        # sends them (screen coordinates, no widget), and the screen routes them.
+        x, y = reading.region.x + 10, reading.region.y + 10
         for _ in range(3):
-            await pilot._post_mouse_events([events.MouseScrollDown], ReadingView, offset=(10, 10))
+            wheel = events.MouseScrollDown(None, x, y, 0, 1, 0, False, False, False, screen_x=x, screen_y=y)
+            app.post_message(wheel)
         await pilot.pause()
         assert reading.scroll_offset.y > 0
 
@@ -335,7 +338,8 @@ async def test_the_start_theme_is_in_force_from_the_first_read_of_the_stylesheet
         assert app.theme == "paper" and app.has_class("-light-mode", "-theme-paper")
         assert not app.has_class("-dark-mode")
         assert app.screen.styles.background == Color.parse(paper.background or "")
-        assert app.stylesheet._variables["reader-mention"] == paper.variables["reader-mention"]
+        mention = app.query_one(ReadingView).get_component_styles("reading-view--mention")
+        assert mention.color == Color.parse(paper.variables["reader-mention"])  # a reader variable
         assert refreshes == []  # the stylesheet was read once, with paper's colours
         app.theme = "ink"  # a theme the user picks is applied and remembered
         await settle(pilot)

@@ -6,8 +6,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from reader.cli.common import MAX_WIDTH, Parser, add_config_option, bounded_int, fail, load, load_settings
-from reader.measure import DEFAULT_MEASURE
+from reader.cli.common import Parser, add_config_option, bounded_int, fail, load, load_settings
+from reader.measure import DEFAULT_MEASURE, MAX_RENDER_WIDTH, MIN_RENDER_WIDTH
 
 
 def _officials_parser() -> argparse.ArgumentParser:
@@ -29,9 +29,12 @@ def _render_parser() -> argparse.ArgumentParser:
     parser.add_argument("path", help="an article file")
     parser.add_argument(
         "--width",
-        type=bounded_int("width", 2, MAX_WIDTH),
+        type=bounded_int("width", MIN_RENDER_WIDTH, MAX_RENDER_WIDTH),
         default=DEFAULT_MEASURE,
-        help=f"content width in terminal cells, 2 to {MAX_WIDTH} (default {DEFAULT_MEASURE})",
+        help=(
+            f"content width in terminal cells, {MIN_RENDER_WIDTH} to {MAX_RENDER_WIDTH} "
+            f"(default {DEFAULT_MEASURE})"
+        ),
     )
     parser.add_argument("--body", action="store_true", help="only the body paragraphs, one blank line apart")
     punctuation = parser.add_mutually_exclusive_group()

@@ -38,10 +38,6 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{command}: {message}" if command else message)
 
 
-MAX_WIDTH = 1000
-"""`render --width`: wider than any terminal; the layout's memory grows with the width."""
-
-
 MAX_LIMIT = 1_000_000
 """`search --limit`: more hits than a table can be read in; SQLite's LIMIT is 64-bit."""
 

@@ -19,6 +19,7 @@ from reader.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from reader.people.build import PeopleProgress
     from reader.people.query import PeopleIndex
 
 
@@ -72,9 +73,10 @@ def _open_people(folder: Path, refreshed: bool = True) -> PeopleIndex:
     return people
 
 
-def _print_people_progress(phase: str, done: int, total: int) -> None:
+def _print_people_progress(progress: PeopleProgress) -> None:
+    done, total = progress.done, progress.total
     if total >= 1000 and (done % 1000 == 0 or done == total):
-        print(f"{phase}: {done}/{total}", file=sys.stderr, flush=True)
+        print(f"{progress.phase}: {done}/{total}", file=sys.stderr, flush=True)
 
 
 def run_people(argv: Sequence[str]) -> int:

@@ -20,7 +20,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +29,14 @@ from reader.files import set_aside
 from reader.library import freshness, search
 from reader.library.head import index_path as index_path
 from reader.library.plan import KnownFile, ToRead, plan_refresh
-from reader.library.progress import IndexProgress, ProgressCallback, RefreshSummary
+from reader.library.progress import (
+    Cancelled,
+    IndexProgress,
+    ProgressCallback,
+    RefreshSummary,
+    never_cancelled,
+    no_progress,
+)
 from reader.library.scan import FileStat, path_from_key, path_key, scan_library
 from reader.library.schema import ErrorKind, classify_error, connect
 
@@ -48,8 +55,6 @@ FIRST_BATCH = 40
 """Files in the first text batch: about a screen of the list."""
 WRITE_CACHE_KIB = 64 * 1024
 """SQLite page cache during a big refresh; the default 2 MB makes a 100,000-file build thrash."""
-
-Cancelled = Callable[[], bool]
 
 
 class IndexUnavailable(OSError):
@@ -90,14 +95,6 @@ def _disk_full(path: Path) -> bool:
         return os.statvfs(path.parent).f_bavail == 0
     except (OSError, AttributeError):
         return False
-
-
-def _never() -> bool:
-    return False
-
-
-def _ignore(_progress: IndexProgress) -> None:
-    pass
 
 
 class LibraryIndex:
@@ -214,7 +211,7 @@ class LibraryIndex:
         """Phase 1: metadata and searchable text of every new or changed file."""
         started = time.perf_counter()
         summary = RefreshSummary()
-        report = progress or _ignore
+        report = progress or no_progress
         report(IndexProgress("scan", 0, 0))
         self._forget_stale(freshness.TEXT_KEY, freshness.text_fingerprint(), "UPDATE files SET mtime_ns = -1")
         on_disk = scan_library(self.library)
@@ -244,7 +241,7 @@ class LibraryIndex:
         report(IndexProgress("text", 0, len(plan.to_read)))
         if plan.to_read:
             with self._big_cache():
-                self._read_batches(plan.to_read, summary, report, cancelled or _never)
+                self._read_batches(plan.to_read, summary, report, cancelled or never_cancelled)
         if changed or self._meta("files") != str(len(known)):
             with self._transaction() as conn:  # for the first frame's head (reader.library.head)
                 conn.execute("INSERT OR REPLACE INTO meta SELECT 'files', count(*) FROM files")
@@ -320,8 +317,8 @@ class LibraryIndex:
         """Phase 2: officials of every article that has none recorded yet, from the stored text."""
         started = time.perf_counter()
         summary = summary or RefreshSummary()
-        report = progress or _ignore
-        stop = cancelled or _never
+        report = progress or no_progress
+        stop = cancelled or never_cancelled
         self._forget_stale(
             freshness.OFFICIALS_KEY, freshness.officials_fingerprint(), "UPDATE files SET officials_done = 0"
         )

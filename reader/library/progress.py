@@ -56,6 +56,17 @@ class IndexProgress:
 
 
 ProgressCallback = Callable[[IndexProgress], None]
+Cancelled = Callable[[], bool]
+"""Asked between batches: True stops the refresh (the app's worker was cancelled)."""
+
+
+def no_progress(_step: IndexProgress) -> None:
+    """The progress callback of a caller that shows none."""
+
+
+def never_cancelled() -> bool:
+    """The cancel check of a caller that never cancels."""
+    return False
 
 TEXT_SHARE = 0.6
 """The text phase's part of a whole refresh, the officials phase taking the rest: measured

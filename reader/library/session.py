@@ -33,7 +33,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from reader.library.entries import LibraryEntry
-from reader.library.progress import IndexProgress, ProgressCallback, RefreshSummary
+from reader.library.progress import (
+    Cancelled,
+    IndexProgress,
+    ProgressCallback,
+    RefreshSummary,
+    never_cancelled,
+    no_progress,
+)
 from reader.library.state import ReadingState
 
 if TYPE_CHECKING:
@@ -212,7 +219,7 @@ class LibrarySession:
     def refresh(
         self,
         progress: ProgressCallback | None = None,
-        cancelled: Callable[[], bool] | None = None,
+        cancelled: Cancelled | None = None,
         on_entries: EntriesCallback | None = None,
     ) -> RefreshSummary:
         """Bring the index up to date with the folder: text first (search works after it),
@@ -234,8 +241,8 @@ class LibrarySession:
         from reader.library.index import IndexUnavailable
         from reader.library.schema import classify_error
 
-        report = progress or _ignore
-        stop = cancelled or _never
+        report = progress or no_progress
+        stop = cancelled or never_cancelled
         summary = RefreshSummary()
         for attempt in range(REFRESH_ATTEMPTS):
             generation = self._generation
@@ -263,7 +270,7 @@ class LibrarySession:
         return summary
 
     def _refresh_once(
-        self, report: ProgressCallback, stop: Callable[[], bool], on_entries: EntriesCallback | None
+        self, report: ProgressCallback, stop: Cancelled, on_entries: EntriesCallback | None
     ) -> RefreshSummary:
         from reader.library.index import LibraryIndex
 
@@ -393,10 +400,3 @@ class LibrarySession:
         if self._index_or_none is not None:
             self._index_or_none.close()
 
-
-def _ignore(_step: IndexProgress) -> None:
-    pass
-
-
-def _never() -> bool:
-    return False

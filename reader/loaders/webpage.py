@@ -8,7 +8,8 @@ links), helped by the words sites use in class and id (content, article, zoom / 
 footer, recommend); its lines then lose the credits and furniture page_text.py knows
 (责任编辑, 原标题, 本文来源, 字体：大 中 小). The title is the headline element that the
 page's `<title>` repeats, else the short line above the date line; the date is the one
-printed under the headline, with the year from the page's metadata when it prints none.
+printed under the headline, with the year from the page's metadata when it prints none
+(both in page_heading.py; the text helpers all three share are in page_blocks.py).
 Measured against hand-written gold on 37 real pages with other extractors: README, "Saved
 web pages"; bench/bench_pages.py.
 
@@ -21,13 +22,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from reader.article import Article, ArticleError
 from reader.loaders.encoding import decode_bytes
 from reader.loaders.html_tree import BLOCK, Element, parse_html
 from reader.loaders.lead import lead_metadata
+from reader.loaders.page_blocks import block_lines, clean, in_head, link_text_length, own_text
+from reader.loaders.page_heading import find_date, find_title, page_meta, texts_around
 from reader.loaders.page_text import PageFields, is_furniture, read_credit, read_meta
 
 # --- bytes to text -----------------------------------------------------------------------
@@ -69,9 +71,8 @@ def decode_page(data: bytes, *, name: str = "the page") -> PageText:
     return PageText(decode_bytes(data, name=name), "guessed")
 
 
-# --- text blocks -------------------------------------------------------------------------
+# --- the body ----------------------------------------------------------------------------
 
-_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 _SENTENCE_MARKS = re.compile(r"[，。！？；：、“”,]")
 _NEGATIVE = re.compile(
     r"comment|footer|foot\b|copyright|related|relate|recommend|tuijian|sidebar|side\b|aside|nav|menu|share|"
@@ -84,58 +85,12 @@ _POSITIVE = re.compile(
 _LINK_HEAVY = 0.5
 
 
-def _clean(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
-
-
-def _link_text_length(element: Element) -> int:
-    return sum(len(_clean(a.text())) for a in element.iter() if a.tag == "a")
-
-
-def block_lines(element: Element) -> list[str]:
-    """The element's text, one line per block (p, div, li, br…), each line's spaces collapsed."""
-    parts: list[str] = []
-
-    def walk(node: Element) -> None:
-        block = node.tag in BLOCK
-        if block:
-            parts.append("\n")
-        for child in node.children:
-            if isinstance(child, str):
-                parts.append(child)
-            elif not child.hidden:
-                walk(child)
-        if block:
-            parts.append("\n")
-
-    walk(element)
-    return [line for line in (_clean(raw) for raw in "".join(parts).split("\n")) if line]
-
-
-def _own_text(element: Element) -> str:
-    """Text directly in this element and its inline children (not in nested blocks)."""
-    parts: list[str] = []
-
-    def walk(node: Element) -> None:
-        for child in node.children:
-            if isinstance(child, str):
-                parts.append(child)
-            elif child.tag not in BLOCK and not child.hidden:
-                walk(child)
-
-    walk(element)
-    return _clean("".join(parts))
-
-
-# --- the body ----------------------------------------------------------------------------
-
-
 def _paragraph_weight(element: Element) -> float:
     """How much article text an element holds directly: sentence text counts, links do not."""
-    text = _own_text(element)
+    text = own_text(element)
     if len(text) < 8:
         return 0.0
-    links = sum(len(_clean(a.text())) for a in element.children if isinstance(a, Element) and a.tag == "a")
+    links = sum(len(clean(a.text())) for a in element.children if isinstance(a, Element) and a.tag == "a")
     if links > _LINK_HEAVY * len(text):
         return 0.0
     marks = len(_SENTENCE_MARKS.findall(text))
@@ -175,10 +130,6 @@ def _text_offsets(root: Element) -> dict[int, int]:
     return offsets
 
 
-def _in_head(element: Element) -> bool:
-    return element.tag in ("head", "title") or any(node.tag == "head" for node in element.ancestors())
-
-
 def find_body(root: Element, headline: Element | None = None) -> Element | None:
     """The element that holds the article: the one its paragraphs give the most weight.
 
@@ -189,11 +140,11 @@ def find_body(root: Element, headline: Element | None = None) -> Element | None:
     comments, a market ticker) does not win over a short article.
     """
     offsets = _text_offsets(root) if headline is not None else {}
-    start = offsets.get(id(headline), 0) + len(_clean(headline.text())) if headline is not None else 0
+    start = offsets.get(id(headline), 0) + len(clean(headline.text())) if headline is not None else 0
     scores: dict[int, float] = {}
     elements: dict[int, Element] = {}
     for element in root.iter():
-        if element.tag in ("a", "#root", "html", "body", "head") or _in_head(element):
+        if element.tag in ("a", "#root", "html", "body", "head") or in_head(element):
             continue
         weight = _paragraph_weight(element)
         if not weight:
@@ -207,12 +158,12 @@ def find_body(root: Element, headline: Element | None = None) -> Element | None:
     best: tuple[float, Element] | None = None
     for key, score in scores.items():
         element = elements[key]
-        text_length = len(_clean(element.text())) or 1
-        link_density = _link_text_length(element) / text_length
+        text_length = len(clean(element.text())) or 1
+        link_density = link_text_length(element) / text_length
         value = score * (1 + _class_bonus(element)) * (1 - min(link_density, 0.9))
         if (
             offsets
-            and start <= offsets[id(element)] + len(_clean(element.text()))
+            and start <= offsets[id(element)] + len(clean(element.text()))
             and (offsets[id(element)] <= start + _NEAR_HEADLINE)
         ):
             value *= _REGION_BOOST  # it starts soon after the headline (and does not end before it)
@@ -278,192 +229,10 @@ def _link_lines(body: Element) -> set[str]:
     found: set[str] = set()
     for element in body.iter():
         if element.tag in BLOCK and element.tag != "br":
-            text = _clean(element.text())
-            if text and _link_text_length(element) >= 0.8 * len(text) and element.tag != "body":
+            text = clean(element.text())
+            if text and link_text_length(element) >= 0.8 * len(text) and element.tag != "body":
                 found.add(text)
     return found
-
-
-# --- title and date -----------------------------------------------------------------------
-
-_TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|--|—|–| - )\s*")
-_TITLE_MARKS = re.compile(r"title|headline|biaoti|tit\b|h_title|art_tit|news_tit")
-_MAX_TITLE = 120
-
-
-def _page_title(root: Element) -> str:
-    for element in root.iter():
-        if element.tag == "title":
-            return _clean(element.text())
-    return ""
-
-
-def _meta(root: Element) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for element in root.iter():
-        if element.tag == "meta":
-            key = (
-                element.attrs.get("property")
-                or element.attrs.get("name")
-                or element.attrs.get("itemprop")
-                or ""
-            )
-            if key and "content" in element.attrs:
-                found.setdefault(key.strip().lower(), element.attrs["content"].strip())
-    return found
-
-
-def _common_run(a: str, b: str) -> int:
-    """The length of the longest run of characters `a` and `b` share (short strings only)."""
-    best = 0
-    for start in range(len(a)):
-        for end in range(start + best + 1, len(a) + 1):
-            if a[start:end] in b:
-                best = end - start
-            else:
-                break
-    return best
-
-
-_LABELLED_DATE = re.compile(
-    r"(?:发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期)\s*[：:]\s*(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})"
-    r"\s*[-月/.]\s*(?P<d>\d{1,2})\s*日?(?:[\sT\u3000]*(?P<H>\d{1,2})[:：](?P<M>\d{2}))?"
-)
-_SHORT_HEADING = 8
-"""A heading this short that <title> repeats is a section name (新闻动态), not the headline."""
-
-
-def _above_date_line(root: Element) -> Element | None:
-    """The short line printed just above the first labelled date line (发布时间：…), if any."""
-    previous: Element | None = None
-    for element in root.iter():
-        if _in_head(element) or element.tag not in BLOCK or element.tag == "br":
-            continue
-        own = _own_text(element)
-        if not own:
-            continue
-        if _LABELLED_DATE.search(own):
-            return previous
-        if 6 <= len(own) <= _MAX_TITLE and not _link_text_length(element) and not _DATE_IN_TEXT.search(own):
-            previous = element
-        elif len(own) > _MAX_TITLE:
-            previous = None
-    return None
-
-
-def find_title(root: Element) -> tuple[str | None, Element | None]:
-    """The headline and its element: the heading that `<title>` repeats most of, else the line
-    above the date line, else `<title>` cut before the site's name."""
-    page_title = _page_title(root)
-    above = _above_date_line(root)
-    candidates: list[tuple[float, str, Element]] = []
-    for element in root.iter():
-        heading = element.tag in ("h1", "h2", "h3")
-        if not heading and not (
-            _TITLE_MARKS.search(element.marks) and element.tag in ("div", "p", "span", "td")
-        ):
-            continue
-        text = _clean(element.text())
-        if not 4 <= len(text) <= _MAX_TITLE or _link_text_length(element) > 0.5 * len(text):
-            continue
-        shared = _common_run(text, page_title) / len(text) if page_title else 0.0
-        score = shared + (0.3 if element.tag == "h1" else 0.1 if heading else 0.0)
-        candidates.append((score, text, element))
-    if candidates:
-        score, text, element = max(candidates, key=lambda item: item[0])
-        if score >= 0.8 and (len(text) > _SHORT_HEADING or above is None):
-            return text, element
-    if above is not None:
-        return _own_text(above), above
-    cut = _TITLE_SPLIT.split(page_title)[0] if page_title else ""
-    return (cut or None), None
-
-
-_DATE_IN_TEXT = re.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:[\sT\u3000]*(?P<H>\d{1,2})[:：](?P<M>\d{2}))?"
-)
-_SHORT_DATE = re.compile(r"(?<!\d)(?P<m>\d{1,2})-(?P<d>\d{1,2})\s*(?P<H>\d{1,2}):(?P<M>\d{2})")
-_META_DATES = (
-    "article:published_time", "og:release_date", "pubdate", "publishdate", "publish_date", "og:time",
-    "apub:time", "firstpublishedtime", "datepublished", "publishtime", "dc.date", "date", "dateupdate",
-)  # fmt: skip
-_DATE_WINDOW = 400
-"""Characters of page text after the headline in which the printed date is looked for."""
-
-
-def _date(match: re.Match[str], year: int | None = None) -> datetime | None:
-    parts = match.groupdict()
-    try:
-        return datetime(
-            int(parts.get("y") or year or 0), int(parts["m"]), int(parts["d"]), int(parts.get("H") or 0),
-            int(parts.get("M") or 0),
-        )  # fmt: skip
-    except (TypeError, ValueError):
-        return None
-
-
-def _meta_date(meta: dict[str, str]) -> datetime | None:
-    for key in _META_DATES:
-        value = meta.get(key)
-        match = _DATE_IN_TEXT.search(value.replace("T", " ")) if value else None
-        if match:
-            found = _date(match)
-            if found:
-                return found
-    return None
-
-
-def _texts_around(root: Element, headline: Element | None, body: Element | None) -> tuple[str, str]:
-    """The page text between the headline and the body, and the text right after the body."""
-    before: list[str] = []
-    after: list[str] = []
-    state = "before-headline" if headline is not None else "between"
-    inside_body = False
-    for element in root.iter():
-        if _in_head(element):
-            continue
-        if element is headline:
-            state = "between"
-            continue
-        if element is body:
-            inside_body = True
-            state = "after"
-            continue
-        if inside_body and body is not None and body in element.ancestors():
-            continue
-        if headline is not None and headline in element.ancestors():
-            continue
-        text = "".join(child for child in element.children if isinstance(child, str)).strip()
-        if not text:
-            continue
-        if state == "between" and body is not None:
-            before.append(text)
-        elif state == "after":
-            after.append(text)
-            if sum(map(len, after)) > _DATE_WINDOW:
-                break
-    return _clean(" ".join(before))[-_DATE_WINDOW:], _clean(" ".join(after))[:_DATE_WINDOW]
-
-
-def find_date(before: str, after: str, meta: dict[str, str]) -> datetime | None:
-    """The date printed by the headline (`before` the body) or just `after` it, labelled
-    (发布时间：…) first; a month and day alone (09-30 22:46) take the year from the metadata."""
-    from_meta = _meta_date(meta)
-    for zone in (before, after):
-        match = _LABELLED_DATE.search(zone)
-        if match and _date(match):
-            return _date(match)
-    match = _DATE_IN_TEXT.search(before)
-    if match and _date(match):
-        return _date(match)
-    short = _SHORT_DATE.search(before)
-    if short and from_meta:
-        return _date(short, from_meta.year) or from_meta
-    if from_meta:
-        return from_meta
-    match = _DATE_IN_TEXT.search(after)
-    return _date(match) if match else None
 
 
 # --- the article ---------------------------------------------------------------------------
@@ -481,12 +250,12 @@ def parse_page(data: bytes, path: Path) -> Article:
     root = parse_html(decoded.text)
     title, headline = find_title(root)
     body = find_body(root, headline)
-    meta = _meta(root)
+    meta = page_meta(root)
     lines, fields = _body_lines(body, title) if body is not None else ([], PageFields())
     if not lines:
         raise ArticleError(f"{path}: no article text found in the page")
     source, byline = lead_metadata(lines)
-    before, after = _texts_around(root, headline, body)
+    before, after = texts_around(root, headline, body)
     printed_source = next(
         (m for m in _SOURCE_BY_HEADLINE.finditer(before) if not _NO_OUTLET.match(m.group(1))), None
     )

@@ -37,6 +37,14 @@ GROUP_COUNT = re.compile(r"等(?:\d+|[一二两三四五六七八九十]+)?[位�
 """杨雄、李斌等8位代表: a list of names closed by 等 and a count before a shared post."""
 
 
+def _ending_at(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
+    """`pattern` (anchored with `$`) matched so that it ends at `end`, searched from the
+    sentence's start: neither pattern above can hold a 。, so the match the whole text
+    would give starts after the last one. Searching from 0 made a paragraph of 100,000
+    characters take seconds (each post searched back to the paragraph's start)."""
+    return pattern.search(text, text.rfind("。", 0, end) + 1, end)
+
+
 def posts_after_names(f: Findings) -> None:
     """Pass 2 over every paragraph."""
     for pi, text in enumerate(f.paragraphs):
@@ -174,7 +182,7 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
     if not closed:
         if f.on("removed_posts") and (text.startswith(DUTY, te) or text.startswith("的" + DUTY, te)):
             names, posts = removed_names(f, pi, text, posts, known)
-        elif f.on("counted_lists") and (m := GROUP_COUNT.search(text, 0, start)) is not None:
+        elif f.on("counted_lists") and (m := _ending_at(GROUP_COUNT, text, start)) is not None:
             names = listed_names(f, text, m.start())
         elif (
             f.on("appointed_as")
@@ -192,7 +200,7 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
         name = name_ending_at(f, text, start - 1, known)
         if name is not None:
             names = [(start - 1 - len(name), start - 1)]
-    elif f.on("age_clauses") and (m := AGE_CLAUSE.search(text, 0, start)) is not None:
+    elif f.on("age_clauses") and (m := _ending_at(AGE_CLAUSE, text, start)) is not None:
         name = name_ending_at(f, text, m.start(), known)
         if name is not None:
             names = [(m.start() - len(name), m.start())]
@@ -213,7 +221,7 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
         if name is not None and (name in f.people or is_break_before(text, s0, lex)):
             # 彭珮云再次当选…会长: a new name must start where a word can start.
             names = [(s0, at)]
-    elif f.on("counted_lists") and (m := GROUP_COUNT.search(text, 0, start)) is not None:
+    elif f.on("counted_lists") and (m := _ending_at(GROUP_COUNT, text, start)) is not None:
         names = listed_names(f, text, m.start())
     for s, e in names:
         if f.claimed_elsewhere(pi, s, e):

@@ -28,9 +28,13 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from reader.people import store
-from reader.people.model import Mention, Overrides, PersonSummary, bucket_of
+from reader.people.model import Mention, Overrides, PersonSummary, PostSpan, bucket_of
+
+if TYPE_CHECKING:
+    from reader.people.model import ArticleRecord
 
 BATCH = 200
 PACKAGE = Path(__file__).resolve().parent
@@ -51,6 +55,27 @@ class PeopleSummary:
     pending: int = 0
     """Articles whose officials the library index has not found yet (they come later)."""
     phases: dict[str, float] = field(default_factory=dict)
+
+
+PeoplePhase = Literal["people", "persons"]
+"""The person index's two steps: reading each changed article's officials, then grouping."""
+
+
+@dataclass(frozen=True, slots=True)
+class PeopleProgress:
+    """How far a person-index refresh is: `done` of `total` articles (`people`) or units (`persons`)."""
+
+    phase: PeoplePhase
+    done: int
+    total: int
+
+    def status(self) -> str:
+        """Words for the People screen's status line."""
+        what = "reading officials" if self.phase == "people" else "grouping persons"
+        return f"{what} {self.done:,}/{self.total:,}"
+
+
+PeopleProgressCallback = Callable[[PeopleProgress], None]
 
 
 def code_fingerprint() -> str:
@@ -87,29 +112,31 @@ def units_of(overrides: Overrides) -> dict[str, str]:
     return {b: find(b) for b in list(parent) if find(b) != b}
 
 
-def search_key(summary: dict, spans) -> str:
+def search_key(names: Iterable[str], pinyin: str, spans: Iterable[PostSpan]) -> str:
     """Name, pinyin without tones (spaced and run together), posts and their places, lower case."""
     import unicodedata
 
     from reader.people.places import post_places
 
-    plain = "".join(
-        c for c in unicodedata.normalize("NFD", summary["pinyin"]) if not unicodedata.combining(c)
-    ).lower()
-    parts = [*summary["names"], plain, plain.replace(" ", "")]
+    plain = "".join(c for c in unicodedata.normalize("NFD", pinyin) if not unicodedata.combining(c)).lower()
+    parts = [*names, plain, plain.replace(" ", "")]
     for span in spans:
         parts.append(span.title)
         parts.extend(post_places(span.title))
     return "\n".join(dict.fromkeys(parts)).lower()
 
 
-def persons_rows(unit: str, mentions: list[tuple[int, Mention]], overrides: Overrides):
+PersonRows = list[tuple[PersonSummary, list[PostSpan], list[tuple[int, str]]]]
+"""One unit's persons as `store.replace_unit` keeps them: summary, posts, (file id, name) links."""
+
+
+def persons_rows(unit: str, mentions: list[tuple[int, Mention]], overrides: Overrides) -> PersonRows:
     """The rows `store.replace_unit` keeps for one unit: pure, from the unit's mentions."""
     from reader.people.careers import summary_fields  # only when a unit is grouped again (pinyin)
     from reader.people.grouping import group
 
     file_of = {m.key: file_id for file_id, m in mentions}
-    rows = []
+    rows: PersonRows = []
     for person in group([m for _f, m in mentions], unit, overrides):
         fields_ = summary_fields(person.mentions)
         spans = fields_["posts"]
@@ -122,7 +149,7 @@ def persons_rows(unit: str, mentions: list[tuple[int, Mention]], overrides: Over
             fields_["mentions"],
             fields_["first_seen"],
             fields_["last_seen"],
-            search_key(fields_, spans),
+            search_key(fields_["names"], fields_["pinyin"], spans),
         )
         rows.append((summary, spans, [(file_of[m.key], m.name) for m in person.mentions]))
     return rows
@@ -131,13 +158,13 @@ def persons_rows(unit: str, mentions: list[tuple[int, Mention]], overrides: Over
 def refresh_people(
     conn: sqlite3.Connection,
     overrides: Overrides,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: PeopleProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> PeopleSummary:
     """Bring the person tables up to date (see the module's docstring). `conn` is a
     connection of its own (the caller's LibraryIndex connection, under its lock)."""
     started = time.perf_counter()
-    report = progress or (lambda _phase, _done, _total: None)
+    report = progress or (lambda _step: None)
     stop = cancelled or (lambda: False)
     summary = PeopleSummary()
     conn.execute("BEGIN IMMEDIATE")
@@ -153,7 +180,10 @@ def refresh_people(
     conn.execute("COMMIT")
 
     units = units_of(overrides)
-    unit = lambda bucket: units.get(bucket, bucket)  # noqa: E731
+
+    def unit(bucket: str) -> str:
+        return units.get(bucket, bucket)
+
     dirty_units: set[str] = set()
     named = sorted(_units_named(overrides, unit))
     choices = json.dumps({"hash": choices_fingerprint(overrides), "units": named}, ensure_ascii=False)
@@ -165,7 +195,7 @@ def refresh_people(
 
     pending = [row[0] for row in conn.execute("SELECT file_id FROM people_dirty ORDER BY file_id")]
     total = len(pending)
-    report("people", 0, total)
+    report(PeopleProgress("people", 0, total))
     for start in range(0, total, BATCH):
         if stop():
             summary.cancelled = True
@@ -199,7 +229,7 @@ def refresh_people(
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
-        report("people", min(start + BATCH, total), total)
+        report(PeopleProgress("people", min(start + BATCH, total), total))
     summary.phases["records"] = time.perf_counter() - started
 
     grouped = time.perf_counter()
@@ -207,7 +237,7 @@ def refresh_people(
     for bucket, target in units.items():
         members.setdefault(target, [target]).append(bucket)
     ordered = sorted({unit(name) for name in dirty_units})
-    report("persons", 0, len(ordered))
+    report(PeopleProgress("persons", 0, len(ordered)))
     for start in range(0, len(ordered), BATCH):
         if stop():
             summary.cancelled = True
@@ -216,11 +246,11 @@ def refresh_people(
         try:
             for name in ordered[start : start + BATCH]:
                 buckets = members.get(name, [name])
-                mentions = store.mentions_of_buckets(conn, buckets)
+                stored_mentions = store.mentions_of_buckets(conn, buckets)
                 for other in buckets:
                     if other != name:
                         store.forget_unit(conn, other)
-                rows = persons_rows(name, mentions, overrides) if mentions else []
+                rows = persons_rows(name, stored_mentions, overrides) if stored_mentions else []
                 store.replace_unit(conn, name, rows)
                 summary.persons += len(rows)
             summary.units += len(ordered[start : start + BATCH])
@@ -228,7 +258,7 @@ def refresh_people(
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
-        report("persons", min(start + BATCH, len(ordered)), len(ordered))
+        report(PeopleProgress("persons", min(start + BATCH, len(ordered)), len(ordered)))
     if not summary.cancelled and stored != choices:  # unchanged: no write, no WAL to sync on close
         conn.execute("BEGIN IMMEDIATE")
         store.set_meta(conn, store.CHOICES_KEY, choices)
@@ -246,7 +276,7 @@ def _units_named(overrides: Overrides, unit: Callable[[str], str]) -> set[str]:
     return buckets | {unit(bucket) for bucket in buckets}
 
 
-def _record(conn: sqlite3.Connection, file_id: int, path: str, date: str):
+def _record(conn: sqlite3.Connection, file_id: int, path: str, date: str) -> ArticleRecord:
     from reader.people.records import record_from_rows
 
     rows = conn.execute(

@@ -11,6 +11,7 @@ never guessed into the order. Events (任命, 当选…) are steps of their own 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TypedDict
 
 from reader.people.model import Career, CareerStep, Event, Mention, PostSpan
 from reader.pinyin import name_pinyin
@@ -77,7 +78,21 @@ def career(mentions: Sequence[Mention], events: Iterable[Event] = ()) -> Career:
     return Career(tuple(steps), undated)
 
 
-def summary_fields(mentions: Sequence[Mention]) -> dict[str, object]:
+class SummaryFields(TypedDict):
+    """One person's line in the People list, before it is stored (build.persons_rows)."""
+
+    name: str
+    names: tuple[str, ...]
+    pinyin: str
+    latest_post: str
+    articles: int
+    mentions: int
+    first_seen: str | None
+    last_seen: str | None
+    posts: list[PostSpan]
+
+
+def summary_fields(mentions: Sequence[Mention]) -> SummaryFields:
     """What the People list shows of a person: name, pinyin, latest post, counts, dates."""
     names: dict[str, int] = {}
     for mention in mentions:

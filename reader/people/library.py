@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reader.library.index import index_path
 from reader.library.schema import connect
-from reader.people.build import PeopleSummary, refresh_people
+from reader.people.build import PeopleProgressCallback, PeopleSummary, refresh_people
 from reader.people.overrides import load_overrides
 from reader.people.query import PeopleIndex
 from reader.people.store import has_schema
@@ -27,7 +27,7 @@ def open_people(library: Path, path: Path | None = None, busy_timeout: float = 5
 
 def refresh(
     people: PeopleIndex,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: PeopleProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> PeopleSummary:
     """Bring the persons up to date with the library index and the user's choices."""

@@ -17,7 +17,10 @@ from pathlib import Path
 
 from reader.people.model import Career, Event, Mention, PersonSummary, PostSpan
 
-SORTS: dict[str, Callable[[PersonSummary], object]] = {
+SortKey = tuple[int | str, str, str]
+"""What a sort compares: a count or a text, then the toneless pinyin or name, then the id."""
+
+SORTS: dict[str, Callable[[PersonSummary], SortKey]] = {
     "articles": lambda p: (-p.articles, fold(p.pinyin), p.id),
     "name": lambda p: (fold(p.pinyin), p.name, p.id),  # toneless: lǐ before liǔ
     "first_seen": lambda p: (p.first_seen or "9999", fold(p.pinyin), p.id),

@@ -53,22 +53,6 @@ def record_from_rows(
     return ArticleRecord(path, date[:10], tuple(officials), tuple(find_events(paragraphs, date, names)))
 
 
-def record_from_report(path: str, date: str, report, paragraphs: Sequence[str]) -> ArticleRecord:
-    """The record of an article from an `OfficialsReport` (reader.officials.model)."""
-    officials = []
-    for official in report.officials:
-        first = official.mentions[0].paragraph if official.mentions else 0
-        where = paragraphs[first] if 0 <= first < len(paragraphs) else ""
-        titles = tuple(official.titles)
-        former = tuple(official.former or former_in_text(title, where) for title in titles)
-        aliases = tuple(official.aliases)
-        officials.append(
-            OfficialRecord(official.name, titles, former, len(official.mentions), first, aliases)
-        )
-    names = [official.name for official in officials]
-    return ArticleRecord(path, date[:10], tuple(officials), tuple(find_events(paragraphs, date, names)))
-
-
 def mentions_of(record: ArticleRecord) -> list[Mention]:
     """The mentions an article gives the grouping: its officials, and the people only its
     events name. An event's post is a post of the person when they hold it afterwards
@@ -95,15 +79,15 @@ def mentions_of(record: ArticleRecord) -> list[Mention]:
     for name, events in by_name.items():
         titles: list[str] = []
         former: list[bool] = []
-        hints: list[str] = []
+        announced: list[str] = []
         for event in events:
             if event.kind in HELD_KINDS or event.kind == "removed":
                 if event.post not in titles:
                     titles.append(event.post)
                     former.append(event.kind == "removed")
             else:
-                hints.append(event.post)
+                announced.append(event.post)
         first = min(event.paragraph for event in events)
         held = (tuple(titles), tuple(former))
-        mentions.append(Mention(record.path, name, record.date, *held, len(events), first, tuple(hints)))
+        mentions.append(Mention(record.path, name, record.date, *held, len(events), first, tuple(announced)))
     return mentions

@@ -21,30 +21,15 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from reader.people.build import PeopleSummary
+from reader.people.build import PeopleProgress, PeopleProgressCallback, PeopleSummary
 from reader.people.query import PeopleIndex, PeopleList
 
-ProgressCallback = Callable[[str, int, int], None]
 FREEZE_AT = 20_000
 """Persons from which the loaded list is moved out of the garbage collector's sight (`_load`)."""
 SORTS_SHOWN = ("articles", "name", "last_seen")
 """The orders the People screen offers (Ctrl+O), the first the one it opens with."""
-
-
-@dataclass(frozen=True, slots=True)
-class PeopleProgress:
-    """How far the person index's phase is: `people` (articles read) then `persons` (grouped)."""
-
-    phase: str
-    done: int
-    total: int
-
-    def status(self) -> str:
-        what = "reading officials" if self.phase == "people" else "grouping persons"
-        return f"{what} {self.done:,}/{self.total:,}"
 
 
 class PeopleSession:
@@ -75,7 +60,7 @@ class PeopleSession:
 
     def build(
         self,
-        progress: ProgressCallback | None = None,
+        progress: PeopleProgressCallback | None = None,
         cancelled: Callable[[], bool] | None = None,
         on_listing: Callable[[PeopleList], None] | None = None,
     ) -> PeopleSummary | None:
@@ -86,7 +71,7 @@ class PeopleSession:
         """
         from reader.people.library import is_built, open_people, refresh
 
-        report = progress or (lambda _phase, _done, _total: None)
+        report = progress or (lambda _step: None)
         stop = cancelled or (lambda: False)
         summary: PeopleSummary | None = None
         try:
@@ -95,9 +80,9 @@ class PeopleSession:
                 if self.listing is None and is_built(people):
                     self._load(people, on_listing)
 
-                def step(phase: str, done: int, total: int) -> None:
-                    self.progress = PeopleProgress(phase, done, total)
-                    report(phase, done, total)
+                def step(progress: PeopleProgress) -> None:
+                    self.progress = progress
+                    report(progress)
 
                 summary = refresh(people, step, stop)
                 if not summary.cancelled:

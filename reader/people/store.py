@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from reader.people.model import Event, Mention, PersonSummary, PostSpan
 
@@ -127,7 +127,7 @@ def replace_article(
     path: str,
     mentions: Iterable[Mention],
     events: Iterable[Event],
-    buckets,
+    buckets: Callable[[str], str],
 ) -> None:
     """Store one article's mentions and events in place of its old ones."""
     conn.execute("DELETE FROM people_mentions WHERE file_id = ?", (file_id,))

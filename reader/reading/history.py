@@ -32,14 +32,6 @@ class History:
         self._back: list[Place] = []
         self._ahead: list[Place] = []
 
-    @property
-    def can_go_back(self) -> bool:
-        return bool(self._back)
-
-    @property
-    def can_go_forward(self) -> bool:
-        return bool(self._ahead)
-
     def jumped(self, left: Place) -> None:
         """A jump left `left`: Back returns there; what was ahead is forgotten."""
         if not self._back or self._back[-1] != left:

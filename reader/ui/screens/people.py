@@ -26,9 +26,10 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from reader.people.build import PeopleProgress
 from reader.people.model import PersonSummary
 from reader.people.query import LiveFilter, PeopleList
-from reader.people.session import SORTS_SHOWN, PeopleProgress, PeopleSession
+from reader.people.session import SORTS_SHOWN, PeopleSession
 from reader.textsafety import inert_line
 from reader.ui.keymap import bindings_for
 from reader.ui.widgets.people_table import PeopleTable, header

@@ -20,8 +20,9 @@ from reader.textsafety import inert_line
 
 if TYPE_CHECKING:
     from reader.library.session import LibrarySession
+    from reader.people.build import PeopleProgress
     from reader.people.query import PeopleList
-    from reader.people.session import PeopleProgress, PeopleSession
+    from reader.people.session import PeopleSession
     from reader.ui.readiness import Readiness
     from reader.ui.screens.people import PeopleScreen
 
@@ -79,8 +80,6 @@ class PeopleSide(Screen[None]):
 
     @work(thread=True, exclusive=True, group="people")
     def _build_people(self, people: PeopleSession) -> None:
-        from reader.people.session import PeopleProgress
-
         worker = get_current_worker()
 
         def call(callback: object, *args: object) -> None:
@@ -89,7 +88,7 @@ class PeopleSide(Screen[None]):
 
         try:
             people.build(
-                lambda phase, done, total: call(self._people_progress, PeopleProgress(phase, done, total)),
+                lambda progress: call(self._people_progress, progress),
                 lambda: worker.is_cancelled,
                 lambda listing: call(self._people_listing, listing),
             )

@@ -153,7 +153,7 @@ class PersonScreen(Screen[ArticleChoice]):
                 career.border_title = "Career"
                 yield career
                 together = OptionList(
-                    *(Option(together_prompt(p, n), id=p.id) for p, n in self.together), id="person-together"
+                    *(Option(together_prompt(p, n)) for p, n in self.together), id="person-together"
                 )
                 together.border_title = "Appears with"
                 yield together
@@ -223,9 +223,8 @@ class PersonScreen(Screen[ArticleChoice]):
     @on(OptionList.OptionSelected, "#person-together")
     def _other(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        other = event.option.id
-        if other is not None:
-            self.app.push_screen(PersonScreen(self.people, other), self._chosen)
+        other, _count = self.together[event.option_index]  # the list shows `together` in order
+        self.app.push_screen(PersonScreen(self.people, other.id), self._chosen)
 
     def _chosen(self, result: ArticleChoice) -> None:
         if result is not None:

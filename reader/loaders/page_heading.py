@@ -1,0 +1,198 @@
+"""A saved page's headline and the date printed by it.
+
+The headline is the heading element that the page's `<title>` repeats most of (sites
+append their own name to `<title>`: 标题_新闻_某某网), else the short line printed
+just above a labelled date line (发布时间：…), else `<title>` cut before the site's
+name. The date is the one printed between the headline and the body, labelled first,
+else just after the body; a month and day alone (09-30 22:46) take their year from
+the page's metadata (`article:published_time`, `pubdate`…), which is also the last
+resort. Measured with the rest of the extractor: README, "Saved web pages".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from reader.loaders.html_tree import BLOCK, Element
+from reader.loaders.page_blocks import clean, in_head, link_text_length, own_text
+
+_TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|--|—|–| - )\s*")
+_TITLE_MARKS = re.compile(r"title|headline|biaoti|tit\b|h_title|art_tit|news_tit")
+_MAX_TITLE = 120
+
+
+def _page_title(root: Element) -> str:
+    for element in root.iter():
+        if element.tag == "title":
+            return clean(element.text())
+    return ""
+
+
+def page_meta(root: Element) -> dict[str, str]:
+    """The page's `<meta>` values by lower-cased property, name or itemprop (the first of each)."""
+    found: dict[str, str] = {}
+    for element in root.iter():
+        if element.tag == "meta":
+            key = (
+                element.attrs.get("property")
+                or element.attrs.get("name")
+                or element.attrs.get("itemprop")
+                or ""
+            )
+            if key and "content" in element.attrs:
+                found.setdefault(key.strip().lower(), element.attrs["content"].strip())
+    return found
+
+
+def _common_run(a: str, b: str) -> int:
+    """The length of the longest run of characters `a` and `b` share (short strings only)."""
+    best = 0
+    for start in range(len(a)):
+        for end in range(start + best + 1, len(a) + 1):
+            if a[start:end] in b:
+                best = end - start
+            else:
+                break
+    return best
+
+
+_LABELLED_DATE = re.compile(
+    r"(?:发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期)\s*[：:]\s*(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})"
+    r"\s*[-月/.]\s*(?P<d>\d{1,2})\s*日?(?:[\sT\u3000]*(?P<H>\d{1,2})[:：](?P<M>\d{2}))?"
+)
+_SHORT_HEADING = 8
+"""A heading this short that <title> repeats is a section name (新闻动态), not the headline."""
+
+
+def _above_date_line(root: Element) -> Element | None:
+    """The short line printed just above the first labelled date line (发布时间：…), if any."""
+    previous: Element | None = None
+    for element in root.iter():
+        if in_head(element) or element.tag not in BLOCK or element.tag == "br":
+            continue
+        own = own_text(element)
+        if not own:
+            continue
+        if _LABELLED_DATE.search(own):
+            return previous
+        if 6 <= len(own) <= _MAX_TITLE and not link_text_length(element) and not _DATE_IN_TEXT.search(own):
+            previous = element
+        elif len(own) > _MAX_TITLE:
+            previous = None
+    return None
+
+
+def find_title(root: Element) -> tuple[str | None, Element | None]:
+    """The headline and its element: the heading that `<title>` repeats most of, else the line
+    above the date line, else `<title>` cut before the site's name."""
+    page_title = _page_title(root)
+    above = _above_date_line(root)
+    candidates: list[tuple[float, str, Element]] = []
+    for element in root.iter():
+        heading = element.tag in ("h1", "h2", "h3")
+        if not heading and not (
+            _TITLE_MARKS.search(element.marks) and element.tag in ("div", "p", "span", "td")
+        ):
+            continue
+        text = clean(element.text())
+        if not 4 <= len(text) <= _MAX_TITLE or link_text_length(element) > 0.5 * len(text):
+            continue
+        shared = _common_run(text, page_title) / len(text) if page_title else 0.0
+        score = shared + (0.3 if element.tag == "h1" else 0.1 if heading else 0.0)
+        candidates.append((score, text, element))
+    if candidates:
+        score, text, element = max(candidates, key=lambda item: item[0])
+        if score >= 0.8 and (len(text) > _SHORT_HEADING or above is None):
+            return text, element
+    if above is not None:
+        return own_text(above), above
+    cut = _TITLE_SPLIT.split(page_title)[0] if page_title else ""
+    return (cut or None), None
+
+
+_DATE_IN_TEXT = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:[\sT\u3000]*(?P<H>\d{1,2})[:：](?P<M>\d{2}))?"
+)
+_SHORT_DATE = re.compile(r"(?<!\d)(?P<m>\d{1,2})-(?P<d>\d{1,2})\s*(?P<H>\d{1,2}):(?P<M>\d{2})")
+_META_DATES = (
+    "article:published_time", "og:release_date", "pubdate", "publishdate", "publish_date", "og:time",
+    "apub:time", "firstpublishedtime", "datepublished", "publishtime", "dc.date", "date", "dateupdate",
+)  # fmt: skip
+_DATE_WINDOW = 400
+"""Characters of page text after the headline in which the printed date is looked for."""
+
+
+def _date(match: re.Match[str], year: int | None = None) -> datetime | None:
+    parts = match.groupdict()
+    try:
+        return datetime(
+            int(parts.get("y") or year or 0), int(parts["m"]), int(parts["d"]), int(parts.get("H") or 0),
+            int(parts.get("M") or 0),
+        )  # fmt: skip
+    except (TypeError, ValueError):
+        return None
+
+
+def _meta_date(meta: dict[str, str]) -> datetime | None:
+    for key in _META_DATES:
+        value = meta.get(key)
+        match = _DATE_IN_TEXT.search(value.replace("T", " ")) if value else None
+        if match:
+            found = _date(match)
+            if found:
+                return found
+    return None
+
+
+def texts_around(root: Element, headline: Element | None, body: Element | None) -> tuple[str, str]:
+    """The page text between the headline and the body, and the text right after the body."""
+    before: list[str] = []
+    after: list[str] = []
+    state = "before-headline" if headline is not None else "between"
+    inside_body = False
+    for element in root.iter():
+        if in_head(element):
+            continue
+        if element is headline:
+            state = "between"
+            continue
+        if element is body:
+            inside_body = True
+            state = "after"
+            continue
+        if inside_body and body is not None and body in element.ancestors():
+            continue
+        if headline is not None and headline in element.ancestors():
+            continue
+        text = "".join(child for child in element.children if isinstance(child, str)).strip()
+        if not text:
+            continue
+        if state == "between" and body is not None:
+            before.append(text)
+        elif state == "after":
+            after.append(text)
+            if sum(map(len, after)) > _DATE_WINDOW:
+                break
+    return clean(" ".join(before))[-_DATE_WINDOW:], clean(" ".join(after))[:_DATE_WINDOW]
+
+
+def find_date(before: str, after: str, meta: dict[str, str]) -> datetime | None:
+    """The date printed by the headline (`before` the body) or just `after` it, labelled
+    (发布时间：…) first; a month and day alone (09-30 22:46) take the year from the metadata."""
+    from_meta = _meta_date(meta)
+    for zone in (before, after):
+        match = _LABELLED_DATE.search(zone)
+        if match and _date(match):
+            return _date(match)
+    match = _DATE_IN_TEXT.search(before)
+    if match and _date(match):
+        return _date(match)
+    short = _SHORT_DATE.search(before)
+    if short and from_meta:
+        return _date(short, from_meta.year) or from_meta
+    if from_meta:
+        return from_meta
+    match = _DATE_IN_TEXT.search(after)
+    return _date(match) if match else None
