@@ -55,8 +55,10 @@ from reader.layout import (
     char_cells,
     display_text,
     edge_of,
+    justify,
+    rules,
+    unjustified,
 )
-from reader.layout import linebreak as lb
 from reader.layout.document import _line_text
 from reader.layout.punctuation import PAD_BEFORE
 from tests.test_layout import break_is_bad, is_run, is_zw, terminal_cells
@@ -154,12 +156,12 @@ def check_properties(text: str, width: int, indent: int) -> None:
 def check_fast_path(text: str, width: int, indent: int) -> None:
     """The plain-text fast path and the general path give the same lines."""
     shown = display_text(text)
-    codes, cells = lb._encode(shown)
+    codes, cells = rules.encode(shown)
     if 0 in cells or "\xa0" in shown:
         return
     first = min(indent, width - 2)
-    simple = lb._break_simple(shown, codes, cells, width, first)
-    assert simple == lb._break_general(shown, codes, cells, width, first), (text, width, indent)
+    simple = unjustified.break_simple(shown, codes, cells, width, first)
+    assert simple == unjustified.break_general(shown, codes, cells, width, first), (text, width, indent)
 
 
 # --- the tests --------------------------------------------------------------------------
@@ -282,11 +284,11 @@ def test_justified_fast_path_matches_general_path(
 ) -> None:
     shown = setting.shown(text)
     pads = setting.pads(shown)
-    codes, cells = lb._encode(display_text(shown), setting.ambiguous, pads)
+    codes, cells = rules.encode(display_text(shown), setting.ambiguous, pads)
     if 0 in cells or "\xa0" in shown:
         return
     edge = edge_of(width)
     args = (codes, cells, edge, min(indent, edge - 2))
-    simple: list[LineSpan] = lb._break_justified(shown, *args, True, pads, setting.ambiguous)
-    general = lb._break_justified(shown, *args, False, pads, setting.ambiguous)
+    simple: list[LineSpan] = justify.break_justified(shown, *args, True, pads, setting.ambiguous)
+    general = justify.break_justified(shown, *args, False, pads, setting.ambiguous)
     assert simple == general, (text, width, indent)
