@@ -121,4 +121,3 @@ def break_paragraph(
         # that gives exactly the same lines (tests compare the two on random text).
         return break_simple(shown, codes, cells, width, first_indent)
     return break_general(shown, codes, cells, width, first_indent)
-

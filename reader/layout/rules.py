@@ -113,7 +113,6 @@ SPACE_OF_CODE = bytes(code & F_SPACE for code in range(256))
 """`bytes.translate` table from a code to its breaking-space bit alone."""
 
 
-
 def encode(shown: str, ambiguous: int = 1, pads: Mapping[int, int] | None = None) -> tuple[bytes, bytes]:
     """Each character's code (`CODES`) and its width in cells, one byte a character.
 
@@ -150,4 +149,3 @@ def break_cost(shown: str, flags: bytes, j: int) -> tuple[int, int]:
     if p == j - 1 and a & b & F_RUN:
         c += COST_RUN
     return c, p
-

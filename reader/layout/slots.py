@@ -26,8 +26,6 @@ slots' patterns is ten times slower in `re`.)"""
 _RUN_TAIL = frozenset("%‰°℃")
 
 
-
-
 def slots(
     shown: str, ambiguous: int, pads: Mapping[int, int], start: int = 0, end: int | None = None
 ) -> tuple[list[int], list[int]]:
@@ -108,7 +106,6 @@ def pad_fills(pads: Mapping[int, int], pad_at: list[int], start: int, end: int) 
     return tuple(offset if pads[offset] == PAD_BEFORE else offset + 1 for offset in inside)
 
 
-
 def shrink(
     fills: tuple[int, ...], pads: Mapping[int, int], start: int, end: int, count: int
 ) -> tuple[int, ...]:
@@ -119,9 +116,7 @@ def shrink(
     return tuple(fill for fill in fills if fill not in dropped)
 
 
-
 def pick(slot_at: list[int], slot_rank: list[int], first: int, stop: int, count: int) -> list[int]:
     """The `count` most natural slots among ``slot_at[first:stop]``: best rank, then leftmost."""
     chosen = sorted(range(first, stop), key=lambda i: (slot_rank[i], i))[:count]
     return [slot_at[i] for i in chosen]
-

@@ -51,4 +51,3 @@ class LineSpan:
 def edge_of(width: int) -> int:
     """The column justified lines end at: `width` made even, so two-cell characters reach it."""
     return width - width % 2
-

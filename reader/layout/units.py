@@ -69,7 +69,6 @@ def clusters(text: str, cells: bytes, flags: bytes) -> tuple[list[int], list[int
     return starts, out
 
 
-
 def units(
     shown: str, flags: bytes, cells: bytes
 ) -> tuple[list[int], list[int], list[int], list[bool], list[int]]:
@@ -131,4 +130,3 @@ def units(
     for j in nbsp:
         cost[j] = MAX_COST  # trailing no-break spaces stay with the text before them
     return starts, ends, widths, space, cost
-

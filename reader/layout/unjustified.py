@@ -66,7 +66,6 @@ def break_simple(shown: str, flags: bytes, cells: bytes, width: int, first_inden
         line_indent = 0
 
 
-
 def break_general(shown: str, flags: bytes, cells: bytes, width: int, first_indent: int) -> list[LineSpan]:
     """`break_paragraph` for any text: zero-width characters, no-break spaces, clusters.
 
@@ -114,4 +113,3 @@ def break_general(shown: str, flags: bytes, cells: bytes, width: int, first_inde
         avail = width
         line_indent = 0
     return lines
-
