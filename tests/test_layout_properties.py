@@ -29,7 +29,9 @@ and ambiguous characters one or two cells wide, the same hold, and besides:
   Latin/digit run, and at the line's edges only as a quote's blank half;
 * every line but the last ends at the edge, or says why (`LineSpan.short`, one of
   `SHORT_REASONS`) — and a line that says why does end short;
-* nothing but the line's last character hangs, and only a closing mark.
+* nothing but the line's last character hangs, and only a closing mark;
+* setting the paragraph again as a whole around a short line (total fit) never leaves
+  more lines short than the first fit does, and changes nothing unless it leaves fewer.
 
 The suite runs a few hundred examples per property; `bench/fuzz_layout.py` runs the
 same properties on tens of thousands.
@@ -292,3 +294,30 @@ def test_justified_fast_path_matches_general_path(
     simple: list[LineSpan] = justify.break_justified(shown, *args, True, pads, setting.ambiguous)
     general = justify.break_justified(shown, *args, False, pads, setting.ambiguous)
     assert simple == general, (text, width, indent)
+
+
+@SUITE
+@given(
+    st.lists(st.one_of(cjk, st.sampled_from("，。、”“（）——……ab12 ,;()·")), max_size=300).map("".join),
+    widths,
+    settings_,
+)
+def test_the_total_fit_never_leaves_more_lines_short_than_the_first_fit(
+    text: str, width: int, setting: Typesetting
+) -> None:
+    """Where the paragraph is set again as a whole, it ends fewer lines short (or the same ones)."""
+    shown = setting.shown(text)
+    pads = setting.pads(shown)
+    codes, cells = rules.encode(display_text(shown), setting.ambiguous, pads)
+    edge = edge_of(width)
+    simple = 0 not in cells and "\xa0" not in shown
+    args = (shown, codes, cells, edge, min(2, edge - 2), simple, pads, setting.ambiguous)
+    whole = justify.break_justified(*args)
+    first_fit = justify.break_justified(*args, refit=False)
+
+    def shorts(lines: list[LineSpan]) -> tuple[int, int]:
+        return sum(line.short == "bent" for line in lines), sum(line.short is not None for line in lines[:-1])
+
+    assert shorts(whole) <= shorts(first_fit), (text, width, setting, whole, first_fit)
+    if whole != first_fit:
+        assert shorts(whole) < shorts(first_fit), (text, width, setting)
