@@ -76,8 +76,8 @@ def total_fit(
     """`lines` set again around each short line, where other breaks leave fewer lines short.
 
     `lines` were set line by line, starting at units `line_starts` and scoring `scores`;
-    a stretch of lines is replaced only when the new one bends fewer rules, leaves fewer
-    lines short or leaves fewer cells short.
+    a stretch of lines is replaced only when the new one bends fewer rules or, bending
+    as many, leaves fewer lines short.
     """
     lines, line_starts, scores = list(lines), list(line_starts), list(scores)
     found = slots(par.shown, par.ambiguous, par.pads, -1, len(par.shown))
@@ -163,7 +163,7 @@ def _refit(
         whole = FULL
         for old in scores[begin:]:
             whole = _add(whole, old)
-    if score[:3] >= whole[:3]:
+    if score[:2] >= whole[:2]:
         return short + 1
     new_lines: list[LineSpan] = [] if closing is None else [closing]
     new_starts: list[int] = [] if closing is None else [s]
