@@ -29,7 +29,9 @@ and ambiguous characters one or two cells wide, the same hold, and besides:
   Latin/digit run, and at the line's edges only as a quote's blank half;
 * every line but the last ends at the edge, or says why (`LineSpan.short`, one of
   `SHORT_REASONS`) — and a line that says why does end short;
-* nothing but the line's last character hangs, and only a closing mark.
+* nothing but the line's last character hangs, and only a closing mark;
+* setting the paragraph again as a whole around a short line (total fit) never leaves
+  more lines short than the first fit does, and changes nothing unless it leaves fewer.
 
 The suite runs a few hundred examples per property; `bench/fuzz_layout.py` runs the
 same properties on tens of thousands.
@@ -55,8 +57,10 @@ from reader.layout import (
     char_cells,
     display_text,
     edge_of,
+    justify,
+    rules,
+    unjustified,
 )
-from reader.layout import linebreak as lb
 from reader.layout.document import _line_text
 from reader.layout.punctuation import PAD_BEFORE
 from tests.test_layout import break_is_bad, is_run, is_zw, terminal_cells
@@ -154,12 +158,12 @@ def check_properties(text: str, width: int, indent: int) -> None:
 def check_fast_path(text: str, width: int, indent: int) -> None:
     """The plain-text fast path and the general path give the same lines."""
     shown = display_text(text)
-    codes, cells = lb._encode(shown)
+    codes, cells = rules.encode(shown)
     if 0 in cells or "\xa0" in shown:
         return
     first = min(indent, width - 2)
-    simple = lb._break_simple(shown, codes, cells, width, first)
-    assert simple == lb._break_general(shown, codes, cells, width, first), (text, width, indent)
+    simple = unjustified.break_simple(shown, codes, cells, width, first)
+    assert simple == unjustified.break_general(shown, codes, cells, width, first), (text, width, indent)
 
 
 # --- the tests --------------------------------------------------------------------------
@@ -282,11 +286,38 @@ def test_justified_fast_path_matches_general_path(
 ) -> None:
     shown = setting.shown(text)
     pads = setting.pads(shown)
-    codes, cells = lb._encode(display_text(shown), setting.ambiguous, pads)
+    codes, cells = rules.encode(display_text(shown), setting.ambiguous, pads)
     if 0 in cells or "\xa0" in shown:
         return
     edge = edge_of(width)
     args = (codes, cells, edge, min(indent, edge - 2))
-    simple: list[LineSpan] = lb._break_justified(shown, *args, True, pads, setting.ambiguous)
-    general = lb._break_justified(shown, *args, False, pads, setting.ambiguous)
+    simple: list[LineSpan] = justify.break_justified(shown, *args, True, pads, setting.ambiguous)
+    general = justify.break_justified(shown, *args, False, pads, setting.ambiguous)
     assert simple == general, (text, width, indent)
+
+
+@SUITE
+@given(
+    st.lists(st.one_of(cjk, st.sampled_from("，。、”“（）——……ab12 ,;()·")), max_size=300).map("".join),
+    widths,
+    settings_,
+)
+def test_the_total_fit_never_leaves_more_lines_short_than_the_first_fit(
+    text: str, width: int, setting: Typesetting
+) -> None:
+    """Where the paragraph is set again as a whole, it ends fewer lines short (or the same ones)."""
+    shown = setting.shown(text)
+    pads = setting.pads(shown)
+    codes, cells = rules.encode(display_text(shown), setting.ambiguous, pads)
+    edge = edge_of(width)
+    simple = 0 not in cells and "\xa0" not in shown
+    args = (shown, codes, cells, edge, min(2, edge - 2), simple, pads, setting.ambiguous)
+    whole = justify.break_justified(*args)
+    first_fit = justify.break_justified(*args, refit=False)
+
+    def shorts(lines: list[LineSpan]) -> tuple[int, int]:
+        return sum(line.short == "bent" for line in lines), sum(line.short is not None for line in lines[:-1])
+
+    assert shorts(whole) <= shorts(first_fit), (text, width, setting, whole, first_fit)
+    if whole != first_fit:
+        assert shorts(whole) < shorts(first_fit), (text, width, setting)

@@ -2,8 +2,9 @@
 
 Justified lines (`break_paragraph(..., justify=True)`), hanging punctuation, typeset
 punctuation forms, the space between Chinese and Western text, quotes a full
-character wide, and ambiguous-width characters drawn one or two cells wide — in the
-layout and in Rich, which Textual measures with.
+character wide, the paragraph set as a whole around a short line (total fit), and
+ambiguous-width characters drawn one or two cells wide — in the layout and in Rich,
+which Textual measures with.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from reader.layout import (
     Typesetting,
     break_paragraph,
     char_cells,
+    justify,
     layout_document,
     render_plain,
+    rules,
     use_rich_ambiguous_width,
 )
 from reader.layout.cells import is_ambiguous, rich_ambiguous_width
@@ -30,6 +33,7 @@ from reader.layout.document import _line_text
 from reader.layout.punctuation import PAD_AFTER, PAD_BEFORE, quote_pads, typeset
 
 PRINTED = Typesetting(typeset=False)
+TYPESET = Typesetting()
 
 
 def justified(text: str, width: int, indent: int = 0, setting: Typesetting = PRINTED) -> list[str]:
@@ -236,3 +240,43 @@ def test_layout_with_ambiguous_width_two_keeps_lines_in_the_width() -> None:
         ).lines:
             cells = wide.cells(line.text)
             assert cells <= width + (2 if line.hung else 0), (width, line)
+
+
+# --- the paragraph set as a whole (total fit) ---------------------------------------------
+
+
+def first_fit(text: str, width: int, setting: Typesetting = PRINTED) -> list[LineSpan]:
+    """The lines as the line-by-line breaker alone sets them (no total fit)."""
+    shown = setting.shown(text)
+    pads = setting.pads(shown)
+    codes, cells = rules.encode(shown, setting.ambiguous, pads)
+    return justify.break_justified(shown, codes, cells, width, 0, True, pads, setting.ambiguous, refit=False)
+
+
+def test_a_quote_drawn_narrow_in_an_earlier_line_spares_a_later_one() -> None:
+    # line by line, “ would end the second line: it moves down and the line ends short
+    assert [span.short for span in first_fit("他“说”我们都“好”", 8, TYPESET)] == [None, "opener", None]
+    # set as a whole, the first line draws its quotes narrow to take one more character
+    # (推入), and no line ends short
+    assert justified("他“说”我们都“好”", 8, setting=TYPESET) == ["他“说”我", "们都 “好” "]
+    assert [span.short for span in spans_of("他“说”我们都“好”", 8, TYPESET)] == [None, None]
+
+
+def test_an_earlier_line_ends_a_character_sooner_and_takes_the_western_spaces() -> None:
+    # line by line, （ would end the second line
+    assert [span.short for span in first_fit("一2019二三四五六七（八", 10)] == [None, "opener", None]
+    # as a whole, the first line gives 三 to the second and fills with clreq's spaces
+    assert justified("一2019二三四五六七（八", 10) == ["一 2019 二", "三四五六七", "（八"]
+
+
+def test_a_line_that_must_end_short_still_says_why_after_the_total_fit() -> None:
+    # nothing before the quote can move: the paragraph is set as line by line sets it
+    assert spans_of("一二三四“五六”", 8) == first_fit("一二三四“五六”", 8)
+    assert spans_of("一二三“五六”七", 8)[0].short == "opener"
+
+
+def test_the_total_fit_loses_nothing() -> None:
+    text = "他“说”我们都“好”，一2019二三四五六七（八）。"
+    for width in range(8, 20):
+        spans = spans_of(text, width, TYPESET)
+        assert "".join(text[span.start : span.end] for span in spans) == text
