@@ -40,7 +40,7 @@ _NOISE = re.compile(r"[\s\u3000\u00a0\W_]+", re.UNICODE)
 MIN_SHARED_KEYS = 3
 """Of their KEYS smallest values, candidates share at least this many (near-duplicates at the
 threshold share about five on average), so most chance pairs are never compared."""
-_MAX_BUCKET = 64
+MAX_BUCKET = 64
 """A key shared by more sketches than this is boilerplate (a stock sentence), not a story."""
 
 Sketch = tuple[int, ...]
@@ -72,8 +72,34 @@ def similarity(a: Sketch, b: Sketch) -> float:
     return sum(value in both for value in union) / len(union)
 
 
-def _apart(a: date | None, b: date | None) -> bool:
-    return a is not None and b is not None and abs((a - b).days) > MAX_DAYS
+def _apart(a: date | int | None, b: date | int | None) -> bool:
+    if a is None or b is None:
+        return False
+    days = (a - b).days if isinstance(a, date) and isinstance(b, date) else _ordinal(a) - _ordinal(b)
+    return abs(days) > MAX_DAYS
+
+
+def _ordinal(day: date | int) -> int:
+    return day.toordinal() if isinstance(day, date) else day
+
+
+def same_story(
+    a: Sketch,
+    b: Sketch,
+    day_a: date | int | None,
+    day_b: date | int | None,
+    shared_keys: int,
+    threshold: float = THRESHOLD,
+) -> bool:
+    """The pair rule, one place for the whole grouping and the index's incremental one
+    (reader.library.reposts): `shared_keys` of their KEYS smallest values (boilerplate keys
+    not counted), dates (day ordinals or dates) within MAX_DAYS, an estimated Jaccard of at
+    least `threshold`."""
+    if shared_keys < MIN_SHARED_KEYS and len(a) >= KEYS and len(b) >= KEYS:
+        return False  # near-duplicates share most of their smallest values
+    if _apart(day_a, day_b):
+        return False
+    return similarity(a, b) >= threshold
 
 
 def group(
@@ -101,18 +127,17 @@ def group(
         shared: dict[int, int] = defaultdict(int)
         for value in keys:
             members = buckets[value]
-            if len(members) > _MAX_BUCKET:
+            if len(members) > MAX_BUCKET:
                 continue
             for second in members:
                 if second > first:
                     shared[second] += 1
         for second, count in shared.items():
-            if count < MIN_SHARED_KEYS and len(keys_of[second]) >= KEYS and len(keys) >= KEYS:
-                continue  # near-duplicates share most of their smallest values
             a, b = root(first), root(second)
-            if a == b or (dates is not None and _apart(dates[first], dates[second])):
+            if a == b:
                 continue
-            if similarity(sketches[first], sketches[second]) >= threshold:
+            day_a, day_b = (dates[first], dates[second]) if dates is not None else (None, None)
+            if same_story(sketches[first], sketches[second], day_a, day_b, count, threshold):
                 parent[max(a, b)] = min(a, b)
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(sketches)):

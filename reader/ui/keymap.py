@@ -140,6 +140,13 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         help="mark this article read / unread (in the list: the cursor's)",
     ),
     BindingSpec(
+        "app.copies",
+        "r",
+        "screen.show_copies",
+        "Copies",
+        help="the copies of this story (a story several outlets print is one row, ×3); Enter opens one",
+    ),
+    BindingSpec(
         "app.next_unread",
         "u",
         "screen.next_unread",
