@@ -94,3 +94,17 @@ async def test_r_on_a_story_printed_once_says_so(tmp_path: Path) -> None:
         await pilot.pause()
         assert not isinstance(app.screen, CopiesScreen)
         assert "No other copy of this story in the library" in messages(app)
+
+
+def test_the_copies_screen_snapshot(snap_compare, tmp_path: Path) -> None:
+    """Reviewed: three copies newest first, each with its date and time, outlet, headline
+    and file; `▸` the copy open (fire_b, opened by name), marks as the list's."""
+    folder = write_story_library(tmp_path / "library")
+
+    async def open_copies(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+
+    app = make_app(folder, open_file=folder / "fire_b.txt")
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_copies)

@@ -166,3 +166,63 @@ def test_incremental_groups_equal_grouping_the_whole_library(
     got = sorted(sorted(members) for members in {frozenset(m) for m in stored.values()})
     assert want, "the made-up library has copies"
     assert got == want
+
+
+def test_search_finds_a_story_once_with_its_copies(library: Path) -> None:
+    with LibraryIndex(library) as index:
+        index.refresh(officials=False)
+        hits = index.search("森林火灾")  # in every copy of the fire story
+        assert [(hit.path.name, hit.copies) for hit in hits] == [("fire_c.txt", 3)]
+        assert [hit.path.name for hit in index.search("巡察")] == ["fire_b.txt"]  # only b's slip prints it
+        assert {hit.path.name for hit in index.search("西江")} == {"roads_b.txt", "school.txt"}
+        short = index.search("险患")  # two characters: the scan, not the trigram index
+        assert [(hit.path.name, hit.copies) for hit in short] == [("fire_c.txt", 3)]
+        patrol = index.search("巡查")  # in two paragraphs of a and of c: the newest copy's two
+        assert [(hit.path.name, hit.paragraph) for hit in patrol] == [("fire_c.txt", 1), ("fire_c.txt", 2)]
+
+
+def test_search_pages_past_the_hits_of_copies_already_found(library: Path) -> None:
+    """With a limit of one, every page but the first is another copy's paragraph: the search
+    asks for the next page until it has a hit of another story."""
+    with LibraryIndex(library) as index:
+        index.refresh(officials=False)
+        with index._lock:
+            conn = index._conn
+            from reader.library.search import search
+
+            first = search(conn, library, "会议", limit=1)
+            assert [hit.path.name for hit in first] == ["roads_b.txt"]
+            three = search(conn, library, "会议", limit=3)
+        assert [hit.path.name for hit in three] == ["roads_b.txt", "roads_b.txt", "fire_c.txt"]
+
+
+def test_the_person_index_counts_a_story_once(library: Path) -> None:
+    """李大山 is named in the three copies of one story: one article; a fourth article of
+    his own makes two. The count follows the groups as copies come and go."""
+    from reader.people.library import open_people, refresh
+
+    def counts() -> tuple[int, int]:
+        people = open_people(library)
+        try:
+            refresh(people)
+            (person,) = people.named("李大山")
+            return person.articles, person.mentions
+        finally:
+            people.conn.close()
+
+    with LibraryIndex(library) as index:
+        index.refresh()
+    assert counts() == (1, 3)  # not (3, 7): fire_c names him 3 times (its headline too), a and b twice
+    text = original("李大山调研春耕", "2026年03月25日", "青禾日报", ("县长李大山到东坡村调研春耕生产。",))
+    (library / "spring.txt").write_text(text, encoding="utf-8")
+    (library / "fire_a.txt").unlink()
+    (library / "fire_b.txt").unlink()
+    with LibraryIndex(library) as index:
+        index.refresh()
+    assert counts() == (2, 5)  # fire_c 3, spring 2
+    (library / "fire_b.txt").write_text(
+        reprint("青禾县部署森林防火", "2026年03月18日", "某某网", FIRE, ("巡查", "巡察")), encoding="utf-8"
+    )
+    with LibraryIndex(library) as index:
+        index.refresh()
+    assert counts() == (2, 5)  # fire_b joins fire_c's story: still two stories

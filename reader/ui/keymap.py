@@ -144,7 +144,7 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         "r",
         "screen.show_copies",
         "Copies",
-        help="the copies of this story (a story several outlets print is one row, ×3); Enter opens one",
+        help="the copies of this story (one row of the list, ×3); Enter opens one",
     ),
     BindingSpec(
         "app.next_unread",
