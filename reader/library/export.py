@@ -110,5 +110,8 @@ def summary_text(summary: RefreshSummary, articles: int, path: Path, unreadable:
         f"{summary.renamed} renamed",
         f"{summary.errors if unreadable is None else unreadable} unreadable",
     ]
-    timing = f"text {summary.text_seconds:.1f} s, officials {summary.officials_seconds:.1f} s"
+    timing = (
+        f"text {summary.text_seconds:.1f} s, reposts {summary.reposts_seconds:.1f} s, "
+        f"officials {summary.officials_seconds:.1f} s"
+    )
     return f"{', '.join(parts)} ({timing})\nindex: {path}\n"
