@@ -255,45 +255,45 @@ def _pair_new(
     story_of: dict[int, int],
     union: _Union,
 ) -> None:
-    """Pair each file of `chunk` with the files that share its smallest values."""
+    """Pair each file of `chunk` with the files that share its smallest values.
+
+    SQLite counts the shared values (a self-join of `sketch_keys`, grouped by pair, boilerplate
+    values left out) and hands back only the pairs sharing MIN_SHARED_KEYS of them, or any
+    value where a sketch is short: at 100,000 articles the values' buckets hold tens of
+    millions of rows, too many to count in Python."""
     mine = _sketches_of(conn, chunk)
     keys = sorted({key for _day, values in mine.values() for key in values[:KEYS]})
-    sizes: dict[int, int] = {}
-    bucket: dict[int, list[int]] = defaultdict(list)
+    boilerplate: list[int] = []
     for part in _chunks(keys):
         marks = _marks(len(part))
-        counted = f"SELECT key, count(*) FROM sketch_keys WHERE key IN ({marks}) GROUP BY key"
-        sizes.update(conn.execute(counted, list(part)))
-        small = [key for key in part if sizes.get(key, 0) <= MAX_BUCKET]
-        if small:
-            for key, file_id in conn.execute(
-                f"SELECT key, file_id FROM sketch_keys WHERE key IN ({_marks(len(small))})", small
-            ):
-                bucket[key].append(file_id)
-    wanted: dict[int, dict[int, int]] = {}
-    for first, (_day, values) in mine.items():
-        shared: dict[int, int] = defaultdict(int)
-        for key in values[:KEYS]:
-            for second in bucket.get(key, ()):
-                if second != first and not (second in is_new and second < first):  # each new pair once
-                    shared[second] += 1
-        wanted[first] = {
-            second: count
-            for second, count in shared.items()
-            if count >= MIN_SHARED_KEYS or first in short or second in short  # as same_story decides
-        }
-    theirs = _sketches_of(conn, {second for pairs in wanted.values() for second in pairs})
-    for first, pairs in wanted.items():
+        crowded = f"SELECT key FROM sketch_keys WHERE key IN ({marks}) GROUP BY key HAVING count(*) > ?"
+        boilerplate += [row[0] for row in conn.execute(crowded, [*part, MAX_BUCKET])]
+    ids = sorted(mine)
+    mine_short = [file_id for file_id in ids if file_id in short]
+    pairs = conn.execute(
+        "SELECT a.file_id, b.file_id, count(*) FROM sketch_keys AS a JOIN sketch_keys AS b ON b.key = a.key "
+        f"WHERE a.file_id IN ({_marks(len(ids))}) AND a.key NOT IN ({_marks(len(boilerplate))}) "
+        "AND b.file_id != a.file_id GROUP BY a.file_id, b.file_id "
+        f"HAVING count(*) >= ? OR a.file_id IN ({_marks(len(mine_short))}) "
+        "OR b.file_id IN (SELECT file_id FROM sketches WHERE size < 8)",
+        [*ids, *boilerplate, MIN_SHARED_KEYS, *mine_short],
+    ).fetchall()
+    wanted = [
+        (first, second, count)
+        for first, second, count in pairs
+        if not (second in is_new and second < first)  # a pair of two new files: once
+    ]
+    theirs = _sketches_of(conn, {second for _first, second, _count in wanted})
+    for first, second, count in wanted:
+        if second not in theirs:
+            continue
+        node_a, node_b = first, _node(second, story_of)
+        if union.root(node_a) == union.root(node_b):
+            continue
         day_a, a = mine[first]
-        for second, count in pairs.items():
-            if second not in theirs:
-                continue
-            node_a, node_b = first, _node(second, story_of)
-            if union.root(node_a) == union.root(node_b):
-                continue
-            day_b, b = theirs[second]
-            if same_story(a, b, day_a, day_b, count):
-                union.join(node_a, node_b)
+        day_b, b = theirs[second]
+        if same_story(a, b, day_a, day_b, count):
+            union.join(node_a, node_b)
 
 
 def _write(conn: sqlite3.Connection, components: Iterable[set[int]]) -> int:
