@@ -226,3 +226,14 @@ def test_the_person_index_counts_a_story_once(library: Path) -> None:
     with LibraryIndex(library) as index:
         index.refresh()
     assert counts() == (2, 5)  # fire_b joins fire_c's story: still two stories
+
+
+def test_a_cancelled_phase_is_taken_up_by_the_next_refresh(library: Path) -> None:
+    with LibraryIndex(library) as index:
+        index.refresh_text()
+        cancelled = index.refresh_reposts(cancelled=lambda: True)
+        assert cancelled.cancelled and cancelled.sketched == 0
+        assert rows(index)[0][1] == 1  # not grouped yet: every file its own row
+        resumed = index.refresh(officials=False)
+        assert resumed.sketched == 6
+        assert rows(index) == [("roads_b.txt", 2), ("fire_c.txt", 3), ("school.txt", 1)]

@@ -265,38 +265,13 @@ class LibraryIndex:
         summary: RefreshSummary | None = None,
     ) -> RefreshSummary:
         """Phase 2: sketch every new or changed article, then group the copies of one story
-        (incrementally: reposts.py). Nothing to do costs two reads and writes nothing."""
+        (incrementally: reposts.py). Nothing to do costs a few reads and writes nothing."""
         started = time.perf_counter()
         summary = summary or RefreshSummary()
-        report = progress or _ignore
-        stop = cancelled or _never
-        fingerprint = freshness.reposts_fingerprint()
-        if self._meta(freshness.REPOSTS_KEY) != fingerprint:
-            with self._transaction() as conn:  # sketches made by other code: all made again
-                reposts.forget_all(conn)
-                conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", ("reposts", fingerprint))
-        with self._lock:
-            pending = reposts.unsketched(self._conn)
-        dirty = self._count("SELECT count(*) FROM stories_dirty")
-        fresh = self._count("SELECT count(*) FROM sketches WHERE grouped = 0")
-        total = len(pending)
-        report(IndexProgress("reposts", 0, total))
-        for start in range(0, total, reposts.BATCH):
-            if stop():
-                summary.cancelled = True
-                break
-            ids = pending[start : start + reposts.BATCH]
-            with self._lock:
-                rows = reposts.sketch_rows(self._conn, ids)
-            with self._transaction() as conn:
-                reposts.store_sketches(conn, rows)
-            summary.sketched += len(ids)
-            report(IndexProgress("reposts", start + len(ids), total))
-        if not summary.cancelled and (total or dirty or fresh):
-            with self._transaction() as conn:
-                summary.regrouped += reposts.group_pending(conn)
-            if summary.regrouped:
-                self._count_listed()
+        report, stop = progress or _ignore, cancelled or _never
+        reposts.refresh(self._conn, self._lock, self._transaction, report, stop, summary)
+        if summary.regrouped:
+            self._count_listed()
         summary.reposts_seconds += time.perf_counter() - started
         return summary
 

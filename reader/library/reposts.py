@@ -32,10 +32,12 @@ import sqlite3
 import struct
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
 from datetime import date
 
 from reader.dedupe import KEYS, MAX_BUCKET, MIN_SHARED_KEYS, Sketch, same_story, sketch
 from reader.library.people import LISTED
+from reader.library.progress import IndexProgress, ProgressCallback, RefreshSummary
 
 BATCH = 200
 """Files sketched per transaction (a cancelled refresh keeps what it committed)."""
@@ -69,7 +71,6 @@ LISTED_COUNT = (
 )
 
 Cancelled = Callable[[], bool]
-Progress = Callable[[int, int], None]
 
 
 def ensure_schema(conn: sqlite3.Connection) -> None:
@@ -115,6 +116,51 @@ def _chunks(items: Sequence[int], size: int = _IN) -> Iterable[Sequence[int]]:
 
 def _marks(count: int) -> str:
     return ",".join("?" * count)
+
+
+# -- the phase --------------------------------------------------------------------------------------
+
+
+def refresh(
+    conn: sqlite3.Connection,
+    lock: AbstractContextManager[object],
+    transaction: Callable[[], AbstractContextManager[sqlite3.Connection]],
+    report: ProgressCallback,
+    stop: Cancelled,
+    summary: RefreshSummary,
+) -> None:
+    """The index's reposts phase (LibraryIndex.refresh_reposts): sketches made by other code
+    forgotten, the unsketched files sketched in batches (a transaction each, cancellable),
+    then the new files and dirty stories grouped in one transaction."""
+    from reader.library import freshness
+
+    fingerprint = freshness.reposts_fingerprint()
+    with lock:
+        stored = conn.execute("SELECT value FROM meta WHERE key = ?", (freshness.REPOSTS_KEY,)).fetchone()
+    if stored is None or stored[0] != fingerprint:
+        with transaction() as writing:
+            forget_all(writing)
+            writing.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (freshness.REPOSTS_KEY, fingerprint))
+    with lock:
+        pending = unsketched(conn)
+        dirty = conn.execute("SELECT count(*) FROM stories_dirty").fetchone()[0]
+        fresh = conn.execute("SELECT count(*) FROM sketches WHERE grouped = 0").fetchone()[0]
+    total = len(pending)
+    report(IndexProgress("reposts", 0, total))
+    for start in range(0, total, BATCH):
+        if stop():
+            summary.cancelled = True
+            return
+        ids = pending[start : start + BATCH]
+        with lock:
+            rows = sketch_rows(conn, ids)
+        with transaction() as writing:
+            store_sketches(writing, rows)
+        summary.sketched += len(ids)
+        report(IndexProgress("reposts", start + len(ids), total))
+    if total or dirty or fresh:
+        with transaction() as writing:
+            summary.regrouped += group_pending(writing)
 
 
 # -- sketching ----------------------------------------------------------------------------------
