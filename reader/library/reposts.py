@@ -194,8 +194,10 @@ def sketch_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[int,
 
 
 def store_sketches(conn: sqlite3.Connection, rows: Iterable[tuple[int, int | None, Sketch]]) -> None:
-    """Keep the sketches (not grouped yet) and their keys; in the caller's transaction."""
+    """Keep the sketches (not grouped yet) and their keys; in the caller's transaction. A file
+    another refresh sketched meanwhile (two readers on one library) keeps one set of keys."""
     rows = list(rows)
+    conn.executemany("DELETE FROM sketch_keys WHERE file_id = ?", [(file_id,) for file_id, _d, _v in rows])
     conn.executemany(
         "INSERT OR REPLACE INTO sketches(file_id, day, size, grouped, sketch) VALUES (?, ?, ?, 0, ?)",
         [(file_id, day, len(values), pack(values)) for file_id, day, values in rows],
