@@ -40,7 +40,10 @@ MIN_SHARED_KEYS = 3
 """Of their KEYS smallest values, candidates share at least this many (near-duplicates at the
 threshold share about five on average), so most chance pairs are never compared."""
 MAX_BUCKET = 64
-"""A key shared by more sketches than this is boilerplate (a stock sentence), not a story."""
+"""A key shared by more sketches than this is boilerplate (a stock sentence) or a story printed
+very often: only its first MAX_BUCKET sketches are candidates, their shared values counted
+directly (a stock sentence shares one value, a story's copies most of them). Skipping such
+a key left a story printed by more than 64 files in no group at all."""
 
 Sketch = tuple[int, ...]
 
@@ -85,6 +88,11 @@ def _ordinal(day: date | int) -> int:
     return day.toordinal() if isinstance(day, date) else day
 
 
+def shared_keys(a: Sketch, b: Sketch) -> int:
+    """How many of their KEYS smallest values two sketches share."""
+    return len(set(a[:KEYS]) & set(b[:KEYS]))
+
+
 def same_story(
     a: Sketch,
     b: Sketch,
@@ -127,13 +135,17 @@ def group(
     keys_of = [values[:KEYS] for values in sketches]
     for first, keys in enumerate(keys_of):
         shared: dict[int, int] = defaultdict(int)
+        crowded: set[int] = set()
         for value in keys:
             members = buckets[value]
-            if len(members) > MAX_BUCKET:
+            if len(members) > MAX_BUCKET:  # its first MAX_BUCKET only, counted directly below
+                crowded.update(second for second in members[:MAX_BUCKET] if second != first)
                 continue
             for second in members:
                 if second > first:
                     shared[second] += 1
+        for second in crowded:
+            shared[second] = shared_keys(keys, keys_of[second])
         for second, count in shared.items():
             a, b = root(first), root(second)
             if a == b:

@@ -237,3 +237,26 @@ def test_a_cancelled_phase_is_taken_up_by_the_next_refresh(library: Path) -> Non
         resumed = index.refresh(officials=False)
         assert resumed.sketched == 6
         assert rows(index) == [("roads_b.txt", 2), ("fire_c.txt", 3), ("school.txt", 1)]
+
+
+def test_a_story_printed_by_more_files_than_a_bucket_holds_is_one_row(
+    tmp_path: Path, reader_dirs: dict[str, Path]
+) -> None:
+    from reader.dedupe import MAX_BUCKET
+
+    library = tmp_path / "many"
+    library.mkdir()
+    copies = MAX_BUCKET + 16
+    for number in range(copies):
+        body = tuple(p.replace("，", ",", number % 3) + "另" * (number % 5) for p in FIRE)
+        text = original(f"防火{number}", "2026年03月18日", f"网站{number}", body)
+        (library / f"{number:03}.txt").write_text(text, encoding="utf-8")
+    with LibraryIndex(library) as index:
+        index.refresh(officials=False)
+        late = original("防火", "2026年03月19日", "晚到", FIRE)
+        (library / "late.txt").write_text(late, encoding="utf-8")
+        school = original("运动会", "2026年03月18日", "西江", SCHOOL)
+        (library / "school.txt").write_text(school, encoding="utf-8")
+        index.refresh(officials=False)
+        listed = rows(index)
+    assert listed == [("late.txt", copies + 1), ("school.txt", 1)]

@@ -22,7 +22,7 @@ A refresh sketches the files that have no sketch (new or changed ones), then gro
 every dirty story's remaining copies are grouped again among themselves (a removal can
 only split a story), and every new file is paired with the files sharing its values,
 joining their stories. The result equals grouping the whole library at once, except for
-a value that becomes boilerplate (more than MAX_BUCKET files) only after a pair was made
+a value that becomes crowded (more than MAX_BUCKET files) only after a pair was made
 through it: the pair stays.
 """
 
@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
 
-from reader.dedupe import KEYS, MAX_BUCKET, MIN_SHARED_KEYS, Sketch, same_story, sketch
+from reader.dedupe import KEYS, MAX_BUCKET, MIN_SHARED_KEYS, Sketch, same_story, shared_keys, sketch
 from reader.library.people import LISTED
 from reader.library.progress import IndexProgress, ProgressCallback, RefreshSummary
 
@@ -71,6 +71,8 @@ LISTED_COUNT = (
 )
 
 Cancelled = Callable[[], bool]
+_SAMPLE = "SELECT file_id FROM sketch_keys WHERE key = ? ORDER BY rowid LIMIT ?"
+"""The first files given a crowded value, in the order they were indexed (dedupe.MAX_BUCKET)."""
 
 
 def ensure_schema(conn: sqlite3.Connection) -> None:
@@ -305,10 +307,11 @@ def _pair_new(
 ) -> None:
     """Pair each file of `chunk` with the files that share its smallest values.
 
-    SQLite counts the shared values (a self-join of `sketch_keys`, grouped by pair, boilerplate
+    SQLite counts the shared values (a self-join of `sketch_keys`, grouped by pair, crowded
     values left out) and hands back only the pairs sharing MIN_SHARED_KEYS of them, or any
     value where a sketch is short: at 100,000 articles the values' buckets hold tens of
-    millions of rows, too many to count in Python."""
+    millions of rows, too many to count in Python. A crowded value's first MAX_BUCKET files
+    are candidates too, their shared values counted directly (dedupe.group does the same)."""
     mine = _sketches_of(conn, chunk)
     keys = sorted({key for _day, values in mine.values() for key in values[:KEYS]})
     boilerplate: list[int] = []
@@ -326,11 +329,16 @@ def _pair_new(
         "OR b.file_id IN (SELECT file_id FROM sketches WHERE size < 8)",
         [*ids, *boilerplate, MIN_SHARED_KEYS, *mine_short],
     ).fetchall()
-    wanted = [
+    wanted: list[tuple[int, int, int | None]] = [
         (first, second, count)
         for first, second, count in pairs
         if not (second in is_new and second < first)  # a pair of two new files: once
     ]
+    for key in boilerplate:  # its first MAX_BUCKET files (as indexed) only, shared values counted directly
+        sample = [row[0] for row in conn.execute(_SAMPLE, (key, MAX_BUCKET))]
+        for first, (_day, values) in mine.items():
+            if key in values[:KEYS]:
+                wanted += [(first, second, None) for second in sample if second != first]
     theirs = _sketches_of(conn, {second for _first, second, _count in wanted})
     for first, second, count in wanted:
         if second not in theirs:
@@ -340,7 +348,7 @@ def _pair_new(
             continue
         day_a, a = mine[first]
         day_b, b = theirs[second]
-        if same_story(a, b, day_a, day_b, count):
+        if same_story(a, b, day_a, day_b, shared_keys(a, b) if count is None else count):
             union.join(node_a, node_b)
 
 
