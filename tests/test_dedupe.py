@@ -71,3 +71,14 @@ def test_a_story_in_two_shared_corpora_is_one_group(shared: Path) -> None:
     sketches = [sketch(article.paragraphs) for article in articles]
     days = [article.published.date() if article.published else None for article in articles]
     assert group(sketches, days) == [[0, 1]]
+
+
+def test_a_story_printed_more_often_than_a_bucket_holds_is_one_group() -> None:
+    """Its copies' values are each in more than MAX_BUCKET sketches: still one story (their
+    first MAX_BUCKET are its candidates), while a stock sentence's crowd is not."""
+    from reader.dedupe import MAX_BUCKET
+
+    copies = MAX_BUCKET + 20
+    story = [sketch([p.replace("，", ",", i % 3) + "另" * (i % 5) for p in STORY]) for i in range(copies)]
+    groups = group([*story, sketch(OTHER)])
+    assert groups == [list(range(copies))]

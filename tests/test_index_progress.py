@@ -8,7 +8,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Footer
 
-from reader.library.progress import TEXT_SHARE, IndexProgress, RefreshProgress
+from reader.library.progress import REPOSTS_SHARE, TEXT_SHARE, IndexProgress, RefreshProgress
 from reader.ui.widgets.library_table import LibraryTable
 
 from .pilot import settle
@@ -34,6 +34,19 @@ def test_the_progress_never_goes_back_at_the_change_of_phase() -> None:
     text_end = seen[len(steps("text", 2000))]
     assert text_end == TEXT_SHARE  # the text phase fills its share; officials go on from there
     assert seen[len(steps("text", 2000)) + 1] == TEXT_SHARE  # officials 0/2000: no drop
+
+
+def test_the_reposts_phase_takes_its_share_between_text_and_officials() -> None:
+    run = [IndexProgress("scan", 0, 0), *steps("text", 2000), *steps("reposts", 2000)]
+    run += steps("officials", 2000)
+    seen = fractions(run)
+    assert seen == sorted(seen) and seen[-1] == 1.0
+    after_reposts = seen[len(steps("text", 2000)) + len(steps("reposts", 2000))]
+    assert after_reposts == TEXT_SHARE + REPOSTS_SHARE
+    progress = RefreshProgress()
+    progress.update(IndexProgress("text", 2000, 2000))
+    halfway = int((TEXT_SHARE + REPOSTS_SHARE / 2) * 100)
+    assert progress.status(IndexProgress("reposts", 1000, 2000)) == f"indexing {halfway}%"
 
 
 def test_a_phase_with_nothing_to_do_takes_no_room() -> None:

@@ -443,10 +443,13 @@ async def test_the_app_lists_good_files_marks_bad_ones_and_stays_responsive(
 
     monkeypatch.setattr(os, "open", refuse)
     (folder / "a-good.txt").write_text(ARTICLE, encoding="utf-8")
+    # Three bodies of their own: one text in two files would be one story, one row (reposts.py).
     (folder / "b-good.md").write_text(
-        f"---\ntitle: 第二篇\nsource: 青山日报\n---\n\n{BODY}\n", encoding="utf-8"
+        "---\ntitle: 第二篇\nsource: 青山日报\n---\n\n夏粮收购工作全面展开，各收购点秩序井然。\n",
+        encoding="utf-8",
     )
-    (folder / "long.txt").write_text("长文\n" + BODY * 3400 + "\n", encoding="utf-8")
+    long_body = "春耕生产有序推进，农资供应充足。" * 3400
+    (folder / "long.txt").write_text(f"长文\n{long_body}\n", encoding="utf-8")
     good = {"a-good.txt": "全市国防动员会议召开", "b-good.md": "第二篇", "long.txt": "长文"}
 
     themes, _ = discover_themes()

@@ -49,13 +49,16 @@ def file_name(payload: str) -> str:
     return payload.replace("/", "\u2215")
 
 
-def write_markdown(folder: Path, payload: str, *, stem: str | None = None) -> Path:
-    """An article carrying the payload in its name, title, source, byline and body."""
+def write_markdown(folder: Path, payload: str, *, stem: str | None = None, story: int | None = None) -> Path:
+    """An article carrying the payload in its name, title, source, byline and body; with
+    `story`, a paragraph of its own too, so that files told apart only by their payloads
+    are not one story printed several times (one row of the list: reader/library/reposts.py)."""
     path = folder / f"{stem if stem is not None else file_name(payload)}标题.md"
     quoted = json.dumps(payload)  # a JSON string is a YAML double-quoted scalar
+    own = "" if story is None else "".join(chr(0x4E00 + 400 * story + k) for k in range(120)) + "\n\n"
     path.write_text(
         f"---\ntitle: {json.dumps(payload + '标题')}\nsource: {quoted}\nbyline: {quoted}\n---\n\n"
-        f"{OFFICIAL}\n\n{BODY}{payload}{BODY}\n\n{payload}\n",
+        f"{OFFICIAL}\n\n{own}{BODY}{payload}{BODY}\n\n{payload}\n",
         encoding="utf-8",
     )
     return path
@@ -219,7 +222,7 @@ async def test_the_tui_shows_every_payload_literally_and_obeys_none(tmp_path: Pa
     from reader.ui.widgets.reading_view import ReadingView
 
     for n, payload in enumerate(PAYLOADS):
-        write_markdown(tmp_path, payload, stem=f"{n:02d}{file_name(payload)}")
+        write_markdown(tmp_path, payload, stem=f"{n:02d}{file_name(payload)}", story=n)
     (tmp_path / f"99{file_name(''.join(PAYLOADS))}.txt").write_bytes(b"")  # listed by its name
     themes, _ = discover_themes()
     app = ReaderApp(library=tmp_path, theme_specs=themes, theme_name="ink")

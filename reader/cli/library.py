@@ -105,6 +105,7 @@ def run_search(argv: Sequence[str]) -> int:
             def refresh_and_search() -> list[SearchHit]:
                 # Quiet for a small or up-to-date library; a first big build says what it does.
                 index.refresh_text(lambda progress: print_progress(progress, minimum=1000))
+                index.refresh_reposts()  # a story is found once (nothing to do: two reads)
                 return index.search(args.query, limit=args.limit)
 
             hits = recovering(index, refresh_and_search)

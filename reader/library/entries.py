@@ -26,6 +26,8 @@ class LibraryEntry:
     paragraphs: int = 0
     date_key: str = ""
     """The date as ISO text (`2015-06-19T13:57`), so that sorting strings sorts by time."""
+    copies: int = 1
+    """How many files print this story (reposts.py): the list shows one row, this copy's."""
 
 
 def date_key(article: Article) -> str:

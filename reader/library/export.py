@@ -25,7 +25,8 @@ def _display_path(path: Path) -> str:
 
 
 def hits_to_json(hits: list[SearchHit]) -> str:
-    """One JSON array; `paragraph` is -1 for a title hit, `marks` index into `snippet`."""
+    """One JSON array; `paragraph` is -1 for a title hit, `marks` index into `snippet`,
+    `copies` is how many files print the hit's story (found once)."""
     rows = [
         {
             "path": _display_path(hit.path),
@@ -36,6 +37,7 @@ def hits_to_json(hits: list[SearchHit]) -> str:
             "end": hit.end,
             "snippet": hit.snippet,
             "marks": [list(mark) for mark in hit.marks],
+            "copies": hit.copies,
         }
         for hit in hits
     ]
@@ -72,14 +74,17 @@ def _fit(text: str, cells: int) -> str:
 
 
 def hits_to_table(hits: list[SearchHit]) -> str:
-    """One hit a line, for people: date, title, ¶ (from 1, or "title"), the snippet with
-    the matches in 【】. Paths are left to `--format json`: they made every line too long.
+    """One hit a line, for people: date, title, ¶ (from 1, or "title"; ×3 for a story three
+    files print), the snippet with the matches in 【】. Paths are left to `--format json`:
+    they made every line too long.
     """
     rows = []
     for hit in hits:
         # reader.textsafety, as every output: C0, DEL, C1 and bidi controls, one for one.
         title = inert_line(hit.title.strip() or hit.path.name)
         where = "title" if hit.paragraph < 0 else f"¶{hit.paragraph + 1}"
+        if hit.copies > 1:  # the story is found once; its other copies give no line
+            where += f" ×{hit.copies}"
         rows.append((hit.date_text or "-", title, where, inert(_marked(hit), keep_newlines=False)))
     title_cells = min(TITLE_CELLS, max((cell_len(row[1]) for row in rows), default=0))
     date_cells = max((len(row[0]) for row in rows), default=0)  # a date may carry a time
@@ -105,5 +110,8 @@ def summary_text(summary: RefreshSummary, articles: int, path: Path, unreadable:
         f"{summary.renamed} renamed",
         f"{summary.errors if unreadable is None else unreadable} unreadable",
     ]
-    timing = f"text {summary.text_seconds:.1f} s, officials {summary.officials_seconds:.1f} s"
+    timing = (
+        f"text {summary.text_seconds:.1f} s, reposts {summary.reposts_seconds:.1f} s, "
+        f"officials {summary.officials_seconds:.1f} s"
+    )
     return f"{', '.join(parts)} ({timing})\nindex: {path}\n"

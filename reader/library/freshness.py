@@ -21,6 +21,7 @@ from reader.officials.overlay import overlay_path
 PACKAGE = Path(__file__).resolve().parents[1]
 TEXT_KEY = "reading"
 OFFICIALS_KEY = "officials"
+REPOSTS_KEY = "reposts"
 
 
 def _digest(paths: Iterable[Path]) -> str:
@@ -50,3 +51,8 @@ def officials_fingerprint() -> str:
     files += [PACKAGE / "script.py", PACKAGE / "data" / "traditional_chars.txt"]  # traditional pages
     files.append(overlay_path())
     return _digest(files)
+
+
+def reposts_fingerprint() -> str:
+    """What an article's sketch and the pair rule depend on (a new K or threshold regroups all)."""
+    return _digest([PACKAGE / "dedupe.py", PACKAGE / "library" / "reposts.py"])

@@ -82,7 +82,7 @@ def read_head(library: Path, around: Path | None = None, count: int = HEAD_ROWS)
 
 
 def _read(conn: sqlite3.Connection, library: Path, around: Path | None, count: int) -> Head | None:
-    from reader.library.people import ENTRY_COLUMNS, entries_from_rows
+    from reader.library.people import ENTRY_COLUMNS, ENTRY_FROM, LISTED, entries_from_rows
 
     # The count the last refresh stored; counting 100,000 rows would take 10 ms.
     stored = conn.execute("SELECT value FROM meta WHERE key = 'files'").fetchone()
@@ -91,16 +91,21 @@ def _read(conn: sqlite3.Connection, library: Path, around: Path | None, count: i
         return None
     place = _place_of(conn, library, around) if around is not None else None
     if place is None:
-        rows = conn.execute(f"SELECT {ENTRY_COLUMNS} FROM files ORDER BY date DESC, path LIMIT ?", (count,))
+        rows = conn.execute(
+            f"SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM} WHERE {LISTED} ORDER BY date DESC, path LIMIT ?",
+            (count,),
+        )
         return Head(entries_from_rows(library, rows), True, total)
     # From the article on, by ranges of the (date DESC, path) index: no row is skipped over.
     date, key = place
     same_day = conn.execute(
-        f"SELECT {ENTRY_COLUMNS} FROM files WHERE date = ? AND path >= ? ORDER BY path LIMIT ?",
+        f"SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM} WHERE date = ? AND path >= ? AND {LISTED} "
+        "ORDER BY path LIMIT ?",
         (date, key, count),
     ).fetchall()
     older = conn.execute(
-        f"SELECT {ENTRY_COLUMNS} FROM files WHERE date < ? ORDER BY date DESC, path LIMIT ?",
+        f"SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM} WHERE date < ? AND {LISTED} "
+        "ORDER BY date DESC, path LIMIT ?",
         (date, count - len(same_day)),
     ).fetchall()
     return Head(entries_from_rows(library, [*same_day, *older]), False, total)

@@ -6,11 +6,11 @@ rebuilt), one file per library folder, keyed by the folder's resolved path.
 
 A refresh compares a stat-only scan of the folder with the index (`plan.plan_refresh`):
 new and changed files are read, removed ones dropped, renamed ones re-pointed without
-reading them. It runs in two phases so search is usable early: (1) metadata and full
-text, (2) officials, from the stored text, by the extractor the index was given. Both
-commit in batches, so another connection (the UI, a second reader) sees progress as it
-happens. What a file becomes in the index is `records`; how SQLite errors are judged
-is `schema.classify_error`.
+reading them. It runs in three phases so search is usable early: (1) metadata and full
+text, (2) the repost groups (reposts.py: new articles sketched and paired), (3) officials,
+from the stored text, by the extractor the index was given. All commit in batches, so
+another connection (the UI, a second reader) sees progress as it happens. What a file
+becomes in the index is `records`; how SQLite errors are judged is `schema.classify_error`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.files import set_aside
-from reader.library import freshness, search
+from reader.library import freshness, reposts, search
 from reader.library.head import index_path as index_path
 from reader.library.plan import KnownFile, ToRead, plan_refresh
 from reader.library.progress import (
@@ -201,6 +201,8 @@ class LibraryIndex:
     ) -> RefreshSummary:
         """Bring the index up to date with the folder: text first, then officials."""
         summary = self.refresh_text(progress, cancelled=cancelled)
+        if not summary.cancelled:
+            self.refresh_reposts(progress, cancelled=cancelled, summary=summary)
         if officials and not summary.cancelled:
             self.refresh_officials(progress, cancelled=cancelled, summary=summary)
         return summary
@@ -243,9 +245,31 @@ class LibraryIndex:
             with self._big_cache():
                 self._read_batches(plan.to_read, summary, report, cancelled or never_cancelled)
         if changed or self._meta("files") != str(len(known)):
-            with self._transaction() as conn:  # for the first frame's head (reader.library.head)
-                conn.execute("INSERT OR REPLACE INTO meta SELECT 'files', count(*) FROM files")
+            self._count_listed()
         summary.text_seconds = time.perf_counter() - started
+        return summary
+
+    def _count_listed(self) -> None:
+        """The rows the list shows, for the first frame's head (reader.library.head)."""
+        with self._transaction() as conn:
+            conn.execute(f"INSERT OR REPLACE INTO meta SELECT 'files', ({reposts.LISTED_COUNT})")
+
+    def refresh_reposts(
+        self,
+        progress: ProgressCallback | None = None,
+        *,
+        cancelled: Cancelled | None = None,
+        summary: RefreshSummary | None = None,
+    ) -> RefreshSummary:
+        """Phase 2: sketch every new or changed article, then group the copies of one story
+        (incrementally: reposts.py). Nothing to do costs a few reads and writes nothing."""
+        started = time.perf_counter()
+        summary = summary or RefreshSummary()
+        report, stop = progress or no_progress, cancelled or never_cancelled
+        reposts.refresh(self._conn, self._lock, self._transaction, report, stop, summary)
+        if summary.regrouped:
+            self._count_listed()
+        summary.reposts_seconds += time.perf_counter() - started
         return summary
 
     def _meta(self, key: str) -> str | None:
@@ -314,7 +338,7 @@ class LibraryIndex:
         cancelled: Cancelled | None = None,
         summary: RefreshSummary | None = None,
     ) -> RefreshSummary:
-        """Phase 2: officials of every article that has none recorded yet, from the stored text."""
+        """Phase 3: officials of every article that has none recorded yet, from the stored text."""
         started = time.perf_counter()
         summary = summary or RefreshSummary()
         report = progress or no_progress
@@ -374,12 +398,32 @@ class LibraryIndex:
         return self._count("SELECT count(*) FROM files WHERE officials_done = 0")
 
     def entries(self) -> list[LibraryEntry]:
-        """Every indexed file, newest first (undated last: "" sorts lowest), as the list shows them."""
+        """Every indexed file, newest first (undated last: "" sorts lowest), as the list shows them:
+        a story printed by several files is one entry, its newest copy's, with `copies`."""
         from reader.library import people
 
         with self._lock:
-            rows = self._conn.execute(f"SELECT {people.ENTRY_COLUMNS} FROM files ORDER BY date DESC, path")
+            rows = self._conn.execute(
+                f"SELECT {people.ENTRY_COLUMNS} FROM {people.ENTRY_FROM} WHERE {people.LISTED} "
+                "ORDER BY date DESC, path"
+            )
             return people.entries_from_rows(self.library, rows)
+
+    def copies(self, path: Path) -> list[LibraryEntry]:
+        """Every copy of the story `path` prints (it among them), newest first; [] when the
+        article has no copy (or is not indexed)."""
+        from reader.library import people
+
+        try:  # an entry's path is spelt from the library as given; another may be resolved
+            relative = (
+                path.relative_to(self.library)
+                if path.is_relative_to(self.library)
+                else path.resolve().relative_to(self.library.resolve())
+            ).as_posix()
+        except (ValueError, OSError, RuntimeError):
+            return []
+        with self._lock:
+            return people.copies_of(self._conn, self.library, path_key(relative))
 
     def search(self, query: str, limit: int = search.DEFAULT_LIMIT) -> list[search.SearchHit]:
         """Paragraphs (and titles) containing `query`, newest articles first; see search.py."""

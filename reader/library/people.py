@@ -18,8 +18,12 @@ from reader.library.scan import path_from_key
 
 ENTRY_COLUMNS = (
     "files.path, files.title, files.date_text, files.outlet, files.error, files.byline, "
-    "files.paragraphs, files.date"
+    "files.paragraphs, files.date, coalesce(stories.copies, 1)"
 )
+ENTRY_FROM = "files LEFT JOIN stories ON stories.file_id = files.id"
+"""What ENTRY_COLUMNS are selected from: the files and their repost groups (reposts.py)."""
+LISTED = "(stories.lead IS NULL OR stories.lead = 1)"
+"""The rows the list shows: files without copies, and the one copy shown of each story."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +38,7 @@ class Appearance:
     first_paragraph: int
 
 
-EntryRow = tuple[str, str, str, str, str | None, str, int, str]
+EntryRow = tuple[str, str, str, str, str | None, str, int, str, int]
 """A row selected with ENTRY_COLUMNS."""
 
 
@@ -45,7 +49,7 @@ def entries_from_rows(library: Path, rows: Iterable[EntryRow]) -> list[LibraryEn
     shared: dict[str, str] = {}
     share = shared.setdefault
     entries = []
-    for path, title, date_text, outlet, error, byline, paragraphs, date in rows:
+    for path, title, date_text, outlet, error, byline, paragraphs, date, copies in rows:
         entries.append(
             LibraryEntry(
                 library / path_from_key(path),
@@ -56,6 +60,7 @@ def entries_from_rows(library: Path, rows: Iterable[EntryRow]) -> list[LibraryEn
                 byline=share(byline, byline),
                 paragraphs=paragraphs,
                 date_key=share(date, date),
+                copies=copies,
             )
         )
     return entries
@@ -63,7 +68,7 @@ def entries_from_rows(library: Path, rows: Iterable[EntryRow]) -> list[LibraryEn
 
 def entry_from_row(library: Path, row: EntryRow) -> LibraryEntry:
     """A LibraryEntry from a row selected with ENTRY_COLUMNS."""
-    path, title, date_text, outlet, error, byline, paragraphs, date = row
+    path, title, date_text, outlet, error, byline, paragraphs, date, copies = row
     return LibraryEntry(
         library / path_from_key(path),
         title,
@@ -73,6 +78,7 @@ def entry_from_row(library: Path, row: EntryRow) -> LibraryEntry:
         byline=byline,
         paragraphs=paragraphs,
         date_key=date,
+        copies=copies,
     )
 
 
@@ -93,10 +99,29 @@ def timeline(conn: sqlite3.Connection, library: Path, name: str) -> list[Appeara
 
 
 def entries_mentioning(conn: sqlite3.Connection, library: Path, name: str) -> list[LibraryEntry]:
-    """Library entries whose article names the official `name`, newest first."""
+    """Library entries whose article names the official `name`, newest first: one per story
+    (its newest copy that names them), as the whole list shows one."""
     rows = conn.execute(
-        f"SELECT DISTINCT {ENTRY_COLUMNS} FROM officials JOIN files ON files.id = officials.file_id "
+        f"SELECT DISTINCT {ENTRY_COLUMNS}, coalesce(stories.story, -files.id) FROM officials "
+        "JOIN files ON files.id = officials.file_id LEFT JOIN stories ON stories.file_id = files.id "
         "WHERE officials.name = ? ORDER BY files.date DESC, files.path",
         (name,),
     ).fetchall()
-    return [entry_from_row(library, row) for row in rows]
+    seen: set[int] = set()
+    entries = []
+    for *row, story in rows:
+        if story not in seen:
+            seen.add(story)
+            entries.append(entry_from_row(library, (*row,)))
+    return entries
+
+
+def copies_of(conn: sqlite3.Connection, library: Path, path_key: str | bytes) -> list[LibraryEntry]:
+    """Every copy of the story the file `path_key` prints, newest first; [] when it has none."""
+    rows = conn.execute(
+        f"SELECT {ENTRY_COLUMNS} FROM stories AS mine JOIN stories ON stories.story = mine.story "
+        "JOIN files ON files.id = stories.file_id "
+        "WHERE mine.file_id = (SELECT id FROM files WHERE path = ?) ORDER BY files.date DESC, files.path",
+        (path_key,),
+    )
+    return entries_from_rows(library, rows)

@@ -1,7 +1,8 @@
 """How far a refresh of the index has got, and what it did: one type from the index to the screen.
 
 A refresh runs in phases: "scan" (listing the folder), "text" (reading new and changed
-files) and "officials" (finding each article's officials in the stored text). Every
+files), "reposts" (sketching them and grouping the copies of one story) and "officials"
+(finding each article's officials in the stored text). Every
 step is an `IndexProgress`; the words people read about it (the list's title, the
 progress bar, the CLI's stderr lines) are derived here, so no caller compares phase
 names as text.
@@ -13,16 +14,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-Phase = Literal["scan", "text", "officials"]
+Phase = Literal["scan", "text", "reposts", "officials"]
 
 _STATUS_WORDS: dict[Phase, str] = {
     "scan": "checking the folder",
     "text": "indexing",
+    "reposts": "grouping reposts",
     "officials": "finding officials",
 }
 _LINE_WORDS: dict[Phase, str] = {
     "scan": "scanning the folder…",
     "text": "text and metadata",
+    "reposts": "reposts",
     "officials": "officials",
 }
 
@@ -72,20 +75,25 @@ TEXT_SHARE = 0.6
 """The text phase's part of a whole refresh, the officials phase taking the rest: measured
 on cold builds (`reader index` prints both times), xwlb-bulk (2,000 articles) text 4.3 s,
 officials 2.4 s; rmrb (212) 1.4 s and 1.1 s."""
+REPOSTS_SHARE = 0.15
+"""The reposts phase's part, after the text phase's: about 0.3 of the text phase's time on
+cold builds (`reader index`, load ~4 on 2 cores: xwlb-bulk text 3.9 s, reposts 1.1 s,
+officials 4.7 s; rmrb 0.8 s, 0.3 s, 1.1 s)."""
+_ENDS: dict[Phase, float] = {"text": TEXT_SHARE, "reposts": TEXT_SHARE + REPOSTS_SHARE, "officials": 1.0}
 
 
-_ORDER: dict[Phase, int] = {"scan": 0, "text": 1, "officials": 2}
+_ORDER: dict[Phase, int] = {"scan": 0, "text": 1, "reposts": 2, "officials": 3}
 
 
 @dataclass(slots=True)
 class RefreshProgress:
     """One progress for a whole refresh, across its phases: a fraction that never goes back.
 
-    The text phase fills the first TEXT_SHARE, the officials phase the rest from where
-    the text phase left it. A phase with nothing to do takes no room (officials alone
-    fill it all), and a scan, a return to the text phase or a step after a finished
-    refresh begins a new refresh at 0. People saw one bar per phase
-    drop back at the change of phase and read it as going backwards.
+    The text phase fills the first TEXT_SHARE, the reposts phase the next REPOSTS_SHARE,
+    the officials phase the rest from where the phase before left it. A phase with nothing
+    to do takes no room (officials alone fill it all), and a scan, a return to the text
+    phase or a step after a finished refresh begins a new refresh at 0. People saw one bar
+    per phase drop back at the change of phase and read it as going backwards.
     """
 
     fraction: float = 0.0
@@ -102,7 +110,7 @@ class RefreshProgress:
         if step.phase != self._phase:
             self._phase, self._phase_start = step.phase, self.fraction
         if step.total > 0:
-            end = max(TEXT_SHARE if step.phase == "text" else 1.0, self._phase_start)
+            end = max(_ENDS.get(step.phase, 1.0), self._phase_start)
             done = min(step.done, step.total) / step.total
             self.fraction = max(self.fraction, self._phase_start + (end - self._phase_start) * done)
         return self.fraction
@@ -128,7 +136,12 @@ class RefreshSummary:
     errors: int = 0
     officials: int = 0
     """Articles whose officials were extracted in this refresh."""
+    sketched: int = 0
+    """Articles sketched for the repost groups in this refresh."""
+    regrouped: int = 0
+    """Articles whose repost group (or the copy the list shows) changed in this refresh."""
     text_seconds: float = 0.0
+    reposts_seconds: float = 0.0
     officials_seconds: float = 0.0
     cancelled: bool = False
 

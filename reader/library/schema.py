@@ -4,7 +4,8 @@ Tables: `files` (one row per article file: stat facts and metadata), `paragraphs
 (the title as paragraph -1, then every body paragraph, so a search hit names the
 paragraph to open at; ids encode the date, see index._allocate_ids), `paragraphs_fts`
 (an FTS5 trigram index over `paragraphs`, external content so the text is stored once)
-and `officials` (per article: name, posts as JSON, mention count).
+and `officials` (per article: name, posts as JSON, mention count). The repost groups'
+tables (`sketches`, `sketch_keys`, `stories`) are reposts.py's, added to older files too.
 """
 
 from __future__ import annotations
@@ -93,6 +94,9 @@ def connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
             _create(conn)
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
             conn.execute("COMMIT")
+        from reader.library.reposts import ensure_schema  # tables added since schema 2
+
+        ensure_schema(conn)
     except BaseException:
         conn.close()
         raise

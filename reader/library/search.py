@@ -40,6 +40,8 @@ class SearchHit:
     start: int
     """Offset of the first match in the paragraph itself (for highlighting in the reading view)."""
     end: int
+    copies: int = 1
+    """How many files print this hit's story (reposts.py); the story's other copies give no hit."""
 
     @property
     def open_paragraph(self) -> int:
@@ -47,40 +49,62 @@ class SearchHit:
         return max(self.paragraph, 0)
 
 
-_COLUMNS = "files.path, files.title, files.date_text, paragraphs.idx, paragraphs.text"
+_COLUMNS = (
+    "files.path, files.title, files.date_text, paragraphs.idx, paragraphs.text, paragraphs.id, "
+    "files.id, coalesce(stories.story, -files.id), coalesce(stories.copies, 1)"
+)
+_JOIN = "JOIN files ON files.id = paragraphs.file_id LEFT JOIN stories ON stories.file_id = files.id"
 # Paragraph ids sort by publication day (newest = highest), so both plans walk ids
 # downwards and stop at `limit`: cost follows the page of hits, not the number of matches.
+# A page whose hits are dropped as other copies of a story already found asks for the next.
 _FTS = (
-    f"SELECT {_COLUMNS} FROM (SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ? "
-    "ORDER BY rowid DESC LIMIT ?) AS hits JOIN paragraphs ON paragraphs.id = hits.rowid "
-    "JOIN files ON files.id = paragraphs.file_id ORDER BY paragraphs.id DESC"
+    f"SELECT {_COLUMNS} FROM (SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ? AND rowid < ? "
+    f"ORDER BY rowid DESC LIMIT ?) AS hits JOIN paragraphs ON paragraphs.id = hits.rowid {_JOIN} "
+    "ORDER BY paragraphs.id DESC"
 )
 _SCAN = (
-    f"SELECT {_COLUMNS} FROM paragraphs JOIN files ON files.id = paragraphs.file_id "
-    "WHERE paragraphs.text LIKE ? ESCAPE '\\' ORDER BY paragraphs.id DESC LIMIT ?"
+    f"SELECT {_COLUMNS} FROM paragraphs {_JOIN} "
+    "WHERE paragraphs.text LIKE ? ESCAPE '\\' AND paragraphs.id < ? ORDER BY paragraphs.id DESC LIMIT ?"
 )
+_PAST_ALL = 1 << 62
+"""An id above every paragraph's (the overflow block included): where the first page starts."""
 
 
 def search(
     conn: sqlite3.Connection, library: Path, query: str, limit: int = DEFAULT_LIMIT
 ) -> list[SearchHit]:
-    """Hits for `query` (whitespace at the ends ignored), newest article first, at most `limit`."""
+    """Hits for `query` (whitespace at the ends ignored), newest article first, at most `limit`.
+
+    A story several files print (reposts.py) is found once: the hits of its newest copy
+    that matches, with the number of copies; its other copies give none.
+    """
     query = query.strip()
     if not query:
         return []
     if len(query) >= TRIGRAM:
-        sql, params = _FTS, ('"' + query.replace('"', '""') + '"', limit)
+        sql, match = _FTS, '"' + query.replace('"', '""') + '"'
     else:
         escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        sql, params = _SCAN, (f"%{escaped}%", limit)
+        sql, match = _SCAN, f"%{escaped}%"
     pattern = re.compile(re.escape(query), re.IGNORECASE)
-    return [
-        _hit(library / path_from_key(path), title, date_text, idx, text, pattern)
-        for path, title, date_text, idx, text in conn.execute(sql, params)
-    ]
+    hits: list[SearchHit] = []
+    copy_of: dict[int, int] = {}
+    """Story -> the file whose hits stand for it."""
+    below = _PAST_ALL
+    while len(hits) < limit:
+        rows = conn.execute(sql, (match, below, limit)).fetchall()
+        for path, title, date_text, idx, text, paragraph_id, file_id, story, copies in rows:
+            if copy_of.setdefault(story, file_id) == file_id and len(hits) < limit:
+                hits.append(_hit(library / path_from_key(path), title, date_text, idx, text, pattern, copies))
+            below = min(below, paragraph_id)
+        if len(rows) < limit:
+            break
+    return hits
 
 
-def _hit(path: Path, title: str, date_text: str, idx: int, text: str, pattern: re.Pattern[str]) -> SearchHit:
+def _hit(
+    path: Path, title: str, date_text: str, idx: int, text: str, pattern: re.Pattern[str], copies: int
+) -> SearchHit:
     matches = [(m.start(), m.end()) for m in pattern.finditer(text)]
     start, end = matches[0] if matches else (0, 0)
     window_start = max(0, start - SNIPPET_BEFORE)
@@ -92,4 +116,4 @@ def _hit(path: Path, title: str, date_text: str, idx: int, text: str, pattern: r
     marks = tuple(
         (s + shift, min(e, window_end) + shift) for s, e in matches if window_start <= s < window_end
     )
-    return SearchHit(path, title, date_text, idx, snippet, marks, start, end)
+    return SearchHit(path, title, date_text, idx, snippet, marks, start, end, copies)

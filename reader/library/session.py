@@ -10,7 +10,8 @@ state file may be written. LibrarySession owns
   empty — or, for search, raises a one-line error the search screen shows — and the
   next refresh rebuilds the index; `schema.classify_error` decides what an error means;
 - `refresh()`, meant for a thread worker: it opens its own connection (WAL lets the
-  UI keep reading while it writes), runs the text phase, then the officials phase,
+  UI keep reading while it writes), runs the text phase, then the repost groups (the
+  list is handed over again when they change it), then the officials phase,
   and reports each `IndexProgress` to a callback, honouring cancellation;
 - the `ReadingState`: positions are remembered on every cursor move but written at
   most every SAVE_INTERVAL seconds (a held-down `j` must not write a file per
@@ -202,6 +203,10 @@ class LibrarySession:
         except sqlite3.DatabaseError as error:
             raise IndexDamaged(self._fail(index, error)) from None
 
+    def copies(self, path: Path) -> list[LibraryEntry]:
+        """Every copy of the story `path` prints, newest first; [] when it has no other copy."""
+        return self._query(lambda index: index.copies(path), [])
+
     def timeline(self, name: str) -> list[Appearance]:
         """Every article naming the official `name`, oldest first (for OfficialTimelineScreen)."""
         return self._query(lambda index: index.timeline(name), [])
@@ -295,6 +300,10 @@ class LibrarySession:
             summary = worker.refresh_text(forward, cancelled=stop)
             if on_entries and summary.changed_list:
                 on_entries(worker.entries())
+            if not summary.cancelled:  # the list is shown already: grouping never delays it
+                worker.refresh_reposts(forward, cancelled=stop, summary=summary)
+                if on_entries and summary.regrouped:
+                    on_entries(worker.entries())  # one row per story now
             if not summary.cancelled:
                 worker.refresh_officials(forward, cancelled=stop, summary=summary)
         return summary

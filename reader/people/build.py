@@ -130,15 +130,28 @@ PersonRows = list[tuple[PersonSummary, list[PostSpan], list[tuple[int, str]]]]
 """One unit's persons as `store.replace_unit` keeps them: summary, posts, (file id, name) links."""
 
 
-def persons_rows(unit: str, mentions: list[tuple[int, Mention]], overrides: Overrides) -> PersonRows:
-    """The rows `store.replace_unit` keeps for one unit: pure, from the unit's mentions."""
+def persons_rows(
+    unit: str,
+    mentions: list[tuple[int, Mention]],
+    overrides: Overrides,
+    stories: dict[int, int] | None = None,
+) -> PersonRows:
+    """The rows `store.replace_unit` keeps for one unit: pure, from the unit's mentions and
+    the repost groups of their articles (`stories`: file id -> story; a story counts once)."""
     from reader.people.careers import summary_fields  # only when a unit is grouped again (pinyin)
     from reader.people.grouping import group
 
     file_of = {m.key: file_id for file_id, m in mentions}
+    file_by_path = {m.path: file_id for file_id, m in mentions}
+    known = stories or {}
+
+    def story(path: str) -> object:
+        file_id = file_by_path.get(path)
+        return known.get(file_id, file_id) if file_id is not None else path
+
     rows: PersonRows = []
     for person in group([m for _f, m in mentions], unit, overrides):
-        fields_ = summary_fields(person.mentions)
+        fields_ = summary_fields(person.mentions, story)
         spans = fields_["posts"]
         summary = PersonSummary(
             person.id,
@@ -246,11 +259,12 @@ def refresh_people(
         try:
             for name in ordered[start : start + BATCH]:
                 buckets = members.get(name, [name])
-                stored_mentions = store.mentions_of_buckets(conn, buckets)
+                found = store.mentions_of_buckets(conn, buckets)
                 for other in buckets:
                     if other != name:
                         store.forget_unit(conn, other)
-                rows = persons_rows(name, stored_mentions, overrides) if stored_mentions else []
+                stories = store.stories_of(conn, {article for article, _m in found})
+                rows = persons_rows(name, found, overrides, stories) if found else []
                 store.replace_unit(conn, name, rows)
                 summary.persons += len(rows)
             summary.units += len(ordered[start : start + BATCH])

@@ -10,15 +10,23 @@ never guessed into the order. Events (任命, 当选…) are steps of their own 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypedDict
 
 from reader.people.model import Career, CareerStep, Event, Mention, PostSpan
 from reader.pinyin import name_pinyin
 
+Story = Callable[[str], object]
+"""The story an article's path prints (reader.library.reposts): copies of one count once."""
 
-def posts(mentions: Sequence[Mention]) -> list[PostSpan]:
-    """Every post the mentions print, in career order (see the module's docstring)."""
+
+def _own(path: str) -> object:
+    return path
+
+
+def posts(mentions: Sequence[Mention], story: Story = _own) -> list[PostSpan]:
+    """Every post the mentions print, in career order (see the module's docstring); a post's
+    `articles` counts a story several files print once."""
     current: dict[str, list[str]] = {}
     formerly: dict[str, list[str]] = {}
     paths: dict[str, list[str]] = {}
@@ -43,7 +51,7 @@ def posts(mentions: Sequence[Mention]) -> list[PostSpan]:
                 title,
                 shown[0] if shown else None,
                 shown[-1] if shown else None,
-                len(where),
+                len({story(path) for path in where}),
                 only_former,
                 tuple(where),
             )
@@ -92,14 +100,22 @@ class SummaryFields(TypedDict):
     posts: list[PostSpan]
 
 
-def summary_fields(mentions: Sequence[Mention]) -> SummaryFields:
-    """What the People list shows of a person: name, pinyin, latest post, counts, dates."""
+def summary_fields(mentions: Sequence[Mention], story: Story = _own) -> SummaryFields:
+    """What the People list shows of a person: name, pinyin, latest post, counts, dates.
+
+    A story several files print (`story` of their paths is one) counts once: one article,
+    and the mentions of the copy that names the person most (copies differ by a few
+    characters, so the same mentions, not more)."""
     names: dict[str, int] = {}
     for mention in mentions:
         names[mention.name] = names.get(mention.name, 0) + 1
     name = max(names, key=lambda n: (names[n], len(n)))
     dated = sorted(m.date[:10] for m in mentions if m.date)
-    spans = posts(mentions)
+    spans = posts(mentions, story)
+    per_story: dict[object, dict[str, int]] = {}
+    for mention in mentions:  # a file's mentions (under each name it prints) add up; copies do not
+        files = per_story.setdefault(story(mention.path), {})
+        files[mention.path] = files.get(mention.path, 0) + mention.mentions
     latest = max(
         (s for s in spans if s.last is not None and not s.former),
         key=lambda s: (s.last, s.first),
@@ -111,8 +127,8 @@ def summary_fields(mentions: Sequence[Mention]) -> SummaryFields:
         "names": tuple(names),
         "pinyin": name_pinyin(name),
         "latest_post": latest_post,
-        "articles": len({m.path for m in mentions}),
-        "mentions": sum(m.mentions for m in mentions),
+        "articles": len(per_story),
+        "mentions": sum(max(files.values()) for files in per_story.values()),
         "first_seen": dated[0] if dated else None,
         "last_seen": dated[-1] if dated else None,
         "posts": spans,

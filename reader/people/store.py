@@ -8,8 +8,9 @@ tables on first use, and a new version of these tables drops and rebuilds only t
 
 Which articles changed is told by triggers on the library index's own tables: a file row
 added, removed or renamed, an officials row added or removed, an article's officials
-marked done. Each puts the article's id in `people_dirty`; the refresh (build.py) reads
-only those, so the library index's code needs no change to keep the person index fresh.
+marked done, a repost group gained or lost the article (a story counts once). Each puts
+the article's id in `people_dirty`; the refresh (build.py) reads only those, so the
+library index's code needs no change to keep the person index fresh.
 
 Tables: `people_mentions` (one row per article and name: the record the grouping reads),
 `people_events` (events read from the text), `people_persons` (one row per person, with
@@ -25,7 +26,7 @@ from collections.abc import Callable, Iterable
 
 from reader.people.model import Event, Mention, PersonSummary, PostSpan
 
-PEOPLE_SCHEMA = "2"
+PEOPLE_SCHEMA = "3"
 SCHEMA_KEY = "people_schema"
 CODE_KEY = "people_code"
 CHOICES_KEY = "people_choices"
@@ -70,6 +71,10 @@ CREATE TRIGGER IF NOT EXISTS people_official_added AFTER INSERT ON officials
     BEGIN INSERT OR IGNORE INTO people_dirty VALUES (new.file_id); END;
 CREATE TRIGGER IF NOT EXISTS people_official_removed AFTER DELETE ON officials
     BEGIN INSERT OR IGNORE INTO people_dirty VALUES (old.file_id); END;
+CREATE TRIGGER IF NOT EXISTS people_story_added AFTER INSERT ON stories
+    BEGIN INSERT OR IGNORE INTO people_dirty VALUES (new.file_id); END;
+CREATE TRIGGER IF NOT EXISTS people_story_removed AFTER DELETE ON stories
+    BEGIN INSERT OR IGNORE INTO people_dirty VALUES (old.file_id); END;
 """
 DROP = [
     "DROP TRIGGER IF EXISTS people_file_added",
@@ -78,6 +83,8 @@ DROP = [
     "DROP TRIGGER IF EXISTS people_officials_done",
     "DROP TRIGGER IF EXISTS people_official_added",
     "DROP TRIGGER IF EXISTS people_official_removed",
+    "DROP TRIGGER IF EXISTS people_story_added",
+    "DROP TRIGGER IF EXISTS people_story_removed",
     "DROP TABLE IF EXISTS people_dirty",
     "DROP TABLE IF EXISTS people_mentions",
     "DROP TABLE IF EXISTS people_events",
@@ -165,6 +172,17 @@ def buckets_of_file(conn: sqlite3.Connection, file_id: int) -> set[str]:
     return {
         row[0] for row in conn.execute("SELECT bucket FROM people_mentions WHERE file_id = ?", (file_id,))
     }
+
+
+def stories_of(conn: sqlite3.Connection, file_ids: Iterable[int]) -> dict[int, int]:
+    """File id -> story (reader.library.reposts) for those of `file_ids` that have copies."""
+    ids = sorted(file_ids)
+    found: dict[int, int] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(conn.execute(f"SELECT file_id, story FROM stories WHERE file_id IN ({marks})", chunk))
+    return found
 
 
 def mentions_of_buckets(conn: sqlite3.Connection, buckets: Iterable[str]) -> list[tuple[int, Mention]]:

@@ -140,6 +140,13 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         help="mark this article read / unread (in the list: the cursor's)",
     ),
     BindingSpec(
+        "app.copies",
+        "r",
+        "screen.show_copies",
+        "Copies",
+        help="the copies of this story (one row of the list, ×3); Enter opens one",
+    ),
+    BindingSpec(
         "app.next_unread",
         "u",
         "screen.next_unread",

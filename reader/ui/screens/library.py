@@ -284,6 +284,33 @@ class LibraryScreen(PeopleSide):
             table.show_all()
             self._sync_list_highlight()
 
+    # -- the copies of a story (reposts) ----------------------------------------------------
+
+    def action_show_copies(self) -> None:
+        """`r`: every copy of the story under the list's cursor (or of the article open), to
+        open one; the list shows the story once, as its newest copy."""
+        from reader.ui.screens.copies import CopiesScreen
+
+        table, article = self.query_one(LibraryTable), self.open_article
+        if self.focused is table or article is None:
+            path = table.current.path if table.current is not None else None
+        else:
+            path = article.path
+        if path is None or self.session is None:
+            self.notify("No article to list the copies of", severity="warning", timeout=2)
+            return
+        copies = self.session.copies(path)
+        if not copies:
+            self.notify("No other copy of this story in the library", timeout=3)
+            return
+        shown = article.path if article is not None else None
+        self.app.push_screen(CopiesScreen(copies, self.session.progress, shown), self._open_copy)
+
+    def _open_copy(self, path: Path | None) -> None:
+        if path is not None:
+            self._jump()
+            self.read(path)
+
     # -- back and forward -------------------------------------------------------------------
 
     def _here(self) -> Place:

@@ -3,7 +3,8 @@
 The screen only presents: it is given a `search(query) -> list[SearchHit]` function
 (the app passes its LibraryIndex's), runs it in a worker thread a moment after the
 last keystroke, and draws each hit's snippet with the matches highlighted from the
-hit's offsets — never from markup, since the text comes from untrusted files.
+hit's offsets — never from markup, since the text comes from untrusted files. A story
+several files print is found once, its hits saying how many copies there are.
 Enter dismisses the screen with `(path, paragraph)`; Esc with None.
 """
 
@@ -37,6 +38,8 @@ def hit_prompt(hit: SearchHit, match_style: Style | str = "bold reverse") -> Tex
     """Two lines for one hit: title, date and paragraph; then the snippet, matches styled."""
     where = "title" if hit.paragraph < 0 else f"¶ {hit.paragraph + 1}"
     prompt = Text(inert(hit.title, keep_newlines=False), style="bold")
+    if hit.copies > 1:  # one story, found once: its other copies give no hit (`r` lists them)
+        prompt.append(f"  {hit.copies} copies", style="bold")
     prompt.append(f"  {hit.date_text}  {where}".rstrip(), style="dim")
     prompt.append("\n")
     snippet = Text(inert(hit.snippet, keep_newlines=False))  # one char for one: the marks still fit
@@ -124,7 +127,9 @@ class SearchScreen(ModalScreen[tuple[Path, int] | None]):
             status.update("")
         else:
             count = f"{len(hits)}+" if len(hits) >= 200 else str(len(hits))
-            status.update(Text(f"{count} paragraphs" if hits else "No match"))
+            stories = len({hit.path for hit in hits})
+            found = f"{count} paragraphs in {stories} {'story' if stories == 1 else 'stories'}"
+            status.update(Text(found if hits else "No match"))
 
     # -- choosing -----------------------------------------------------------------------------
 

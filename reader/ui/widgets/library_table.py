@@ -4,6 +4,7 @@ Built on Textual's line API (`ScrollView.render_line`): only the rows on screen 
 turned into strips, so the cost of a frame does not grow with the library. Rows are
 sorted by date (newest first), title or outlet; `o` cycles the order. A mark column
 shows reading progress (· new, ◔◑◕ part read, ✓ read) from a callback the app gives.
+A story several files print is one row, its newest copy's, with ` ×3` after the title.
 
 The table holds the whole library (`set_library`) and can show only the articles that
 name an official (`show_filtered`, `show_all`); its title says so, and how far the
@@ -68,6 +69,12 @@ def sort_entries(entries: list[LibraryEntry], order: str) -> None:
         entries.sort(key=lambda entry: (entry.source == "", entry.source))  # A→Z, none last
 
 
+def copies_badge(copies: int) -> str:
+    """` ×3` after the title of a story three files print (one row stands for them, `r`
+    lists them); "" for an article printed once."""
+    return f" ×{copies}" if copies > 1 else ""
+
+
 def _fit(text: str, width: int) -> str:
     """`text` cut (with …) or padded to exactly `width` cells."""
     if width <= 0:
@@ -85,6 +92,7 @@ class LibraryTable(ScrollView, can_focus=True):
         "library-table--meta",
         "library-table--error",
         "library-table--mark",
+        "library-table--copies",
     }
 
     BINDINGS = [
@@ -340,7 +348,14 @@ class LibraryTable(ScrollView, can_focus=True):
             title_style = base + self.get_component_rich_style("library-table--error", partial=True)
         else:
             title_style = base
-        segments.append(Segment(_fit(title, title_cells), title_style))
+        badge = copies_badge(entry.copies)
+        if badge and title_cells > 2 * len(badge):  # the count beside the title, the title cut first
+            title_cells -= len(badge)
+            segments.append(Segment(_fit(title, title_cells), title_style))
+            copies_style = self.get_component_rich_style("library-table--copies", partial=True)
+            segments.append(Segment(badge, base + copies_style))
+        else:
+            segments.append(Segment(_fit(title, title_cells), title_style))
         for text, cells in columns:
             segments.append(Segment(" " + _fit(text, cells), meta))
         return segments
