@@ -26,7 +26,8 @@ and ambiguous characters one or two cells wide, the same hold, and besides:
 * a line passes the edge (the width made even) only by one closing mark hung after
   its last character, which may take up to two cells past the edge, never more;
 * blank cells (`LineSpan.fills`) lie inside the line, ascending, never inside a
-  Latin/digit run, and at the line's edges only as a quote's blank half;
+  Latin/digit run, and at the line's edges only as a quote's blank half (a padded
+  quote's, or a narrow opening quote's at the start of a line);
 * every line but the last ends at the edge, or says why (`LineSpan.short`, one of
   `SHORT_REASONS`) — and a line that says why does end short;
 * nothing but the line's last character hangs, and only a closing mark;
@@ -227,7 +228,11 @@ def check_justified(text: str, width: int, indent: int, setting: Typesetting) ->
                 assert not (is_run(shown[fill - 1]) and is_run(shown[fill])), (text, width, span, fill)
             else:
                 quote = fill if fill == span.start else fill - 1
-                assert quote in pads and (pads[quote] == PAD_BEFORE) == (fill == span.start), (text, span)
+                if quote in pads:
+                    assert (pads[quote] == PAD_BEFORE) == (fill == span.start), (text, span)
+                else:  # a narrow opening quote starting the line takes its blank half again
+                    assert fill == span.start and shown[quote] in "“‘", (text, span)
+                    assert setting.ambiguous == 1, (text, span)
         # the width, as Rich measures it (ambiguous one cell) and as the terminal draws it
         # (a VS16 widens some characters to Rich, not to every terminal: the breaker
         # counts the wider, so such a line may end a cell short without saying so)

@@ -198,6 +198,14 @@ def test_a_quote_may_be_drawn_narrow_to_take_one_more_character() -> None:
     assert justified("一“二三”四五六七", 14, setting=Typesetting()) == ["一 “二三” 四五", "六七"]
 
 
+def test_a_quote_compressed_against_punctuation_takes_its_blank_half_again_at_a_line_start() -> None:
+    # ：“ has no blank between them; the line after the break starts with the quote,
+    # narrow, and one cell short: the quote takes its full character again there
+    text = "一二三四五六：“七八九十一二三”"
+    assert justified(text, 14, setting=TYPESET) == ["一二三四五六：", " “七八九十一二", "三” "]
+    assert spans_of(text, 14, TYPESET)[1].fills == (7,)
+
+
 def test_a_line_ending_in_a_closing_quote_counts_its_blank_half() -> None:
     spans = spans_of("一二三四“五”六七八九", 14, Typesetting())
     assert spans[0].short is None

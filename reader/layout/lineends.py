@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
+from reader.layout.punctuation import is_chinese
 from reader.layout.rules import (
     F_END,
     F_PAIR,
@@ -30,7 +31,7 @@ from reader.layout.rules import (
     SPACE_OF_CODE,
     break_cost,
 )
-from reader.layout.slots import pad_fills, pick, shrink, slots
+from reader.layout.slots import QUOTE_RANK, pad_fills, pick, shrink, slots
 from reader.layout.spans import LineSpan
 from reader.layout.units import units
 
@@ -283,15 +284,35 @@ def line_slots(
 ) -> tuple[list[int], list[int]]:
     """The slots of the line from unit `s` up to unit `reach`: where a blank cell may go.
 
+    Besides the paragraph's slots inside the line: the blank half of a narrow opening
+    quote that starts the line. Beside punctuation a quote is compressed (`：“` has no
+    blank between), but the punctuation it was compressed against is on the line
+    before, so at the start of a line the quote takes its full character again, as
+    print sets it, the blank before the glyph.
+
     `found`: the paragraph's slots (`reader.layout.slots.slots` over all of it), when a
     breaker needs those of many lines; a line's are the same, taken from them.
     """
     lo, hi = par.starts[s], par.starts[min(reach, par.m - 1)]
     if found is None:
-        return slots(par.shown, par.ambiguous, par.pads, lo, hi)
-    at, rank = found
-    first, stop = bisect_right(at, lo), bisect_right(at, hi)
-    return at[first:stop], rank[first:stop]
+        at, rank = slots(par.shown, par.ambiguous, par.pads, lo, hi)
+    else:
+        first, stop = bisect_right(found[0], lo), bisect_right(found[0], hi)
+        at, rank = found[0][first:stop], found[1][first:stop]
+    if par.ambiguous == 1 and lo and lo not in par.pads and _opens_line(par.shown, lo):
+        return [lo, *at], [QUOTE_RANK, *rank]
+    return at, rank
+
+
+def _opens_line(shown: str, lo: int) -> bool:
+    """A narrow opening quote of Chinese text at offset `lo`, after Chinese text.
+
+    (After punctuation, or after an ideograph where quotes get no blank half of their
+    own: as printed.)
+    """
+    return (
+        shown[lo] in "“‘" and lo + 1 < len(shown) and is_chinese(shown[lo + 1]) and is_chinese(shown[lo - 1])
+    )
 
 
 def why_short(par: Paragraph, k: int) -> str:

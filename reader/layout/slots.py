@@ -24,6 +24,8 @@ _SLOT_CANDIDATES = re.compile(r"[A-Za-z0-9]+|[ ,;:?!()“”‘’]")
 (One simple pattern and a look at the neighbours in Python: an alternation of the
 slots' patterns is ten times slower in `re`.)"""
 _RUN_TAIL = frozenset("%‰°℃")
+QUOTE_RANK = 2
+"""The rank (`slots`) of the blank half a narrow quote takes where a wide quote has its blank."""
 
 
 def slots(
