@@ -30,6 +30,8 @@ from reader.ui.widgets.library_table import progress_mark
 DATE_CELLS = 16
 """The date and time as printed (`2026-03-19 10:31`): copies of one story are hours apart."""
 OUTLET_CELLS = 12
+FILE_CELLS = 28
+"""The file's name comes before the title: copies share a title, their names tell them apart."""
 
 
 def _fit(text: str, cells: int) -> str:
@@ -40,14 +42,15 @@ def _fit(text: str, cells: int) -> str:
 
 
 def copy_prompt(entry: LibraryEntry, progress: float | None, shown: bool) -> Text:
-    """One line: reading mark, date, outlet, title, the file's name (all inert text); the
-    copy open now is marked `▸`."""
+    """One line: reading mark, date, outlet, the file's name, title (all inert text); the
+    copy open now is marked `▸`. Copies share their titles, so the title is what a narrow
+    box cuts, never the name that tells the copies apart."""
     prompt = Text(f"{progress_mark(progress)} ", style="bold")
     prompt.append("▸ " if shown else "  ", style="bold")
     prompt.append(_fit(inert_line(entry.date_text[:DATE_CELLS]) or "undated", DATE_CELLS), style="dim")
     prompt.append(" " + _fit(inert_line(entry.source) or "—", OUTLET_CELLS) + " ", style="dim")
+    prompt.append(_fit(inert_line(entry.path.name), FILE_CELLS) + "  ", style="dim")
     prompt.append(inert_line(entry.title))
-    prompt.append(f"  {inert_line(entry.path.name)}", style="dim")
     return prompt
 
 
