@@ -9,28 +9,32 @@ from __future__ import annotations
 
 import re
 
+from reader.lazy import lazy_pattern
+
 _OUTLET_END = r"(?:社|网|报|台|新闻|客户端)"
 _DATE = r"(?:\d{1,2}月\d{1,2}日)?"
 _MARK = r"(?:讯|电|消息)(?=$|[\s\u3000(（:：,，【\[])"
 # The outlet directly before date and mark (中国甘肃网6月19日讯, 中国网络电视台消息), or an
 # outlet, a short place name, date and mark (新华社北京10月6日电).
 _DATELINES: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"^据?(?P<outlet>[\u4e00-\u9fff]{{0,12}}{_OUTLET_END}){_DATE}{_MARK}"),
-    re.compile(rf"^据?(?P<outlet>[\u4e00-\u9fff]{{0,10}}?{_OUTLET_END})[\u4e00-\u9fff]{{1,6}}{_DATE}{_MARK}"),
+    lazy_pattern(rf"^据?(?P<outlet>[\u4e00-\u9fff]{{0,12}}{_OUTLET_END}){_DATE}{_MARK}"),
+    lazy_pattern(rf"^据?(?P<outlet>[\u4e00-\u9fff]{{0,10}}?{_OUTLET_END})[\u4e00-\u9fff]{{1,6}}{_DATE}{_MARK}"),
 )
 # "This paper/station" names no outlet by itself.
 _RELATIVE_OUTLETS = frozenset({"本报", "本台", "本网", "本刊"})
-_BRACKETED_BYLINE = re.compile(
+_BRACKETED_BYLINE = lazy_pattern(
     r"[(（]\s*((?:本报|本台|本网|特约|首席|全媒体|融媒体|见习|实习)?(?:记者|通讯员)[^()（）\n]{1,40}?)\s*[)）]"
 )
 # Names alone in brackets right after the dateline (本网讯(王吉成)…) are the byline too.
-_DATELINE_NAMES = re.compile(
+_DATELINE_NAMES = lazy_pattern(
     rf"^据?(?:本报|本台|本网|本刊|[\u4e00-\u9fff]{{0,12}}{_OUTLET_END})[\u4e00-\u9fff]{{0,6}}{_DATE}(?:讯|电)"
     r"[\s\u3000]*[(（]\s*"
     r"([\u4e00-\u9fff]{2,4}(?:[\s\u3000、]+[\u4e00-\u9fff]{2,4}){0,3})\s*[)）]"
 )
 _NO_CLAUSE = r"[^，。,：:！？!?；;]"
-_BYLINE_PARAGRAPH = re.compile(rf"^(?:本报|本台|新华社|特约)?(?:记者|通讯员)[\s\u3000]*{_NO_CLAUSE}{{1,29}}$")
+_BYLINE_PARAGRAPH = lazy_pattern(
+    rf"^(?:本报|本台|新华社|特约)?(?:记者|通讯员)[\s\u3000]*{_NO_CLAUSE}{{1,29}}$"
+)
 
 _LEAD_PARAGRAPHS = 3
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from reader.lazy import lazy_pattern
 from reader.loaders.dates import parse_date_text
 
 _CJK = r"\u4e00-\u9fff"
@@ -57,13 +58,13 @@ _FURNITURE_WORDS = (
     "复制链接", "字体", "字号", "默认", "【", "】",
 )  # fmt: skip
 _FURNITURE_WORD = "|".join(sorted((re.escape(w) for w in _FURNITURE_WORDS), key=len, reverse=True))
-_FURNITURE_TOKEN = re.compile(
+_FURNITURE_TOKEN = lazy_pattern(
     rf"[【\[(（]?[{_SPACE}]*(?:{_SIZE_CONTROL}|{_FURNITURE_WORD})[{_SPACE}]*[】\])）]?"
     rf"|(?:浏览|点击|阅读|访问)(?:次数|数|量)?[：:]?[{_SPACE}]*\d*[{_SPACE}]*次?"
 )
-_SEPARATORS = re.compile(rf"[{_SPACE}|｜/·•:：\-_]+")
-_FURNITURE_LINE = re.compile(rf"(?:{_FURNITURE_TOKEN.pattern}|{_SEPARATORS.pattern})+")
-_NEIGHBOUR_LINK = re.compile(r"^(?:上一篇|下一篇|上一条|下一条)[：:]")
+_SEPARATORS = lazy_pattern(rf"[{_SPACE}|｜/·•:：\-_]+")
+_FURNITURE_LINE = lazy_pattern(rf"(?:{_FURNITURE_TOKEN.pattern}|{_SEPARATORS.pattern})+")
+_NEIGHBOUR_LINK = lazy_pattern(r"^(?:上一篇|下一篇|上一条|下一条)[：:]")
 _MAX_FURNITURE_CHARS = 60
 
 
@@ -101,12 +102,12 @@ _WEAK_KEYS = frozenset({"时间", "日期", "文", "图片"})
 """Keys that also open ordinary sentences (时间：上午九点): a line led by one is metadata
 only in the header, where plain.py asks with `header=True`."""
 _KEY_ALTERNATION = "|".join(sorted(_KEYS, key=len, reverse=True))
-_KEY = re.compile(rf"(?<![{_CJK}])(?P<key>{_KEY_ALTERNATION})[{_SPACE}]*[：:]")
-_UNKNOWN_KEY = re.compile(rf"[{_SPACE}](?P<key>[{_CJK}]{{2,6}})[：:]")
+_KEY = lazy_pattern(rf"(?<![{_CJK}])(?P<key>{_KEY_ALTERNATION})[{_SPACE}]*[：:]")
+_UNKNOWN_KEY = lazy_pattern(rf"[{_SPACE}](?P<key>[{_CJK}]{{2,6}})[：:]")
 _BRACKETS = {"【": "】", "[": "]", "(": ")", "（": "）", "〔": "〕"}
 _MAX_META_CHARS = 160
 _MAX_VALUE_CHARS = 40
-_CLAUSE = re.compile(r"[，。？！,?!]")
+_CLAUSE = lazy_pattern(r"[，。？！,?!]")
 
 
 def _unwrap(line: str) -> str:
@@ -191,25 +192,25 @@ _ROLE = (
 _OUTLET = rf"(?P<outlet>[{_CJK}·A-Za-z]{{1,16}}?(?:日报|晚报|报|网|台|社|客户端|融媒|新闻))?"
 _NAME_RUN = rf"[{_CJK}·]{{1,24}}"
 _NAMES = rf"{_NAME_RUN}(?:[{_SPACE}、,，]+{_NAME_RUN})*"
-_BYLINE_LINE = re.compile(
+_BYLINE_LINE = lazy_pattern(
     rf"^[{_BULLETS}]?[{_SPACE}]*{_OUTLET}(?P<byline>{_ROLE}[{_SPACE}:：]*(?P<names>{_NAMES}))$"
 )
 _RELATIVE_OUTLETS = frozenset({"本报", "本台", "本网", "本刊"})
 _MAX_BYLINE_CHARS = 48
 _MAX_NAME_CHARS = 4
-_INNER_ROLE = re.compile(r"记者|通讯员|实习生|摄影|插画")
+_INNER_ROLE = lazy_pattern(r"记者|通讯员|实习生|摄影|插画")
 """Names run together with their roles (任双玲文记者李文波通讯员张晓理图) are a byline too."""
 _NAME = rf"[{_CJK}]{{2,4}}"
-_BRACKETED_NAMES = re.compile(
+_BRACKETED_NAMES = lazy_pattern(
     rf"^[(（][{_SPACE}]*(?P<names>{_NAME}(?:[{_SPACE}、]+{_NAME}){{0,3}})[{_SPACE}]*[)）]$"
 )
-_SIGNED = re.compile(
+_SIGNED = lazy_pattern(
     rf"^[{_CJK}]{{2,12}}(?:[{_SPACE}、]+[{_CJK}]{{2,4}}){{0,4}}[{_SPACE}]+(?:报道|供稿|整理)$"
 )
-_PHOTO_CREDIT = re.compile(
+_PHOTO_CREDIT = lazy_pattern(
     rf"^(?:图片由[^，。]{{1,20}}提供|(?:图片来源|图片|供图|图)[：:][^，。]{{1,24}}|[{_CJK}]{{2,16}}[{_SPACE}]*供图)$"
 )
-_END_MARK = re.compile(rf"^[(（【\[]?[{_SPACE}]*完[{_SPACE}]*[)）】\]]?$")
+_END_MARK = lazy_pattern(rf"^[(（【\[]?[{_SPACE}]*完[{_SPACE}]*[)）】\]]?$")
 
 
 def read_byline_line(line: str) -> PageFields | None:

@@ -34,12 +34,12 @@ byline lines stay paragraphs), so those files read exactly as before.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from reader.article import Article
+from reader.lazy import lazy_pattern
 from reader.loaders.dates import date_from_file_name, parse_date_text
 from reader.loaders.lead import find_source, lead_metadata
 from reader.loaders.page_text import PageFields, is_furniture, read_credit, read_meta
@@ -58,10 +58,10 @@ _META_KEYS = {
     "发布日期": "published",
 }
 _KEY = "|".join(sorted(_META_KEYS, key=len, reverse=True))
-_META_LINE = re.compile(rf"^(?:{_KEY})[：:]")
-_META_KEY = re.compile(rf"(?:{_KEY})[：:]")
-_META_FIELD = re.compile(rf"(?P<key>{_KEY})[：:][\s\u3000]*(?P<value>.*?)[\s\u3000]*(?=(?:{_KEY})[：:]|$)")
-_ORIGINAL_TITLE = re.compile(r"^原标题[：:][\s\u3000]*(?P<title>.+)$")
+_META_LINE = lazy_pattern(rf"^(?:{_KEY})[：:]")
+_META_KEY = lazy_pattern(rf"(?:{_KEY})[：:]")
+_META_FIELD = lazy_pattern(rf"(?P<key>{_KEY})[：:][\s\u3000]*(?P<value>.*?)[\s\u3000]*(?=(?:{_KEY})[：:]|$)")
+_ORIGINAL_TITLE = lazy_pattern(r"^原标题[：:][\s\u3000]*(?P<title>.+)$")
 _SUBTITLE_DASHES = "—―-－"
 _MAX_DECK_LINES = 4
 
@@ -159,17 +159,17 @@ def _subtitle(lines: list[str]) -> str | None:
     return " ".join(part for part in parts if part) or None
 
 
-_PAPER_HEADER = re.compile(r"^(?:作者[：:].*?[\s\u3000]+)?时间[：:][\s\u3000]*\d{4}-\d{1,2}-\d{1,2}$")
+_PAPER_HEADER = lazy_pattern(r"^(?:作者[：:].*?[\s\u3000]+)?时间[：:][\s\u3000]*\d{4}-\d{1,2}-\d{1,2}$")
 _PAPER_LOOKAHEAD = 8
-_SENTENCE_END = re.compile(r"。[”’」』）)】]*$")
-_RELATIVE_DATELINE = re.compile(r"^(?:本报|本台|本网|本刊)[\u4e00-\u9fff]{0,8}(?:讯|电)")
-_CAPTION_CREDIT = re.compile(r"(?:图片来源[：:]\S{1,20}|图片由\S{1,20}提供|\S{1,12}供图)$")
-_CLAUSE_MARK = re.compile(r"[，。,]")
-_DATELINE_HEAD = re.compile(
+_SENTENCE_END = lazy_pattern(r"。[”’」』）)】]*$")
+_RELATIVE_DATELINE = lazy_pattern(r"^(?:本报|本台|本网|本刊)[\u4e00-\u9fff]{0,8}(?:讯|电)")
+_CAPTION_CREDIT = lazy_pattern(r"(?:图片来源[：:]\S{1,20}|图片由\S{1,20}提供|\S{1,12}供图)$")
+_CLAUSE_MARK = lazy_pattern(r"[，。,]")
+_DATELINE_HEAD = lazy_pattern(
     r"^据?[^\s，。,(（]{0,24}?(?:讯|电|消息)[\s\u3000]*(?:[(（][^()（）]{0,40}[)）])?[\s\u3000：:]*"
 )
 _MIN_TITLE_CHARS = 6
-_LEAD_DATE = re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_LEAD_DATE = lazy_pattern(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _LEAD_ZONE = 5
 """Credit and metadata lines are looked for among this many first paragraphs…"""
 _TAIL_ZONE = 8
