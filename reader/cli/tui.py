@@ -109,9 +109,10 @@ def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
 
         ambiguous_width = detect_ambiguous_width()
 
+    from reader.cli.hangup import ask_to_exit, watch_for_hangup
     from reader.ui.app import ReaderApp
 
-    ReaderApp(
+    app = ReaderApp(
         ambiguous_width=ambiguous_width,
         library=library,
         open_file=open_file,
@@ -120,5 +121,7 @@ def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
         config=config,
         notices=notices,  # stderr is hidden once the TUI is up: shown again as notifications
         after_first_frame=after_first_frame,
-    ).run()
+    )
+    watch_for_hangup(0, lambda: ask_to_exit(app.call_from_thread, app.exit))
+    app.run()
     return 0
