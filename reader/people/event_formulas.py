@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 import yaml
 
@@ -176,7 +177,9 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
         True,
     ),
 )
-HEADERS: tuple[tuple[re.Pattern[str], str], ...] = (
+HeaderKind = EventKind | Literal["decided"]
+"""A list heading's kind: an event kind, or "decided" (each line says its own kind)."""
+HEADERS: tuple[tuple[re.Pattern[str], HeaderKind], ...] = (
     # "decided": a list under 经研究决定： whose lines say their kind (A为X; A的X职务; A辞去X职务)
     (re.compile(r"(?:决定)?任命[:：]$"), "appointed"),
     (re.compile(r"(?:决定)?免去[:：]$"), "removed"),

@@ -71,7 +71,7 @@ def names_in(run: str, strict: bool, formula: bool = False) -> list[str]:
     """The names in a run before or after a formula; strict: every part must be a name."""
     run = NOISE.sub("", run)
     run = re.sub(r"等\d*[名位个]?(?:代表|同志|人)?$", "", run)
-    parts = []
+    parts: list[str] = []
     for part in LIST_SPLIT.split(run):
         if "和" in part and not is_name(part):
             parts.extend(piece for piece in part.split("和") if piece)

@@ -75,6 +75,7 @@ from reader.people.event_formulas import (
     SPACES,
     SUBJECT,
     TRIGGERS,
+    HeaderKind,
 )
 from reader.people.event_names import (
     LEAD_IN,
@@ -135,7 +136,7 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
     seen: list[str] = []
     tables = table_events(paragraphs, default)  # 干部任前公示 tables: 姓名 … 拟任职务
     previous = ""
-    header: str | None = None
+    header: HeaderKind | None = None
     for index, raw in enumerate(paragraphs):
         paragraph = SPACES.sub("", raw.strip())
         if not paragraph:
@@ -156,9 +157,11 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
             item = LIST_ITEM.match(paragraph)
             if item and not events:
                 post = clean_post(item.group("post") or "")
-                kind = header
+                kind: EventKind
                 if header == "decided":
                     kind = "appointed" if item.group("verb") == "为" else "removed"
+                else:
+                    kind = header
                 events = [
                     Event(name, kind, post, default, index) for name in names_in(item.group("names"), True)
                 ]
