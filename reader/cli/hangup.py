@@ -17,6 +17,7 @@ import contextlib
 import os
 import select
 import threading
+import time
 from collections.abc import Callable
 
 HANGUP = select.POLLHUP | select.POLLERR | select.POLLNVAL
@@ -66,7 +67,7 @@ def watch_for_hangup(
         while not terminal_hung_up(fd, POLL_MS):
             pass
         on_hangup()
-        threading.Event().wait(grace)
+        time.sleep(grace)
         end_process(HUNG_UP_STATUS)
 
     thread = threading.Thread(target=watch, name="reader-hangup", daemon=True)

@@ -18,7 +18,6 @@ Nothing here imports textual: the UI and the CLI both use it.
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Callable, Sequence
 from typing import Literal
 
@@ -115,9 +114,11 @@ def _as_printed(report: OfficialsReport, text: Sequence[str], printed: Sequence[
             person.role = shown(person.role) if person.role else person.role
 
 
-@functools.cache
 def _without_verbs() -> Lexicon:
-    """The lexicon with no verb list: how the rule `verb_ends` is turned off (tests, ablation)."""
+    """The lexicon with no verb list: how the rule `verb_ends` is turned off (tests, ablation).
+
+    Made from the lexicon loaded now (a shallow copy, microseconds), never kept: a cached
+    copy would outlive `load_lexicon.cache_clear()` and an overlay read since."""
     return dataclasses.replace(load_lexicon(), verbs=frozenset())
 
 
@@ -144,13 +145,9 @@ def _report(f: Findings) -> OfficialsReport:
 
 def _in_private_bodies(person: Person, lex: Lexicon, *, bodies: bool, firms: bool) -> bool:
     """Whether every post the person holds is in a body that is not public (商会, 学会, a private firm)."""
-    return (
-        (bodies or firms)
-        and bool(person.posts)
-        and all(
-            (bodies and _private_post(at.post.text, lex)) or (firms and _private_firm(at.post.text, lex))
-            for at in person.posts
-        )
+    return bool(person.posts) and all(
+        (bodies and _private_post(at.post.text, lex)) or (firms and _private_firm(at.post.text, lex))
+        for at in person.posts
     )
 
 
