@@ -60,6 +60,8 @@ TUNING = {
     "national-m-tune": (GOLD / "national-m-tune.yaml", SHARED / "corpus"),
     "local-n-tune": (GOLD / "local-n-tune.yaml", GOLD / "corpus"),
     "national-n-tune": (GOLD / "national-n-tune.yaml", SHARED / "corpus"),
+    "local-i-seen": (GOLD / "local-i-seen.yaml", GOLD / "corpus"),
+    "local-g-seen": (GOLD / "local-g-seen.yaml", GOLD / "corpus"),
 }
 UNTOUCHED = {
     "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
@@ -71,9 +73,7 @@ UNTOUCHED = {
     "national-f-untouched": (GOLD / "national-f-untouched.yaml", SHARED / "corpus"),
     "local-e-untouched": (GOLD / "local-e-untouched.yaml", GOLD / "corpus"),
     "national-g-untouched": (GOLD / "national-g-untouched.yaml", SHARED / "corpus"),
-    "local-g-untouched": (GOLD / "local-g-untouched.yaml", GOLD / "corpus"),
     "national-i-untouched": (GOLD / "national-i-untouched.yaml", SHARED / "corpus"),
-    "local-i-untouched": (GOLD / "local-i-untouched.yaml", GOLD / "corpus"),
     "national-k-untouched": (GOLD / "national-k-untouched.yaml", SHARED / "corpus"),
     "local-k-untouched": (GOLD / "local-k-untouched.yaml", GOLD / "corpus"),
     "local-m-untouched": (GOLD / "local-m-untouched.yaml", GOLD / "corpus"),

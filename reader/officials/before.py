@@ -9,27 +9,28 @@ is kept in `Findings.unnamed` for the later passes.
 from __future__ import annotations
 
 from reader.officials.findings import Findings, UnnamedPost
-from reader.officials.foreign_names import MAX_FOREIGN, cut_from_place, read_korean, read_minority
+from reader.officials.foreign_names import read_korean
 from reader.officials.lexicon import Lexicon
 from reader.officials.name_after_post import read_name_after_post
+from reader.officials.name_lists import (
+    COLONS,
+    LIST_JOINERS,
+    SPACES,
+    list_follows,
+    list_item,
+    opened_list,
+    shared_list,
+)
 from reader.officials.names import (
-    NAME_DOT,
     is_cjk,
     plausible_chinese,
     read_chinese,
-    surname_at,
-    title_at,
 )
-from reader.officials.posts import Post, chain_before, prefix_start
+from reader.officials.posts import chain_before, prefix_start
 
-LIST_JOINERS = "、"
 KOREAN_MARKS = ("韩", "朝")
 """In a post's attached text (韩国, 朝鲜, 韩方): the name after it is Korean."""
-LIST_END = "、，。；：,;:等"
-"""What may close a name in a list of people sharing a post."""
 BYLINE_GAP = " \u3000\u00a0：:"
-COLONS = "：:"
-SPACES = " \u3000\u00a0"
 MAX_BACKEND_NAME = 16
 BACKEND_BEFORE = 16
 BACKEND_AFTER = 24
@@ -100,12 +101,12 @@ def _paragraph(f: Findings, pi: int, text: str) -> None:
             name_end = read_korean(text, name_at, lex) or name_end
         if name_end is None and f.on("colon_lists") and text[name_at : name_at + 1] in COLONS:
             name_at += 1  # 村委会主任：王泽辉 / 委员：吴慧敏、王晓艳 (a notice's list)
-            name_end = _list_item(f, text, name_at)
-        if name_end is None and f.on("designation_lists") and (at := _opened_list(f, text, word, name_at)):
+            name_end = list_item(f, text, name_at)
+        if name_end is None and f.on("designation_lists") and (at := opened_list(f, text, word, name_at)):
             name_at = at  # 出席的市领导有：王某、李某 / 领导人包括金某、朴某
-            name_end = _list_item(f, text, name_at)
-        if name_end is None and f.on("list_items") and _list_follows(f, text, name_at):
-            name_end = _list_item(f, text, name_at)  # 学校党政领导计卫舸、李强…: the list vouches
+            name_end = list_item(f, text, name_at)
+        if name_end is None and f.on("list_items") and list_follows(f, text, name_at):
+            name_end = list_item(f, text, name_at)  # 学校党政领导计卫舸、李强…: the list vouches
         if name_end is None and f.on("spaced_names") and (spaced := _spaced_name(f, text, name_at)):
             name_at, name_end = spaced  # 区人民检察院检察长 万诗雄 (a report's signature line)
         if name_end is None and f.names is not None:
@@ -117,7 +118,7 @@ def _paragraph(f: Findings, pi: int, text: str) -> None:
             continue
         posts = chain_before(text, i, t_end, floor, lex, f.rules)
         f.add_official(pi, name_at, name_end, posts)
-        i = floor = _shared_list(f, pi, text, name_end, posts) if f.on("shared_lists") else name_end
+        i = floor = shared_list(f, pi, text, name_end, posts) if f.on("shared_lists") else name_end
 
 
 def _verb_after_name(f: Findings, text: str, i: int, word: str, floor: int) -> bool:
@@ -167,23 +168,6 @@ def _appointed(f: Findings, text: str, title_start: int, floor: int) -> bool:
     return cues.longest_ending_at(text, start) is not None or cues.longest_at(text, start) is not None
 
 
-def _shared_list(f: Findings, pi: int, text: str, end: int, posts: list[Post]) -> int:
-    """Names joined by 、 after a post's name share its posts (副省长张三、李四等)."""
-    lex = f.lex
-    while end < len(text) and text[end] in LIST_JOINERS:
-        at = end + 1
-        while at < len(text) and text[at] in SPACES:
-            at += 1  # 区领导齐春利、 杨宏伟
-        nxt = read_chinese(text, at, lex, strict=True, allow_title=False)
-        if nxt is None or not plausible_chinese(text[at:nxt], lex, strict=True):
-            nxt = _list_item(f, text, at) if f.on("list_items") else None
-        if nxt is None or title_at(text, nxt, lex) is not None:
-            break
-        f.add_official(pi, at, nxt, posts)
-        end = nxt
-    return end
-
-
 def _spaced_name(f: Findings, text: str, at: int) -> tuple[int, int] | None:
     """The name after a post and spaces, closed by the line's end, punctuation or a space.
 
@@ -195,7 +179,7 @@ def _spaced_name(f: Findings, text: str, at: int) -> tuple[int, int] | None:
         start += 1
     if start == at or start - at > 3:
         return None
-    end = _list_item(f, text, start)
+    end = list_item(f, text, start)
     if end is None or not (end >= len(text) or text[end] in SPACES or not is_cjk(text[end])):
         return None
     return start, end
@@ -209,122 +193,6 @@ def _post_note(text: str, at: int, lex: Lexicon) -> int | None:
     if close is None or text[at + 1 : close] not in lex.post_notes:
         return None
     return close + 1
-
-
-def _opened_list(f: Findings, text: str, word: str, at: int) -> int | None:
-    """Where the names start after a group's designation and a list opener, or None.
-
-    出席的县领导有：A、B / 朝方领导人有A、B、C: the opener (有, 包括 …) joins the designation
-    to its list; it is believed only after a word naming a group, and only where a colon
-    follows it or a list of at least three names does.
-    """
-    lex = f.lex
-    if not word.endswith(lex.group_designations):
-        return None
-    opener = lex.list_openers.longest_at(text, at)
-    if opener is None:
-        return None
-    start = at + len(opener)
-    if text[start : start + 1] in COLONS:
-        start += 1
-        return start if _list_item(f, text, start) is not None else None
-    return start if _list_follows(f, text, start) else None
-
-
-def _list_follows(f: Findings, text: str, at: int) -> bool:
-    """Whether a list of at least three names sharing a post starts at `at` (A、B、C…)."""
-    end = at
-    for _ in range(2):
-        nxt = _list_item(f, text, end)
-        if nxt is None or nxt >= len(text) or text[nxt] not in LIST_JOINERS:
-            return False
-        end = nxt + 1
-    return True
-
-
-def _list_item(f: Findings, text: str, start: int) -> int | None:
-    """End of a name in a list of people sharing a post, read with the list's own evidence.
-
-    Between 、 and the next 、, comma or two-character follower (出席, 表示) a name
-    needs no more proof than its shape: 雷军 (军 also ends organisation names), 古小玉
-    (古 is also a word), 白加扎西 (four characters). A surname that is a common word
-    still needs common given-name characters; a place is never a name.
-    """
-    lex = f.lex
-    foreign = _list_transliteration(f, text, start)
-    if foreign is not None:
-        return foreign
-    if f.on("minority_names"):
-        minority = read_minority(text, start, lex)
-        if minority is not None and (minority == len(text) or text[minority] in LIST_END):
-            return minority
-    surname = surname_at(text, start, lex)
-    if surname is None:
-        return None
-    for n in (2, 3, 4):
-        end = start + n
-        if end > len(text) or not is_cjk(text[end - 1]):
-            return None
-        follower = lex.followers.longest_at(text, end) or ""
-        bounded = end == len(text) or text[end] in LIST_END
-        # 张艳、司学军在…: a list's last name of three known characters may end at a
-        # one-character follower too.
-        closes = len(follower) > 1 or (follower and n == 3 and f.on("list_ends"))
-        if not (bounded or closes):
-            continue
-        name = text[start:end]
-        given = name[len(surname) :]
-        if not given or not all(c in lex.given_chars or (n < 4 and bounded) for c in given):
-            return None  # 李洙墉、: a rare character stands where commas bound the name
-        if (
-            len(surname) == 1
-            and surname in lex.ambiguous_surnames
-            and not all(c in lex.common_given_chars for c in given)
-            and not (n == 3 and bounded and f.on("list_items"))  # 计卫舸、: the commas bound it
-        ):
-            return None
-        # 叶和平、: with 、 on both sides, a word inside a 3-character name (和平) is no
-        # evidence against it; a list item that starts with such a word still is.
-        inside = (
-            1
-            if n == 3 and bounded and _after_joiner(text, start) and surname not in lex.ambiguous_surnames
-            else len(name)
-        )
-        if any(lex.not_names.longest_at(name, k) for k in range(inside)) or (
-            f.on("places") and cut_from_place(text, start, end, lex)
-        ):
-            return None
-        if any(title_at(text, k, lex) is not None for k in range(start + 1, end)):
-            return None
-        return end
-    return None
-
-
-def _after_joiner(text: str, start: int) -> bool:
-    """Whether a list's 、 (spaces allowed) stands right before `start`."""
-    k = start
-    while k > 0 and text[k - 1] in SPACES:
-        k -= 1
-    return k > 0 and text[k - 1] in LIST_JOINERS
-
-
-def _list_transliteration(f: Findings, text: str, start: int) -> int | None:
-    """A transliterated name between a list's commas (帕巴拉·格列朗杰、): one with a dot,
-    of parts of two or more characters, that is no place."""
-    lex = f.lex
-    end = start
-    while (
-        end < len(text)
-        and end - start < MAX_FOREIGN
-        and (text[end] in lex.foreign_chars or text[end] == NAME_DOT)
-    ):
-        end += 1
-    name = text[start:end]
-    if NAME_DOT not in name or not (end == len(text) or text[end] in LIST_END):
-        return None
-    if any(len(part) < 2 for part in name.split(NAME_DOT)) or cut_from_place(text, start, end, lex):
-        return None
-    return end
 
 
 def _people_after_role(f: Findings, pi: int, text: str, i: int, cue: str) -> int | None:

@@ -61,6 +61,25 @@ RULES: tuple[Rule, ...] = (
         "张艳:副市长 司学军:副市长",
     ),
     Rule(
+        "short_list_ends",
+        "a list's last name of two characters may end at a one-character follower where three could not",
+        ("县领导于国强、秦岭峰、奇军在主席台就坐。",),
+        "于国强:县领导 秦岭峰:县领导 奇军:县领导",
+    ),
+    Rule(
+        "list_bridges",
+        "in a list of names, an item of two or three characters with no known surname between two 、 "
+        "and followed by a name is a name too",
+        ("县领导冯军、刘启永、宴世莹、黄英出席会议。",),
+        "冯军:县领导 刘启永:县领导 宴世莹:县领导 黄英:县领导",
+    ),
+    Rule(
+        "list_runs",
+        "a list of three or more names goes on past a comma before a run of names joined by 、",
+        ("出席的市领导还有：李仰哲、吴伟、陈通，郑钢淼、宗明、陈靖。",),
+        "李仰哲:市领导 吴伟:市领导 陈通:市领导 郑钢淼:市领导 宗明:市领导 陈靖:市领导",
+    ),
+    Rule(
         "colon_lists",
         "a notice's post, a colon, then the names (村委会主任：王泽辉)",
         ("青山村村委会主任：赵国平",),

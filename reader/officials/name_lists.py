@@ -1,0 +1,203 @@
+"""Lists of names that share one post: 副省长张三、李四, 县领导王某、李某、张某等, 委员：A、B.
+
+A list is its own evidence: between 、 and the next 、, comma or follower a name needs no
+more proof than its shape, and a designation (市领导, 领导人) with an opener (有, 还有, 包括)
+may stand before it. Pass 1 (before.py) calls these readers once it has a post.
+"""
+
+from __future__ import annotations
+
+from reader.officials.findings import Findings
+from reader.officials.foreign_names import MAX_FOREIGN, cut_from_place, read_minority
+from reader.officials.names import (
+    NAME_DOT,
+    is_cjk,
+    plausible_chinese,
+    read_chinese,
+    surname_at,
+    title_at,
+)
+from reader.officials.posts import Post
+
+LIST_JOINERS = "、"
+LIST_END = "、，。；：,;:等"
+"""What may close a name in a list of people sharing a post."""
+COLONS = "：:"
+RUN_BREAKS = "，,"
+"""Between the runs of a long list of names (市领导A、B、C，D、E)."""
+SPACES = " \u3000\u00a0"
+
+
+def shared_list(f: Findings, pi: int, text: str, end: int, posts: list[Post]) -> int:
+    """Names joined by 、 after a post's name share its posts (副省长张三、李四等)."""
+    lex = f.lex
+    count = 1
+    while end < len(text) and (
+        text[end] in LIST_JOINERS
+        or (text[end] in RUN_BREAKS and count >= 3 and f.on("list_runs") and _run_follows(f, text, end + 1))
+    ):
+        at = end + 1
+        while at < len(text) and text[at] in SPACES:
+            at += 1  # 区领导齐春利、 杨宏伟
+        nxt = read_chinese(text, at, lex, strict=True, allow_title=False)
+        if nxt is None or not plausible_chinese(text[at:nxt], lex, strict=True):
+            nxt = list_item(f, text, at) if f.on("list_items") else None
+        if nxt is None and count >= 2 and f.on("list_bridges"):
+            nxt = _bridged_item(f, text, at)
+        if nxt is None or title_at(text, nxt, lex) is not None:
+            break
+        f.add_official(pi, at, nxt, posts)
+        count += 1
+        end = nxt
+    return end
+
+
+def _bridged_item(f: Findings, text: str, at: int) -> int | None:
+    """End of a list item of two or three characters with no known surname, between two
+    、 and followed by a name: 冯军、刘启永、宴世莹、黄英 (a rare surname the list vouches for)."""
+    lex = f.lex
+    end = at
+    while end < len(text) and end - at < 4 and is_cjk(text[end]):
+        end += 1
+    if not 2 <= end - at <= 3 or end >= len(text) or text[end] not in LIST_JOINERS:
+        return None
+    item = text[at:end]
+    if (
+        any(lex.not_names.longest_at(item, k) for k in range(len(item)))
+        or any(title_at(text, k, lex) is not None for k in range(at, end))
+        or cut_from_place(text, at, end, lex)
+    ):
+        return None
+    return end if list_item(f, text, end + 1) is not None else None
+
+
+def _run_follows(f: Findings, text: str, at: int) -> bool:
+    """Whether a run of at least two names joined by 、 starts at `at`: a long list of a
+    designation printed in runs (市领导A、B、C，D、E) goes on past the comma."""
+    first = list_item(f, text, at)
+    if first is None or first >= len(text) or text[first] not in LIST_JOINERS:
+        return False
+    return list_item(f, text, first + 1) is not None
+
+
+def opened_list(f: Findings, text: str, word: str, at: int) -> int | None:
+    """Where the names start after a group's designation and a list opener, or None.
+
+    出席的县领导有：A、B / 朝方领导人有A、B、C: the opener (有, 包括 …) joins the designation
+    to its list; it is believed only after a word naming a group, and only where a colon
+    follows it or a list of at least three names does.
+    """
+    lex = f.lex
+    if not word.endswith(lex.group_designations):
+        return None
+    opener = lex.list_openers.longest_at(text, at)
+    if opener is None:
+        return None
+    start = at + len(opener)
+    if text[start : start + 1] in COLONS:
+        start += 1
+        return start if list_item(f, text, start) is not None else None
+    return start if list_follows(f, text, start) else None
+
+
+def list_follows(f: Findings, text: str, at: int) -> bool:
+    """Whether a list of at least three names sharing a post starts at `at` (A、B、C…)."""
+    end = at
+    for _ in range(2):
+        nxt = list_item(f, text, end)
+        if nxt is None or nxt >= len(text) or text[nxt] not in LIST_JOINERS:
+            return False
+        end = nxt + 1
+    return True
+
+
+def list_item(f: Findings, text: str, start: int) -> int | None:
+    """End of a name in a list of people sharing a post, read with the list's own evidence.
+
+    Between 、 and the next 、, comma or two-character follower (出席, 表示) a name
+    needs no more proof than its shape: 雷军 (军 also ends organisation names), 古小玉
+    (古 is also a word), 白加扎西 (four characters). A surname that is a common word
+    still needs common given-name characters; a place is never a name.
+    """
+    lex = f.lex
+    foreign = list_transliteration(f, text, start)
+    if foreign is not None:
+        return foreign
+    if f.on("minority_names"):
+        minority = read_minority(text, start, lex)
+        if minority is not None and (minority == len(text) or text[minority] in LIST_END):
+            return minority
+    surname = surname_at(text, start, lex)
+    if surname is None:
+        return None
+    for n in (2, 3, 4):
+        end = start + n
+        if end > len(text) or not is_cjk(text[end - 1]):
+            return None
+        follower = lex.followers.longest_at(text, end) or ""
+        bounded = end == len(text) or text[end] in LIST_END
+        # 张艳、司学军在…: a list's last name of three known characters may end at a
+        # one-character follower too.
+        closes = len(follower) > 1 or (follower and n == 3 and f.on("list_ends"))
+        if follower and n == 2 and f.on("short_list_ends"):
+            closes = closes or not _closes_at(f, text, end + 1)  # 张世富、奇军在主席台
+        if not (bounded or closes):
+            continue
+        name = text[start:end]
+        given = name[len(surname) :]
+        if not given or not all(c in lex.given_chars or (n < 4 and bounded) for c in given):
+            return None  # 李洙墉、: a rare character stands where commas bound the name
+        if (
+            len(surname) == 1
+            and surname in lex.ambiguous_surnames
+            and not all(c in lex.common_given_chars for c in given)
+            and not (n == 3 and bounded and f.on("list_items"))  # 计卫舸、: the commas bound it
+        ):
+            return None
+        # 叶和平、: with 、 on both sides, a word inside a 3-character name (和平) is no
+        # evidence against it; a list item that starts with such a word still is.
+        inside = (
+            1
+            if n == 3 and bounded and after_joiner(text, start) and surname not in lex.ambiguous_surnames
+            else len(name)
+        )
+        if any(lex.not_names.longest_at(name, k) for k in range(inside)) or (
+            f.on("places") and cut_from_place(text, start, end, lex)
+        ):
+            return None
+        if any(title_at(text, k, lex) is not None for k in range(start + 1, end)):
+            return None
+        return end
+    return None
+
+
+def _closes_at(f: Findings, text: str, end: int) -> bool:
+    """Whether a list item could end at `end`: the text's end, a list's punctuation or a follower."""
+    return end >= len(text) or text[end] in LIST_END or f.lex.followers.longest_at(text, end) is not None
+
+
+def after_joiner(text: str, start: int) -> bool:
+    """Whether a list's 、 (spaces allowed) stands right before `start`."""
+    k = start
+    while k > 0 and text[k - 1] in SPACES:
+        k -= 1
+    return k > 0 and text[k - 1] in LIST_JOINERS
+
+
+def list_transliteration(f: Findings, text: str, start: int) -> int | None:
+    """A transliterated name between a list's commas (帕巴拉·格列朗杰、): one with a dot,
+    of parts of two or more characters, that is no place."""
+    lex = f.lex
+    end = start
+    while (
+        end < len(text)
+        and end - start < MAX_FOREIGN
+        and (text[end] in lex.foreign_chars or text[end] == NAME_DOT)
+    ):
+        end += 1
+    name = text[start:end]
+    if NAME_DOT not in name or not (end == len(text) or text[end] in LIST_END):
+        return None
+    if any(len(part) < 2 for part in name.split(NAME_DOT)) or cut_from_place(text, start, end, lex):
+        return None
+    return end
