@@ -217,10 +217,16 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
         if f.on("honorifics") and (hon := lex.honorifics.longest_ending_at(text, at)) is not None:
             at -= len(hon)  # 王建平同志任县财政局局长 (a notice's wording)
         name = name_ending_at(f, text, at, known)
+        if name is None and f.on("clause_names"):
+            name = _clause_opening_name(f, text, at)
         s0 = at - len(name or "")
         if name is not None and (name in f.people or is_break_before(text, s0, lex)):
             # 彭珮云再次当选…会长: a new name must start where a word can start.
             names = [(s0, at)]
+            if f.on("copula_lists") and text[s0 - 1 : s0] == LIST_JOINERS:
+                names = listed_names(f, text, at) or names  # 王某、李某当选为常务委员
+        elif name is None and f.on("copula_lists") and text[at - 4 : at - 3] == LIST_JOINERS:
+            names = listed_names(f, text, at)  # …、白晓丽当选为: the list vouches for its last name
     elif f.on("counted_lists") and (m := _ending_at(GROUP_COUNT, text, start)) is not None:
         names = listed_names(f, text, m.start())
     for s, e in names:
@@ -228,6 +234,19 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
             continue
         f.add_posts(pi, s, e, posts)
     return bool(names)
+
+
+CLAUSE_OPENERS = "，,；;。：:！？!?"
+
+
+def _clause_opening_name(f: Findings, text: str, at: int) -> str | None:
+    """A name of three characters opening its clause right before a copula, whose surname
+    is also a word (高治平当选为秘书长): the clause's start and the copula bound it."""
+    s = at - 3
+    if s < 0 or (s > 0 and text[s - 1] not in CLAUSE_OPENERS):
+        return None
+    cand = text[s:at]
+    return cand if plausible_chinese(cand, f.lex, strict=False) and not title_at(text, s, f.lex) else None
 
 
 def _joined_by_and(f: Findings, text: str, posts: list[Post]) -> list[Post]:

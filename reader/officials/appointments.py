@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from reader.officials.findings import Findings
-from reader.officials.name_before_post import LIST_JOINERS, name_ending_at
+from reader.officials.name_before_post import LIST_JOINERS, bounded_name, name_ending_at
 from reader.officials.names import ends_like_organisation, is_cjk, plausible_chinese, surname_at
 from reader.officials.posts import Post
 
@@ -84,13 +84,34 @@ LIST_TAIL = re.compile("等?[0-9０-９一二两三四五六七八九十百]+(?:
 """The count closing a list of names before 为 (等18人, 两位同志, 二人)."""
 
 
+PERSON_NOTE = re.compile(
+    "[（(](?:女|男|[\u4e00-\u9fff]{1,6}族)(?:[、，,](?:女|男|[\u4e00-\u9fff]{1,6}族))?[）)]"
+)
+"""A note on a person's sex or nationality after the name: (回族), （女）, (女、蒙古族)."""
+NOTES_REACH = 160
+"""How far back from 为 a list with such notes is read."""
+
+
 def appointed_names(f: Findings, text: str, wei: int, *, known_too: bool) -> list[tuple[int, int]]:
     """The names between an appointing verb and the 为 at `wei` (选举A、B为…), or none.
 
     With `known_too` (the post has its organisation attached), a name already read with a
-    post before it counts too (推举…领导人金正恩为朝鲜国务委员会委员长)."""
+    post before it counts too (推举…领导人金正恩为朝鲜国务委员会委员长). Notes on the
+    names' sex or nationality (选举马某(回族)、刘某为…) are read past."""
     if wei < 0 or text[wei] != "为":
         return []
+    lo = max(0, wei - NOTES_REACH)
+    if f.on("person_notes") and PERSON_NOTE.search(text, lo, wei):
+        where = [k for k in range(lo, wei + 1)]
+        for m in reversed(list(PERSON_NOTE.finditer(text, lo, wei))):
+            del where[m.start() - lo : m.end() - lo]
+        clean = "".join(text[k] for k in where)
+        spans = _appointed_names(f, clean, len(clean) - 1, known_too=known_too)
+        return [(where[s], where[e - 1] + 1) for s, e in spans]
+    return _appointed_names(f, text, wei, known_too=known_too)
+
+
+def _appointed_names(f: Findings, text: str, wei: int, *, known_too: bool) -> list[tuple[int, int]]:
     close = wei  # 任命王某同志为…: the name ends before the honorific
     if (tail := LIST_TAIL.search(text, max(0, wei - 8), wei)) is not None:
         close = tail.start()  # 任命李某、何某等18人为…, 杜某、马某两位同志为…: the count ends the list
@@ -104,8 +125,15 @@ def appointed_names(f: Findings, text: str, wei: int, *, known_too: bool) -> lis
             verb = f.lex.appointing_verbs.longest_ending_at(text, start - 1)  # 任命：刘洪涛为…
         if verb is not None:
             items = text[start:close].split(LIST_JOINERS)
-            if all(plausible_chinese(item, f.lex, strict=False) for item in items):
-                return _item_spans(start, items)
+            known = sum(plausible_chinese(item, f.lex, strict=False) for item in items)
+            if known == len(items) or (
+                f.on("list_bridges")
+                and known * 2 > len(items)
+                and all(
+                    plausible_chinese(item, f.lex, strict=False) or bounded_name(f, item) for item in items
+                )
+            ):
+                return _item_spans(start, items)  # 选举马某、刘某、昂毛为…: the list vouches for 昂毛
             break
     else:
         carried = f.on("carried_appointments") and start > 0 and text[start - 1] in CLAUSE_JOINERS

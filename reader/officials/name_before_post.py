@@ -27,24 +27,26 @@ def listed_names(f: Findings, text: str, end: int) -> list[tuple[int, int]]:
     for item in text[start:end].split(LIST_JOINERS):
         if plausible_chinese(item, f.lex, strict=False):
             known += 1
-        elif not _bounded_name(f, item):
+        elif not bounded_name(f, item):
             return []
         items.append((pos, pos + len(item)))
         pos += len(item) + 1
     return items if len(items) > 1 and known * 2 > len(items) else []
 
 
-def _bounded_name(f: Findings, item: str) -> bool:
+def bounded_name(f: Findings, item: str) -> bool:
     """王飏 between 、 and 、: a listed surname and one or two characters, one of them rare.
 
     The list's other names vouch for it (most must be plausible on their own)."""
     lex = f.lex
     surname = surname_at(item, 0, lex)
+    unknown_surname = surname is None and f.on("list_bridges") and not cut_from_place(item, 0, len(item), lex)
     return (
-        surname is not None
-        and len(surname) == 1
-        and surname not in lex.ambiguous_surnames
-        and 2 <= len(item) <= 3
+        (
+            unknown_surname
+            or (surname is not None and len(surname) == 1 and surname not in lex.ambiguous_surnames)
+        )
+        and 2 <= len(item) <= (4 if unknown_surname else 3)
         and all(is_cjk(c) for c in item)
         and not any(title_at(item, k, lex) is not None for k in range(len(item)))
         and not any(lex.not_names.longest_at(item, k) for k in range(len(item)))

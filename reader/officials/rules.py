@@ -80,6 +80,24 @@ RULES: tuple[Rule, ...] = (
         "李仰哲:市领导 吴伟:市领导 陈通:市领导 郑钢淼:市领导 宗明:市领导 陈靖:市领导",
     ),
     Rule(
+        "copula_lists",
+        "names joined by 、 before 当选 or 是 share the post after it",
+        ("王云山、卢智慧、白晓丽当选为县政协常务委员。",),
+        "王云山:县政协常务委员 卢智慧:县政协常务委员 白晓丽:县政协常务委员",
+    ),
+    Rule(
+        "clause_names",
+        "a three-character name opening its clause before 当选 or 是 may have a surname that is also a word",
+        ("会上，高治平当选为县政协秘书长。",),
+        "高治平:县政协秘书长",
+    ),
+    Rule(
+        "person_notes",
+        "notes on sex or nationality after names ((回族), （女）) are read past in lists and appointments",
+        ("选举马福海（回族）、刘晓、昂毛（女、蒙古族）为省人大常委会副主任。",),
+        "马福海:省人大常委会副主任 刘晓:省人大常委会副主任 昂毛:省人大常委会副主任",
+    ),
+    Rule(
         "colon_lists",
         "a notice's post, a colon, then the names (村委会主任：王泽辉)",
         ("青山村村委会主任：赵国平",),
