@@ -16,6 +16,7 @@ from reader.officials.name_lists import (
     COLONS,
     LIST_JOINERS,
     SPACES,
+    directory_names,
     list_follows,
     list_item,
     opened_list,
@@ -102,6 +103,14 @@ def _paragraph(f: Findings, pi: int, text: str) -> None:
         if name_end is None and f.on("colon_lists") and text[name_at : name_at + 1] in COLONS:
             name_at += 1  # 村委会主任：王泽辉 / 委员：吴慧敏、王晓艳 (a notice's list)
             name_end = list_item(f, text, name_at)
+        if name_end is None and f.on("directory_lines") and text[name_at - 1 : name_at] in COLONS:
+            listed = directory_names(f, text, name_at)  # 副县长:李维之 马 平 王宏伟 (a yearbook's roll)
+            if listed and prefix_start(text, i, floor, lex) == 0:
+                posts = chain_before(text, i, t_end, floor, lex, f.rules)
+                for s, e in listed:
+                    f.add_official(pi, s, e, posts, name=text[s:e].replace(" ", ""))
+                i = floor = listed[-1][1]
+                continue
         if name_end is None and f.on("designation_lists") and (at := opened_list(f, text, word, name_at)):
             name_at = at  # 出席的市领导有：王某、李某 / 领导人包括金某、朴某
             name_end = list_item(f, text, name_at)

@@ -105,9 +105,13 @@ class Findings:
             self.name_lengths.add(len(name))
         return found
 
-    def add_official(self, pi: int, start: int, end: int, posts: Sequence[Post]) -> None:
-        """The name at `paragraphs[pi][start:end]` holds `posts`, printed before it."""
-        person = self.person(self.paragraphs[pi][start:end])
+    def add_official(
+        self, pi: int, start: int, end: int, posts: Sequence[Post], *, name: str | None = None
+    ) -> None:
+        """The name at `paragraphs[pi][start:end]` holds `posts`, printed before it.
+
+        `name` is the name as a person's key where the print pads it (刘 军 is 刘军)."""
+        person = self.person(name or self.paragraphs[pi][start:end])
         person.posts.extend(PostAt(pi, p.start, p) for p in posts)
         self.used_titles[pi].update(p.end for p in posts)
         self.name_spans[pi].append((start, end))

@@ -46,6 +46,10 @@ def find_mentions(f: Findings) -> tuple[dict[str, list[Mention]], dict[str, list
                     break
         if by_surname:
             spans.extend(_short_forms(f, pi, text, by_surname, surnames))
+        for s, e in f.name_spans[pi]:
+            padded = text[s:e]
+            if " " in padded and (joined := padded.replace(" ", "")) in f.people:
+                spans.append((pi, s, e, joined, None))  # 马 平 in a roll is a mention of 马平
     # Longer spans win where two overlap (a 2-character name inside a 3-character one).
     spans.sort(key=lambda s: (s[1] - s[2], s[0], s[1]))
     taken: list[list[tuple[int, int]]] = [[] for _ in f.paragraphs]

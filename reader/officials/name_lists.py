@@ -201,3 +201,41 @@ def list_transliteration(f: Findings, text: str, start: int) -> int | None:
     if any(len(part) < 2 for part in name.split(NAME_DOT)) or cut_from_place(text, start, end, lex):
         return None
     return end
+
+
+def directory_names(f: Findings, text: str, at: int) -> list[tuple[int, int]]:
+    """The names of a roll's line after a post and a colon: 副县长:李维之 马 平 王宏伟.
+
+    A yearbook or a leaders' page sets names apart with spaces and pads a two-character
+    name to three cells (马 平); a name is a plausible one, or a surname, one space and one
+    character. The roll ends at the first item that is neither (a birth date, a sentence).
+    """
+    lex = f.lex
+    found: list[tuple[int, int]] = []
+    k = at
+    while k < len(text):
+        while k < len(text) and text[k] in SPACES:
+            k += 1
+        end = k
+        while end < len(text) and is_cjk(text[end]):
+            end += 1
+        if end - k == 1 and text[end : end + 1] == " " and end + 2 <= len(text) and is_cjk(text[end + 1]):
+            padded = text[k] + text[end + 1]
+            closed = end + 2 == len(text) or not is_cjk(text[end + 2])
+            if (
+                closed
+                and surname_at(padded, 0, lex) is not None
+                and plausible_chinese(padded, lex, strict=False)
+            ):
+                found.append((k, end + 2))
+                k = end + 2
+                continue
+        item = text[k:end]
+        closed = end == len(text) or text[end] in SPACES
+        if not (closed and 2 <= len(item) <= 4 and plausible_chinese(item, lex, strict=False)):
+            break
+        if title_at(text, k, lex) is not None or cut_from_place(text, k, end, lex):
+            break
+        found.append((k, end))
+        k = end
+    return found

@@ -98,6 +98,13 @@ RULES: tuple[Rule, ...] = (
         "马福海:省人大常委会副主任 刘晓:省人大常委会副主任 昂毛:省人大常委会副主任",
     ),
     Rule(
+        "directory_lines",
+        "a line opened by a post and a colon lists names set apart by spaces,"
+        " a two-character one padded (马 平)",
+        ("副县长:李维之 马 平 王宏伟", "县长:董文琴 1972年10月生。"),
+        "李维之:副县长 马平:副县长 王宏伟:副县长 董文琴:县长",
+    ),
+    Rule(
         "colon_lists",
         "a notice's post, a colon, then the names (村委会主任：王泽辉)",
         ("青山村村委会主任：赵国平",),
