@@ -216,6 +216,8 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
         at = start - len(cop)
         if f.on("honorifics") and (hon := lex.honorifics.longest_ending_at(text, at)) is not None:
             at -= len(hon)  # 王建平同志任县财政局局长 (a notice's wording)
+        if cop in CURRENT_COPULAS and text[at - 1 : at] in "，," and f.on("current_posts"):
+            at -= 1  # 1971年生的许晋文，现任文水县委常委: the name before the comma
         name = name_ending_at(f, text, at, known)
         if name is None and f.on("clause_names"):
             name = _clause_opening_name(f, text, at)
@@ -236,6 +238,8 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
     return bool(names)
 
 
+CURRENT_COPULAS = ("现任", "现为")
+"""Copulas that may follow a name and a comma: 许晋文，现任文水县委常委."""
 CLAUSE_OPENERS = "，,；;。：:！？!?"
 
 
@@ -288,4 +292,13 @@ def _appositive(f: Findings, text: str, start: int, known: tuple[int, ...]) -> t
     if name is None:
         return None
     s0 = start - 1 - len(name)
-    return (s0, start - 1) if s0 == 0 or text[s0 - 1] in SENTENCE_ENDS else None
+    if s0 == 0 or text[s0 - 1] in SENTENCE_ENDS:
+        return s0, start - 1
+    if f.on("opened_appositives") and (
+        text[s0 - 1] in "：:" or f.lex.list_openers.longest_ending_at(text, s0) is not None
+    ):
+        return (
+            s0,
+            start - 1,
+        )  # 拟推荐对象分别是王建江，天镇县委书记: an opener stands for the sentence's start
+    return None

@@ -105,6 +105,18 @@ RULES: tuple[Rule, ...] = (
         "李维之:副县长 马平:副县长 王宏伟:副县长 董文琴:县长",
     ),
     Rule(
+        "current_posts",
+        "现任 or 现为 after a name and a comma gives the name the posts after it",
+        ("1971年11月生的许晋文，现任文水县委常委、组织部长。",),
+        "许晋文:文水县委常委/组织部长",
+    ),
+    Rule(
+        "opened_appositives",
+        "a name and a comma then a post after 分别是 or a colon is read as at a sentence's start",
+        ("拟推荐对象分别是王建江，天镇县委书记；李明，平遥县委书记。",),
+        "王建江:天镇县委书记 李明:平遥县委书记",
+    ),
+    Rule(
         "colon_lists",
         "a notice's post, a colon, then the names (村委会主任：王泽辉)",
         ("青山村村委会主任：赵国平",),
