@@ -33,6 +33,7 @@ DATA_FILES = (
     "roles.yaml",
     "places.yaml",
     "verbs.yaml",
+    "divisions.yaml",
 )
 
 # Keys whose value is one string of characters rather than a list of words.
@@ -52,7 +53,7 @@ CHAR_KEYS = frozenset(
     }
 )
 # Keys whose value is one string of words separated by spaces (long lists read fast that way).
-WORD_STRING_KEYS = frozenset({"verbs"})
+WORD_STRING_KEYS = frozenset({"verbs", "divisions"})
 LIST_KEYS = frozenset(
     {
         "titles",
@@ -275,6 +276,12 @@ def _extend(base: Lists, extra: Lists) -> Lists:
 _overlay_problem: str | None = None
 
 
+def _holding_breaks(places: list[str], breaks: WordSet) -> tuple[str, ...]:
+    """The places that hold a prefix break (大同, 茂名): only those are kept whole, the rest
+    need no keeping, and a short list keeps the break lookups fast."""
+    return tuple(p for p in places if any(breaks.longest_at(p, k) for k in range(len(p))))
+
+
 @functools.cache
 def load_lexicon() -> Lexicon:
     """The bundled lexicon plus the user's overlay, loaded once per process.
@@ -296,6 +303,7 @@ def load_lexicon() -> Lexicon:
         return merged.get(key, [])
 
     titles = get("titles") + get("collective_titles")
+    breaks = WordSet.of(get("prefix_breaks"))
     singles = frozenset(get("single")) | frozenset(get("extra"))
     return Lexicon(
         titles=WordSet.of(titles),
@@ -312,8 +320,9 @@ def load_lexicon() -> Lexicon:
         common_given_chars=frozenset(get("common_given_chars")),
         followers=WordSet.of(get("followers")),
         not_names=WordSet.of(get("not_names")),
-        prefix_breaks=WordSet.of(get("prefix_breaks")),
-        prefix_keep=tuple(get("prefix_keep")) + tuple(get("places")),  # 阿尔及利亚: 及 breaks nothing there
+        prefix_breaks=breaks,
+        # 阿尔及利亚, 大同市: 及 and 同 break nothing inside a place's name
+        prefix_keep=tuple(get("prefix_keep")) + tuple(get("places")) + _holding_breaks(get("divisions"), breaks),
         foreign_chars=frozenset(get("foreign_chars")),
         byline_cues=WordSet.of(get("byline_cues")),
         role_words=WordSet.of(get("role_words")),
