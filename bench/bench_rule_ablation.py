@@ -62,6 +62,7 @@ TUNING = {
     "national-n-tune": (GOLD / "national-n-tune.yaml", SHARED / "corpus"),
     "local-i-seen": (GOLD / "local-i-seen.yaml", GOLD / "corpus"),
     "local-g-seen": (GOLD / "local-g-seen.yaml", GOLD / "corpus"),
+    "national-o-tune": (GOLD / "national-o-tune.yaml", SHARED / "corpus"),
 }
 UNTOUCHED = {
     "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
@@ -80,6 +81,7 @@ UNTOUCHED = {
     "national-m-untouched": (GOLD / "national-m-untouched.yaml", SHARED / "corpus"),
     "local-n-untouched": (GOLD / "local-n-untouched.yaml", GOLD / "corpus"),
     "national-n-untouched": (GOLD / "national-n-untouched.yaml", SHARED / "corpus"),
+    "national-o-untouched": (GOLD / "national-o-untouched.yaml", SHARED / "corpus"),
 }
 
 

@@ -74,6 +74,8 @@ OFFICIALS_GOLD = (
     "local-n-untouched",
     "national-n-tune",
     "national-n-untouched",
+    "national-o-tune",
+    "national-o-untouched",
 )
 
 
@@ -291,6 +293,8 @@ def _gold(name: str) -> list[dict[str, Any]]:
         ("local-n-untouched", LOCAL_PAGES, 15),
         ("national-n-tune", SHARED / "corpus", 15),
         ("national-n-untouched", SHARED / "corpus", 15),
+        ("national-o-tune", SHARED / "corpus", 15),
+        ("national-o-untouched", SHARED / "corpus", 15),
     ],
 )
 def test_this_rounds_gold_is_well_formed(name: str, corpus: Path, articles: int) -> None:
