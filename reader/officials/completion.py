@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reader.officials.findings import Findings
 from reader.officials.name_after_post import read_name_after_post
-from reader.officials.names import is_cjk
+from reader.officials.names import NAME_DOT, is_cjk
 from reader.officials.posts import chain_before
 
 NUMERAL_CHARS = frozenset("〇一二三四五六七八九十百千万两0123456789")
@@ -101,3 +101,28 @@ def _held_when(f: Findings, text: str, title_start: int, floor: int) -> bool:
         k -= 1
     cues = f.lex.appointment_cues
     return any(cues.longest_at(text, j) is not None for j in range(k, title_start))
+
+
+def join_short_foreign_names(f: Findings) -> None:
+    """比尔·理查森 … 理查森: a transliterated name printed alone that is the last part of one
+    dotted name of the article is that person (posts and mentions go to the full name).
+
+    Only where exactly one dotted name ends so, and never for a Chinese name (a surname and
+    given name of the lists): 理查森 joins 比尔·理查森, 王毅 stays 王毅.
+    """
+    if not f.on("foreign_short_names"):
+        return
+    lex = f.lex
+    by_last: dict[str, list[str]] = {}
+    for name in f.people:
+        if NAME_DOT in name:
+            by_last.setdefault(name.rsplit(NAME_DOT, 1)[1], []).append(name)
+    for short in [n for n in f.people if NAME_DOT not in n and n in by_last]:
+        fulls = by_last[short]
+        if len(fulls) != 1 or len(short) < 2 or not all(c in lex.foreign_chars for c in short):
+            continue
+        person = f.people.pop(short)
+        full = f.people[fulls[0]]
+        full.posts.extend(person.posts)
+        full.honoured = full.honoured or person.honoured
+        f.short_names[short] = full.name

@@ -24,7 +24,7 @@ from typing import Literal
 from reader.officials.after import posts_after_names
 from reader.officials.backends import NameSpans, get_backend
 from reader.officials.before import posts_before_names
-from reader.officials.completion import complete_cut_names, posts_left_unnamed
+from reader.officials.completion import complete_cut_names, join_short_foreign_names, posts_left_unnamed
 from reader.officials.findings import Findings, Person
 from reader.officials.lexicon import Lexicon, load_lexicon
 from reader.officials.mentions import find_mentions
@@ -42,6 +42,7 @@ PASSES: tuple[Callable[[Findings], None], ...] = (
     complete_cut_names,
     posts_after_names,
     posts_left_unnamed,
+    join_short_foreign_names,
 )
 """The passes that find people and posts, in the order they run; mentions come last."""
 

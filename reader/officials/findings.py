@@ -80,6 +80,8 @@ class Findings:
     unnamed: list[UnnamedPost] = field(default_factory=list)
     name_lengths: set[int] = field(default_factory=set)
     """Lengths of the names in `people`, kept as they are added (a long text names hundreds)."""
+    short_names: dict[str, str] = field(default_factory=dict)
+    """A foreign name's last part printed alone, and the full name it stands for (理查森 -> 比尔·理查森)."""
     _counts: dict[tuple[str, int], bool] = field(default_factory=dict)
     _joined: str | None = None
     _offsets: list[int] = field(default_factory=list)

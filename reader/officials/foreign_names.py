@@ -147,6 +147,11 @@ def read_dotted(text: str, i: int, lex: Lexicon) -> int | None:
         break
     if parts == 0 or k - j < 2 or any(title_at(text, m, lex) is not None for m in range(i, j)):
         return None  # 会副委员长艾力更·依明巴海: a post inside the first part is no name
+    if any(
+        len(lex.followers.longest_at(text, m) or "") > 1 and not _in_syllable(text, i, m, lex)
+        for m in range(i + 2, j - 2)
+    ):
+        return None  # 习近平致电哈维尔·米莱: a verb inside the first part ends a name before it
     if (
         k - j <= 8
         and closing_at(text, k)

@@ -322,7 +322,9 @@ def load_lexicon() -> Lexicon:
         not_names=WordSet.of(get("not_names")),
         prefix_breaks=breaks,
         # 阿尔及利亚, 大同市: 及 and 同 break nothing inside a place's name
-        prefix_keep=tuple(get("prefix_keep")) + tuple(get("places")) + _holding_breaks(get("divisions"), breaks),
+        prefix_keep=tuple(get("prefix_keep"))
+        + tuple(get("places"))
+        + _holding_breaks(get("divisions"), breaks),
         foreign_chars=frozenset(get("foreign_chars")),
         byline_cues=WordSet.of(get("byline_cues")),
         role_words=WordSet.of(get("role_words")),

@@ -29,9 +29,9 @@ def find_mentions(f: Findings) -> tuple[dict[str, list[Mention]], dict[str, list
     # (王, 李) starts many names, but few share their first two characters, so a
     # paragraph is scanned once whatever the number of people (a megabyte names hundreds).
     by_first: dict[str, list[str]] = {}
-    for name in sorted(f.people, key=len, reverse=True):
+    for name in sorted([*f.people, *f.short_names], key=len, reverse=True):
         by_first.setdefault(name[:2], []).append(name)
-    firsts = char_class({name[0] for name in f.people})
+    firsts = char_class({name[0] for name in [*f.people, *f.short_names]})
     by_surname = _officials_by_surname(f) if f.on("short_forms") else {}
     surnames = char_class({s[0] for s in by_surname})
     for pi, text in enumerate(f.paragraphs):
@@ -42,7 +42,8 @@ def find_mentions(f: Findings) -> tuple[dict[str, list[Mention]], dict[str, list
                 continue
             for name in names:
                 if text.startswith(name, start):
-                    spans.append((pi, start, start + len(name), name, None))
+                    full = f.short_names.get(name)  # 理查森 printed for 比尔·理查森
+                    spans.append((pi, start, start + len(name), full or name, name if full else None))
                     break
         if by_surname:
             spans.extend(_short_forms(f, pi, text, by_surname, surnames))

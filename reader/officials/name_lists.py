@@ -42,6 +42,8 @@ def shared_list(f: Findings, pi: int, text: str, end: int, posts: list[Post]) ->
         nxt = read_chinese(text, at, lex, strict=True, allow_title=False)
         if nxt is None or not plausible_chinese(text[at:nxt], lex, strict=True):
             nxt = list_item(f, text, at) if f.on("list_items") else None
+        elif f.on("list_items") and not _closes_at(f, text, nxt):
+            nxt = list_item(f, text, at) or nxt  # 董正浩、金能旿等: a rare last character the list bounds
         if nxt is None and count >= 2 and f.on("list_bridges"):
             nxt = _bridged_item(f, text, at)
         if nxt is None or title_at(text, nxt, lex) is not None:

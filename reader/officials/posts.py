@@ -22,6 +22,8 @@ DATE_UNITS = frozenset("年月日号时")
 SPACES = " \u3000\u00a0"
 PLACE_UNITS = frozenset("省市县区州盟旗镇乡村")
 """Last characters of a place name, after which 原/前 marks the post as former."""
+POSTED_TO = "驻"
+"""驻日本大使: a post abroad, named by where it is held."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,10 +156,21 @@ def _former(printed: str, lex: Lexicon) -> bool:
             if attached and (
                 title_at(printed, rest, lex) is not None
                 or lex.organisation_suffixes.longest_at(printed, rest) is not None
+                or _place_then_post(printed, rest, lex)
             ):
                 return True
             k = printed.find(m, k + 1)
     return False
+
+
+def _place_then_post(printed: str, rest: int, lex: Lexicon) -> bool:
+    """美国前新墨西哥州州长, 中国前驻日本大使: after the marker, a place (ending 州, 省, 县 …)
+    or 驻 and a place, then the post."""
+    posted = printed.startswith(POSTED_TO, rest)
+    return any(
+        (posted or printed[j - 1] in PLACE_UNITS) and title_at(printed, j, lex) is not None
+        for j in range(rest + 2, min(len(printed), rest + 10))
+    )
 
 
 def _in_former_trap(printed: str, k: int, lex: Lexicon) -> bool:

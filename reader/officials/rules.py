@@ -117,6 +117,12 @@ RULES: tuple[Rule, ...] = (
         "王建江:天镇县委书记 李明:平遥县委书记",
     ),
     Rule(
+        "foreign_short_names",
+        "a transliterated name printed alone that ends one dotted name of the article is that person",
+        ("美国前州长比尔·理查森访问朝鲜。", "前州长理查森表示，访问很成功。"),
+        "比尔·理查森:美国前州长(原)[理查森]",
+    ),
+    Rule(
         "colon_lists",
         "a notice's post, a colon, then the names (村委会主任：王泽辉)",
         ("青山村村委会主任：赵国平",),

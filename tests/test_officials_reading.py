@@ -1,0 +1,45 @@
+"""Readings that are no named rule of their own: the former mark after a place, words that
+keep or end a post's organisation, and a list's rare last character."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.officials import extract_officials
+
+
+def _read(text: str) -> dict[str, tuple[list[str], bool]]:
+    report = extract_officials((text,), names=None)
+    return {o.name: (list(o.titles), o.former) for o in report.officials}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "former"),
+    [
+        ("美国前新墨西哥州州长理查森表示欢迎。", "理查森", "美国前新墨西哥州州长", True),
+        ("中国前驻日本大使王某出席。", "王某", "中国前驻日本大使", True),
+        ("中国驻日本大使王某出席。", "王某", "中国驻日本大使", False),
+        ("太原市市长张三出席。", "张三", "太原市市长", False),  # 原 inside 太原 marks nothing
+    ],
+)
+def test_former_after_a_country_and_before_a_place_or_a_posting(
+    text: str, name: str, title: str, former: bool
+) -> None:
+    assert _read(text)[name] == ([title], former)
+
+
+def test_a_word_holding_a_break_keeps_the_organisation_whole() -> None:
+    """协同 holds 同, which ends an organisation elsewhere (陪同)."""
+    titles, _ = _read("京津冀协同发展领导小组组长韩正出席。")["韩正"]
+    assert titles == ["京津冀协同发展领导小组组长"]
+
+
+def test_a_time_word_ends_the_organisation() -> None:
+    titles, _ = _read("1月上旬美国新墨西哥州前州长比尔·理查森访问朝鲜。")["比尔·理查森"]
+    assert titles == ["美国新墨西哥州前州长"]
+
+
+def test_a_lists_last_name_with_a_rare_character_is_read_whole() -> None:
+    """金能旿等: 旿 is in no list of given-name characters, but 、 and 等 bound the name."""
+    people = _read("朝鲜党和国家领导人崔龙海、董正浩、金能旿等参加活动。")
+    assert "金能旿" in people and "金能" not in people
