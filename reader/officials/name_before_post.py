@@ -40,13 +40,17 @@ def bounded_name(f: Findings, item: str) -> bool:
     The list's other names vouch for it (most must be plausible on their own)."""
     lex = f.lex
     surname = surname_at(item, 0, lex)
-    unknown_surname = surname is None and f.on("list_bridges") and not cut_from_place(item, 0, len(item), lex)
+    unknown_surname = (
+        (surname is None or surname in lex.ambiguous_surnames)
+        and f.on("list_bridges")
+        and not cut_from_place(item, 0, len(item), lex)
+    )  # 吉狄马加, 折睿: the list vouches for a name its lists do not know
     return (
         (
             unknown_surname
             or (surname is not None and len(surname) == 1 and surname not in lex.ambiguous_surnames)
         )
-        and 2 <= len(item) <= (4 if unknown_surname else 3)
+        and 2 <= len(item) <= 4
         and all(is_cjk(c) for c in item)
         and not any(title_at(item, k, lex) is not None for k in range(len(item)))
         and not any(lex.not_names.longest_at(item, k) for k in range(len(item)))

@@ -23,6 +23,8 @@ LIST_JOINERS = "、"
 LIST_END = "、，。；：,;:等"
 """What may close a name in a list of people sharing a post."""
 COLONS = "：:"
+AND_JOINERS = "和及"
+"""Before a list's last name: 县领导王某、李某和张某出席."""
 RUN_BREAKS = "，,"
 """Between the runs of a long list of names (市领导A、B、C，D、E)."""
 SPACES = " \u3000\u00a0"
@@ -35,6 +37,7 @@ def shared_list(f: Findings, pi: int, text: str, end: int, posts: list[Post]) ->
     while end < len(text) and (
         text[end] in LIST_JOINERS
         or (text[end] in RUN_BREAKS and count >= 3 and f.on("list_runs") and _run_follows(f, text, end + 1))
+        or (text[end] in AND_JOINERS and count >= 2 and f.on("list_and") and _last_follows(f, text, end + 1))
     ):
         at = end + 1
         while at < len(text) and text[at] in SPACES:
@@ -71,6 +74,12 @@ def _bridged_item(f: Findings, text: str, at: int) -> int | None:
     ):
         return None
     return end if list_item(f, text, end + 1) is not None else None
+
+
+def _last_follows(f: Findings, text: str, at: int) -> bool:
+    """Whether a list's last name, after 和 or 及, starts at `at` and closes there (A、B和C等)."""
+    end = list_item(f, text, at)
+    return end is not None and title_at(text, end, f.lex) is None
 
 
 def _run_follows(f: Findings, text: str, at: int) -> bool:

@@ -123,6 +123,12 @@ RULES: tuple[Rule, ...] = (
         "比尔·理查森:美国前州长(原)[理查森]",
     ),
     Rule(
+        "list_and",
+        "after two names joined by 、, 和 or 及 may join the list's last name (县领导A、B和C)",
+        ("县领导王海、李强和张明出席会议。",),
+        "王海:县领导 李强:县领导 张明:县领导",
+    ),
+    Rule(
         "colon_lists",
         "a notice's post, a colon, then the names (村委会主任：王泽辉)",
         ("青山村村委会主任：赵国平",),
