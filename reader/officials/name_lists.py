@@ -8,7 +8,7 @@ may stand before it. Pass 1 (before.py) calls these readers once it has a post.
 from __future__ import annotations
 
 from reader.officials.findings import Findings
-from reader.officials.foreign_names import MAX_FOREIGN, cut_from_place, read_minority
+from reader.officials.foreign_names import MAX_FOREIGN, cut_from_place, read_foreign, read_minority
 from reader.officials.names import (
     NAME_DOT,
     is_cjk,
@@ -49,11 +49,39 @@ def shared_list(f: Findings, pi: int, text: str, end: int, posts: list[Post]) ->
             nxt = list_item(f, text, at) or nxt  # 董正浩、金能旿等: a rare last character the list bounds
         if nxt is None and count >= 2 and f.on("list_bridges"):
             nxt = _bridged_item(f, text, at)
+        if nxt is None and f.on("foreign_list_items") and _foreign_before(f, text, end):
+            nxt = _foreign_item(f, text, at)  # 美国前总统卡特、克林顿先后访朝
         if nxt is None or title_at(text, nxt, lex) is not None:
             break
         f.add_official(pi, at, nxt, posts)
         count += 1
         end = nxt
+    return end
+
+
+def _foreign_before(f: Findings, text: str, end: int) -> bool:
+    """Whether the list's name ending at `end` is a transliteration (卡特、): the next may be one too."""
+    lex = f.lex
+    name = next(
+        (text[end - n : end] for n in range(MAX_FOREIGN, 1, -1) if text[end - n : end] in f.people), None
+    )
+    return (
+        name is not None
+        and all(c in lex.foreign_chars or c == NAME_DOT for c in name)
+        and not plausible_chinese(name, lex, strict=False)
+    )
+
+
+def _foreign_item(f: Findings, text: str, at: int) -> int | None:
+    """End of a transliterated list item at `at` that is no place and no part of a longer run
+    (西班|牙驻沪总领事: a country opening the next post, not a name)."""
+    lex = f.lex
+    end = read_foreign(text, at, lex)
+    if end is None or cut_from_place(text, at, end, lex) or title_at(text, end, lex) is not None:
+        return None
+    follower = lex.followers.longest_at(text, end) or ""
+    if end < len(text) and text[end] in lex.foreign_chars and len(follower) < 2:
+        return None
     return end
 
 

@@ -129,6 +129,12 @@ RULES: tuple[Rule, ...] = (
         "王海:县领导 李强:县领导 张明:县领导",
     ),
     Rule(
+        "foreign_list_items",
+        "after a transliterated name in a list, the next item may be a transliteration without a dot",
+        ("朝鲜曾邀请美国前总统卡特、克林顿先后访朝。",),
+        "卡特:美国前总统(原) 克林顿:美国前总统(原)",
+    ),
+    Rule(
         "colon_lists",
         "a notice's post, a colon, then the names (村委会主任：王泽辉)",
         ("青山村村委会主任：赵国平",),
