@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "tests" / "gold" / "notices.yaml"
 
 
-SPLITS = ("dev", "test", "dev2", "test2", "dev3", "test3")
+SPLITS = ("dev", "test", "dev2", "test2", "dev3", "test3", "dev4", "test4")
 """`dev3`: 20 notices annotated blind a round later, scored while kept apart, then tuned on;
 `test3`: 20 more annotated after that, kept apart."""
 
