@@ -145,8 +145,8 @@ def _names_of(
         if names:
             return names
     before = clause[:start]
-    if run in ADVERBS:  # 现任市委书记常绪扩，也拟任…: the clause before names him
-        before, run = before.removesuffix(run), ""
+    if run in ADVERBS or (run and not bare(run)):  # 现任市委书记常绪扩，也拟任…: the clause
+        before, run = before.removesuffix(run), ""  # before names him (杨某因…，特申请辞去…)
     if run in (*PRONOUNS, *BACK_PERSONS, "他们", "她们"):
         pool = [*at.known, *at.persons, *(name for _end, names in told for name in names)]
         named = [at.opener] if at.opener else last_named(at.before + before, pool)

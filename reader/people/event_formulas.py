@@ -42,11 +42,13 @@ POST = rf"(?P<post>[{CJK}0-9A-Za-z、（）()·]{{2,60}}?)"
 POST_END = rf"(?=$|[，,。；;：:！？!?“”\s】」』》]|并|{alt('post_tails')}|、(?:决定|任命|免去|提名))"
 SPACES = re.compile(r"[ \u3000\u00a0]+(?=[\d年月日])|(?<=[\d年月日])[ \u3000\u00a0]+")
 NOISE = re.compile(
-    r"(?:\d+|[两二三四五六七八九十]+)[名位](?:同志|代表)?|同志|（[男女]）|\([男女]\)|以\d+票的?(?:高票)?|全票|高票|等额|差额|分别|均|再次|正式|顺利|首次|依法|一致|又|已经|已|日前|近日"
+    r"(?:\d+|[两二三四五六七八九十]+)[名位](?:同志|代表)?|"
+    rf"{alt('honorifics')}|"
+    r"（[男女]）|\([男女]\)|以\d+票的?(?:高票)?|全票|高票|等额|差额|分别|均|再次|正式|顺利|首次|依法|一致|又|已经|已|日前|近日"
 )
 LIST_SPLIT = re.compile(r"[、，,及]")
-POST_TAIL = set("长记员任席理委官督事表监帅使正职")
-"""Last characters of a post (书记, 委员, 主任, 代表, 副职): 调任吉林 names a place, no post;
+POST_TAIL = set("长记员任席理委官督事表监帅使正职裁")
+"""Last characters of a post (书记, 委员, 主任, 代表, 副职, 总裁): 调任吉林 names a place, no post;
 and the words of posts ending otherwise (总会计师), in event_words.yaml."""
 POST_WORDS = tuple(words()["post_words"])
 TITLE_END = set("长委记员席理官督帅主任部")
@@ -83,10 +85,11 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     # (kind, the formula, what a clause after it that carries its verb looks like:
     # 为 — 任命A为X，B为Y; 的 — 免去A的X职务；B的Y职务; "" — nothing carries over)
     ("announced", re.compile(rf"确定(?P<names>{NAME_RUN})为{POST}拟任人选"), ""),
+    ("nominated", re.compile(rf"{alt('proposing_appointment')}(?P<names>{NAME_RUN})为{POST}{POST_END}"), ""),
     ("appointed", re.compile(rf"{alt('appointing')}[:：]?(?P<names>{NAME_RUN})为{POST}{POST_END}"), "为"),
     (
         "removed",
-        re.compile(rf"(?<!被){alt('removing')}[:：]?(?P<rest>[{CJK}、（）()·]{{3,80}}?)的?职务"),
+        re.compile(rf"(?<!被){alt('removing')}[:：]?(?P<rest>[{CJK}、（）()·，,]{{3,160}}?)的?职务"),
         "的",
     ),
     (
@@ -94,12 +97,21 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
         re.compile(rf"{alt('accepting')}(?P<names>{NAME_RUN}){alt('asking')}?{RESIGNING}{POST}的?职务"),
         "",
     ),
-    ("elected", re.compile(rf"{alt('electing')}出?(?P<names>{NAME_RUN})(?:为|担任){POST}{POST_END}"), "为"),
+    (
+        "elected",
+        re.compile(rf"{alt('electing')}了?出?(?P<names>{NAME_RUN})(?:为|担任){POST}{POST_END}"),
+        "为",
+    ),
     ("elected", re.compile(rf"选出的{POST}是[:：](?P<names>[{CJK}·、和]{{2,400}})"), ""),
     (
         "nominated",
         re.compile(rf"(?<![拟荐]){alt('nominating')}(?P<names>{NAME_RUN})为{POST}{POST_END}"),
         "为",
+    ),
+    (
+        "nominated",
+        re.compile(rf"(?<!拟){alt('recommending')}(?P<names>{NAME_RUN})为{POST}(?=候选人|人选)"),
+        "",
     ),
     (
         "appointed",
@@ -121,7 +133,10 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ("removed", re.compile(rf"{alt('no_longer')}{POST}(?=$|[，,。；;\s]|职务|一职)"), False),
     (
         "removed",
-        re.compile(rf"(?<=[{CJK}，,])(?P<asked>{alt('asking')})?{RESIGNING}{POST}的?(?:职务|一职)"),
+        re.compile(
+            rf"(?<=[{CJK}，,])(?P<asked>{alt('asking')})?{RESIGNING}{POST}"
+            rf"(?:的?(?:职务|一职)|(?=以及|的{alt('resignation_papers')}))"
+        ),
         True,
     ),
     (
@@ -156,7 +171,7 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ("elected", re.compile(rf"被{alt('passive_electing')}为{POST}{POST_END}"), False),
     ("nominated", re.compile(rf"被提名为{POST}候选人"), False),
     ("nominated", re.compile(rf"(?<![拟荐被]){alt('nominating')}(?:为|(?!的)){POST}(?:候选人|人选)"), False),
-    ("removed", re.compile(rf"被{alt('passive_removing')}{POST}的?职务"), False),
+    ("removed", re.compile(rf"被{alt('passive_removing')}了?{POST}的?职务"), False),
     (
         "appointed",
         re.compile(rf"已?经(?:中共)?[{CJK}]{{0,8}}?批准(?:其)?{TAKING_OFFICE}{POST}{POST_END}"),
@@ -234,3 +249,12 @@ PLACE_POST = rf"[{CJK}]{{1,5}}?[省市县区州旗](?:委|人民|政府|人大|�
 任命X为A，免去 with no name it is X's; a name before it would be read with 同志 or 的."""
 VOTES = re.compile(rf"(?P<run>[{CJK}·]{{2,20}}?){alt('votes')}\d+票")
 """A word one of the formulas above holds: a clause without any is not matched against them."""
+TITLED_PAPERS = re.compile(
+    rf"{alt('accepting')}(?P<titled>[{CJK}、和]{{4,80}}?)的{alt('resignation_papers')}"
+)
+"""同意董事长姜某、非执行董事廖某的辞职申请: removed, each from the post before the name."""
+LEAVING_TITLED = re.compile(rf"{alt('leaving_titled')}(?=$|[，,。；;])")
+TITLED_BEFORE = re.compile(rf"(?:^|(?<=[，,的：:、])){alt('titled_before')}")
+"""时任复旦大学校长杨某到龄到届，退出领导岗位 / 前任校长朱某退休: the post the title gives."""
+FUTURE = re.compile(alt("future_times"))
+"""明天，X将出任Y: a move still to come is no event (unless 已 stands between: 已调任)."""

@@ -1,0 +1,103 @@
+"""任免 formula classes of the fifth round (tuned on dev4), one made-up notice each: moves
+told of a titled name with a bare verb, resignations told with their papers, lists of
+removals under one 职务, proposals, honorifics, words between a name and its verb, and
+moves still to come."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.people.event_titled import titled_name, titled_pairs
+from reader.people.events import find_events
+
+
+def read(*paragraphs: str, date: str = "2021-05-06") -> list[tuple[str, str, str]]:
+    return [(e.name, e.kind, e.post) for e in find_events(list(paragraphs), date)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare verb after a titled name: the post is the title's
+        ("1月5日，青山大学召开大会，前任校长王小明退休。", [("王小明", "removed", "校长")]),
+        (
+            "会上宣布，时任青山大学校长李大海到龄到届，退出领导岗位。",
+            [("李大海", "removed", "青山大学校长")],
+        ),
+        (
+            "今年1月，原青山师范大学校长张红梅因年龄原因卸任，由赵建国接任。",
+            [("张红梅", "removed", "青山师范大学校长")],
+        ),
+        # resignations accepted with their papers, two lists joined by 以及
+        (
+            "会议表决通过了关于王小明、李大海两位同志辞去县人大常委会委员以及张红梅等3位同志辞去县人大代表的辞呈。",
+            [
+                ("王小明", "removed", "县人大常委会委员"),
+                ("李大海", "removed", "县人大常委会委员"),
+                ("张红梅", "removed", "县人大代表"),
+            ],
+        ),
+        (
+            "5月18日公司发布公告，同意董事长王小明、非执行董事李大海和监事会主席张红梅的辞职申请。",
+            [
+                ("王小明", "removed", "董事长"),
+                ("李大海", "removed", "非执行董事"),
+                ("张红梅", "removed", "监事会主席"),
+            ],
+        ),
+        # one 职务 for a list of removals, each name set apart by 同志 or 的
+        (
+            "会议宣读了任免决定：免去王小明同志的中共青山大学委员会副书记，李大海、张红梅同志的中共青山大学委员会常委、委员职务。",
+            [
+                ("王小明", "removed", "中共青山大学委员会副书记"),
+                ("李大海", "removed", "中共青山大学委员会常委、委员"),
+                ("张红梅", "removed", "中共青山大学委员会常委、委员"),
+            ],
+        ),
+        # a board's proposal is a nomination; 推荐…为…候选人 too
+        (
+            "公告同时建议任命公司副总裁王小明为公司董事长。",
+            [("王小明", "nominated", "公司董事长")],
+        ),
+        ("会议推荐李大海为青山县县长候选人。", [("李大海", "nominated", "青山县县长")]),
+        # honorifics of companies' notices; 了 after the verb
+        ("董事会同意解聘张红梅女士副总经理职务。", [("张红梅", "removed", "副总经理")]),
+        (
+            "5月19日召开董事会，会议选举了王小明先生担任青山集团有限责任公司董事长。",
+            [("王小明", "elected", "青山集团有限责任公司董事长")],
+        ),
+        ("李大海已于10月下旬被免去了青山集团董事长的职务。", [("李大海", "removed", "青山集团董事长")]),
+        # words between a name and its verb (特, 并, 同时, 宣誓, 扶正), and the clause before's person
+        (
+            "5月17日，王小明因工作调整，特申请辞去公司董事长职务，并不再担任公司法定代表人。",
+            [("王小明", "removed", "公司董事长"), ("王小明", "removed", "公司法定代表人")],
+        ),
+        (
+            "公告显示，李大海于5月16日递交辞呈，同时不再担任非执行董事及提名委员会主任等一切职务。",
+            [("李大海", "removed", "非执行董事及提名委员会主任")],
+        ),
+        ("3月5日，王小明宣誓就任青山市市长。", [("王小明", "appointed", "青山市市长")]),
+        ("经教育部宣布，副校长张红梅扶正担任校长。", [("张红梅", "appointed", "校长")]),
+        # no post opens with 为; new verbs of the same roles
+        ("3月5日，王小明晋升为青山市副市长。", [("王小明", "appointed", "青山市副市长")]),
+        ("3月5日，李大海调任为江东市委书记。", [("李大海", "transferred", "江东市委书记")]),
+        ("李大海获聘为青山大学副校长。", [("李大海", "appointed", "青山大学副校长")]),
+        ("会议增补王小明为市政协常委。", [("王小明", "elected", "市政协常委")]),
+        ("3月5日，王小明改任青山市人大常委会副主任。", [("王小明", "appointed", "青山市人大常委会副主任")]),
+        # a move still to come is none; one told as done (已调任) in the same sentence is
+        (
+            "据消息，明天，王小明将出任青山大学校长，接替已调任江东市副市长的李大海。",
+            [("李大海", "transferred", "江东市副市长")],
+        ),
+    ],
+)
+def test_the_fifth_rounds_formula_classes(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected
+
+
+def test_a_titled_name_is_the_title_before_it_and_a_name_of_two_to_four() -> None:
+    assert titled_pairs("董事长王小明、总裁李大海") == [("王小明", "董事长"), ("李大海", "总裁")]
+    assert titled_pairs("董事长王小明、辞职报告") == []  # all or none
+    assert titled_name("青山大学校长李大海到龄到届", []) == ("李大海", "青山大学校长")
+    assert titled_name("青山大学校长李大海说", []) is None  # what follows the name is no cause or time
+    assert read("会上，副校长王小明扶正担任校长的消息传开。") == []  # no five-character name
