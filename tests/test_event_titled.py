@@ -101,3 +101,45 @@ def test_a_titled_name_is_the_title_before_it_and_a_name_of_two_to_four() -> Non
     assert titled_name("青山大学校长李大海到龄到届", []) == ("李大海", "青山大学校长")
     assert titled_name("青山大学校长李大海说", []) is None  # what follows the name is no cause or time
     assert read("会上，副校长王小明扶正担任校长的消息传开。") == []  # no five-character name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("王小明以全票当选青山县人民政府县长。", [("王小明", "elected", "青山县人民政府县长")]),
+        (
+            "会议接受王小明因工作调动提出的辞去县人民政府副县长职务的请求。",
+            [("王小明", "removed", "县人民政府副县长")],
+        ),
+        (
+            "王小明同志因工作变动，不再担任青山县委书记、常委、委员职务。",
+            [("王小明", "removed", "青山县委书记、常委、委员")],
+        ),
+        # 任免 is no 任 of a post; the body that names the list is no person
+        (
+            "国务院任免国家工作人员：任命王小明为教育部副部长；免去李大海的教育部副部长职务。",
+            [("王小明", "appointed", "教育部副部长"), ("李大海", "removed", "教育部副部长")],
+        ),
+        (
+            "5月10日，青山集团召开干部大会，宣布王小明任集团党委书记、董事长，李大海不再担任集团党委书记、董事长职务。",
+            [("王小明", "appointed", "集团党委书记、董事长"), ("李大海", "removed", "集团党委书记、董事长")],
+        ),
+        ("本次会议还任命了王小明为县统计局局长。", [("王小明", "appointed", "县统计局局长")]),
+        ("3月1日，王小明辞任青山集团总经理。", [("王小明", "removed", "青山集团总经理")]),
+        (
+            "经县委常委会研究，拟提拔王小明同志为青山县财政局局长。",
+            [("王小明", "announced", "青山县财政局局长")],
+        ),
+        ("王小明拟推荐提名为青山市市长人选。", [("王小明", "announced", "青山市市长")]),
+    ],
+)
+def test_more_formula_classes_of_the_fifth_round(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected
+
+
+def test_a_resume_date_is_never_the_events() -> None:
+    events = find_events(
+        ["王小明，男，汉族，1980年5月生，1999年7月参加工作，现任青山县财政局副局长，拟任青山县财政局局长。"],
+        "2022-05-24",
+    )
+    assert [(e.name, e.kind, e.date) for e in events] == [("王小明", "announced", "2022-05-24")]

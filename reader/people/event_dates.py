@@ -19,6 +19,10 @@ DATE = re.compile(
 )
 
 
+BIOGRAPHY = re.compile(r"(?:出生|生|参加工作|加入中国共产党|入党)")
+"""1980年5月生, 1990年7月参加工作: a résumé's dates, never the event's."""
+
+
 def resolve(match: re.Match[str], article: dt.date | None) -> str | None:
     """The date a match of DATE gives: YYYY-MM-DD, YYYY-MM or YYYY, completed from the article's."""
     if match.group("y"):
@@ -86,7 +90,9 @@ def date_before(
     官方发布消息，日前…), else the month of the article's date."""
     start = sentence.find(clause)
     before = sentence[: (start if start >= 0 else 0) + offset]
-    matches = [m for m in DATE.finditer(before) if not m.group("d3")]
+    matches = [
+        m for m in DATE.finditer(before) if not m.group("d3") and not BIOGRAPHY.match(before, m.end())
+    ]
     recent = [m.end() for m in re.finditer(RECENT, before)]
     if recent and (not matches or recent[-1] > matches[-1].end()):
         if matches:  # 10月10日，官方发布消息，日前…: the day it was told

@@ -44,7 +44,7 @@ SPACES = re.compile(r"[ \u3000\u00a0]+(?=[\d年月日])|(?<=[\d年月日])[ \u30
 NOISE = re.compile(
     r"(?:\d+|[两二三四五六七八九十]+)[名位](?:同志|代表)?|"
     rf"{alt('honorifics')}|"
-    r"（[男女]）|\([男女]\)|以\d+票的?(?:高票)?|全票|高票|等额|差额|分别|均|再次|正式|顺利|首次|依法|一致|又|已经|已|日前|近日"
+    r"（[男女]）|\([男女]\)|以(?:\d+票的?(?:高票)?|全票|高票)|全票|高票|等额|差额|分别|均|再次|正式|顺利|首次|依法|一致|又|已经|已|日前|近日"
 )
 LIST_SPLIT = re.compile(r"[、，,及]")
 POST_TAIL = set("长记员任席理委官督事表监帅使正职裁")
@@ -85,16 +85,24 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     # (kind, the formula, what a clause after it that carries its verb looks like:
     # 为 — 任命A为X，B为Y; 的 — 免去A的X职务；B的Y职务; "" — nothing carries over)
     ("announced", re.compile(rf"确定(?P<names>{NAME_RUN})为{POST}拟任人选"), ""),
+    (  # 拟提拔X为Y, not 拟推荐提名为Y (a verb after a verb)
+        "announced",
+        re.compile(rf"拟{alt('proposing_for')}(?!{alt('proposing_for')}|为)(?P<names>{NAME_RUN})为{POST}{POST_END}"),
+        "为",
+    ),
     ("nominated", re.compile(rf"{alt('proposing_appointment')}(?P<names>{NAME_RUN})为{POST}{POST_END}"), ""),
-    ("appointed", re.compile(rf"{alt('appointing')}[:：]?(?P<names>{NAME_RUN})为{POST}{POST_END}"), "为"),
+    ("appointed", re.compile(rf"{alt('appointing')}了?[:：]?(?P<names>{NAME_RUN})为{POST}{POST_END}"), "为"),
     (
         "removed",
-        re.compile(rf"(?<!被){alt('removing')}[:：]?(?P<rest>[{CJK}、（）()·，,]{{3,160}}?)的?职务"),
+        re.compile(rf"(?<!被){alt('removing')}了?[:：]?(?P<rest>[{CJK}、（）()·，,]{{3,160}}?)的?职务"),
         "的",
     ),
     (
         "removed",
-        re.compile(rf"{alt('accepting')}(?P<names>{NAME_RUN}){alt('asking')}?{RESIGNING}{POST}的?职务"),
+        re.compile(
+            rf"{alt('accepting')}(?P<names>{NAME_RUN})(?:因[^，,。；;]{{1,12}}?)?{alt('asking')}?的?"
+            rf"{RESIGNING}{POST}的?职务"
+        ),  # 接受X(因工作调动提出的)辞去Y职务的请求
         "",
     ),
     (
@@ -188,7 +196,9 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ("appointed", WEAK_TAKING, True),
     (
         "appointed",
-        re.compile(rf"(?<=[{CJK}）)])(?<![担出现曾历主兼接调转留连继新前原再改升责信放首])任{POST}{POST_END}"),
+        re.compile(
+            rf"(?<=[{CJK}）)])(?<![担出现曾历主兼接调转留连继新前原再改升责信放首辞])任(?![免命职用]){POST}{POST_END}"
+        ),  # not 国务院任免…
         True,
     ),
 )

@@ -190,9 +190,9 @@ def previous_subject(before: str, known: list[str]) -> list[str]:
         last = last.rsplit("的", 1)[1]
     opening = [name for name in known if clauses[-1].startswith(name)][:1]
     # 李明因工作调动，请求辞去…; 李明于5月16日递交辞呈，同时不再担任…
-    cause = re.match(rf"[{CJK}]{{2,4}}?(?=因|由于|于\d)", clauses[-1])
-    if not opening and cause and is_name(cause.group()):
-        opening = [cause.group()]
+    cause = re.match(rf"([{CJK}]{{2,4}}?)(?:同志)?(?=因|由于|于\d)", clauses[-1])
+    if not opening and cause and is_name(cause.group(1)):
+        opening = [cause.group(1)]
     titled = post_then_name(last)
     alone = is_name(last) and not (len(last) == 2 and last[-1] in TITLE_END)  # 经理 is no name
     return known_tail(last, known) or ([last] if alone else [titled] if titled else opening)
@@ -203,8 +203,8 @@ def is_resume(before: str, run: str) -> bool:
     return bool(re.search(RESUME, before[-12:])) or bool(re.fullmatch(r"[\d年月]+", run))
 
 
-LEAD_IN = re.compile(r"^.*(?:决定|关于|审议了?|听取了?|收到|接到|同意|批准|通过了?|以及)")
-"""会议决定张勇同志代理…, 表决通过了关于李明代理…: the name is after the body's verb."""
+LEAD_IN = re.compile(r"^.*(?:决定|关于|审议了?|听取了?|收到|接到|同意|批准|通过了?|以及|宣布了?)")
+"""会议决定张勇同志代理…, 表决通过了关于李明代理…, 宣布王某任…: the name is after the body's verb."""
 TRAILING = re.compile(
     r"(?:本月|上月|今年|去年|近日|日前|近期|\d{1,2}月(?:上旬|中旬|下旬|初|底|份)?|\d{1,2}日|上旬|中旬|下旬|初|底"
     r"|将|即将|已|已经|正式|均|便|就|再度|再次|又|挂职|特|于|扶正|转正|宣誓|并|同时|也|亦|还|则)+$"
