@@ -143,3 +143,27 @@ def test_a_resume_date_is_never_the_events() -> None:
         "2022-05-24",
     )
     assert [(e.name, e.kind, e.date) for e in events] == [("王小明", "announced", "2022-05-24")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("会议决定任命王小明兼任青山县公安局局长。", [("王小明", "appointed", "青山县公安局局长")]),
+        ("省委决定由王小明担任青山市委书记。", [("王小明", "appointed", "青山市委书记")]),
+        ("学校决定聘请王小明为青山学院院长。", [("王小明", "appointed", "青山学院院长")]),
+        ("行政长官委任王小明为青山署署长。", [("王小明", "appointed", "青山署署长")]),
+        ("县委决定提拔王小明为县委办公室副主任。", [("王小明", "appointed", "县委办公室副主任")]),
+        ("3月5日，王小明接棒李大海，出任青山集团董事长。", [("王小明", "appointed", "青山集团董事长")]),
+        ("3月5日，王小明赴任青山市委书记。", [("王小明", "appointed", "青山市委书记")]),
+        # no events: not elected, a nomination in a résumé, a refusal, a rumour, a hope
+        ("王小明在选举中未能当选青山县县长。", []),
+        ("王小明曾被提名为青山县县长候选人。", []),
+        ("有消息称，王小明或将出任青山省省长。", []),
+        ("王小明有望接任青山市委书记。", []),
+        ("网传王小明将调任青山市委书记，官方尚未证实。", []),
+    ],
+)
+def test_appointing_verbs_and_stories_of_the_fifth_round(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert read(text) == expected

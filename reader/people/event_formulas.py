@@ -91,7 +91,11 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
         "为",
     ),
     ("nominated", re.compile(rf"{alt('proposing_appointment')}(?P<names>{NAME_RUN})为{POST}{POST_END}"), ""),
-    ("appointed", re.compile(rf"{alt('appointing')}了?[:：]?(?P<names>{NAME_RUN})为{POST}{POST_END}"), "为"),
+    (  # 任命X为Y, 任命X兼任Y
+        "appointed",
+        re.compile(rf"{alt('appointing')}了?[:：]?(?P<names>{NAME_RUN})(?:为|{alt('by_whom')}){POST}{POST_END}"),
+        "为",
+    ),
     (
         "removed",
         re.compile(rf"(?<!被){alt('removing')}了?[:：]?(?P<rest>[{CJK}、（）()·，,]{{3,160}}?)的?职务"),
@@ -123,7 +127,7 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     ),
     (
         "appointed",
-        re.compile(rf"(?<![任命]){alt('deciding')}[:：]?(?P<names>{NAME_RUN})为{POST}{POST_END}"),
+        re.compile(rf"(?<![任命]){alt('deciding')}[:：]?由?(?P<names>{NAME_RUN})(?:为|{alt('by_whom')}){POST}{POST_END}"),
         "为",
     ),
     # 教育工委书记一职改由王安顺兼任: the post first, then the person
@@ -197,7 +201,7 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     (
         "appointed",
         re.compile(
-            rf"(?<=[{CJK}）)])(?<![担出现曾历主兼接调转留连继新前原再改升责信放首辞])任(?![免命职用]){POST}{POST_END}"
+            rf"(?<=[{CJK}）)])(?<![担出现曾历主兼接调转留连继新前原再改升责信放首辞赴到])任(?![免命职用]){POST}{POST_END}"
         ),  # not 国务院任免…
         True,
     ),
