@@ -167,3 +167,14 @@ def test_appointing_verbs_and_stories_of_the_fifth_round(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert read(text) == expected
+
+
+def test_a_padded_two_character_name_and_a_news_lead_in() -> None:
+    assert read("任命王　明为青山县副县长，免去李　海的青山县副县长职务。") == [
+        ("王明", "appointed", "青山县副县长"),
+        ("李海", "removed", "青山县副县长"),
+    ]
+    assert read("據報道，王小明出任青山證券監督管理委員會主席。") == [
+        ("王小明", "appointed", "青山證券監督管理委員會主席")
+    ]
+    assert read("据史书记载，王小明出任青山县令。") == []  # no post of ours (县令), no news

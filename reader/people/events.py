@@ -97,6 +97,12 @@ from reader.people.model import Event, EventKind
 from reader.script import as_printed, looks_traditional, to_simplified
 
 
+SPACED_NAME = re.compile(
+    rf"(?<=[为任免去命聘：:、，,；;])([{CJK}])[ \u3000]{{1,2}}([{CJK}])(?=[为同的、，,；;（(])"
+)
+"""任命王　明为…: a two-character name padded to three in an official list is one name."""
+
+
 def find_events(paragraphs: Sequence[str], date: str = "", names: Iterable[str] = ()) -> list[Event]:
     """Every event the paragraphs state, in reading order, one per (person, kind, post).
 
@@ -140,7 +146,7 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
     previous = ""
     header: HeaderKind | None = None
     for index, raw in enumerate(paragraphs):
-        paragraph = SPACES.sub("", raw.strip())
+        paragraph = SPACED_NAME.sub(r"\1\2", SPACES.sub("", raw.strip()))
         if not paragraph:
             continue
         heading = next((kind for pattern, kind in HEADERS if pattern.search(paragraph)), None)
