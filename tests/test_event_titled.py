@@ -178,3 +178,27 @@ def test_a_padded_two_character_name_and_a_news_lead_in() -> None:
         ("王小明", "appointed", "青山證券監督管理委員會主席")
     ]
     assert read("据史书记载，王小明出任青山县令。") == []  # no post of ours (县令), no news
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 、 and the next move ends a post; 主任、副主任 does not
+        (
+            "3月5日，王小明任青山市委书记、李大海任青山市市长。",
+            [("王小明", "appointed", "青山市委书记"), ("李大海", "appointed", "青山市市长")],
+        ),
+        ("3月5日，王小明任青山市委书记、市长。", [("王小明", "appointed", "青山市委书记、市长")]),
+        (
+            "会议任命王小明为县委常委、副县长、县公安局局长。",
+            [("王小明", "appointed", "县委常委、副县长、县公安局局长")],
+        ),
+        (
+            "当选的副县长为：王小明、李大海。",
+            [("王小明", "elected", "副县长"), ("李大海", "elected", "副县长")],
+        ),
+        ("会议决定，由王小明任青山县人民政府代理县长。", [("王小明", "appointed", "青山县人民政府代理县长")]),
+    ],
+)
+def test_where_a_post_ends_and_who_由_names(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected

@@ -39,7 +39,11 @@ def alt(*roles: str) -> str:
 CJK = "\u4e00-\u9fff"
 NAME_RUN = rf"[{CJK}·・、0-9]{{2,60}}?"
 POST = rf"(?P<post>[{CJK}0-9A-Za-z、（）()·]{{2,60}}?)"
-POST_END = rf"(?=$|[，,。；;：:！？!?“”\s】」』》]|并|{alt('post_tails')}|、(?:决定|任命|免去|提名))"
+POST_END = (
+    rf"(?=$|[，,。；;：:！？!?“”\s】」』》]|并|{alt('post_tails')}|、(?:决定|任命|免去|提名)"
+    rf"|、[{CJK}]{{2,4}}(?:同志)?(?:(?<![主兼])任(?![免命职期])|当选|调任|不再担任)[{CJK}])"
+)
+"""Where a post ends: a break, a word after posts, or 、 and the next move (…书记、李某任…)."""
 SPACES = re.compile(r"[ \u3000\u00a0]+(?=[\d年月日])|(?<=[\d年月日])[ \u3000\u00a0]+")
 NOISE = re.compile(
     r"(?:\d+|[两二三四五六七八九十]+)[名位](?:同志|代表)?|"
@@ -114,7 +118,7 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
         re.compile(rf"{alt('electing')}了?出?(?P<names>{NAME_RUN})(?:为|担任){POST}{POST_END}"),
         "为",
     ),
-    ("elected", re.compile(rf"选出的{POST}是[:：](?P<names>[{CJK}·、和]{{2,400}})"), ""),
+    ("elected", re.compile(rf"(?:选出|当选)的{POST}(?:是|为)[:：]?(?P<names>[{CJK}·、和]{{2,400}})"), ""),
     (
         "nominated",
         re.compile(rf"(?<![拟荐]){alt('nominating')}(?P<names>{NAME_RUN})为{POST}{POST_END}"),

@@ -203,7 +203,7 @@ def is_resume(before: str, run: str) -> bool:
     return bool(re.search(RESUME, before[-12:])) or bool(re.fullmatch(r"[\d年月]+", run))
 
 
-LEAD_IN = re.compile(r"^.*(?:决定|关于|审议了?|听取了?|收到|接到|同意|批准|通过了?|以及|宣布了?)")
+LEAD_IN = re.compile(r"^(?:.*(?:决定|关于|审议了?|听取了?|收到|接到|同意|批准|通过了?|以及|宣布了?)|由)")
 """会议决定张勇同志代理…, 表决通过了关于李明代理…, 宣布王某任…: the name is after the body's verb."""
 TRAILING = re.compile(
     r"(?:本月|上月|今年|去年|近日|日前|近期|\d{1,2}月(?:上旬|中旬|下旬|初|底|份)?|\d{1,2}日|上旬|中旬|下旬|初|底"

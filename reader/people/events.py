@@ -96,7 +96,6 @@ from reader.people.event_titled import titled_moves
 from reader.people.model import Event, EventKind
 from reader.script import as_printed, looks_traditional, to_simplified
 
-
 SPACED_NAME = re.compile(
     rf"(?<=[为任免去命聘：:、，,；;])([{CJK}])[ \u3000]{{1,2}}([{CJK}])(?=[为同的、，,；;（(])"
 )
