@@ -202,3 +202,17 @@ def test_a_padded_two_character_name_and_a_news_lead_in() -> None:
 )
 def test_where_a_post_ends_and_who_由_names(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3月5日，王小明由青山县副县长升为青山县县长。", [("王小明", "appointed", "青山县县长")]),
+        ("3月5日，王小明从青山县副县长升任青山县县长。", [("王小明", "appointed", "青山县县长")]),
+        ("在担任县委书记之前，王小明从青山区区长任缙云县委书记。", []),  # a résumé's bare 任
+        ("3月5日，王小明补选为青山县副县长。", [("王小明", "elected", "青山县副县长")]),
+        ("王小明被评选为优秀共产党员。", []),  # an award, not an election
+    ],
+)
+def test_a_move_from_a_post_and_a_by_election(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected

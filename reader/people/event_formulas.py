@@ -185,6 +185,7 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ),
     ("appointed", re.compile(rf"(?<=[{CJK}]){alt('becoming')}{POST}{POST_END}"), True),
     ("elected", re.compile(rf"被{alt('passive_electing')}为{POST}{POST_END}"), False),
+    ("elected", re.compile(rf"(?<![被]){alt('filling')}为{POST}{POST_END}"), True),
     ("nominated", re.compile(rf"被提名为{POST}候选人"), False),
     ("nominated", re.compile(rf"(?<![拟荐被]){alt('nominating')}(?:为|(?!的)){POST}(?:候选人|人选)"), False),
     ("removed", re.compile(rf"被{alt('passive_removing')}了?{POST}的?职务"), False),
@@ -276,3 +277,5 @@ TITLED_BEFORE = re.compile(rf"(?:^|(?<=[，,的：:、])){alt('titled_before')}"
 """时任复旦大学校长杨某到龄到届，退出领导岗位 / 前任校长朱某退休: the post the title gives."""
 FUTURE = re.compile(alt("future_times"))
 """明天，X将出任Y: a move still to come is no event (unless 已 stands between: 已调任)."""
+PROMOTED = re.compile(alt("taking", "transferring"))
+"""升为, 升任, 调任…: after X由A / X从A the move from A; a bare 任 there is a résumé's."""
