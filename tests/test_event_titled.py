@@ -216,3 +216,11 @@ def test_where_a_post_ends_and_who_由_names(text: str, expected: list[tuple[str
 )
 def test_a_move_from_a_post_and_a_by_election(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert read(text) == expected
+
+
+def test_a_numbered_list_heading_needs_no_colon() -> None:
+    assert read("一、任命", "王小明为青山县财政局局长；", "二、免去", "张红梅的青山县教育局局长职务。") == [
+        ("王小明", "appointed", "青山县财政局局长"),
+        ("张红梅", "removed", "青山县教育局局长"),
+    ]
+    assert read("任命", "王小明为青山县财政局局长") == [("王小明", "appointed", "青山县财政局局长")]

@@ -213,13 +213,21 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
 )
 HeaderKind = EventKind | Literal["decided"]
 """A list heading's kind: an event kind, or "decided" (each line says its own kind)."""
+NUMBERED = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])"
+
+
+def _heading(word: str) -> re.Pattern[str]:
+    """任命： / 决定任命： / 一、任命 / 任命 alone on its line."""
+    return re.compile(rf"(?:决定)?{word}[:：]$|^{NUMBERED}?(?:决定)?{word}$")
+
+
 HEADERS: tuple[tuple[re.Pattern[str], HeaderKind], ...] = (
     # "decided": a list under 经研究决定： whose lines say their kind (A为X; A的X职务; A辞去X职务)
-    (re.compile(r"(?:决定)?任命[:：]$"), "appointed"),
-    (re.compile(r"(?:决定)?免去[:：]$"), "removed"),
+    (_heading("任命"), "appointed"),
+    (_heading("免去"), "removed"),
     (re.compile(r"决定接受[:：]$"), "removed"),
-    (re.compile(r"(?:决定)?聘任[:：]$"), "appointed"),
-    (re.compile(r"(?:决定)?提名[:：]$"), "nominated"),
+    (_heading("聘任"), "appointed"),
+    (_heading("提名"), "nominated"),
     (re.compile(r"决定(?:如下)?[:：]$"), "decided"),
 )
 LIST_ITEM = re.compile(rf"^(?P<names>{NAME_RUN})(?P<verb>为|辞去|的){POST}{POST_END}")
