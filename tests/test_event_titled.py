@@ -224,3 +224,13 @@ def test_a_numbered_list_heading_needs_no_colon() -> None:
         ("张红梅", "removed", "青山县教育局局长"),
     ]
     assert read("任命", "王小明为青山县财政局局长") == [("王小明", "appointed", "青山县财政局局长")]
+
+
+def test_an_elections_results_told_post_by_post() -> None:
+    lines = ("选举结果如下：", "县人大常委会主任：王小明", "县人大常委会副主任：李大海，张红梅。", "闭幕。")
+    assert read(*lines) == [
+        ("王小明", "elected", "县人大常委会主任"),
+        ("李大海", "elected", "县人大常委会副主任"),
+        ("张红梅", "elected", "县人大常委会副主任"),
+    ]
+    assert read("会议时间：5月6日", "主持人：王小明") == []  # keyed lines, no election
