@@ -234,3 +234,26 @@ def test_an_elections_results_told_post_by_post() -> None:
         ("张红梅", "elected", "县人大常委会副主任"),
     ]
     assert read("会议时间：5月6日", "主持人：王小明") == []  # keyed lines, no election
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3月5日，王小明平调江东省，任江东省委书记。", [("王小明", "transferred", "江东省委书记")]),
+        ("3月5日，王小明交流到江东省任省委常委。", [("王小明", "transferred", "省委常委")]),
+        ("3月5日，王小明被调往江东省担任副省长。", [("王小明", "transferred", "副省长")]),
+    ],
+)
+def test_transfers_told_with_a_place(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected
+
+
+def test_a_part_of_a_month_dates_the_month() -> None:
+    events = find_events(["李大海已于10月下旬被免去了青山集团董事长的职务。"], "2016-11-14")
+    assert [(e.name, e.date) for e in events] == [("李大海", "2016-10")]
+
+
+def test_a_bare_elected_takes_the_post_of_the_candidates_named_before() -> None:
+    text = "大会介绍了学院工会第一届委员会委员候选人基本情况，进行了投票选举，王小明等7位代表当选。"
+    assert read(text) == [("王小明", "elected", "学院工会第一届委员会委员")]
+    assert read("经差额选举，候选人王小明、李大海中，王小明当选。") == []  # no post named

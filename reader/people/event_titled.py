@@ -1,5 +1,5 @@
 """Moves told of a titled name (reader.people.events): the post stands before the name
-and no post follows the verb.
+and no post follows the verb; and a bare 当选 after the candidates' post.
 
 Why apart: the other formulas read a post after their verb (卸任Y, 辞去Y职务); a report
 as often names the post with the person and ends on a bare verb (前任校长朱某退休; 时任
@@ -22,6 +22,11 @@ from reader.people.event_formulas import (
 )
 from reader.people.event_names import after_title, clean_post, is_name
 
+BARE_ELECTED = re.compile(
+    r"(?P<names>[\u4e00-\u9fff·、]{2,40}?)(?:等[^，,。；;]{0,10}?)?当选(?=$|[，,。；;！!])"
+)
+"""…介绍了Y候选人基本情况，进行了投票选举，王某等7位代表当选: elected to the Y of the
+candidates the clause named before."""
 AFTER_NAME = re.compile(r"^(?:$|因|由于|到龄|到届|于|已|在|年满|同志)")
 """What may follow a name before the bare verb: nothing, a cause or a time (吴某因年龄原因卸任)."""
 
@@ -67,3 +72,19 @@ def titled_moves(clause: str, known: list[str]) -> Iterator[tuple[int, str, str]
             if found := titled_name(segment, known):
                 yield marker.start(), *found
                 break
+
+
+
+def bare_elections(clause: str) -> Iterator[tuple[int, list[str], str]]:
+    """(position, names, post) of X(等N位…)当选 with no post after it, the post the
+    candidates of the clause before it were named for (Y候选人)."""
+    for match in BARE_ELECTED.finditer(clause):
+        before = clause[: match.start()]
+        candidates = list(re.finditer(r"([\u4e00-\u9fff、]{2,40}?)候选人", before))
+        if not candidates:
+            continue
+        post = clean_post(re.split(r"[了的，,为是]", candidates[-1].group(1))[-1])
+        run = re.split(r"[，,：:]", match.group("names"))[-1]
+        names = [name for name in re.split("[、和]", NOISE.sub("", run)) if name]
+        if post and names and all(is_name(name) for name in names):
+            yield match.start(), names, post

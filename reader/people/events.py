@@ -92,7 +92,7 @@ from reader.people.event_names import (
     titled_names,
 )
 from reader.people.event_tables import table_events
-from reader.people.event_titled import titled_moves
+from reader.people.event_titled import bare_elections, titled_moves
 from reader.people.model import Event, EventKind
 from reader.script import as_printed, looks_traditional, to_simplified
 
@@ -318,6 +318,9 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
     for start, name, post in titled_moves(clause, at.known):  # 前任校长朱某退休
         at.persons.append(name)
         yield Event(name, "removed", post, when(start), at.index)
+    for start, names, post in bare_elections(clause):  # …Y候选人…，王某等7位代表当选
+        at.persons.extend(names)
+        yield from (Event(name, "elected", post, when(start), at.index) for name in names)
     for kind, pattern, carry in FORWARD:
         for match in pattern.finditer(clause):
             if any(start < match.end() and match.start() < end for start, end in taken):
