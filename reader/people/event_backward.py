@@ -21,6 +21,7 @@ from reader.people.event_formulas import (
     BACK_POSTS,
     LIST_SPLIT,
     NOISE,
+    PROMOTED,
     PRONOUNS,
     VOTES,
     WEAK,
@@ -144,9 +145,12 @@ def _names_of(
             names = [titled] if titled else []
         if names:
             return names
+    head = re.split("[由从]", run, maxsplit=1)[0]
+    if head != run and is_name(head) and PROMOTED.match(clause, start):
+        return [head]  # 王某由副县长升为县长 (not 王某从区长任县委书记, a résumé's bare 任)
     before = clause[:start]
-    if run in ADVERBS:  # 现任市委书记常绪扩，也拟任…: the clause before names him
-        before, run = before.removesuffix(run), ""
+    if run in ADVERBS or (run and not bare(run)):  # 现任市委书记常绪扩，也拟任…: the clause
+        before, run = before.removesuffix(run), ""  # before names him (杨某因…，特申请辞去…)
     if run in (*PRONOUNS, *BACK_PERSONS, "他们", "她们"):
         pool = [*at.known, *at.persons, *(name for _end, names in told for name in names)]
         named = [at.opener] if at.opener else last_named(at.before + before, pool)

@@ -15,8 +15,13 @@ DATE = re.compile(
     r"|(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
     r"|(?P<rel>今天|今日|今\(\d+\)日|今（\d+）日|昨天|昨日)"
     r"|(?:今年|本年)(?P<m3>\d{1,2})月|(?P<this>本月)"
+    r"|(?<![\d年])(?P<m4>\d{1,2})月(?:上旬|中旬|下旬|初|底|份)"
     r"|(?<![\d月年])(?P<d3>\d{1,2})日"
 )
+
+
+BIOGRAPHY = re.compile(r"(?:出生|生|参加工作|加入中国共产党|入党)")
+"""1980年5月生, 1990年7月参加工作: a résumé's dates, never the event's."""
 
 
 def resolve(match: re.Match[str], article: dt.date | None) -> str | None:
@@ -34,6 +39,9 @@ def resolve(match: re.Match[str], article: dt.date | None) -> str | None:
         return iso(year, month, day)
     if match.group("m3"):
         return f"{article.year}-{int(match.group('m3')):02d}"
+    if match.group("m4"):  # 10月下旬: the month, of the article's year (or the year before)
+        month = int(match.group("m4"))
+        return f"{article.year - 1 if month > article.month + 1 else article.year}-{month:02d}"
     if match.group("this"):
         return article.isoformat()[:7]
     if match.group("rel"):
@@ -86,7 +94,9 @@ def date_before(
     官方发布消息，日前…), else the month of the article's date."""
     start = sentence.find(clause)
     before = sentence[: (start if start >= 0 else 0) + offset]
-    matches = [m for m in DATE.finditer(before) if not m.group("d3")]
+    matches = [
+        m for m in DATE.finditer(before) if not m.group("d3") and not BIOGRAPHY.match(before, m.end())
+    ]
     recent = [m.end() for m in re.finditer(RECENT, before)]
     if recent and (not matches or recent[-1] > matches[-1].end()):
         if matches:  # 10月10日，官方发布消息，日前…: the day it was told

@@ -39,14 +39,20 @@ def alt(*roles: str) -> str:
 CJK = "\u4e00-\u9fff"
 NAME_RUN = rf"[{CJK}·・、0-9]{{2,60}}?"
 POST = rf"(?P<post>[{CJK}0-9A-Za-z、（）()·]{{2,60}}?)"
-POST_END = rf"(?=$|[，,。；;：:！？!?“”\s】」』》]|并|{alt('post_tails')}|、(?:决定|任命|免去|提名))"
+POST_END = (
+    rf"(?=$|[，,。；;：:！？!?“”\s】」』》]|并|{alt('post_tails')}|、(?:决定|任命|免去|提名)"
+    rf"|、[{CJK}]{{2,4}}(?:同志)?(?:(?<![主兼])任(?![免命职期])|当选|调任|不再担任)[{CJK}])"
+)
+"""Where a post ends: a break, a word after posts, or 、 and the next move (…书记、李某任…)."""
 SPACES = re.compile(r"[ \u3000\u00a0]+(?=[\d年月日])|(?<=[\d年月日])[ \u3000\u00a0]+")
 NOISE = re.compile(
-    r"(?:\d+|[两二三四五六七八九十]+)[名位](?:同志|代表)?|同志|（[男女]）|\([男女]\)|以\d+票的?(?:高票)?|全票|高票|等额|差额|分别|均|再次|正式|顺利|首次|依法|一致|又|已经|已|日前|近日"
+    r"(?:\d+|[两二三四五六七八九十]+)[名位](?:同志|代表)?|"
+    rf"{alt('honorifics')}|"
+    r"（[男女]）|\([男女]\)|以(?:\d+票的?(?:高票)?|全票|高票)|全票|高票|等额|差额|分别|均|再次|正式|顺利|首次|依法|一致|又|已经|已|日前|近日"
 )
 LIST_SPLIT = re.compile(r"[、，,及]")
-POST_TAIL = set("长记员任席理委官督事表监帅使正职")
-"""Last characters of a post (书记, 委员, 主任, 代表, 副职): 调任吉林 names a place, no post;
+POST_TAIL = set("长记员任席理委官督事表监帅使正职裁")
+"""Last characters of a post (书记, 委员, 主任, 代表, 副职, 总裁): 调任吉林 names a place, no post;
 and the words of posts ending otherwise (总会计师), in event_words.yaml."""
 POST_WORDS = tuple(words()["post_words"])
 TITLE_END = set("长委记员席理官督帅主任部")
@@ -83,27 +89,49 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     # (kind, the formula, what a clause after it that carries its verb looks like:
     # 为 — 任命A为X，B为Y; 的 — 免去A的X职务；B的Y职务; "" — nothing carries over)
     ("announced", re.compile(rf"确定(?P<names>{NAME_RUN})为{POST}拟任人选"), ""),
-    ("appointed", re.compile(rf"{alt('appointing')}[:：]?(?P<names>{NAME_RUN})为{POST}{POST_END}"), "为"),
+    (  # 拟提拔X为Y, not 拟推荐提名为Y (a verb after a verb)
+        "announced",
+        re.compile(rf"拟{alt('proposing_for')}(?!{alt('proposing_for')}|为)(?P<names>{NAME_RUN})为{POST}{POST_END}"),
+        "为",
+    ),
+    ("nominated", re.compile(rf"{alt('proposing_appointment')}(?P<names>{NAME_RUN})为{POST}{POST_END}"), ""),
+    (  # 任命X为Y, 任命X兼任Y
+        "appointed",
+        re.compile(rf"{alt('appointing')}了?[:：]?(?P<names>{NAME_RUN})(?:为|{alt('by_whom')}){POST}{POST_END}"),
+        "为",
+    ),
     (
         "removed",
-        re.compile(rf"(?<!被){alt('removing')}[:：]?(?P<rest>[{CJK}、（）()·]{{3,80}}?)的?职务"),
+        re.compile(rf"(?<!被){alt('removing')}了?[:：]?(?P<rest>[{CJK}、（）()·，,]{{3,160}}?)的?职务"),
         "的",
     ),
     (
         "removed",
-        re.compile(rf"{alt('accepting')}(?P<names>{NAME_RUN}){alt('asking')}?{RESIGNING}{POST}的?职务"),
+        re.compile(
+            rf"{alt('accepting')}(?P<names>{NAME_RUN})(?:因[^，,。；;]{{1,12}}?)?{alt('asking')}?的?"
+            rf"{RESIGNING}{POST}的?职务"
+        ),  # 接受X(因工作调动提出的)辞去Y职务的请求
         "",
     ),
-    ("elected", re.compile(rf"{alt('electing')}出?(?P<names>{NAME_RUN})(?:为|担任){POST}{POST_END}"), "为"),
-    ("elected", re.compile(rf"选出的{POST}是[:：](?P<names>[{CJK}·、和]{{2,400}})"), ""),
+    (
+        "elected",
+        re.compile(rf"{alt('electing')}了?出?(?P<names>{NAME_RUN})(?:为|担任){POST}{POST_END}"),
+        "为",
+    ),
+    ("elected", re.compile(rf"(?:选出|当选)的{POST}(?:是|为)[:：]?(?P<names>[{CJK}·、和]{{2,400}})"), ""),
     (
         "nominated",
         re.compile(rf"(?<![拟荐]){alt('nominating')}(?P<names>{NAME_RUN})为{POST}{POST_END}"),
         "为",
     ),
     (
+        "nominated",
+        re.compile(rf"(?<!拟){alt('recommending')}(?P<names>{NAME_RUN})为{POST}(?=候选人|人选)"),
+        "",
+    ),
+    (
         "appointed",
-        re.compile(rf"(?<![任命]){alt('deciding')}[:：]?(?P<names>{NAME_RUN})为{POST}{POST_END}"),
+        re.compile(rf"(?<![任命]){alt('deciding')}[:：]?由?(?P<names>{NAME_RUN})(?:为|{alt('by_whom')}){POST}{POST_END}"),
         "为",
     ),
     # 教育工委书记一职改由王安顺兼任: the post first, then the person
@@ -121,7 +149,10 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ("removed", re.compile(rf"{alt('no_longer')}{POST}(?=$|[，,。；;\s]|职务|一职)"), False),
     (
         "removed",
-        re.compile(rf"(?<=[{CJK}，,])(?P<asked>{alt('asking')})?{RESIGNING}{POST}的?(?:职务|一职)"),
+        re.compile(
+            rf"(?<=[{CJK}，,])(?P<asked>{alt('asking')})?{RESIGNING}{POST}"
+            rf"(?:的?(?:职务|一职)|(?=以及|的{alt('resignation_papers')}))"
+        ),
         True,
     ),
     (
@@ -154,9 +185,10 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ),
     ("appointed", re.compile(rf"(?<=[{CJK}]){alt('becoming')}{POST}{POST_END}"), True),
     ("elected", re.compile(rf"被{alt('passive_electing')}为{POST}{POST_END}"), False),
+    ("elected", re.compile(rf"(?<![被]){alt('filling')}为{POST}{POST_END}"), True),
     ("nominated", re.compile(rf"被提名为{POST}候选人"), False),
     ("nominated", re.compile(rf"(?<![拟荐被]){alt('nominating')}(?:为|(?!的)){POST}(?:候选人|人选)"), False),
-    ("removed", re.compile(rf"被{alt('passive_removing')}{POST}的?职务"), False),
+    ("removed", re.compile(rf"被{alt('passive_removing')}了?{POST}的?职务"), False),
     (
         "appointed",
         re.compile(rf"已?经(?:中共)?[{CJK}]{{0,8}}?批准(?:其)?{TAKING_OFFICE}{POST}{POST_END}"),
@@ -173,19 +205,29 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ("appointed", WEAK_TAKING, True),
     (
         "appointed",
-        re.compile(rf"(?<=[{CJK}）)])(?<![担出现曾历主兼接调转留连继新前原再改升责信放首])任{POST}{POST_END}"),
+        re.compile(
+            rf"(?<=[{CJK}）)])(?<![担出现曾历主兼接调转留连继新前原再改升责信放首辞赴到])任(?![免命职用]){POST}{POST_END}"
+        ),  # not 国务院任免…
         True,
     ),
 )
 HeaderKind = EventKind | Literal["decided"]
 """A list heading's kind: an event kind, or "decided" (each line says its own kind)."""
+NUMBERED = r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])"
+
+
+def _heading(word: str) -> re.Pattern[str]:
+    """任命： / 决定任命： / 一、任命 / 任命 alone on its line."""
+    return re.compile(rf"(?:决定)?{word}[:：]$|^{NUMBERED}?(?:决定)?{word}$")
+
+
 HEADERS: tuple[tuple[re.Pattern[str], HeaderKind], ...] = (
     # "decided": a list under 经研究决定： whose lines say their kind (A为X; A的X职务; A辞去X职务)
-    (re.compile(r"(?:决定)?任命[:：]$"), "appointed"),
-    (re.compile(r"(?:决定)?免去[:：]$"), "removed"),
+    (_heading("任命"), "appointed"),
+    (_heading("免去"), "removed"),
     (re.compile(r"决定接受[:：]$"), "removed"),
-    (re.compile(r"(?:决定)?聘任[:：]$"), "appointed"),
-    (re.compile(r"(?:决定)?提名[:：]$"), "nominated"),
+    (_heading("聘任"), "appointed"),
+    (_heading("提名"), "nominated"),
     (re.compile(r"决定(?:如下)?[:：]$"), "decided"),
 )
 LIST_ITEM = re.compile(rf"^(?P<names>{NAME_RUN})(?P<verb>为|辞去|的){POST}{POST_END}")
@@ -234,3 +276,14 @@ PLACE_POST = rf"[{CJK}]{{1,5}}?[省市县区州旗](?:委|人民|政府|人大|�
 任命X为A，免去 with no name it is X's; a name before it would be read with 同志 or 的."""
 VOTES = re.compile(rf"(?P<run>[{CJK}·]{{2,20}}?){alt('votes')}\d+票")
 """A word one of the formulas above holds: a clause without any is not matched against them."""
+TITLED_PAPERS = re.compile(
+    rf"{alt('accepting')}(?P<titled>[{CJK}、和]{{4,80}}?)的{alt('resignation_papers')}"
+)
+"""同意董事长姜某、非执行董事廖某的辞职申请: removed, each from the post before the name."""
+LEAVING_TITLED = re.compile(rf"{alt('leaving_titled')}(?=$|[，,。；;])")
+TITLED_BEFORE = re.compile(rf"(?:^|(?<=[，,的：:、])){alt('titled_before')}")
+"""时任复旦大学校长杨某到龄到届，退出领导岗位 / 前任校长朱某退休: the post the title gives."""
+FUTURE = re.compile(alt("future_times"))
+"""明天，X将出任Y: a move still to come is no event (unless 已 stands between: 已调任)."""
+PROMOTED = re.compile(alt("taking", "transferring"))
+"""升为, 升任, 调任…: after X由A / X从A the move from A; a bare 任 there is a résumé's."""

@@ -19,8 +19,10 @@ from reader.people.event_formulas import (
     PRONOUNS,
     RESUME,
     TITLE_END,
+    words,
 )
 
+HONORIFICS = words()["honorifics"]
 VERBISH = set("获被将已再又也现出任调升兼接曾均都")
 """Characters that end a run before a verb (王小明获任, 李大海将): no fourth of a name."""
 
@@ -117,7 +119,7 @@ def titled_names(run: str) -> list[str]:
 def after_title(part: str) -> str | None:
     """县长周向军 → 周向军: two to four characters of a known surname after a post's end."""
     single, compound = surnames()
-    for end in range(len(part) - 2, max(len(part) - 5, 1) - 1, -1):
+    for end in range(len(part) - 2, max(len(part) - 4, 1) - 1, -1):  # names of 2 to 4
         name = part[end:]
         if part[end - 1] in POST_TAIL and (name[0] in single or name[:2] in compound):
             return name if re.fullmatch(rf"[{CJK}]+", name) else None
@@ -131,15 +133,17 @@ def post_then_name(text: str) -> str | None:
     if name is None:
         return None
     post = re.sub(r"^(?:现任|时任|原任|原)", "", text[: -len(name)])
-    return name if re.search(r"[省市县区州镇乡委局厅部院校]", post) and clean_post(post) == post else None
+    bodies = r"[省市县区州镇乡委局厅部院校司团行]|总裁|董事"  # …公司, 集团, 银行; 总裁, 董事长
+    return name if re.search(bodies, post) and clean_post(post) == post else None
 
 
 def clean_post(post: str) -> str:
-    post = re.sub(r"^(?:了|[（(][^）)]{1,8}[）)])", "", post.strip("的"))
+    post = re.sub(r"^(?:了|为|[（(][^）)]{1,8}[）)])", "", post.strip("的"))  # 晋升为Y: no post opens with 为
     post = re.split(rf"、(?=[{CJK}]{{2,4}}等?为)", post)[0]  # X、邓小平等为副总理: the next name's
     for tail in ("的职务", "职务", "人选", "候选人", "之后", "以后", "后"):
         post = post.removesuffix(tail)
     post = re.sub(r"[（(][^）)]*[）)]?$", "", post).strip("、的")
+    post = re.sub(r"等(?:一切|全部|所有)?$", "", post)  # …及提名委员会主任等一切(职务)
     if re.fullmatch(r"(?:现|原|所|担)任", post):
         return ""  # 免去其现任职务 names no post
     return post if post[-1:] in POST_TAIL or post.endswith(("领导", *POST_WORDS)) else ""
@@ -147,8 +151,9 @@ def clean_post(post: str) -> str:
 
 def split_name_post(rest: str) -> tuple[str, str] | None:
     """免去卢炳椿泉州市人民政府副市长: where the name stops and the post starts."""
-    if "同志" in rest:  # 免去刘刚同志知行学院院长: the name ends at 同志
-        name, _, post = rest.partition("同志")
+    honorific = next((word for word in HONORIFICS if word in rest), None)
+    if honorific:  # 免去刘刚同志知行学院院长, 解聘周某女士副总经理: the name ends at 同志
+        name, _, post = rest.partition(honorific)
         return (name, post.lstrip("的")) if names_in(name, True) and len(post) >= 2 else None
     if "的" in rest:
         name, _, post = rest.partition("的")
@@ -184,9 +189,10 @@ def previous_subject(before: str, known: list[str]) -> list[str]:
     if "的" in last:
         last = last.rsplit("的", 1)[1]
     opening = [name for name in known if clauses[-1].startswith(name)][:1]
-    cause = re.match(rf"[{CJK}]{{2,4}}?(?=因|由于)", clauses[-1])  # 李明因工作调动，请求辞去…
-    if not opening and cause and is_name(cause.group()):
-        opening = [cause.group()]
+    # 李明因工作调动，请求辞去…; 李明于5月16日递交辞呈，同时不再担任…
+    cause = re.match(rf"([{CJK}]{{2,4}}?)(?:同志)?(?=因|由于|于\d)", clauses[-1])
+    if not opening and cause and is_name(cause.group(1)):
+        opening = [cause.group(1)]
     titled = post_then_name(last)
     alone = is_name(last) and not (len(last) == 2 and last[-1] in TITLE_END)  # 经理 is no name
     return known_tail(last, known) or ([last] if alone else [titled] if titled else opening)
@@ -197,13 +203,14 @@ def is_resume(before: str, run: str) -> bool:
     return bool(re.search(RESUME, before[-12:])) or bool(re.fullmatch(r"[\d年月]+", run))
 
 
-LEAD_IN = re.compile(r"^.*(?:决定|关于|审议了?|听取了?|收到|接到|同意|批准|通过了?)")
-"""会议决定张勇同志代理…, 表决通过了关于李明代理…: the name is after the body's verb."""
+LEAD_IN = re.compile(r"^(?:.*(?:决定|关于|审议了?|听取了?|收到|接到|同意|批准|通过了?|以及|宣布了?)|由)")
+"""会议决定张勇同志代理…, 表决通过了关于李明代理…, 宣布王某任…: the name is after the body's verb."""
 TRAILING = re.compile(
     r"(?:本月|上月|今年|去年|近日|日前|近期|\d{1,2}月(?:上旬|中旬|下旬|初|底|份)?|\d{1,2}日|上旬|中旬|下旬|初|底"
-    r"|将|即将|已|已经|正式|均|便|就|再度|再次|又|挂职)+$"
+    r"|将|即将|已|已经|正式|均|便|就|再度|再次|又|挂职|特|于|扶正|转正|宣誓|并|同时|也|亦|还|则|被)+$"
 )
-"""朱善璐本月中旬调任, 李路明同志将接替: words between a name and its verb."""
+"""朱善璐本月中旬调任, 李路明同志将接替, 杨军特申请辞去, 副校长杨某扶正担任, 王某并不再担任:
+words between a name and its verb."""
 
 
 def bare(run: str) -> str:

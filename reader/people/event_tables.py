@@ -6,7 +6,8 @@ cells, one `announced` event: the row's name and its proposed post. Rows are the
 of a Markdown table (| 姓名 | … |, joined into one paragraph by the loader) or one
 paragraph each, cells apart by tabs or spaces. Keyed lines (姓名：王小明 … 拟任职务：
 青山县县长, in one paragraph or the next few) give the same. The words of the columns and
-keys are in data/event_words.yaml (table_name, table_proposed).
+keys are in data/event_words.yaml (table_name, table_proposed). An election's results
+told post by post (县长：王小明) under their lead (选举产生了…：) are `elected` the same way.
 """
 
 from __future__ import annotations
@@ -21,7 +22,37 @@ from reader.people.model import Event
 
 def table_events(paragraphs: Sequence[str], date: str | None) -> list[Event]:
     """The announced events of the tables and keyed lines among the paragraphs."""
-    return [*_pipe_tables(paragraphs, date), *_spaced_tables(paragraphs, date), *_keyed(paragraphs, date)]
+    return [
+        *_pipe_tables(paragraphs, date),
+        *_spaced_tables(paragraphs, date),
+        *_keyed(paragraphs, date),
+        *_elected_by_post(paragraphs, date),
+    ]
+
+
+ELECTION_LEAD = re.compile(r"(?:选举产生|选出|当选名单|选举结果|当选人员)[^。]*(?:[:：]|如下。?|。)$")
+BY_POST = re.compile(
+    rf"^(?P<post>[{CJK}、（）()]{{2,40}}?)[:：](?P<names>[{CJK}·、，, 　和]{{2,300}}?)[。；;]?$"
+)
+
+
+def _elected_by_post(paragraphs: Sequence[str], date: str | None) -> Iterable[Event]:
+    """An election's results told post by post under its lead (大会选举产生了…：, then
+    县长：王小明 / 副县长：李大海、张红梅 one line each): elected, until a line of another shape."""
+    active = False
+    for index, paragraph in enumerate(paragraphs):
+        text = paragraph.strip()
+        if ELECTION_LEAD.search(text) and not BY_POST.match(text):
+            active = True
+            continue
+        item = BY_POST.match(text) if active else None
+        post = clean_post(item.group("post")) if item else ""
+        names = [n for n in re.split(r"[、，,和 　]+", item.group("names")) if n] if item else []
+        if not post or not names or not all(is_name(name, True) for name in names):
+            active = False
+            continue
+        for name in names:
+            yield Event(name, "elected", post, date, index)
 
 
 def _columns(header: Sequence[str]) -> tuple[int, int] | None:

@@ -64,6 +64,7 @@ from reader.people.event_formulas import (
     BY_WHOM,
     CJK,
     FORWARD,
+    FUTURE,
     HEADERS,
     ITS,
     LIST_ITEM,
@@ -91,8 +92,14 @@ from reader.people.event_names import (
     titled_names,
 )
 from reader.people.event_tables import table_events
+from reader.people.event_titled import bare_elections, titled_moves
 from reader.people.model import Event, EventKind
 from reader.script import as_printed, looks_traditional, to_simplified
+
+SPACED_NAME = re.compile(
+    rf"(?<=[为任免去命聘：:、，,；;])([{CJK}])[ \u3000]{{1,2}}([{CJK}])(?=[为同的、，,；;（(])"
+)
+"""任命王　明为…: a two-character name padded to three in an official list is one name."""
 
 
 def find_events(paragraphs: Sequence[str], date: str = "", names: Iterable[str] = ()) -> list[Event]:
@@ -138,7 +145,7 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
     previous = ""
     header: HeaderKind | None = None
     for index, raw in enumerate(paragraphs):
-        paragraph = SPACES.sub("", raw.strip())
+        paragraph = SPACED_NAME.sub(r"\1\2", SPACES.sub("", raw.strip()))
         if not paragraph:
             continue
         heading = next((kind for pattern, kind in HEADERS if pattern.search(paragraph)), None)
@@ -308,14 +315,28 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
             taken.append(match.span())
             for name in names:
                 yield Event(name, kind, post, when(match.start()), at.index)
+    for start, name, post in titled_moves(clause, at.known):  # 前任校长朱某退休
+        at.persons.append(name)
+        yield Event(name, "removed", post, when(start), at.index)
+    for start, names, post in bare_elections(clause):  # …Y候选人…，王某等7位代表当选
+        at.persons.extend(names)
+        yield from (Event(name, "elected", post, when(start), at.index) for name in names)
     for kind, pattern, carry in FORWARD:
         for match in pattern.finditer(clause):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
+            if _not_yet(at, clause, match.start()):
+                continue  # 明天，X将出任Y
+            pairs: list[tuple[list[str], str]] = []  # 免去A同志的X，B同志的Y职务: each its own
             if "rest" in match.groupdict():
                 rest = match.group("rest")
                 between = clause[told[-1][0] : match.start()] if told else "-"
-                if not between.strip("，,、并同时") and re.match(PLACE_POST, rest):
+                if re.search("[，,]", rest):
+                    pairs = _listed_removals(rest)
+                    if not pairs:
+                        continue
+                    names, post = pairs[-1]
+                elif not between.strip("，,、并同时") and re.match(PLACE_POST, rest):
                     names, post = told[-1][1], clean_post(rest)  # 任命X为A，免去卢江县委副书记职务
                 elif (split := split_name_post(rest)) is not None:
                     names, post = names_in(split[0], True), clean_post(split[1])
@@ -334,6 +355,9 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
             taken.append(match.span())
             told.append((match.end(), names))
             date = when(match.start())
+            for listed_names, listed_post in pairs[:-1]:
+                for name in listed_names:
+                    yield Event(name, kind, listed_post, date, at.index)
             for name in names:
                 yield Event(name, kind, post, date, at.index)
             yield from follow_ups(clause[match.end() :], names, date, at.index)
@@ -352,9 +376,32 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
     for match, kind, pattern, strict in sorted(deferred, key=lambda item: item[0].start()):
         if not any(start < match.end() and match.start() < end for start, end in taken):
             found.extend(backward(clause, match, kind, pattern, strict, at, taken, told))
-    for _start, event in sorted(found, key=lambda item: item[0]):
-        yield event
+    for start, event in sorted(found, key=lambda item: item[0]):
+        if not _not_yet(at, clause, start):
+            yield event
     persons = {name for _end, names in told for name in names}
     for match in ITS.finditer(clause if len(persons) == 1 else ""):  # 任命A为X，免去其Y职务；任命B…
         if post := clean_post(match.group("post")):  # 其 is the one person of its clause
             yield Event(next(iter(persons)), "removed", post, when(match.start()), at.index)
+
+
+def _listed_removals(rest: str) -> list[tuple[list[str], str]]:
+    """免去刘某同志的X，邱某、陈某同志的Y职务: one 职务 for a list of items, each a name
+    set apart from its post by 同志 or 的; all or none."""
+    pairs = []
+    for piece in re.split(r"[，,]", rest):
+        split = split_name_post(piece) if re.search("同志|的|先生|女士", piece) else None
+        names = names_in(split[0], True) if split else []
+        post = clean_post(split[1]) if split else ""
+        if not names or not post:
+            return []
+        pairs.append((names, post))
+    return pairs
+
+
+def _not_yet(at: Context, clause: str, start: int) -> bool:
+    """明天，X将出任Y: a future time before the formula in its sentence, with no 已
+    between (明天…接替已调任Y的Z is Z's move, told as done)."""
+    text = re.split(r"[。！？!?]", at.before + clause[:start])[-1]
+    futures = list(FUTURE.finditer(text))
+    return bool(futures) and "已" not in text[futures[-1].end() :]

@@ -1,0 +1,90 @@
+"""Moves told of a titled name (reader.people.events): the post stands before the name
+and no post follows the verb; and a bare 当选 after the candidates' post.
+
+Why apart: the other formulas read a post after their verb (卸任Y, 辞去Y职务); a report
+as often names the post with the person and ends on a bare verb (前任校长朱某退休; 时任
+复旦大学校长杨某到龄到届，退出领导岗位; 同意董事长姜某、监事会主席李某的辞职申请). The
+post is then the title before the name, and each name of a list has its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reader.people.event_formulas import (
+    LEAVING_TITLED,
+    LIST_SPLIT,
+    NOISE,
+    TITLE_END,
+    TITLED_BEFORE,
+    TITLED_PAPERS,
+)
+from reader.people.event_names import after_title, clean_post, is_name
+
+BARE_ELECTED = re.compile(
+    r"(?P<names>[\u4e00-\u9fff·、]{2,40}?)(?:等[^，,。；;]{0,10}?)?当选(?=$|[，,。；;！!])"
+)
+"""…介绍了Y候选人基本情况，进行了投票选举，王某等7位代表当选: elected to the Y of the
+candidates the clause named before."""
+AFTER_NAME = re.compile(r"^(?:$|因|由于|到龄|到届|于|已|在|年满|同志)")
+"""What may follow a name before the bare verb: nothing, a cause or a time (吴某因年龄原因卸任)."""
+
+
+def titled_pairs(run: str) -> list[tuple[str, str]]:
+    """董事长姜某、非执行董事廖某和监事会主席李某 → each (name, post); all or none."""
+    pairs = []
+    for part in re.split(r"和", NOISE.sub("", run)):
+        for piece in LIST_SPLIT.split(part):
+            name = after_title(piece)
+            post = clean_post(piece[: -len(name)]) if name else ""
+            if not name or not post:
+                return []
+            pairs.append((name, post))
+    return pairs
+
+
+def titled_name(segment: str, known: list[str]) -> tuple[str, str] | None:
+    """复旦大学校长杨某到龄到届 → (杨某, 复旦大学校长): the name after a post's last title
+    character, followed by nothing, a cause or a time; an official found first."""
+    for at in range(2, len(segment) - 1):
+        if segment[at - 1] not in TITLE_END:
+            continue
+        post = clean_post(segment[:at])
+        if not post:
+            continue
+        rest = segment[at:]
+        for name in [*(k for k in known if rest.startswith(k)), rest[:3], rest[:2]]:
+            if rest.startswith(name) and is_name(name) and AFTER_NAME.match(rest[len(name) :]):
+                return name, post
+    return None
+
+
+def titled_moves(clause: str, known: list[str]) -> Iterator[tuple[int, str, str]]:
+    """(position, name, post) of each removal told of titled names in a clause."""
+    for match in TITLED_PAPERS.finditer(clause):
+        for name, post in titled_pairs(match.group("titled")):
+            yield match.start(), name, post
+    for match in LEAVING_TITLED.finditer(clause):
+        before = clause[: match.start()]
+        for marker in reversed(list(TITLED_BEFORE.finditer(before))):  # the clause's (split at ；)
+            segment = re.split(r"[，,]", before[marker.end() :])[0]
+            if found := titled_name(segment, known):
+                yield marker.start(), *found
+                break
+
+
+
+def bare_elections(clause: str) -> Iterator[tuple[int, list[str], str]]:
+    """(position, names, post) of X(等N位…)当选 with no post after it, the post the
+    candidates of the clause before it were named for (Y候选人)."""
+    for match in BARE_ELECTED.finditer(clause):
+        before = clause[: match.start()]
+        candidates = list(re.finditer(r"([\u4e00-\u9fff、]{2,40}?)候选人", before))
+        if not candidates:
+            continue
+        post = clean_post(re.split(r"[了的，,为是]", candidates[-1].group(1))[-1])
+        run = re.split(r"[，,：:]", match.group("names"))[-1]
+        names = [name for name in re.split("[、和]", NOISE.sub("", run)) if name]
+        if post and names and all(is_name(name) for name in names):
+            yield match.start(), names, post
