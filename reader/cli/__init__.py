@@ -6,6 +6,7 @@
     reader index [DIR]                    build or refresh a library's index
     reader search QUERY [--library DIR]   find a phrase in every article of a library
     reader people [--library DIR] [--name NAME]   the persons of a library, their posts
+    reader people merge|split|choices|forget …    the user's corrections of the grouping
     reader events [--library DIR] [--since DATE]  appointments and removals read from the text
     reader locate [NAME]                  where reader's files live
 

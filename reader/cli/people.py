@@ -1,4 +1,6 @@
-"""`reader people` and `reader events`: the person index of a library."""
+"""`reader people` and `reader events`: the person index of a library.
+
+`reader people merge|split|choices|forget` (the user's corrections) live in people_choices.py."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from reader.cli.common import (
     open_index,
     print_progress,
 )
+from reader.cli.people_choices import SUBCOMMANDS, run_choice
 
 if TYPE_CHECKING:
     from reader.people.build import PeopleProgress
@@ -26,7 +29,9 @@ if TYPE_CHECKING:
 def _people_parser(command: str) -> argparse.ArgumentParser:
     what = {
         "people": "The persons of a library: officials grouped across articles, with their posts "
-        "(first and last date printed, articles). The library index is refreshed first.",
+        "(first and last date printed, articles). The library index is refreshed first. "
+        "Corrections: `reader people merge ID ID`, `split ID --articles PATH…`, `choices`, `forget` "
+        "(each with --help).",
         "events": "Appointments, removals, elections, nominations, transfers and 任前公示 read from "
         "the text of every article, with the person each belongs to.",
     }[command]
@@ -51,12 +56,13 @@ def _people_parser(command: str) -> argparse.ArgumentParser:
     return parser
 
 
-def _open_people(folder: Path, refreshed: bool = True) -> PeopleIndex:
+def open_people_index(folder: Path, refreshed: bool = True) -> PeopleIndex:
     """The person index of `folder` (imported here, like every command's modules)."""
     import sqlite3
 
     from reader.officials import LexiconError
     from reader.people.library import is_built, open_people, refresh
+    from reader.textsafety import inert_line
 
     if refreshed:
         with open_index(folder) as index:
@@ -67,13 +73,15 @@ def _open_people(folder: Path, refreshed: bool = True) -> PeopleIndex:
     try:
         people = open_people(folder)
         if refreshed or not is_built(people):
-            refresh(people, _print_people_progress)
+            summary = refresh(people, print_people_progress)
+            if summary.warning:
+                print(f"reader: {inert_line(summary.warning)}", file=sys.stderr)
     except (OSError, sqlite3.Error) as error:
         raise UsageError(f"cannot build the person index of {folder}: {error}") from None
     return people
 
 
-def _print_people_progress(progress: PeopleProgress) -> None:
+def print_people_progress(progress: PeopleProgress) -> None:
     done, total = progress.done, progress.total
     if total >= 1000 and (done % 1000 == 0 or done == total):
         print(f"{progress.phase}: {done}/{total}", file=sys.stderr, flush=True)
@@ -83,8 +91,10 @@ def run_people(argv: Sequence[str]) -> int:
     """`reader people`: persons and their posts as a table, JSON or CSV (one row per post)."""
     from reader.people.export import people_csv, people_json, people_table
 
+    if argv and argv[0] in SUBCOMMANDS:
+        return run_choice(argv[0], argv[1:])
     args = _people_parser("people").parse_args(argv)
-    people = _open_people(library_folder(args.library, args.config), not args.no_refresh)
+    people = open_people_index(library_folder(args.library, args.config), not args.no_refresh)
     rows = people.named(args.name) if args.name else people.people().sorted("articles")
     found = [(row, people.posts(row.id)) for row in rows]
     writer = {"json": people_json, "csv": people_csv}.get(args.format, people_table)
@@ -104,7 +114,7 @@ def run_events(argv: Sequence[str]) -> int:
             dt.date.fromisoformat(args.since)
         except ValueError:
             raise UsageError(f"--since must be a date like 2024-05-31, not {args.since!r}") from None
-    people = _open_people(library_folder(args.library, args.config), not args.no_refresh)
+    people = open_people_index(library_folder(args.library, args.config), not args.no_refresh)
     events = people.events(since=args.since)
     writer = {"json": events_json, "csv": events_csv}.get(args.format, events_table)
     sys.stdout.write(writer(events))

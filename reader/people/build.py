@@ -55,6 +55,8 @@ class PeopleSummary:
     pending: int = 0
     """Articles whose officials the library index has not found yet (they come later)."""
     phases: dict[str, float] = field(default_factory=dict)
+    warning: str | None = None
+    """Why the user's choices were not applied (their file is unreadable), in one line."""
 
 
 PeoplePhase = Literal["people", "persons"]
@@ -90,8 +92,30 @@ def code_fingerprint() -> str:
 
 
 def choices_fingerprint(overrides: Overrides) -> str:
-    data = json.dumps([sorted(overrides.merges), sorted((sorted(a), sorted(r)) for a, r in overrides.splits)])
+    merges = sorted(sorted(keys) for keys in overrides.merges)
+    data = json.dumps([merges, sorted((sorted(a), sorted(r)) for a, r in overrides.splits)])
     return hashlib.sha256(data.encode()).hexdigest()[:16]
+
+
+def _bucket_of_key(key: str) -> str:
+    return bucket_of(key.split("\t")[-1])
+
+
+def overrides_by_unit(overrides: Overrides, unit: Callable[[str], str]) -> dict[str, Overrides]:
+    """Each unit's share of the choices: grouping a unit then never walks the others' (a
+    full rebuild groups every name of the library, the choices name a few)."""
+    merges: dict[str, list[tuple[str, ...]]] = {}
+    splits: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+    for keys in overrides.merges:
+        for name in {unit(_bucket_of_key(k)) for k in keys}:
+            merges.setdefault(name, []).append(keys)
+    for apart, rest in overrides.splits:
+        for name in {unit(_bucket_of_key(k)) for k in (*apart, *rest)}:
+            splits.setdefault(name, []).append((apart, rest))
+    return {
+        name: Overrides(tuple(merges.get(name, ())), tuple(splits.get(name, ())))
+        for name in {*merges, *splits}
+    }
 
 
 def units_of(overrides: Overrides) -> dict[str, str]:
@@ -105,10 +129,12 @@ def units_of(overrides: Overrides) -> dict[str, str]:
             b = parent[b]
         return b
 
-    for a, b in overrides.merges:
-        ra, rb = find(bucket_of(a.split("\t")[-1])), find(bucket_of(b.split("\t")[-1]))
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    for keys in overrides.merges:
+        buckets = [find(_bucket_of_key(k)) for k in keys]
+        for other in buckets[1:]:
+            ra, rb = find(buckets[0]), find(other)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
     return {b: find(b) for b in list(parent) if find(b) != b}
 
 
@@ -197,6 +223,9 @@ def refresh_people(
     def unit(bucket: str) -> str:
         return units.get(bucket, bucket)
 
+    shares = overrides_by_unit(overrides, unit)
+    nothing = Overrides()
+
     dirty_units: set[str] = set()
     named = sorted(_units_named(overrides, unit))
     choices = json.dumps({"hash": choices_fingerprint(overrides), "units": named}, ensure_ascii=False)
@@ -264,7 +293,7 @@ def refresh_people(
                     if other != name:
                         store.forget_unit(conn, other)
                 stories = store.stories_of(conn, {article for article, _m in found})
-                rows = persons_rows(name, found, overrides, stories) if found else []
+                rows = persons_rows(name, found, shares.get(name, nothing), stories) if found else []
                 store.replace_unit(conn, name, rows)
                 summary.persons += len(rows)
             summary.units += len(ordered[start : start + BATCH])
@@ -283,10 +312,10 @@ def refresh_people(
 
 
 def _units_named(overrides: Overrides, unit: Callable[[str], str]) -> set[str]:
-    keys: Iterable[str] = [k for pair in overrides.merges for k in pair] + [
+    keys: Iterable[str] = [k for merged in overrides.merges for k in merged] + [
         k for apart, rest in overrides.splits for k in (*apart, *rest)
     ]
-    buckets = {bucket_of(key.split("\t")[-1]) for key in keys}
+    buckets = {_bucket_of_key(key) for key in keys}
     return buckets | {unit(bucket) for bucket in buckets}
 
 

@@ -127,6 +127,7 @@ def group(mentions: Sequence[Mention], bucket: str, overrides: Overrides | None 
     index_of = {m.key: n for n, m in enumerate(ordered)}
     parent = list(range(len(ordered)))
     sides = [_sides(m, overrides) for m in ordered]
+    merged = {key for keys in overrides.merges for key in keys}
 
     def find(n: int) -> int:
         while parent[n] != n:
@@ -142,9 +143,10 @@ def group(mentions: Sequence[Mention], bucket: str, overrides: Overrides | None 
         sides[ra] |= sides[rb]
 
     # The user's merges and the apart sets of splits first, then rule 2 (same place).
-    for a, b in overrides.merges:
-        if a in index_of and b in index_of:
-            union(index_of[a], index_of[b])
+    for keys in overrides.merges:
+        members = [index_of[key] for key in keys if key in index_of]
+        for other in members[1:]:
+            union(members[0], other)
     for apart, _rest in overrides.splits:
         members = [index_of[key] for key in apart if key in index_of]
         for other in members[1:]:
@@ -165,12 +167,7 @@ def group(mentions: Sequence[Mention], bucket: str, overrides: Overrides | None 
     loose: list[Mention] = []
     for n, mention in enumerate(ordered):
         root = find(n)
-        if (
-            n in placeless
-            and root == n
-            and not _sides(mention, overrides)
-            and not _merged(mention, overrides)
-        ):
+        if n in placeless and root == n and not _sides(mention, overrides) and mention.key not in merged:
             loose.append(mention)
             continue
         g = groups.setdefault(root, _Group())
@@ -230,10 +227,6 @@ def _place(g: _Group, persons: list[_Person]) -> None:
         best = _Person()
         persons.append(best)
     best.add(g)
-
-
-def _merged(mention: Mention, overrides: Overrides) -> bool:
-    return any(mention.key in pair for pair in overrides.merges)
 
 
 def _articles(mentions: Iterable[Mention]) -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 from reader.library.index import index_path
 from reader.library.schema import connect
 from reader.people.build import PeopleProgressCallback, PeopleSummary, refresh_people
-from reader.people.overrides import load_overrides
+from reader.people.overrides import load_choices
 from reader.people.query import PeopleIndex
 from reader.people.store import has_schema
 
@@ -30,8 +30,12 @@ def refresh(
     progress: PeopleProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> PeopleSummary:
-    """Bring the persons up to date with the library index and the user's choices."""
-    return refresh_people(people.conn, load_overrides(people.library), progress, cancelled)
+    """Bring the persons up to date with the library index and the user's choices (an
+    unreadable choices file: none applied, and `summary.warning` says why in one line)."""
+    choices = load_choices(people.library)
+    summary = refresh_people(people.conn, choices.overrides(), progress, cancelled)
+    summary.warning = choices.warning
+    return summary
 
 
 def is_built(people: PeopleIndex) -> bool:

@@ -153,7 +153,7 @@ def bucket_of(name: str) -> str:
 class Overrides:
     """The user's corrections, as mention keys (see Mention.key)."""
 
-    merges: tuple[tuple[str, str], ...] = ()
-    """Pairs of mentions that are one person."""
+    merges: tuple[tuple[str, ...], ...] = ()
+    """Sets of mentions (two or more) that are one person."""
     splits: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
     """(apart, rest): the mentions in `apart` are one person, never with those in `rest`."""

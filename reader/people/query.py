@@ -323,6 +323,20 @@ class PeopleIndex:
         ).fetchall()
         return dict(rows)
 
+    def person_of_key(self, key: str) -> str | None:
+        """The person a mention (Mention.key: path, tab, name) is grouped into now: how a
+        screen finds again the person it showed once a choice has changed the ids."""
+        from reader.people.model import bucket_of
+
+        path, _tab, name = key.rpartition("\t")
+        row = self.conn.execute(
+            "SELECT l.person_id FROM people_mentions m "
+            "JOIN people_links l ON l.file_id = m.file_id AND l.name = m.name "
+            "WHERE m.bucket = ? AND m.name = ? AND m.path = ?",
+            (bucket_of(name), name, path),
+        ).fetchone()
+        return str(row[0]) if row else None
+
     def mention_keys(self, person_id: str) -> list[str]:
         """The person's mentions as the keys merge and split choices are kept by."""
         return [m.key for m in self.mentions(person_id)]

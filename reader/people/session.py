@@ -45,6 +45,8 @@ class PeopleSession:
         self.done = False
         """The person index is up to date with the library index (this session's build ended)."""
         self.error: str | None = None
+        self.warning: str | None = None
+        """Why the user's merge and split choices are not applied (their file is unreadable)."""
         self._index: PeopleIndex | None = None
         self._lock = threading.Lock()
 
@@ -85,6 +87,7 @@ class PeopleSession:
                     report(progress)
 
                 summary = refresh(people, step, stop)
+                self.warning = summary.warning
                 if not summary.cancelled:
                     if self.listing is None or summary.units or summary.read:
                         self._load(people, on_listing)  # else the list loaded above is the list

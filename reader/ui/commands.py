@@ -147,3 +147,25 @@ def _highlight(matcher: Matcher, text: str) -> Text:
         if not text[offset].isspace():
             display.stylize(MATCH_STYLE, offset, offset + 1)
     return display
+
+
+class ScreenCommands(Provider):
+    """Palette commands a screen lists itself (`palette_commands()`: text, action, help):
+    the People screen and the person view, whose commands are about the person shown."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
+        listed = getattr(self.screen, "palette_commands", None)
+        return list(listed()) if callable(listed) else []
+
+    async def discover(self) -> Hits:
+        for text, command, help_text in self._commands():
+            text, help_text = inert_line(text), inert_line(help_text)
+            yield DiscoveryHit(Text(text), command, text=text, help=escape(help_text))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, command, help_text in self._commands():
+            text, help_text = inert_line(text), inert_line(help_text)
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, _highlight(matcher, text), command, text=text, help=escape(help_text))

@@ -306,6 +306,15 @@ BINDINGS_TABLE: tuple[BindingSpec, ...] = (
         show=True,
         help="export this person's posts as CSV and JSON (state folder's exports/)",
     ),
+    BindingSpec("person.merge", "M", "merge", "Merge", show=True, help="merge with another person"),
+    BindingSpec("person.split", "A", "split", "Split", show=True, help="split: set apart some articles"),
+    BindingSpec(
+        "person.forget_choices",
+        "U",
+        "forget_choices",
+        "Forget",
+        help="forget your merges and splits of this person: the grouping rules decide again",
+    ),
     # The help screen
     BindingSpec(
         "help.close", "escape,q,question_mark,f1", "dismiss", "Close", show=True, help="close the help"

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.command import Provider
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
@@ -41,9 +43,17 @@ ArticleChoice = tuple[Path, int] | None
 """An article to open at a paragraph, or nothing."""
 
 
+def _screen_commands() -> type[Provider]:
+    """The palette's provider for this screen, imported when the palette first opens."""
+    from reader.ui.commands import ScreenCommands
+
+    return ScreenCommands
+
+
 class PeopleScreen(Screen[ArticleChoice]):
     """All persons of one library; Enter shows one person's view."""
 
+    COMMANDS = {_screen_commands}
     BINDINGS = [
         *bindings_for("people"),
         Binding("down", "move('cursor_down')", show=False),
@@ -196,3 +206,48 @@ class PeopleScreen(Screen[ArticleChoice]):
         names = " and ".join(f"{name}.csv / .json" for name in saved)
         message = inert_line(f"Exported to {folder}: {names}")
         self.app.call_from_thread(self.notify, message, timeout=6, markup=False)
+
+    # -- the user's corrections (the person view has the keys; here, the palette) ------------
+
+    def palette_commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        """What the command palette offers here (reader.ui.commands.ScreenCommands)."""
+        found: list[tuple[str, Callable[[], object], str]] = []
+        person = self.query_one(PeopleTable).current
+        if person is not None and self.people.listing is not None:
+            help_text = "The grouping split one person in two: join them (the person view: M)"
+            found.append((f"Merge {person.name} with another person…", self.action_merge, help_text))
+        found.append(("Undo my last merge or split", self.action_undo_choice, "Drop the newest choice"))
+        return found
+
+    def action_merge(self) -> None:
+        """Merge the highlighted person with one picked from a list (the same name first)."""
+        from reader.ui.screens.person_choices import MergePicker
+
+        person = self.query_one(PeopleTable).current
+        if person is None or self.people.listing is None:
+            return
+        self.app.push_screen(
+            MergePicker(self.people.listing, person), lambda other: self._merge(person, other)
+        )
+
+    def _merge(self, person: PersonSummary, other: str | None) -> None:
+        from reader.people.choosing import merge_persons
+        from reader.ui.screens.person_choices import keep_choice
+
+        if other is None:
+            return
+        index = self.people.index
+        keep_choice(
+            self, lambda: merge_persons(index, [person.id, other]), f"Merged {person.name}: regrouping…"
+        )
+
+    def action_undo_choice(self) -> None:
+        from reader.people.overrides import undo_last
+        from reader.ui.screens.person_choices import keep_choice
+
+        library = self.people.library
+        change = keep_choice(
+            self, lambda: undo_last(library), "Your last merge or split is undone: regrouping…"
+        )
+        if change is not None and not change.dropped:
+            self.notify("No merge or split to undo", timeout=3)

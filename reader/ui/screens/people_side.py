@@ -34,6 +34,8 @@ class PeopleSide(Screen[None]):
     ready: Readiness
     session: LibrarySession | None
     people: PeopleSession | None = None
+    _people_warned: str | None = None
+    _people_runs = 0
 
     def read(self, path: Path, paragraph: int | None = None) -> None:
         raise NotImplementedError
@@ -61,6 +63,7 @@ class PeopleSide(Screen[None]):
             self.ready.people.set()
             return
         self.ready.people.clear()
+        self._people_runs += 1
         self._build_people(people)
 
     def _people_session(self, index_file: Path | None = None) -> PeopleSession | None:
@@ -117,12 +120,44 @@ class PeopleSide(Screen[None]):
         for screen in self._people_screens():
             screen.show_listing(listing)
 
+    def regroup_people(self) -> None:
+        """After a merge or split: the person index again, in the background (the choice's
+        units only), then the People screen's list and the person views follow."""
+        if self.people is None:
+            return
+        self.start_people()
+
     def _people_done(self) -> None:
         people = self.people
         if people is not None and people.error:
             self.notify(inert_line(people.error), severity="warning", timeout=8, markup=False)
+        if people is not None and people.warning and people.warning != self._people_warned:
+            self._people_warned = people.warning  # once, not after every regrouping
+            self.notify(inert_line(people.warning), severity="warning", timeout=10, markup=False)
         self._people_progress_done()
-        self.ready.people.set()
+        self._people_regrouped(self._people_runs)
+
+    @work(group="people-views")
+    async def _people_regrouped(self, run: int) -> None:
+        """Each person view waiting for a choice, or whose person is gone, shows again the
+        person it showed (their id may have changed); then the phase is over (`ready`)."""
+        import sqlite3
+
+        from reader.ui.screens.person import PersonScreen
+
+        try:
+            for screen in list(self.app.screen_stack):
+                if not isinstance(screen, PersonScreen):
+                    continue
+                try:
+                    gone = screen.people.index.summary(screen.person_id) is None
+                except (sqlite3.Error, OSError):
+                    gone = True
+                if screen.pending is not None or gone:
+                    await screen.regrouped()
+        finally:
+            if run == self._people_runs:  # not when a new phase started meanwhile
+                self.ready.people.set()
 
     def _people_progress_done(self) -> None:
         for screen in self._people_screens():

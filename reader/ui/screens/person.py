@@ -16,13 +16,14 @@ Dismissed with `(path, paragraph)` or None (Esc).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList, Sparkline, Static
@@ -107,15 +108,30 @@ def together_prompt(person: PersonSummary, count: int) -> Text:
     return prompt
 
 
+def _screen_commands() -> type[Provider]:
+    """The palette's provider for this screen, imported when the palette first opens."""
+    from reader.ui.commands import ScreenCommands
+
+    return ScreenCommands
+
+
 class PersonScreen(Screen[ArticleChoice]):
     """One person's career, mentions per month, companions and articles."""
 
     BINDINGS = bindings_for("person")
+    COMMANDS = {_screen_commands}
 
     def __init__(self, people: PeopleSession, person_id: str) -> None:
         super().__init__()
         self.people = people
         self.person_id = person_id
+        self.anchor_key: str | None = None
+        """A mention of the person: how the view finds them again once a choice regroups."""
+        self.pending: str | None = None
+        """What the view waits for (a merge or split being applied), shown under the name."""
+        self._load()
+
+    def _load(self) -> None:
         self.summary: PersonSummary | None = None
         self.career = Career((), ())
         self.events: list[EventRow] = []
@@ -126,14 +142,16 @@ class PersonScreen(Screen[ArticleChoice]):
         self.problem: str | None = None
         """Why the person could not be read (the index is being rebuilt, the disk failed)."""
         try:
-            index = people.index
-            self.summary = index.summary(person_id)
-            self.career = index.career(person_id)
-            self.events = index.events(person_id)
-            self.articles = index.appearances(person_id)
-            self.together = index.together(person_id, TOGETHER)
-            self.months, self.counts = monthly_series(index.monthly(person_id))
-        except (sqlite3.Error, OSError) as error:
+            index = self.people.index
+            self.summary = index.summary(self.person_id)
+            self.career = index.career(self.person_id)
+            self.events = index.events(self.person_id)
+            self.articles = index.appearances(self.person_id)
+            self.together = index.together(self.person_id, TOGETHER)
+            self.months, self.counts = monthly_series(index.monthly(self.person_id))
+            if self.summary is not None:
+                self.anchor_key = index.mention_keys(self.person_id)[0]
+        except (sqlite3.Error, OSError, IndexError) as error:
             self.summary = None
             self.problem = f"The person index cannot be read now: {error}"
         self._paragraphs = {row.path: row.first_paragraph for row in self.articles}
@@ -142,7 +160,9 @@ class PersonScreen(Screen[ArticleChoice]):
         summary = self.summary
         with Vertical(id="person-box") as box:
             box.border_title = Text(inert_line(summary.name) if summary else "Unknown person")
-            box.border_subtitle = Text("Enter open · Tab next pane · x export · Esc back")
+            box.border_subtitle = Text(
+                "Enter open · Tab next pane · M merge · A split · U forget choices · x export · Esc back"
+            )
             yield Static(self._head(), id="person-head")
             with Horizontal(id="person-chart-row"):
                 yield Static(Text("Mentions a month", style="dim"), id="person-chart-label")
@@ -183,6 +203,8 @@ class PersonScreen(Screen[ArticleChoice]):
         head.append(f"\n{counts} · {seen}", style="dim")
         if self.career.undated:
             head.append(f" · {len(self.career.undated):,} undated", style="dim")
+        if self.pending:
+            head.append(f" · {inert_line(self.pending)}", style="bold")
         return head
 
     def _axis(self) -> Text:
@@ -250,3 +272,136 @@ class PersonScreen(Screen[ArticleChoice]):
             self.notify(message, severity="error", markup=False)
             return
         self.notify(inert_line(f"Exported to {folder}: {stem.name}.csv / .json"), timeout=6, markup=False)
+
+    # -- the user's corrections (person_choices.py) ------------------------------------
+
+    def action_merge(self) -> None:
+        """`M`: the person this one is, picked from a list (the same name first)."""
+        from reader.ui.screens.person_choices import MergePicker
+
+        listing = self.people.listing
+        if self.summary is None or listing is None:
+            self.notify("The person index is not ready yet", severity="warning", timeout=3)
+            return
+        self.app.push_screen(MergePicker(listing, self.summary), self._merge_with)
+
+    def _merge_with(self, other: str | None) -> None:
+        from reader.people.choosing import merge_persons
+        from reader.ui.screens.person_choices import keep_choice
+
+        if other is None or self.summary is None:
+            return
+        index = self.people.index
+        target = index.summary(other)
+        name = inert_line(target.name) if target else other
+        done = f"Merged {inert_line(self.summary.name)} with {name}: regrouping…"
+        if keep_choice(self, lambda: merge_persons(index, [self.person_id, other]), done):
+            self._wait("merging…")
+
+    def action_split(self) -> None:
+        """`A`: the articles whose mentions are someone else (a post or a place at a time)."""
+        from reader.ui.screens.person_choices import SplitArticle, SplitPicker
+
+        if self.summary is None:
+            return
+        if len(self.articles) < 2:
+            self.notify("One article only: nothing to split", severity="warning", timeout=3)
+            return
+        rows = [
+            SplitArticle(self._relative(row.path), row.date, row.title, row.titles) for row in self.articles
+        ]
+        self.app.push_screen(SplitPicker(self.summary, rows, self.career.steps), self._split_off)
+
+    def _relative(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.people.library).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def _split_off(self, apart: frozenset[str] | None) -> None:
+        from reader.people.choosing import split_person
+        from reader.ui.screens.person_choices import keep_choice
+
+        if apart is None or self.summary is None:
+            return
+        index = self.people.index
+        done = f"{len(apart)} article{'' if len(apart) == 1 else 's'} set apart: regrouping…"
+        change = keep_choice(self, lambda: split_person(index, self.person_id, apart), done)
+        if change is not None and change.added is not None:
+            self.anchor_key = change.added.rest[0]  # the view stays with the articles left
+            self._wait("splitting…")
+
+    def action_forget_choices(self) -> None:
+        """`U`: drop every merge and split that speaks of this person (the rules decide again)."""
+        from reader.people.choosing import forget_person
+        from reader.ui.screens.person_choices import keep_choice
+
+        if self.summary is None:
+            return
+        index = self.people.index
+        keys = index.mention_keys(self.person_id)
+        from reader.people.overrides import load_choices
+
+        if not any(choice.names(keys) for choice in load_choices(self.people.library).items):
+            self.notify("No merge or split choice of yours is about this person", timeout=3)
+            return
+        if keep_choice(
+            self,
+            lambda: forget_person(index, self.person_id),
+            "Your choices about this person are forgotten: regrouping…",
+        ):
+            self._wait("regrouping…")
+
+    def action_undo_choice(self) -> None:
+        """The palette: drop the newest choice of the library, whoever it was about."""
+        from reader.people.overrides import undo_last
+        from reader.ui.screens.person_choices import keep_choice
+
+        library = self.people.library
+        change = keep_choice(
+            self, lambda: undo_last(library), "Your last merge or split is undone: regrouping…"
+        )
+        if change is not None and not change.dropped:
+            self.notify("No merge or split to undo", timeout=3)
+        elif change is not None:
+            self._wait("regrouping…")
+
+    def _wait(self, what: str) -> None:
+        self.pending = what
+        self.query_one("#person-head", Static).update(self._head())
+
+    async def regrouped(self) -> None:
+        """The person index was rebuilt: show the person the anchor mention belongs to now."""
+        if self.anchor_key is not None:
+            try:
+                found = self.people.index.person_of_key(self.anchor_key)
+            except (sqlite3.Error, OSError):
+                found = None
+            if found is not None:
+                self.person_id = found
+        self.pending = None
+        self._load()
+        await self.recompose()
+        self.on_mount()
+
+    def palette_commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        """What the command palette offers here (reader.ui.commands.ScreenCommands)."""
+        name = self.summary.name if self.summary else "this person"
+        return [
+            (
+                f"Merge {name} with another person…",
+                self.action_merge,
+                "The grouping split one person in two: join them",
+            ),
+            (f"Split {name}…", self.action_split, "Some of these articles name someone else: set them apart"),
+            (
+                f"Forget my merge and split choices for {name}",
+                self.action_forget_choices,
+                "The grouping rules decide again for this person",
+            ),
+            (
+                "Undo my last merge or split",
+                self.action_undo_choice,
+                "Drop the newest choice of this library",
+            ),
+        ]
