@@ -63,6 +63,7 @@ TUNING = {
     "local-i-seen": (GOLD / "local-i-seen.yaml", GOLD / "corpus"),
     "local-g-seen": (GOLD / "local-g-seen.yaml", GOLD / "corpus"),
     "national-o-tune": (GOLD / "national-o-tune.yaml", SHARED / "corpus"),
+    "local-o-tune": (GOLD / "local-o-tune.yaml", GOLD / "corpus"),
 }
 UNTOUCHED = {
     "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
@@ -82,6 +83,7 @@ UNTOUCHED = {
     "local-n-untouched": (GOLD / "local-n-untouched.yaml", GOLD / "corpus"),
     "national-n-untouched": (GOLD / "national-n-untouched.yaml", SHARED / "corpus"),
     "national-o-untouched": (GOLD / "national-o-untouched.yaml", SHARED / "corpus"),
+    "local-o-untouched": (GOLD / "local-o-untouched.yaml", GOLD / "corpus"),
 }
 
 

@@ -76,6 +76,8 @@ OFFICIALS_GOLD = (
     "national-n-untouched",
     "national-o-tune",
     "national-o-untouched",
+    "local-o-tune",
+    "local-o-untouched",
 )
 
 
@@ -295,6 +297,8 @@ def _gold(name: str) -> list[dict[str, Any]]:
         ("national-n-untouched", SHARED / "corpus", 15),
         ("national-o-tune", SHARED / "corpus", 15),
         ("national-o-untouched", SHARED / "corpus", 15),
+        ("local-o-tune", LOCAL_PAGES, 15),
+        ("local-o-untouched", LOCAL_PAGES, 15),
     ],
 )
 def test_this_rounds_gold_is_well_formed(name: str, corpus: Path, articles: int) -> None:
