@@ -153,7 +153,11 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
         paragraph = SPACED_NAME.sub(r"\1\2", SPACES.sub("", raw.strip()))
         if not paragraph:
             continue
-        heading = next((kind for pattern, kind in HEADERS if pattern.search(paragraph)), None)
+        heading = (  # every heading ends in a colon or its verb: most paragraphs are none
+            next((kind for pattern, kind in HEADERS if pattern.search(paragraph)), None)
+            if paragraph.endswith((":", "：", "任命", "免去", "聘任", "提名"))
+            else None
+        )
         if heading is not None:
             header = heading
             continue
@@ -407,6 +411,8 @@ def _listed_removals(rest: str) -> list[tuple[list[str], str]]:
 def _not_yet(at: Context, clause: str, start: int) -> bool:
     """明天，X将出任Y: a future time before the formula in its sentence, with no 已
     between (明天…接替已调任Y的Z is Z's move, told as done)."""
+    if not FUTURE.search(at.sentence):
+        return False  # most sentences: no future time at all
     text = re.split(r"[。！？!?]", at.before + clause[:start])[-1]
     futures = list(FUTURE.finditer(text))
     return bool(futures) and "已" not in text[futures[-1].end() :]
