@@ -257,3 +257,15 @@ def test_a_bare_elected_takes_the_post_of_the_candidates_named_before() -> None:
     text = "大会介绍了学院工会第一届委员会委员候选人基本情况，进行了投票选举，王小明等7位代表当选。"
     assert read(text) == [("王小明", "elected", "学院工会第一届委员会委员")]
     assert read("经差额选举，候选人王小明、李大海中，王小明当选。") == []  # no post named
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3月5日，王小明获董事会聘任为公司总经理。", [("王小明", "appointed", "公司总经理")]),
+        ("王小明被省政府任命为省交通厅副厅长。", [("王小明", "appointed", "省交通厅副厅长")]),
+        ("王小明被大会选举为县人大常委会主任。", [("王小明", "elected", "县人大常委会主任")]),
+    ],
+)
+def test_a_passive_with_its_body(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected

@@ -69,6 +69,8 @@ TAKING_OFFICE = alt("taking_office")
 MOVED_TO = rf"{alt('moving_to')}[{CJK}]{{2,8}}?[，,]?(?:{TAKING_OFFICE}|任)(?!职)"
 """调往吉林(，)担任: a transfer to a place, then the post taken there."""
 
+AGENT = rf"(?:[{CJK}]{{1,10}}?(?:会|府|委|院|部|局|组|团|司|厅))?"
+"""The body of a passive (被省政府任命为, 获董事会聘任为), which may stand after 被/获."""
 WEAK_TAKING = re.compile(rf"(?<=[{CJK}])(?<![不再]){TAKING_OFFICE}{POST}{POST_END}")
 WEAK_TAKING_AFTER_COMRADE = re.compile(rf"(?<=同志){TAKING_OFFICE}{POST}{POST_END}")
 WEAK = (WEAK_TAKING, WEAK_TAKING_AFTER_COMRADE)
@@ -175,7 +177,7 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ("announced", re.compile(rf"是{POST}拟提名人选"), True),
     ("announced", re.compile(rf"(?:被确定为|拟作为){POST}(?:拟任|推荐|提名|候选人)*人选"), False),
     ("appointed", re.compile(rf"{alt('taking')}{POST}{POST_END}"), False),
-    ("appointed", re.compile(rf"(?:被|获){alt('passive_appointing')}为{POST}{POST_END}"), False),
+    ("appointed", re.compile(rf"(?:被|获){AGENT}{alt('passive_appointing')}为{POST}{POST_END}"), False),
     (
         "appointed",
         re.compile(
@@ -184,7 +186,7 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
         False,
     ),
     ("appointed", re.compile(rf"(?<=[{CJK}]){alt('becoming')}{POST}{POST_END}"), True),
-    ("elected", re.compile(rf"被{alt('passive_electing')}为{POST}{POST_END}"), False),
+    ("elected", re.compile(rf"被{AGENT}{alt('passive_electing')}为{POST}{POST_END}"), False),
     ("elected", re.compile(rf"(?<![被]){alt('filling')}为{POST}{POST_END}"), True),
     ("nominated", re.compile(rf"被提名为{POST}候选人"), False),
     ("nominated", re.compile(rf"(?<![拟荐被]){alt('nominating')}(?:为|(?!的)){POST}(?:候选人|人选)"), False),

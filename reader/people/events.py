@@ -24,6 +24,11 @@ a post as printed, a kind, a date and the paragraph that states it:
 | announced | 确定X为Y拟任人选, X是Y拟提名人选, X被确定为/拟作为Y(候选人推荐)人选 |
 | announced | a 公示 table or keyed lines: 姓名 … 拟任职务 (event_tables) |
 | (retold) | 由P任Y的3人：A、B、C; 曾任区长A、县长B2位任Y (a count equal to the names; 拟任/调任 too) |
+| removed | 时任/前任/原 Y X…退休/卸任/退出领导岗位; 同意 Y A、Y B的辞职申请; …辞去Y以及…辞去Z的辞呈 |
+| removed | 免去A同志的X，B同志的Y职务 (one 职务 for the list); 解聘X女士Y职务; X辞任Y |
+| nominated | 建议任命X为Y (a board's proposal), 推荐X为Y候选人 |
+| elected | …Y候选人…，X等N位代表当选; 选举结果如下： then Y：X (event_tables) |
+| (none) | 明天，X将出任Y: a move still to come, unless 已 stands between |
 
 A résumé line (曾任, 历任, 2013年任…) is history, not an event, and is not read; a transfer
 is a move (2018年5月调任…, 由P转任Y), told of the person the paragraph opens with (吴靖平1984年…,
@@ -148,7 +153,11 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
         paragraph = SPACED_NAME.sub(r"\1\2", SPACES.sub("", raw.strip()))
         if not paragraph:
             continue
-        heading = next((kind for pattern, kind in HEADERS if pattern.search(paragraph)), None)
+        heading = (  # every heading ends in a colon or its verb: most paragraphs are none
+            next((kind for pattern, kind in HEADERS if pattern.search(paragraph)), None)
+            if paragraph.endswith((":", "：", "任命", "免去", "聘任", "提名"))
+            else None
+        )
         if heading is not None:
             header = heading
             continue
@@ -402,6 +411,8 @@ def _listed_removals(rest: str) -> list[tuple[list[str], str]]:
 def _not_yet(at: Context, clause: str, start: int) -> bool:
     """明天，X将出任Y: a future time before the formula in its sentence, with no 已
     between (明天…接替已调任Y的Z is Z's move, told as done)."""
+    if not FUTURE.search(at.sentence):
+        return False  # most sentences: no future time at all
     text = re.split(r"[。！？!?]", at.before + clause[:start])[-1]
     futures = list(FUTURE.finditer(text))
     return bool(futures) and "已" not in text[futures[-1].end() :]
