@@ -118,6 +118,29 @@ def test_forget_by_id_by_mention_and_the_last(library: Path) -> None:
     assert undo_last(library).dropped == () and load_choices(library).items == ()
 
 
+def test_undo_gives_back_what_the_choice_dropped_or_narrowed(library: Path) -> None:
+    split = add_split(library, ["c.md\t李明"], ["a.md\t李明"]).added
+    assert split is not None
+    add_merge(library, ["a.md\t李明", "c.md\t李明", "b.md\t李明"])  # undoes the split
+    assert [c.kind for c in load_choices(library).items] == ["merge"]
+    change = undo_last(library)
+    assert change.restored == (split,) and load_choices(library).items == (split,)
+    # A split that narrowed a merge, undone: the merge is whole again (read back from the file).
+    forget(library, [split.id])
+    merge = add_merge(library, ["a.md\t李明", "b.md\t李明", "c.md\t李明"]).added
+    add_split(library, ["b.md\t李明"], ["a.md\t李明", "c.md\t李明"])
+    assert load_choices(library).items[0].keys == ("a.md\t李明", "c.md\t李明")
+    assert undo_last(library).restored == (merge,)
+    assert load_choices(library).items == (merge,)
+    # Two levels: a merge that dropped a split that had narrowed a merge.
+    add_split(library, ["b.md\t李明"], ["a.md\t李明", "c.md\t李明"])
+    add_merge(library, ["a.md\t李明", "b.md\t李明"])
+    undo_last(library)
+    assert [c.kind for c in load_choices(library).items] == ["merge", "split"]
+    undo_last(library)
+    assert load_choices(library).items == (merge,)
+
+
 # -- the file in the state folder --------------------------------------------------------------------
 
 

@@ -55,7 +55,11 @@ def _parser(command: str) -> argparse.ArgumentParser:
     else:
         parser.add_argument("choice_ids", nargs="*", metavar="CHOICE")
         parser.add_argument("--person", metavar="ID", help="every choice about this person")
-        parser.add_argument("--last", action="store_true", help="the last choice made")
+        parser.add_argument(
+            "--last",
+            action="store_true",
+            help="the last choice made (an undo: what it had dropped comes back)",
+        )
     parser.add_argument("--library", metavar="DIR", help=LIBRARY_HELP)
     add_config_option(parser)
     return parser
