@@ -10,6 +10,11 @@ their view. Everything comes from the person index (`PeopleIndex`): a few small 
 when the screen opens. Names, posts and titles come from files: they are shown as inert
 `Text`, never markup.
 
+The user corrects the grouping here: `M` merges the person with another, `A` splits
+some articles off, `U` forgets their choices about the person (person_choices.py has the
+pickers); the choice is kept, the person index regrouped in the background, and the view
+then shows the person again by one of their mentions (`anchor_key`), since ids change.
+
 Dismissed with `(path, paragraph)` or None (Esc).
 """
 
