@@ -330,3 +330,16 @@ def test_cli_split_of_every_article_is_refused(library: Path, capsys: pytest.Cap
     assert reader_people(library, "split", str(gansu["id"]), "--articles", "a.md", "c.md") == 2
     assert "nothing is left" in capsys.readouterr().err
     assert load_choices(library).items == ()
+
+
+def test_choices_say_what_no_longer_applies(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    li = [str(p["id"]) for p in people_json(library, capsys) if p["name"] == "李明"]
+    assert reader_people(library, "merge", *li) == 0
+    assert reader_people(library, "choices", "--format", "json") == 0
+    listed = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert listed["choices"][0]["in_index"] == 3
+    (library / "b.md").unlink()
+    people_json(library, capsys)  # re-indexed: b.md is gone, its mention with it
+    assert reader_people(library, "choices") == 0
+    assert "(1 of its 3 mentions no longer in the index)" in capsys.readouterr().out
+    assert [p["articles"] for p in people_json(library, capsys) if p["name"] == "李明"] == [2]
