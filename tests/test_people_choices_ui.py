@@ -74,6 +74,7 @@ async def test_m_merges_the_person_with_one_picked_same_name_first(library: Path
         assert app.screen is person and person.pending is None
         assert article_names(person) == ["a.md", "b.md", "c.md"]
         assert person.summary is not None and person.summary.articles == 3
+        assert "your merge (U forgets)" in str(person.query_one("#person-head").render())
         assert people_rows(app) == [("李明", 3), ("柳鹏", 1)]
         assert any(m.startswith("Merged 李明 with 李明") for m in messages(app))
         assert [c.kind for c in load_choices(library).items] == ["merge"]
@@ -113,6 +114,7 @@ async def test_a_splits_off_the_articles_chosen_by_post_and_u_forgets(library: P
         await pilot.press("U")
         await settle(pilot, people=True)
         assert article_names(person) == ["a.md", "c.md"]
+        assert "your" not in str(person.query_one("#person-head").render())
         assert people_rows(app) == [("李明", 1), ("李明", 2), ("柳鹏", 1)]
         assert load_choices(library).items == ()
         await pilot.press("U")
