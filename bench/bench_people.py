@@ -8,7 +8,9 @@ The corpus is copied first (the bench changes one article). The library index (t
 and officials) is built first and not timed: the person index is built from it. Then:
 the person index from nothing (every record and every grouping), a refresh after one
 article changed, `reader people --name 王毅` as a subprocess (median of 5, the index
-warm; with and without `--no-refresh`, which skips the scan of the folder), and the
+warm; with and without `--no-refresh`, which skips the scan of the folder), the
+regrouping after a merge, a split and an undo of each (choices in the bench's own state
+folder), and the
 People list: loading every person, and filtering it as one types `l`, `li`, `li q`,
 `li qiang` and `市长`. Targets (issue 15): 2,556 articles < 10 s;
 100,000 < 5 minutes; `reader people --name 王毅` < 200 ms; < 50 ms a key on 100,000.
@@ -92,6 +94,7 @@ def main() -> int:
             f"after one article changed:   {summary.seconds * 1000:7.0f} ms"
             f" ({summary.read} record read again)"
         )
+        _choices(people)
         reader = str(REPO / ".venv" / "bin" / "reader")
         for extra in ([], ["--no-refresh"]):
             runs, cpus = [], []
@@ -125,6 +128,39 @@ def main() -> int:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def _choices(people) -> None:  # type: ignore[no-untyped-def]
+    """The regrouping after a user's choice (the TUI runs it in the background): a merge of
+    the two persons with most articles (the biggest units there are), a split of half the
+    articles of the biggest, then undoing both. Each is the choice kept, then `refresh`."""
+    from reader.people.choosing import merge_persons, split_person
+    from reader.people.library import refresh
+    from reader.people.overrides import undo_last
+
+    rows = people.people().sorted("articles")
+    if len(rows) < 2:
+        return
+    first, second = rows[0], rows[1]
+    paths = sorted({m.path for m in people.mentions(first.id)})
+    steps = [
+        (
+            f"merge {first.name} ({first.articles}) + {second.name} ({second.articles})",
+            lambda: merge_persons(people, [first.id, second.id]),
+        ),
+        ("undo it", lambda: undo_last(people.library)),
+        (
+            f"split {len(paths) // 2} of {first.name}'s {len(paths)} articles off",
+            lambda: split_person(people, first.id, set(paths[: len(paths) // 2])),
+        ),
+        ("undo it", lambda: undo_last(people.library)),
+    ]
+    for label, make in steps:
+        start = time.perf_counter()
+        make()
+        summary = refresh(people)
+        took = (time.perf_counter() - start) * 1000
+        print(f"  {label}: {took:7.0f} ms ({summary.units} units regrouped, {summary.persons} persons)")
 
 
 if __name__ == "__main__":

@@ -118,6 +118,29 @@ def test_forget_by_id_by_mention_and_the_last(library: Path) -> None:
     assert undo_last(library).dropped == () and load_choices(library).items == ()
 
 
+def test_undo_gives_back_what_the_choice_dropped_or_narrowed(library: Path) -> None:
+    split = add_split(library, ["c.md\t李明"], ["a.md\t李明"]).added
+    assert split is not None
+    add_merge(library, ["a.md\t李明", "c.md\t李明", "b.md\t李明"])  # undoes the split
+    assert [c.kind for c in load_choices(library).items] == ["merge"]
+    change = undo_last(library)
+    assert change.restored == (split,) and load_choices(library).items == (split,)
+    # A split that narrowed a merge, undone: the merge is whole again (read back from the file).
+    forget(library, [split.id])
+    merge = add_merge(library, ["a.md\t李明", "b.md\t李明", "c.md\t李明"]).added
+    add_split(library, ["b.md\t李明"], ["a.md\t李明", "c.md\t李明"])
+    assert load_choices(library).items[0].keys == ("a.md\t李明", "c.md\t李明")
+    assert undo_last(library).restored == (merge,)
+    assert load_choices(library).items == (merge,)
+    # Two levels: a merge that dropped a split that had narrowed a merge.
+    add_split(library, ["b.md\t李明"], ["a.md\t李明", "c.md\t李明"])
+    add_merge(library, ["a.md\t李明", "b.md\t李明"])
+    undo_last(library)
+    assert [c.kind for c in load_choices(library).items] == ["merge", "split"]
+    undo_last(library)
+    assert load_choices(library).items == (merge,)
+
+
 # -- the file in the state folder --------------------------------------------------------------------
 
 
@@ -307,3 +330,16 @@ def test_cli_split_of_every_article_is_refused(library: Path, capsys: pytest.Cap
     assert reader_people(library, "split", str(gansu["id"]), "--articles", "a.md", "c.md") == 2
     assert "nothing is left" in capsys.readouterr().err
     assert load_choices(library).items == ()
+
+
+def test_choices_say_what_no_longer_applies(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    li = [str(p["id"]) for p in people_json(library, capsys) if p["name"] == "李明"]
+    assert reader_people(library, "merge", *li) == 0
+    assert reader_people(library, "choices", "--format", "json") == 0
+    listed = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert listed["choices"][0]["in_index"] == 3
+    (library / "b.md").unlink()
+    people_json(library, capsys)  # re-indexed: b.md is gone, its mention with it
+    assert reader_people(library, "choices") == 0
+    assert "(1 of its 3 mentions no longer in the index)" in capsys.readouterr().out
+    assert [p["articles"] for p in people_json(library, capsys) if p["name"] == "李明"] == [2]

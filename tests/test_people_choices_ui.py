@@ -74,6 +74,7 @@ async def test_m_merges_the_person_with_one_picked_same_name_first(library: Path
         assert app.screen is person and person.pending is None
         assert article_names(person) == ["a.md", "b.md", "c.md"]
         assert person.summary is not None and person.summary.articles == 3
+        assert "your merge (U forgets)" in str(person.query_one("#person-head").render())
         assert people_rows(app) == [("李明", 3), ("柳鹏", 1)]
         assert any(m.startswith("Merged 李明 with 李明") for m in messages(app))
         assert [c.kind for c in load_choices(library).items] == ["merge"]
@@ -113,6 +114,7 @@ async def test_a_splits_off_the_articles_chosen_by_post_and_u_forgets(library: P
         await pilot.press("U")
         await settle(pilot, people=True)
         assert article_names(person) == ["a.md", "c.md"]
+        assert "your" not in str(person.query_one("#person-head").render())
         assert people_rows(app) == [("李明", 1), ("李明", 2), ("柳鹏", 1)]
         assert load_choices(library).items == ()
         await pilot.press("U")
@@ -179,3 +181,26 @@ async def test_merging_from_the_people_screens_palette(library: Path) -> None:
         await settle(pilot, people=True)
         assert app.screen is screen
         assert [row.articles for row in screen.query_one(PeopleTable).rows] == [3]
+
+
+def test_merge_candidates_put_the_same_name_then_the_surname_first() -> None:
+    from reader.people.model import PersonSummary
+    from reader.people.query import LiveFilter, PeopleList
+    from reader.ui.screens.person_choices import merge_candidates
+
+    def person(pid: str, name: str, articles: int) -> PersonSummary:
+        return PersonSummary(pid, name, "", "", articles, articles, None, None, name)
+
+    rows = [
+        person("1", "普京", 9),
+        person("2", "弗拉基米尔·普京", 1),
+        person("3", "李强", 50),
+        person("4", "普京", 2),
+        person("5", "普拉博沃", 3),
+    ]
+    everyone = PeopleList(rows)
+    order = [row.id for row in merge_candidates(everyone, rows[0])]
+    assert order == ["4", "2", "5", "3"]  # itself left out; the rest by articles within each rank
+    live = LiveFilter(everyone)
+    assert [row.id for row in merge_candidates(live, rows[0], "普")] == ["4", "2", "5"]
+    assert [row.id for row in merge_candidates(live, rows[0], "普拉")] == ["5"]

@@ -55,7 +55,11 @@ def _parser(command: str) -> argparse.ArgumentParser:
     else:
         parser.add_argument("choice_ids", nargs="*", metavar="CHOICE")
         parser.add_argument("--person", metavar="ID", help="every choice about this person")
-        parser.add_argument("--last", action="store_true", help="the last choice made")
+        parser.add_argument(
+            "--last",
+            action="store_true",
+            help="the last choice made (an undo: what it had dropped comes back)",
+        )
     parser.add_argument("--library", metavar="DIR", help=LIBRARY_HELP)
     add_config_option(parser)
     return parser
@@ -160,6 +164,25 @@ def _forget(people: PeopleIndex, ids: list[str], person: str | None, last: bool)
     return 0
 
 
+def _known(folder: Path, keys: list[str]) -> set[str] | None:
+    """The keys the person index holds as `reader index` last left it; None without an index."""
+    import sqlite3
+
+    from reader.library.index import index_path
+    from reader.people.library import is_built, open_people
+
+    if not keys or not index_path(folder).is_file():
+        return None
+    try:
+        people = open_people(folder)
+        try:
+            return people.known_keys(keys) if is_built(people) else None
+        finally:
+            people.conn.close()
+    except (OSError, sqlite3.Error):
+        return None
+
+
 def _list(folder: Path, form: str) -> int:
     from reader.people.overrides import choices_path, load_choices
     from reader.textsafety import inert_line
@@ -167,6 +190,7 @@ def _list(folder: Path, form: str) -> int:
     choices = load_choices(folder)
     if choices.warning:
         print(f"reader: {inert_line(choices.warning)}", file=sys.stderr)
+    known = _known(folder, [k for c in choices.items for k in (*c.keys, *c.rest)])
     if form == "json":
         data = {
             "file": str(choices_path(folder)),
@@ -178,6 +202,7 @@ def _list(folder: Path, form: str) -> int:
                     "label": c.label,
                     "keys": list(c.keys),
                     **({"rest": list(c.rest)} if c.kind == "split" else {}),
+                    "in_index": None if known is None else sum(k in known for k in (*c.keys, *c.rest)),
                 }
                 for c in choices.items
             ],
@@ -187,6 +212,9 @@ def _list(folder: Path, form: str) -> int:
     for c in choices.items:
         articles = len({key.rpartition("\t")[0] for key in c.keys})
         size = f"{articles} article{'s' if articles != 1 else ''}"
+        gone = 0 if known is None else sum(k not in known for k in (*c.keys, *c.rest))
+        if gone:
+            size += f" ({gone} of its {len(c.keys) + len(c.rest)} mentions no longer in the index)"
         sys.stdout.write(
             inert_line(f"{c.id}  {c.kind:<5}  {c.made[:16].replace('T', ' ')}  {c.label}  · {size}") + "\n"
         )

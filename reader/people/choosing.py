@@ -101,6 +101,8 @@ def describe(change: Change) -> list[str]:
         lines.append(f"dropped choice {choice.id}: {choice.kind} {choice.label}".rstrip())
     for choice in change.trimmed:
         lines.append(f"narrowed choice {choice.id}: the articles set apart left the merge {choice.label}")
+    for choice in change.restored:
+        lines.append(f"restored choice {choice.id}: {choice.kind} {choice.label}".rstrip())
     if change.set_aside is not None:
         lines.append(f"the unreadable choices file was kept as {change.set_aside}")
     return lines

@@ -46,6 +46,8 @@ class Choice:
     label: str = ""
     made: str = ""
     """When, as an ISO date and time (UTC)."""
+    replaced: tuple[Choice, ...] = ()
+    """The earlier choices this one dropped or narrowed, as they were: what undoing it restores."""
 
     @property
     def id(self) -> str:
@@ -85,6 +87,8 @@ class Change:
     """Where an unreadable choices file was moved before the new one was written."""
     trimmed: tuple[Choice, ...] = field(default_factory=tuple)
     """Earlier merges a new split narrowed (the mentions set apart left them)."""
+    restored: tuple[Choice, ...] = ()
+    """Choices an undo gave back (the ones the undone choice had dropped or narrowed)."""
 
 
 def choices_path(library: Path) -> Path:
@@ -109,11 +113,27 @@ def _choice(number: int, data: object) -> Choice:
     kind = data.get("kind")
     keys = _keys(data.get("keys"), f"choice {number}'s keys")
     rest = _keys(data.get("rest", []), f"choice {number}'s rest")
+    earlier = data.get("replaced", [])
+    if not isinstance(earlier, list):
+        raise _Bad(f"choice {number}'s replaced is not a list of choices")
+    replaced = tuple(_choice(number, item) for item in earlier)
+    label, made = str(data.get("label", "")), str(data.get("made", ""))
     if kind == "merge" and len(keys) >= 2 and not rest:
-        return Choice("merge", keys, (), str(data.get("label", "")), str(data.get("made", "")))
+        return Choice("merge", keys, (), label, made, replaced)
     if kind == "split" and keys:
-        return Choice("split", keys, rest, str(data.get("label", "")), str(data.get("made", "")))
+        return Choice("split", keys, rest, label, made, replaced)
     raise _Bad(f"choice {number} is neither a merge of two mentions or more nor a split")
+
+
+def _record(c: Choice) -> dict[str, object]:
+    """A choice as the file keeps it."""
+    data: dict[str, object] = {"kind": c.kind, "keys": list(c.keys)}
+    if c.kind == "split":
+        data["rest"] = list(c.rest)
+    data.update(label=c.label, made=c.made, id=c.id)
+    if c.replaced:
+        data["replaced"] = [_record(earlier) for earlier in c.replaced]
+    return data
 
 
 def _parse(data: object) -> tuple[Choice, ...]:
@@ -172,17 +192,7 @@ def _save(library: Path, current: Choices, items: Sequence[Choice]) -> Path | No
     data = {
         "version": VERSION,
         "library": str(library.resolve()),
-        "choices": [
-            {
-                "kind": c.kind,
-                "keys": list(c.keys),
-                **({"rest": list(c.rest)} if c.kind == "split" else {}),
-                "label": c.label,
-                "made": c.made,
-                "id": c.id,
-            }
-            for c in items
-        ],
+        "choices": [_record(c) for c in items],
     }
     write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     return moved
@@ -206,7 +216,7 @@ def add_merge(library: Path, keys: Iterable[str], label: str = "") -> Change:
     for c in current.items:
         undone = c.kind == "split" and wanted & set(c.keys) and wanted & set(c.rest)
         (dropped if undone else kept).append(c)
-    choice = Choice("merge", merged, (), label, _now())
+    choice = Choice("merge", merged, (), label, _now(), tuple(dropped))
     kept = [c for c in kept if c.id != choice.id]
     moved = _save(library, current, [*kept, choice])
     return Change(choice, tuple(dropped), moved)
@@ -226,18 +236,20 @@ def add_split(library: Path, apart: Iterable[str], rest: Iterable[str], label: s
     kept: list[Choice] = []
     dropped: list[Choice] = []
     trimmed: list[Choice] = []
+    replaced: list[Choice] = []
     for c in current.items:
         if c.kind == "merge" and away & set(c.keys) and set(rest_keys) & set(c.keys):
+            replaced.append(c)
             left = tuple(k for k in c.keys if k not in away)
             if len(left) >= 2:
-                narrowed = Choice("merge", left, (), c.label, c.made)
+                narrowed = Choice("merge", left, (), c.label, c.made, c.replaced)
                 kept.append(narrowed)
                 trimmed.append(narrowed)
             else:
                 dropped.append(c)
         else:
             kept.append(c)
-    choice = Choice("split", apart_keys, rest_keys, label, _now())
+    choice = Choice("split", apart_keys, rest_keys, label, _now(), tuple(replaced))
     kept = [c for c in kept if c.id != choice.id]
     moved = _save(library, current, [*kept, choice])
     return Change(choice, tuple(dropped), moved, tuple(trimmed))
@@ -266,9 +278,21 @@ def forget_naming(library: Path, keys: Iterable[str]) -> Change:
 
 
 def undo_last(library: Path) -> Change:
-    """Drop the newest choice (what it undid stays undone: the user makes it again)."""
+    """Drop the newest choice and give back what it dropped or narrowed (a merge that undid a
+    split: the split again), so the choices are as they were before it."""
     current = load_choices(library)
     if not current.items:
         return Change()
-    moved = _save(library, current, current.items[:-1])
-    return Change(None, (current.items[-1],), moved)
+    last = current.items[-1]
+    back = {c.id for c in last.replaced}
+    # What it narrowed is in the list under a new id: the narrowed merges with the keys left.
+    narrowed = {
+        Choice(
+            "merge", tuple(k for k in c.keys if k not in set(last.keys)), (), c.label, c.made, c.replaced
+        ).id
+        for c in last.replaced
+        if last.kind == "split"
+    }
+    items = [c for c in current.items[:-1] if c.id not in narrowed and c.id not in back]
+    moved = _save(library, current, [*items, *last.replaced])
+    return Change(None, (last,), moved, restored=last.replaced)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -336,6 +336,21 @@ class PeopleIndex:
             (bucket_of(name), name, path),
         ).fetchone()
         return str(row[0]) if row else None
+
+    def known_keys(self, keys: Iterable[str]) -> set[str]:
+        """Those of `keys` (Mention.key) the index holds now: what of a choice still applies."""
+        from reader.people.model import bucket_of
+
+        found = set()
+        for key in keys:
+            path, _tab, name = key.rpartition("\t")
+            row = self.conn.execute(
+                "SELECT 1 FROM people_mentions WHERE bucket = ? AND name = ? AND path = ?",
+                (bucket_of(name), name, path),
+            ).fetchone()
+            if row is not None:
+                found.add(key)
+        return found
 
     def mention_keys(self, person_id: str) -> list[str]:
         """The person's mentions as the keys merge and split choices are kept by."""

@@ -10,6 +10,11 @@ their view. Everything comes from the person index (`PeopleIndex`): a few small 
 when the screen opens. Names, posts and titles come from files: they are shown as inert
 `Text`, never markup.
 
+The user corrects the grouping here: `M` merges the person with another, `A` splits
+some articles off, `U` forgets their choices about the person (person_choices.py has the
+pickers); the choice is kept, the person index regrouped in the background, and the view
+then shows the person again by one of their mentions (`anchor_key`), since ids change.
+
 Dismissed with `(path, paragraph)` or None (Esc).
 """
 
@@ -108,6 +113,14 @@ def together_prompt(person: PersonSummary, count: int) -> Text:
     return prompt
 
 
+def _choices_about(library: Path, keys: list[str]) -> list[str]:
+    """The kinds of the user's choices that speak of these mentions, oldest first."""
+    from reader.people.overrides import load_choices
+
+    wanted = set(keys)
+    return [c.kind for c in load_choices(library).items if c.names(wanted)]
+
+
 def _screen_commands() -> type[Provider]:
     """The palette's provider for this screen, imported when the palette first opens."""
     from reader.ui.commands import ScreenCommands
@@ -133,6 +146,8 @@ class PersonScreen(Screen[ArticleChoice]):
 
     def _load(self) -> None:
         self.summary: PersonSummary | None = None
+        self.choices: list[str] = []
+        """The kinds of the user's choices about this person (merge, split), shown in the head."""
         self.career = Career((), ())
         self.events: list[EventRow] = []
         self.articles: list[Appearance] = []
@@ -150,7 +165,9 @@ class PersonScreen(Screen[ArticleChoice]):
             self.together = index.together(self.person_id, TOGETHER)
             self.months, self.counts = monthly_series(index.monthly(self.person_id))
             if self.summary is not None:
-                self.anchor_key = index.mention_keys(self.person_id)[0]
+                keys = index.mention_keys(self.person_id)
+                self.anchor_key = keys[0]
+                self.choices = _choices_about(self.people.library, keys)
         except (sqlite3.Error, OSError, IndexError) as error:
             self.summary = None
             self.problem = f"The person index cannot be read now: {error}"
@@ -203,6 +220,8 @@ class PersonScreen(Screen[ArticleChoice]):
         head.append(f"\n{counts} · {seen}", style="dim")
         if self.career.undated:
             head.append(f" · {len(self.career.undated):,} undated", style="dim")
+        if self.choices:
+            head.append(f" · your {' and '.join(dict.fromkeys(self.choices))} (U forgets)", style="italic")
         if self.pending:
             head.append(f" · {inert_line(self.pending)}", style="bold")
         return head

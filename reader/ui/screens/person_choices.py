@@ -28,7 +28,7 @@ from textual.widgets.selection_list import Selection
 
 from reader.people.model import CareerStep, PersonSummary, bucket_of
 from reader.people.places import post_places
-from reader.people.query import PeopleList
+from reader.people.query import LiveFilter, PeopleList
 from reader.textsafety import inert_line
 
 if TYPE_CHECKING:
@@ -52,21 +52,31 @@ def person_line(person: PersonSummary) -> Text:
     return line
 
 
-def merge_candidates(everyone: PeopleList, person: PersonSummary, query: str = "") -> list[PersonSummary]:
+def merge_candidates(
+    everyone: PeopleList | LiveFilter, person: PersonSummary, query: str = ""
+) -> list[PersonSummary]:
     """Everyone but `person` matching `query`: the same bucket first (same name, or a dotted
-    name and its last part), then the same surname, then the rest, most articles first."""
-    rows = (
-        everyone.filter(query, everyone.sorted("articles")) if query.strip() else everyone.sorted("articles")
-    )
+    name and its last part), then the same surname, then the rest, most articles first.
+    Given a `LiveFilter`, a query that narrows the last one looks only among its answer."""
+    if isinstance(everyone, LiveFilter):
+        rows = everyone.set_query(query)
+    else:
+        rows = everyone.filter(query, everyone.sorted("articles"))
     bucket = bucket_of(person.name)
     surname = bucket[:1]
-
-    def rank(row: PersonSummary) -> int:
-        if bucket_of(row.name) == bucket:
-            return 0
-        return 1 if bucket_of(row.name)[:1] == surname else 2
-
-    return sorted((row for row in rows if row.id != person.id), key=rank)  # stable: by articles within
+    same: list[PersonSummary] = []
+    kin: list[PersonSummary] = []
+    rest: list[PersonSummary] = []
+    for row in rows:
+        if row.id == person.id:
+            continue
+        if row.name.endswith(bucket) and bucket_of(row.name) == bucket:
+            same.append(row)
+        elif row.name[:1] == surname:
+            kin.append(row)
+        else:
+            rest.append(row)
+    return [*same, *kin, *rest]
 
 
 class MergePicker(ModalScreen[str | None]):
@@ -80,7 +90,7 @@ class MergePicker(ModalScreen[str | None]):
 
     def __init__(self, everyone: PeopleList, person: PersonSummary) -> None:
         super().__init__()
-        self.everyone = everyone
+        self.everyone = LiveFilter(everyone, "articles")
         self.person = person
         self.rows: list[PersonSummary] = []
 
