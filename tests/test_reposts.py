@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.dedupe import group, sketch
+from reader.dedupe import group, signature
 from reader.library import LibraryIndex
 from reader.library.head import read_head
 from reader.library.session import LibrarySession
@@ -156,7 +156,7 @@ def test_incremental_groups_equal_grouping_the_whole_library(
             (library / f"{number:02}.txt").unlink()
         index.refresh(officials=False)
         kept = sorted(path.name for path in library.iterdir())
-        expected = group([sketch(bodies[int(name[:2])]) for name in kept])
+        expected = group([signature(bodies[int(name[:2])]) for name in kept])
         want = sorted(sorted(kept[i] for i in members) for members in expected)
         stored: dict[str, set[str]] = {}
         for name in kept:
