@@ -31,7 +31,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
-from itertools import pairwise
+from itertools import pairwise, repeat
 from typing import NamedTuple
 
 SHINGLE = 5
@@ -58,6 +58,9 @@ _EDGES = [-(-(bin_ << 32) // _BINS) for bin_ in range(_BINS + 1)]
 """Where each bin of the 32-bit hash space starts (the last edge is 2**32)."""
 _EMPTY = -1
 """A bin no shingle falls in (a short body): stored as such, so short bodies alike still match."""
+_EMPTY_BAND = struct.pack(f"<{ROWS}q", *[_EMPTY] * ROWS)
+"""A band of empty bins makes no key (every short body would share it)."""
+_BAND_SLICES = [slice(band * 8 * ROWS, (band + 1) * 8 * ROWS) for band in range(BANDS)]
 
 Sketch = tuple[int, ...]
 
@@ -103,18 +106,13 @@ def band_keys(values: Sequence[int]) -> tuple[int, ...]:
     """The keys of the bands that hold a value (module docstring), from ascending `values`:
     each bin's smallest value found by bisection, ROWS of them packed and hashed per band
     (the band's number is the CRC's start, so equal bins in two bands make two keys)."""
-    count = len(values)
-    mins: list[int] = []
-    found = 0
-    for start, end in pairwise(_EDGES):
-        found = bisect_left(values, start, found)
-        mins.append(values[found] if found < count and values[found] < end else _EMPTY)
+    starts = list(map(bisect_left, repeat(values), _EDGES))
+    mins = [values[start] if start < end else _EMPTY for start, end in pairwise(starts)]
     packed = struct.pack(f"<{_BINS}q", *mins)
-    width = 8 * ROWS
     return tuple(
-        zlib.crc32(packed[band * width : (band + 1) * width], band)
-        for band in range(BANDS)
-        if any(value != _EMPTY for value in mins[band * ROWS : (band + 1) * ROWS])
+        zlib.crc32(part, band)
+        for band, part in enumerate(map(packed.__getitem__, _BAND_SLICES))
+        if part != _EMPTY_BAND
     )
 
 

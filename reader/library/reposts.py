@@ -10,8 +10,9 @@ for the candidates); what is here is keeping it incremental. Tables:
 
 - `sketches`: one row per readable file (its day, its sketch packed as little-endian
   uint32, its size, and whether it has been grouped yet);
-- `sketch_keys`: a file's band keys (dedupe.band_keys), indexed, so a new file finds the
-  files that share one (its candidates, nearly all of them copies) with one range read per key;
+- `sketch_keys`: a file's band keys (dedupe.band_keys), a table ordered by key then file
+  (and indexed by file), so a new file finds the files that share one (its candidates,
+  nearly all of them copies) with one range read per key, the table itself never read;
 - `stories`: one row per file that has copies: the story (the smallest file id of the
   group), how many copies, and whether this copy is the one the list shows (the newest,
   in the list's own order: date, then path);
@@ -44,13 +45,18 @@ BATCH = 200
 _IN = 500
 """Values bound per `IN (…)` query (far below SQLite's limit of 32,766)."""
 
-TABLES = (
-    "CREATE TABLE IF NOT EXISTS sketches(file_id INTEGER PRIMARY KEY, day INTEGER, "
-    "size INTEGER NOT NULL, grouped INTEGER NOT NULL DEFAULT 0, sketch BLOB NOT NULL)",
+SKETCH_TABLES = (
+    "CREATE TABLE IF NOT EXISTS sketches(file_id INTEGER PRIMARY KEY, day INTEGER, size INTEGER NOT NULL, "
+    "grouped INTEGER NOT NULL DEFAULT 0, sketch BLOB NOT NULL, keys BLOB NOT NULL)",
     "CREATE INDEX IF NOT EXISTS sketches_new ON sketches(grouped) WHERE grouped = 0",
-    "CREATE TABLE IF NOT EXISTS sketch_keys(key INTEGER NOT NULL, file_id INTEGER NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS sketch_keys_by_key ON sketch_keys(key)",
+    "CREATE TABLE IF NOT EXISTS sketch_keys(key INTEGER NOT NULL, file_id INTEGER NOT NULL, "
+    "PRIMARY KEY (key, file_id)) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS sketch_keys_by_file ON sketch_keys(file_id)",
+)
+"""The keys are two B-trees, each answering its lookups alone: by key (the files sharing it)
+and by file. forget_all makes these again (their shape changed with the band keys)."""
+TABLES = (
+    *SKETCH_TABLES,
     "CREATE TABLE IF NOT EXISTS stories(file_id INTEGER PRIMARY KEY, story INTEGER NOT NULL, "
     "copies INTEGER NOT NULL, lead INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS stories_by_story ON stories(story)",
@@ -67,8 +73,8 @@ TABLES = (
 LISTED_COUNT = "SELECT count(*) FROM files LEFT JOIN stories ON stories.file_id = files.id WHERE " + LISTED
 
 Cancelled = Callable[[], bool]
-_SAMPLE = "SELECT file_id FROM sketch_keys WHERE key = ? ORDER BY rowid LIMIT ?"
-"""The first files given a crowded key, in the order they were indexed (dedupe.MAX_BUCKET)."""
+_SAMPLE = "SELECT file_id FROM sketch_keys WHERE key = ? ORDER BY file_id LIMIT ?"
+"""The first files given a crowded key, in the order of their ids (dedupe.MAX_BUCKET)."""
 
 
 def ensure_schema(conn: sqlite3.Connection) -> None:
@@ -87,9 +93,14 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
 
 
 def forget_all(conn: sqlite3.Connection) -> None:
-    """Drop every sketch and group (the code that made them changed); in the caller's transaction."""
-    for table in ("sketches", "sketch_keys", "stories", "stories_dirty"):
+    """Drop every sketch and group (the code that made them changed); in the caller's transaction.
+    The sketches' tables are made again, in case they have an older shape."""
+    for table in ("stories", "stories_dirty"):
         conn.execute(f"DELETE FROM {table}")
+    for table in ("sketches", "sketch_keys"):
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+    for statement in SKETCH_TABLES:
+        conn.execute(statement)
 
 
 def pack(values: Sketch) -> bytes:
@@ -198,18 +209,30 @@ def sketch_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Row]:
 
 
 def store_sketches(conn: sqlite3.Connection, rows: Iterable[Row]) -> None:
-    """Keep the sketches (not grouped yet) and their keys; in the caller's transaction. A file
-    another refresh sketched meanwhile (two readers on one library) keeps one set of keys."""
-    rows = list(rows)
-    conn.executemany("DELETE FROM sketch_keys WHERE file_id = ?", [(file_id,) for file_id, _d, _v in rows])
+    """Keep the signatures, not grouped yet; in the caller's transaction. Their keys are indexed
+    when they are grouped (_index_keys), all in one transaction."""
     conn.executemany(
-        "INSERT OR REPLACE INTO sketches(file_id, day, size, grouped, sketch) VALUES (?, ?, ?, 0, ?)",
-        [(file_id, day, len(values), pack(values)) for file_id, day, (values, _keys) in rows],
+        "INSERT OR REPLACE INTO sketches(file_id, day, size, grouped, sketch, keys) "
+        "VALUES (?, ?, ?, 0, ?, ?)",
+        [(file_id, day, len(values), pack(values), pack(keys)) for file_id, day, (values, keys) in rows],
     )
-    conn.executemany(
-        "INSERT INTO sketch_keys VALUES (?, ?)",
-        [(key, file_id) for file_id, _day, (_values, keys) in rows for key in keys],
-    )
+
+
+def _index_keys(conn: sqlite3.Connection) -> None:
+    """The keys of the files not grouped yet into `sketch_keys` (a key twice in one file: once).
+    In the grouping's transaction rather than each sketching batch's: at 100,000 files every
+    batch's keys land all over the B-tree, so each batch wrote most of its pages again (a
+    fourth of the phase); once, each page is written once. Read in slices to bound memory."""
+    last = -1
+    while rows := conn.execute(
+        "SELECT file_id, keys FROM sketches WHERE grouped = 0 AND file_id > ? ORDER BY file_id LIMIT ?",
+        (last, 20 * BATCH),
+    ).fetchall():
+        conn.executemany(
+            "INSERT OR IGNORE INTO sketch_keys VALUES (?, ?)",
+            [(key, file_id) for file_id, data in rows for key in unpack(data)],
+        )
+        last = rows[-1][0]
 
 
 # -- grouping -------------------------------------------------------------------------------------
@@ -249,6 +272,7 @@ def _sketches_of(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, tupl
 def group_pending(conn: sqlite3.Connection) -> int:
     """Group the new files and the dirty stories (see the module's docstring); returns how many
     files' story changed. In the caller's transaction."""
+    _index_keys(conn)
     new = [row[0] for row in conn.execute("SELECT file_id FROM sketches WHERE grouped = 0 ORDER BY file_id")]
     dirty = [row[0] for row in conn.execute("SELECT story FROM stories_dirty")]
     if not new and not dirty:
