@@ -8,11 +8,11 @@ never wait for them): a library's first paint shows the groups of the last refre
 The rule is reader.dedupe's (bottom-k sketches of the body for the pair rule, band keys
 for the candidates); what is here is keeping it incremental. Tables:
 
-- `sketches`: one row per readable file (its day, its sketch packed as little-endian
-  uint32, its size, and whether it has been grouped yet);
-- `sketch_keys`: a file's band keys (dedupe.band_keys), a table ordered by key then file
-  (and indexed by file), so a new file finds the files that share one (its candidates,
-  nearly all of them copies) with one range read per key, the table itself never read;
+- `sketches`: one row per readable file (its day, its sketch and band keys packed as
+  little-endian uint32, its size, and whether it has been grouped yet);
+- `sketch_keys`: the grouped files' band keys (dedupe.band_keys), a table ordered by key
+  then file (and indexed by file), so a new file finds the files that share one (its
+  candidates, nearly all of them copies) with one range read per key;
 - `stories`: one row per file that has copies: the story (the smallest file id of the
   group), how many copies, and whether this copy is the one the list shows (the newest,
   in the list's own order: date, then path);
@@ -21,10 +21,10 @@ for the candidates); what is here is keeping it incremental. Tables:
 
 A refresh sketches the files that have no sketch (new or changed ones), then groups:
 every dirty story's remaining copies are grouped again among themselves (a removal can
-only split a story), and every new file is paired with the files sharing its values,
-joining their stories. The result equals grouping the whole library at once, except for
-a key that becomes crowded (more than MAX_BUCKET files) only after a pair was made
-through it: the pair stays.
+only split a story), and the new files' keys are indexed, each new file paired with the
+files sharing one of its keys, joining their stories. The result equals grouping the
+whole library at once, except for a key that becomes crowded (more than MAX_BUCKET files)
+only after a pair was made through it: the pair stays.
 """
 
 from __future__ import annotations
