@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reader.dedupe import MAX_DAYS, SHINGLE, THRESHOLD, group, normalise, similarity, sketch  # noqa: E402
+from reader.dedupe import MAX_DAYS, SHINGLE, THRESHOLD, group, normalise, signature, similarity, sketch  # noqa: E402
 from reader.loaders import ArticleError, load_article  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -135,7 +135,7 @@ def _groups_from_pairs(pairs: set[tuple[int, int]], size: int) -> list[list[int]
 
 
 def own(bodies: Sequence[Sequence[str]], dates: Sequence[date | None], threshold: float) -> list[list[int]]:
-    return group([sketch(body) for body in bodies], dates, threshold)
+    return group([signature(body) for body in bodies], dates, threshold)
 
 
 def datasketch_groups(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.dedupe import group, sketch
+from reader.dedupe import group, signature
 from reader.library import LibraryIndex
 from reader.library.head import read_head
 from reader.library.session import LibrarySession
@@ -114,6 +114,38 @@ def test_an_index_made_before_the_groups_gains_their_tables(library: Path) -> No
         assert rows(index) == [("roads_b.txt", 2), ("fire_c.txt", 3), ("school.txt", 1)]
 
 
+def test_an_index_of_older_code_has_its_keys_table_made_again(library: Path) -> None:
+    """Sketch tables of the shape before (keys in a rowid table indexed by key, sketches without
+    them) under another fingerprint: the refresh forgets every sketch and makes them anew."""
+    from reader.library.freshness import REPOSTS_KEY
+
+    with LibraryIndex(library) as index:
+        index.refresh(officials=False)
+        path = index.path
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE sketch_keys")
+    conn.execute("CREATE TABLE sketch_keys(key INTEGER NOT NULL, file_id INTEGER NOT NULL)")
+    conn.execute("DROP TABLE sketches")  # no keys column
+    conn.execute(
+        "CREATE TABLE sketches(file_id INTEGER PRIMARY KEY, day INTEGER, size INTEGER NOT NULL, "
+        "grouped INTEGER NOT NULL DEFAULT 0, sketch BLOB NOT NULL)"
+    )
+    conn.execute("CREATE INDEX sketch_keys_by_key ON sketch_keys(key)")
+    conn.execute("UPDATE meta SET value = 'older' WHERE key = ?", (REPOSTS_KEY,))
+    conn.commit()
+    conn.close()
+    with LibraryIndex(library) as index:
+        assert index.refresh(officials=False).sketched == 6
+        assert rows(index) == [("roads_b.txt", 2), ("fire_c.txt", 3), ("school.txt", 1)]
+    conn = sqlite3.connect(path)
+    made = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'sketch_keys'").fetchone()[0]
+    listed = conn.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'sketch_keys'")
+    indexes = {row[0] for row in listed}
+    conn.close()
+    assert "WITHOUT ROWID" in made
+    assert "sketch_keys_by_key" not in indexes
+
+
 def test_the_session_hands_the_list_over_again_once_grouped(library: Path) -> None:
     snapshots: list[list[str]] = []
     session = LibrarySession(library)
@@ -156,7 +188,7 @@ def test_incremental_groups_equal_grouping_the_whole_library(
             (library / f"{number:02}.txt").unlink()
         index.refresh(officials=False)
         kept = sorted(path.name for path in library.iterdir())
-        expected = group([sketch(bodies[int(name[:2])]) for name in kept])
+        expected = group([signature(bodies[int(name[:2])]) for name in kept])
         want = sorted(sorted(kept[i] for i in members) for members in expected)
         stored: dict[str, set[str]] = {}
         for name in kept:

@@ -266,7 +266,8 @@ class LibraryIndex:
         started = time.perf_counter()
         summary = summary or RefreshSummary()
         report, stop = progress or no_progress, cancelled or never_cancelled
-        reposts.refresh(self._conn, self._lock, self._transaction, report, stop, summary)
+        with self._big_cache():  # the grouping writes keys all over their B-tree, too
+            reposts.refresh(self._conn, self._lock, self._transaction, report, stop, summary)
         if summary.regrouped:
             self._count_listed()
         summary.reposts_seconds += time.perf_counter() - started

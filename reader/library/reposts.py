@@ -5,13 +5,14 @@ story once, and all three read the index, so the groups are stored beside the fi
 group. They are computed in the background, after the text phase (the list and search
 never wait for them): a library's first paint shows the groups of the last refresh.
 
-The rule is reader.dedupe's (bottom-k sketches of the body, same_story); what is here is
-keeping it incremental. Tables:
+The rule is reader.dedupe's (bottom-k sketches of the body for the pair rule, band keys
+for the candidates); what is here is keeping it incremental. Tables:
 
-- `sketches`: one row per readable file (its day, its sketch packed as little-endian
-  uint32, its size, and whether it has been grouped yet);
-- `sketch_keys`: a file's KEYS smallest values, indexed, so a new file finds the files
-  that share them (its candidates) with one range read per value;
+- `sketches`: one row per readable file (its day, its sketch and band keys packed as
+  little-endian uint32, its size, and whether it has been grouped yet);
+- `sketch_keys`: the grouped files' band keys (dedupe.band_keys), a table ordered by key
+  then file (and indexed by file), so a new file finds the files that share one (its
+  candidates, nearly all of them copies) with one range read per key;
 - `stories`: one row per file that has copies: the story (the smallest file id of the
   group), how many copies, and whether this copy is the one the list shows (the newest,
   in the list's own order: date, then path);
@@ -20,10 +21,10 @@ keeping it incremental. Tables:
 
 A refresh sketches the files that have no sketch (new or changed ones), then groups:
 every dirty story's remaining copies are grouped again among themselves (a removal can
-only split a story), and every new file is paired with the files sharing its values,
-joining their stories. The result equals grouping the whole library at once, except for
-a value that becomes crowded (more than MAX_BUCKET files) only after a pair was made
-through it: the pair stays.
+only split a story), and the new files' keys are indexed, each new file paired with the
+files sharing one of its keys, joining their stories. The result equals grouping the
+whole library at once, except for a key that becomes crowded (more than MAX_BUCKET files)
+only after a pair was made through it: the pair stays.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
 
-from reader.dedupe import KEYS, MAX_BUCKET, MIN_SHARED_KEYS, Sketch, same_story, shared_keys, sketch
+from reader.dedupe import MAX_BUCKET, Signature, Sketch, same_story, signature
 from reader.library.people import LISTED
 from reader.library.progress import IndexProgress, ProgressCallback, RefreshSummary
 
@@ -44,14 +45,18 @@ BATCH = 200
 _IN = 500
 """Values bound per `IN (…)` query (far below SQLite's limit of 32,766)."""
 
-TABLES = (
-    "CREATE TABLE IF NOT EXISTS sketches(file_id INTEGER PRIMARY KEY, day INTEGER, "
-    "size INTEGER NOT NULL, grouped INTEGER NOT NULL DEFAULT 0, sketch BLOB NOT NULL)",
+SKETCH_TABLES = (
+    "CREATE TABLE IF NOT EXISTS sketches(file_id INTEGER PRIMARY KEY, day INTEGER, size INTEGER NOT NULL, "
+    "grouped INTEGER NOT NULL DEFAULT 0, sketch BLOB NOT NULL, keys BLOB NOT NULL)",
     "CREATE INDEX IF NOT EXISTS sketches_new ON sketches(grouped) WHERE grouped = 0",
-    "CREATE INDEX IF NOT EXISTS sketches_short ON sketches(size) WHERE size < 8",
-    "CREATE TABLE IF NOT EXISTS sketch_keys(key INTEGER NOT NULL, file_id INTEGER NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS sketch_keys_by_key ON sketch_keys(key)",
+    "CREATE TABLE IF NOT EXISTS sketch_keys(key INTEGER NOT NULL, file_id INTEGER NOT NULL, "
+    "PRIMARY KEY (key, file_id)) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS sketch_keys_by_file ON sketch_keys(file_id)",
+)
+"""The keys are two B-trees, each answering its lookups alone: by key (the files sharing it)
+and by file. forget_all makes these again (their shape changed with the band keys)."""
+TABLES = (
+    *SKETCH_TABLES,
     "CREATE TABLE IF NOT EXISTS stories(file_id INTEGER PRIMARY KEY, story INTEGER NOT NULL, "
     "copies INTEGER NOT NULL, lead INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS stories_by_story ON stories(story)",
@@ -64,15 +69,12 @@ TABLES = (
     "CREATE TRIGGER IF NOT EXISTS reposts_file_renamed AFTER UPDATE OF path ON files BEGIN "
     "INSERT OR IGNORE INTO stories_dirty SELECT story FROM stories WHERE file_id = new.id; END",
 )
-assert KEYS == 8, "sketches_short's WHERE says 8"
 
-LISTED_COUNT = (
-    "SELECT count(*) FROM files LEFT JOIN stories ON stories.file_id = files.id WHERE " + LISTED
-)
+LISTED_COUNT = "SELECT count(*) FROM files LEFT JOIN stories ON stories.file_id = files.id WHERE " + LISTED
 
 Cancelled = Callable[[], bool]
-_SAMPLE = "SELECT file_id FROM sketch_keys WHERE key = ? ORDER BY rowid LIMIT ?"
-"""The first files given a crowded value, in the order they were indexed (dedupe.MAX_BUCKET)."""
+_SAMPLE = "SELECT file_id FROM sketch_keys WHERE key = ? ORDER BY file_id LIMIT ?"
+"""The first files given a crowded key, in the order of their ids (dedupe.MAX_BUCKET)."""
 
 
 def ensure_schema(conn: sqlite3.Connection) -> None:
@@ -91,9 +93,14 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
 
 
 def forget_all(conn: sqlite3.Connection) -> None:
-    """Drop every sketch and group (the code that made them changed); in the caller's transaction."""
-    for table in ("sketches", "sketch_keys", "stories", "stories_dirty"):
+    """Drop every sketch and group (the code that made them changed); in the caller's transaction.
+    The sketches' tables are made again, in case they have an older shape."""
+    for table in ("stories", "stories_dirty"):
         conn.execute(f"DELETE FROM {table}")
+    for table in ("sketches", "sketch_keys"):
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+    for statement in SKETCH_TABLES:
+        conn.execute(statement)
 
 
 def pack(values: Sketch) -> bytes:
@@ -179,8 +186,12 @@ def unsketched(conn: sqlite3.Connection) -> list[int]:
     ]
 
 
-def sketch_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[int, int | None, Sketch]]:
-    """(file id, day, sketch) of `ids`, from the stored body paragraphs (one query each)."""
+Row = tuple[int, int | None, Signature]
+"""A sketched file: its id, its day (an ordinal) and its signature."""
+
+
+def sketch_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Row]:
+    """(file id, day, signature) of `ids`, from the stored body paragraphs (one query each)."""
     marks = _marks(len(ids))
     days = {
         file_id: _day(iso)
@@ -192,22 +203,36 @@ def sketch_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[int,
         list(ids),
     ):
         bodies[file_id].append(text)
-    return [(file_id, days[file_id], sketch(bodies.get(file_id, ()))) for file_id in ids if file_id in days]
+    return [
+        (file_id, days[file_id], signature(bodies.get(file_id, ()))) for file_id in ids if file_id in days
+    ]
 
 
-def store_sketches(conn: sqlite3.Connection, rows: Iterable[tuple[int, int | None, Sketch]]) -> None:
-    """Keep the sketches (not grouped yet) and their keys; in the caller's transaction. A file
-    another refresh sketched meanwhile (two readers on one library) keeps one set of keys."""
-    rows = list(rows)
-    conn.executemany("DELETE FROM sketch_keys WHERE file_id = ?", [(file_id,) for file_id, _d, _v in rows])
+def store_sketches(conn: sqlite3.Connection, rows: Iterable[Row]) -> None:
+    """Keep the signatures, not grouped yet; in the caller's transaction. Their keys are indexed
+    when they are grouped (_index_keys), all in one transaction."""
     conn.executemany(
-        "INSERT OR REPLACE INTO sketches(file_id, day, size, grouped, sketch) VALUES (?, ?, ?, 0, ?)",
-        [(file_id, day, len(values), pack(values)) for file_id, day, values in rows],
+        "INSERT OR REPLACE INTO sketches(file_id, day, size, grouped, sketch, keys) "
+        "VALUES (?, ?, ?, 0, ?, ?)",
+        [(file_id, day, len(values), pack(values), pack(keys)) for file_id, day, (values, keys) in rows],
     )
-    conn.executemany(
-        "INSERT INTO sketch_keys VALUES (?, ?)",
-        [(key, file_id) for file_id, _day, values in rows for key in values[:KEYS]],
-    )
+
+
+def _index_keys(conn: sqlite3.Connection) -> None:
+    """The keys of the files not grouped yet into `sketch_keys` (a key twice in one file: once).
+    In the grouping's transaction rather than each sketching batch's: at 100,000 files every
+    batch's keys land all over the B-tree, so each batch wrote most of its pages again (a
+    fourth of the phase); once, each page is written once. Read in slices to bound memory."""
+    last = -1
+    while rows := conn.execute(
+        "SELECT file_id, keys FROM sketches WHERE grouped = 0 AND file_id > ? ORDER BY file_id LIMIT ?",
+        (last, 20 * BATCH),
+    ).fetchall():
+        conn.executemany(
+            "INSERT OR IGNORE INTO sketch_keys VALUES (?, ?)",
+            [(key, file_id) for file_id, data in rows for key in unpack(data)],
+        )
+        last = rows[-1][0]
 
 
 # -- grouping -------------------------------------------------------------------------------------
@@ -247,6 +272,7 @@ def _sketches_of(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, tupl
 def group_pending(conn: sqlite3.Connection) -> int:
     """Group the new files and the dirty stories (see the module's docstring); returns how many
     files' story changed. In the caller's transaction."""
+    _index_keys(conn)
     new = [row[0] for row in conn.execute("SELECT file_id FROM sketches WHERE grouped = 0 ORDER BY file_id")]
     dirty = [row[0] for row in conn.execute("SELECT story FROM stories_dirty")]
     if not new and not dirty:
@@ -263,10 +289,9 @@ def group_pending(conn: sqlite3.Connection) -> int:
             del story_of[file_id]
         touched.update(copies)
         _group_among(conn, copies, union)
-    short = {row[0] for row in conn.execute("SELECT file_id FROM sketches WHERE size < 8")}
     is_new = set(new)
     for chunk in _chunks(new, BATCH):
-        _pair_new(conn, chunk, is_new, short, story_of, union)
+        _pair_new(conn, chunk, is_new, story_of, union)
     components: dict[int, set[int]] = defaultdict(set)
     for node in list(union.parent):
         if node < 0:  # an untouched story joined by a new file: all its copies
@@ -293,7 +318,7 @@ def _group_among(conn: sqlite3.Connection, ids: Sequence[int], union: _Union) ->
             if union.root(first) == union.root(second):
                 continue
             day_b, b = sketches[second]
-            if same_story(a, b, day_a, day_b, len(set(a[:KEYS]) & set(b[:KEYS]))):
+            if same_story(a, b, day_a, day_b):
                 union.join(first, second)
 
 
@@ -301,54 +326,56 @@ def _pair_new(
     conn: sqlite3.Connection,
     chunk: Sequence[int],
     is_new: set[int],
-    short: set[int],
     story_of: dict[int, int],
     union: _Union,
 ) -> None:
-    """Pair each file of `chunk` with the files that share its smallest values.
+    """Pair each file of `chunk` with the files that share one of its keys.
 
-    SQLite counts the shared values (a self-join of `sketch_keys`, grouped by pair, crowded
-    values left out) and hands back only the pairs sharing MIN_SHARED_KEYS of them, or any
-    value where a sketch is short: at 100,000 articles the values' buckets hold tens of
-    millions of rows, too many to count in Python. A crowded value's first MAX_BUCKET files
-    are candidates too, their shared values counted directly (dedupe.group does the same)."""
-    mine = _sketches_of(conn, chunk)
-    keys = sorted({key for _day, values in mine.values() for key in values[:KEYS]})
-    boilerplate: list[int] = []
-    for part in _chunks(keys):
-        marks = _marks(len(part))
-        crowded = f"SELECT key FROM sketch_keys WHERE key IN ({marks}) GROUP BY key HAVING count(*) > ?"
-        boilerplate += [row[0] for row in conn.execute(crowded, [*part, MAX_BUCKET])]
-    ids = sorted(mine)
-    mine_short = [file_id for file_id in ids if file_id in short]
-    pairs = conn.execute(
-        "SELECT a.file_id, b.file_id, count(*) FROM sketch_keys AS a JOIN sketch_keys AS b ON b.key = a.key "
-        f"WHERE a.file_id IN ({_marks(len(ids))}) AND a.key NOT IN ({_marks(len(boilerplate))}) "
-        "AND b.file_id != a.file_id GROUP BY a.file_id, b.file_id "
-        f"HAVING count(*) >= ? OR a.file_id IN ({_marks(len(mine_short))}) "
-        "OR b.file_id IN (SELECT file_id FROM sketches WHERE size < 8)",
-        [*ids, *boilerplate, MIN_SHARED_KEYS, *mine_short],
-    ).fetchall()
-    wanted: list[tuple[int, int, int | None]] = [
-        (first, second, count)
-        for first, second, count in pairs
-        if not (second in is_new and second < first)  # a pair of two new files: once
+    SQLite finds them (a self-join of `sketch_keys`, crowded keys left out); a crowded key's
+    first MAX_BUCKET files, as indexed, are candidates instead (dedupe.group does the same).
+    The band keys make few candidates, nearly all of them copies, so what reaches Python is
+    about one pair per copy, not every pair sharing a stock sentence."""
+    marks = _marks(len(chunk))
+    crowded = [
+        row[0]
+        for row in conn.execute(
+            "SELECT key FROM sketch_keys WHERE key IN "
+            f"(SELECT key FROM sketch_keys WHERE file_id IN ({marks})) GROUP BY key HAVING count(*) > ?",
+            [*chunk, MAX_BUCKET],
+        )
     ]
-    for key in boilerplate:  # its first MAX_BUCKET files (as indexed) only, shared values counted directly
-        sample = [row[0] for row in conn.execute(_SAMPLE, (key, MAX_BUCKET))]
-        for first, (_day, values) in mine.items():
-            if key in values[:KEYS]:
-                wanted += [(first, second, None) for second in sample if second != first]
-    theirs = _sketches_of(conn, {second for _first, second, _count in wanted})
-    for first, second, count in wanted:
-        if second not in theirs:
+    pairs = conn.execute(
+        "SELECT DISTINCT a.file_id, b.file_id FROM sketch_keys AS a JOIN sketch_keys AS b ON b.key = a.key "
+        f"WHERE a.file_id IN ({marks}) AND a.key NOT IN ({_marks(len(crowded))}) AND b.file_id != a.file_id",
+        [*chunk, *crowded],
+    ).fetchall()
+    wanted = {
+        (first, second)
+        for first, second in pairs
+        if not (second in is_new and second < first)  # a pair of two new files: once
+    }
+    for part in _chunks(crowded):
+        holders: dict[int, list[int]] = defaultdict(list)
+        for key, file_id in conn.execute(
+            f"SELECT key, file_id FROM sketch_keys WHERE file_id IN ({marks}) "
+            f"AND key IN ({_marks(len(part))})",
+            [*chunk, *part],
+        ):
+            holders[key].append(file_id)
+        for key, firsts in holders.items():
+            sample = [row[0] for row in conn.execute(_SAMPLE, (key, MAX_BUCKET))]
+            wanted.update((first, second) for first in firsts for second in sample if second != first)
+    mine = _sketches_of(conn, chunk)
+    theirs = _sketches_of(conn, {second for _first, second in wanted})
+    for first, second in sorted(wanted):
+        if first not in mine or second not in theirs:
             continue
         node_a, node_b = first, _node(second, story_of)
         if union.root(node_a) == union.root(node_b):
             continue
         day_a, a = mine[first]
         day_b, b = theirs[second]
-        if same_story(a, b, day_a, day_b, shared_keys(a, b) if count is None else count):
+        if same_story(a, b, day_a, day_b):
             union.join(node_a, node_b)
 
 
