@@ -14,6 +14,7 @@ are left out. Precision and recall count pairs of articles put in one group.
 
 Timing: 100,000 bodies made of corpus sentences drawn at random (8–20 each, seed 18), a
 tenth of them reprints of others; the time covers sketching and grouping, on one thread.
+The groups are scored against the reprints made (pairs printing one text), undated.
 """
 
 from __future__ import annotations
@@ -169,20 +170,35 @@ METHODS: dict[str, Callable[..., list[list[int]]]] = {
 }
 
 
-def synthetic(count: int, articles: list[Article]) -> list[list[str]]:
-    """`count` bodies of corpus sentences drawn at random, a tenth of them reprints of others."""
+def synthetic(count: int, articles: list[Article], sources: dict[int, int] | None = None) -> list[list[str]]:
+    """`count` bodies of corpus sentences drawn at random, a tenth of them reprints of others
+    (which body each reprints is put in `sources`)."""
     rng = random.Random(SEED)
     sentences = [s + "。" for _, body, _ in articles for p in body for s in p.split("。") if len(s) > 8]
     bodies: list[list[str]] = []
     for _ in range(count):
         if bodies and rng.random() < 0.1:
-            body = list(rng.choice(bodies))
+            copied = rng.choice(range(len(bodies)))  # the draw rng.choice(bodies) makes
+            body = list(bodies[copied])
             body[0] = _edit(body[0], rng)
+            if sources is not None:
+                sources[len(bodies)] = copied
         else:
             paragraphs = rng.randint(3, 6)
             body = ["".join(rng.choices(sentences, k=rng.randint(2, 4))) for _ in range(paragraphs)]
         bodies.append(body)
     return bodies
+
+
+def _lineages(sources: dict[int, int], size: int) -> set[tuple[int, int]]:
+    """The pairs of synthetic bodies that print one text: a body, its reprints, theirs..."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for index in range(size):
+        origin = index
+        while origin in sources:
+            origin = sources[origin]
+        members[origin].append(index)
+    return {pair for group in members.values() for pair in combinations(group, 2)}
 
 
 def main() -> int:
@@ -226,7 +242,9 @@ def main() -> int:
                     j = similarity(sketch(bodies[a]), sketch(bodies[b]))
                     print(f"  {kind} {articles[a][0]} ~ {articles[b][0]}  J≈{j:.2f}")
     if args.articles:
-        many = synthetic(args.articles, articles)
+        sources: dict[int, int] = {}
+        many = synthetic(args.articles, articles, sources)
+        truth = _lineages(sources, len(many))
         for name in methods:
             try:
                 started = time.perf_counter()
@@ -234,7 +252,13 @@ def main() -> int:
                 spent = time.perf_counter() - started
             except ImportError:
                 continue
-            print(f"{name:11} {len(many):,} articles grouped in {spent:.1f} s ({len(groups):,} groups)")
+            found = {pair for members in groups for pair in combinations(sorted(members), 2)}
+            right = len(found & truth)
+            print(
+                f"{name:11} {len(many):,} articles grouped in {spent:.1f} s ({len(groups):,} groups); "
+                f"against the reprints made: precision {right / max(1, len(found)):.4f}, "
+                f"recall {right / max(1, len(truth)):.4f} ({right}/{len(truth)} pairs)"
+            )
     return 0
 
 
