@@ -64,6 +64,7 @@ TUNING = {
     "local-g-seen": (GOLD / "local-g-seen.yaml", GOLD / "corpus"),
     "national-o-tune": (GOLD / "national-o-tune.yaml", SHARED / "corpus"),
     "local-o-tune": (GOLD / "local-o-tune.yaml", GOLD / "corpus"),
+    "local-p-tune": (GOLD / "local-p-tune.yaml", GOLD / "corpus"),
 }
 UNTOUCHED = {
     "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
@@ -84,6 +85,7 @@ UNTOUCHED = {
     "national-n-untouched": (GOLD / "national-n-untouched.yaml", SHARED / "corpus"),
     "national-o-untouched": (GOLD / "national-o-untouched.yaml", SHARED / "corpus"),
     "local-o-untouched": (GOLD / "local-o-untouched.yaml", GOLD / "corpus"),
+    "local-p-untouched": (GOLD / "local-p-untouched.yaml", GOLD / "corpus"),
 }
 
 

@@ -78,6 +78,8 @@ OFFICIALS_GOLD = (
     "national-o-untouched",
     "local-o-tune",
     "local-o-untouched",
+    "local-p-tune",
+    "local-p-untouched",
 )
 
 
@@ -299,6 +301,8 @@ def _gold(name: str) -> list[dict[str, Any]]:
         ("national-o-untouched", SHARED / "corpus", 15),
         ("local-o-tune", LOCAL_PAGES, 15),
         ("local-o-untouched", LOCAL_PAGES, 15),
+        ("local-p-tune", LOCAL_PAGES, 15),
+        ("local-p-untouched", LOCAL_PAGES, 15),
     ],
 )
 def test_this_rounds_gold_is_well_formed(name: str, corpus: Path, articles: int) -> None:
