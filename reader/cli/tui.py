@@ -59,9 +59,15 @@ def run_tui(argv: Sequence[str]) -> int:
     """
     import gc
 
+    from reader.compiled import save_compiled
+
+    def after_first_frame() -> None:
+        gc.enable()
+        save_compiled()  # the patterns this start compiled, for the next one (reader.compiled)
+
     gc.disable()
     try:
-        return _run_tui(argv, after_first_frame=gc.enable)
+        return _run_tui(argv, after_first_frame=after_first_frame)
     finally:
         gc.enable()
 
