@@ -15,13 +15,13 @@ content; the C matcher checks every code it is given (`_sre` validates it) and a
 that fails — another Python, an implementation without `_sre.compile`, a damaged or
 foreign file — compiles the pattern the usual way. Only reader's own patterns (from its
 source and data files) go through here, never a user's query. The file is written by
-`save_compiled` (after the first frame, and at exit), atomically, never on the way to a
-frame.
+`save_compiled`, atomically, which only the TUI calls (after its first frame, and when it
+quits): never on the way to a frame, and never by a command such as `reader locate`, which
+creates nothing.
 """
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import json
 import os
@@ -139,8 +139,6 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     except (RuntimeError, TypeError, ValueError, AttributeError, ImportError):
         return re.compile(pattern, flags)
     if entry is not None:
-        if not _new:
-            atexit.register(save_compiled)
         _new[key] = entry
     return compiled
 
