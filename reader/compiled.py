@@ -78,7 +78,7 @@ def _read_store() -> dict[tuple[str, int], Entry]:
         if not isinstance(data, dict) or data.get("python") != _stamp():
             return {}
         return dict(_entries(data.get("patterns")))
-    except (OSError, ValueError, TypeError, KeyError):
+    except (OSError, ValueError, TypeError, KeyError):  # UnicodeDecodeError is a ValueError
         return {}
 
 
@@ -88,11 +88,12 @@ def _entries(rows: object) -> list[tuple[tuple[str, int], Entry]]:
     for row in rows if isinstance(rows, list) else []:
         if not (isinstance(row, list) and len(row) == 7):
             continue
-        pattern, flags, final_flags, code, groups, names, index = row
-        if not (isinstance(pattern, str) and isinstance(code, str) and isinstance(names, dict)):
+        text, flags, final_flags, code, groups, names, index = row
+        if not (isinstance(text, str) and isinstance(code, str) and isinstance(names, dict)):
             continue
         if not all(isinstance(x, int) for x in (flags, final_flags, groups)) or not isinstance(index, list):
             continue
+        pattern = bytes.fromhex(text).decode("utf-8", "surrogatepass")
         words = array("I")
         words.frombytes(bytes.fromhex(code))
         found.append(((pattern, flags), (final_flags, words.tolist(), groups, names, tuple(index))))
@@ -143,16 +144,21 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
+def _hex(pattern: str) -> str:
+    """A pattern as hex of its UTF-8: patterns hold lone surrogates (the text-safety tables),
+    which JSON would join into pairs (another pattern) where a high one precedes a low one."""
+    return pattern.encode("utf-8", "surrogatepass").hex()
+
+
 def save_compiled() -> None:
     """Keep the patterns compiled since the store was read (nothing to do if none were)."""
     if not _new:
         return
     kept = {**_read_store(), **_new}
     rows = [
-        [pattern, flags, final_flags, array("I", code).tobytes().hex(), groups, names, list(index)]
+        [_hex(pattern), flags, final_flags, array("I", code).tobytes().hex(), groups, names, list(index)]
         for (pattern, flags), (final_flags, code, groups, names, index) in list(kept.items())[-MAX_KEPT:]
     ]
-    # ASCII JSON: patterns hold lone surrogates (the text-safety tables), which UTF-8 cannot.
     body = json.dumps({"python": _stamp(), "patterns": rows}).encode("ascii")
     path = _path()
     temporary = f"{path}.{os.getpid()}.tmp"
