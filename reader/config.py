@@ -18,7 +18,6 @@ exist is an error, because that is almost certainly a typo.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,6 +25,7 @@ from types import MappingProxyType
 from typing import Any
 
 from reader import locations
+from reader.compiled import compile_pattern
 from reader.files import read_regular_text, reason
 from reader.measure import DEFAULT_MEASURE, MAX_MEASURE, MIN_MEASURE
 from reader.messages import short_repr
@@ -36,7 +36,7 @@ MAX_CONFIG_NODES = 20_000
 KNOWN_KEYS = ("library", "theme", "measure", "pinyin", "punctuation", "ambiguous_width", "keymap")
 PUNCTUATION = ("typeset", "as-printed")
 AMBIGUOUS_WIDTHS = ("auto", 1, 2)
-_BINDING_ID = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+$")
+_BINDING_ID = compile_pattern(r"^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+$")
 
 
 class ConfigError(Exception):

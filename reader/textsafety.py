@@ -40,6 +40,8 @@ from __future__ import annotations
 
 import re
 
+from reader.compiled import compile_pattern
+
 __all__ = ["BIDI_CONTROLS", "REPLACEMENT", "has_unsafe", "inert", "inert_line", "json_safe", "plain_line"]
 
 REPLACEMENT = "\ufffd"
@@ -67,7 +69,7 @@ def _build_table(keep_newlines: bool) -> dict[int, str]:
 
 _TABLE_TEXT = _build_table(keep_newlines=True)
 _TABLE_LINE = _build_table(keep_newlines=False)
-_UNSAFE = re.compile(
+_UNSAFE = compile_pattern(
     "["
     + "".join(re.escape(chr(code)) for code in sorted(_TABLE_LINE) if code != ord("\n") and code < 0xD800)
     + "\ud800-\udfff]"
@@ -99,7 +101,9 @@ def has_unsafe(text: str) -> bool:
     return _UNSAFE.search(text) is not None
 
 
-_JSON_ESCAPE = re.compile("[\u007f-\u009f\u2028\u2029\ud800-\udfff" + "".join(sorted(BIDI_CONTROLS)) + "]")
+_JSON_ESCAPE = compile_pattern(
+    "[\u007f-\u009f\u2028\u2029\ud800-\udfff" + "".join(sorted(BIDI_CONTROLS)) + "]"
+)
 
 
 def json_safe(dumped: str) -> str:

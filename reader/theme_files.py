@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader import locations
+from reader.compiled import compile_pattern
 from reader.files import read_regular_text, reason, write_atomic
 from reader.messages import short_repr
 
@@ -44,7 +44,7 @@ READER_VARIABLES = (
     "reader-meta",
     "reader-search-match",
 )
-_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
+_COLOUR = compile_pattern(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 
 
 class ThemeFileError(Exception):

@@ -24,9 +24,18 @@ import sys
 from collections.abc import Callable, Sequence
 
 from reader.cli.common import UsageError, fail
-from reader.cli.locate import locate_rows
 
 __all__ = ["locate_rows", "main"]
+
+
+def __getattr__(name: str) -> object:
+    """`locate_rows`, imported on first use: its module brings argparse, which the TUI's
+    start does without."""
+    if name == "locate_rows":
+        from reader.cli.locate import locate_rows
+
+        return locate_rows
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 GLOBAL_OPTIONS = ("--config", "--theme")

@@ -7,7 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.cli.common import Parser, UsageError, add_config_option, load_settings
+from reader.cli.common import UsageError, load_settings
+from reader.cli.parsing import Parser, add_config_option
 
 
 def _add_parser() -> argparse.ArgumentParser:

@@ -6,7 +6,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from reader.cli.common import Parser, add_config_option, bounded_int, fail, load, load_settings
+from reader.cli.common import fail, load, load_settings
+from reader.cli.parsing import Parser, add_config_option, bounded_int
 from reader.measure import DEFAULT_MEASURE, MAX_RENDER_WIDTH, MIN_RENDER_WIDTH
 
 

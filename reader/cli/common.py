@@ -1,5 +1,6 @@
-"""What every command shares: the one-line usage error, argparse that raises it, bounded
-numbers, path checks, and the library index opened with its recovery path.
+"""What every command shares: the one-line usage error, path checks, config, and the library
+index opened with its recovery path (argparse, which the TUI's common starts need not
+import, is `reader.cli.parsing`).
 
 Every failure a user can cause ends with one line on stderr and exit status 2, never a
 traceback (see `reader.cli.main`).
@@ -7,12 +8,10 @@ traceback (see `reader.cli.main`).
 
 from __future__ import annotations
 
-import argparse
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from reader.article import Article
@@ -30,41 +29,8 @@ class UsageError(Exception):
     """A user mistake; its message is the one line reader prints."""
 
 
-class Parser(argparse.ArgumentParser):
-    """argparse, with a mistake reported as reader's one line rather than usage text."""
-
-    def error(self, message: str) -> NoReturn:
-        command = self.prog.removeprefix("reader").strip()
-        raise UsageError(f"{command}: {message}" if command else message)
-
-
 MAX_LIMIT = 1_000_000
 """`search --limit`: more hits than a table can be read in; SQLite's LIMIT is 64-bit."""
-
-
-def bounded_int(name: str, low: int, high: int) -> Callable[[str], int]:
-    """An argparse type: a whole number from `low` to `high`, else one clear line.
-
-    Parsing a huge digit string is slow itself (and int() refuses over 4,300 digits),
-    so a long one is out of range from its length; the value is never echoed whole.
-    """
-
-    def parse(text: str) -> int:
-        stripped = text.strip()
-        value: int | None = None
-        if not re.fullmatch(r"[+-]?[0-9]+", stripped):
-            value = None
-        elif len(stripped.lstrip("+-")) > 18:
-            value = low - 1 if stripped.startswith("-") else high + 1
-        else:
-            value = int(stripped)
-        if value is None or not low <= value <= high:
-            shown = text if len(text) <= 24 else text[:23] + "…"
-            raise argparse.ArgumentTypeError(f"must be a whole number from {low} to {high:,}, not {shown!r}")
-        return value
-
-    parse.__name__ = name
-    return parse
 
 
 def fail(message: str) -> int:
@@ -121,13 +87,6 @@ def load(raw: str) -> Article:
 
 
 LIBRARY_HELP = "the library folder (default: config.yaml's `library:`, else the bundled articles)"
-
-
-def add_config_option(parser: argparse.ArgumentParser) -> None:
-    """`--config PATH`, which every command takes (before or after its name: `reader.cli.main`)."""
-    parser.add_argument(
-        "--config", metavar="PATH", help="read this config file (default: `reader locate config`)"
-    )
 
 
 def load_settings(explicit: str | None) -> Config:

@@ -10,16 +10,14 @@ from typing import TYPE_CHECKING
 from reader.cli.common import (
     LIBRARY_HELP,
     MAX_LIMIT,
-    Parser,
     UsageError,
-    add_config_option,
-    bounded_int,
     fail,
     library_folder,
     open_index,
     print_progress,
     recovering,
 )
+from reader.cli.parsing import Parser, add_config_option, bounded_int
 
 NOT_FOUND = 1
 """`reader search`'s exit status when nothing matched, as grep's."""

@@ -6,7 +6,8 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.cli.common import Parser, UsageError
+from reader.cli.common import UsageError
+from reader.cli.parsing import Parser
 
 
 def _locate_parser() -> argparse.ArgumentParser:

@@ -10,15 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.cli.common import (
-    LIBRARY_HELP,
-    Parser,
-    UsageError,
-    add_config_option,
-    library_folder,
-    open_index,
-    print_progress,
-)
+from reader.cli.common import LIBRARY_HELP, UsageError, library_folder, open_index, print_progress
+from reader.cli.parsing import Parser, add_config_option
 from reader.cli.people_choices import SUBCOMMANDS, run_choice
 
 if TYPE_CHECKING:

@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.cli.common import LIBRARY_HELP, Parser, UsageError, add_config_option, library_folder
+from reader.cli.common import LIBRARY_HELP, UsageError, library_folder
+from reader.cli.parsing import Parser, add_config_option
 
 if TYPE_CHECKING:
     import argparse

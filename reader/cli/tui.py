@@ -2,14 +2,41 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader import __version__
-from reader.cli.common import Parser, UsageError, check_path, fail
+from reader.cli.common import UsageError, check_path, fail
+
+if TYPE_CHECKING:
+    import argparse
+
+
+@dataclass(frozen=True)
+class TuiArgs:
+    """What `reader [PATH] [--theme NAME] [--config PATH]` was given."""
+
+    path: str | None = None
+    theme: str | None = None
+    config: str | None = None
+
+
+def parse_tui_args(argv: Sequence[str]) -> TuiArgs:
+    """The TUI's arguments. `reader` and `reader PATH` (no option) are read here: argparse,
+    and gettext behind it, cost a few milliseconds of the first paint; anything with an
+    option (or more than a path) goes to argparse, which checks it and prints help."""
+    if len(argv) <= 1 and not any(arg.startswith("-") for arg in argv):
+        return TuiArgs(path=argv[0] if argv else None)
+    args = _tui_parser().parse_args(argv)
+    return TuiArgs(path=args.path, theme=args.theme, config=args.config)
 
 
 def _tui_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from reader.cli.parsing import Parser
+
     parser = Parser(
         prog="reader",
         description="A terminal reader for Chinese news that shows which officials an article names.",
@@ -59,9 +86,15 @@ def run_tui(argv: Sequence[str]) -> int:
     """
     import gc
 
+    from reader.compiled import save_compiled
+
+    def after_first_frame() -> None:
+        gc.enable()
+        save_compiled()  # the patterns this start compiled, for the next one (reader.compiled)
+
     gc.disable()
     try:
-        return _run_tui(argv, after_first_frame=gc.enable)
+        return _run_tui(argv, after_first_frame=after_first_frame)
     finally:
         gc.enable()
 
@@ -71,7 +104,7 @@ def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
     from reader.config import ConfigError, load_config
     from reader.preferences import starting_theme
 
-    args = _tui_parser().parse_args(argv)
+    args = parse_tui_args(argv)
     try:
         config, warnings = load_config(args.config)
     except ConfigError as error:
@@ -101,16 +134,21 @@ def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
         path = check_path(args.path)
         library, open_file = (path, None) if path.is_dir() else (path.parent, path)
 
-    # Asked before Textual takes the terminal over: afterwards its answer would arrive
-    # as keystrokes. A width in the config is the user's word and is not checked.
+    # Asked before Textual takes the terminal over (afterwards its answer would arrive as
+    # keystrokes), and read once Textual is imported: the terminal answers meanwhile. A
+    # width in the config is the user's word and is not checked.
     ambiguous_width = config.ambiguous_width
+    probe = None
     if ambiguous_width is None:
-        from reader.ui.terminal import detect_ambiguous_width
+        from reader.ui.terminal import AmbiguousWidthProbe
 
-        ambiguous_width = detect_ambiguous_width()
-
-    from reader.cli.hangup import ask_to_exit, watch_for_hangup
-    from reader.ui.app import ReaderApp
+        probe = AmbiguousWidthProbe.start()
+    try:
+        from reader.cli.hangup import ask_to_exit, watch_for_hangup
+        from reader.ui.app import ReaderApp
+    finally:
+        if probe is not None:
+            ambiguous_width = probe.answer()
 
     app = ReaderApp(
         ambiguous_width=ambiguous_width,
@@ -124,4 +162,7 @@ def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
     )
     watch_for_hangup(0, lambda: ask_to_exit(app.call_from_thread, app.exit))
     app.run()
+    from reader.compiled import save_compiled
+
+    save_compiled()  # what the officials and the rest compiled since the first frame
     return 0

@@ -40,6 +40,8 @@ from __future__ import annotations
 
 import re
 
+from reader.compiled import compile_pattern
+
 __all__ = ["display_text"]
 
 
@@ -67,7 +69,7 @@ def _build_table() -> dict[int, str]:
 
 
 _TABLE = _build_table()
-_NEEDS_MAPPING = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + "]")
+_NEEDS_MAPPING = compile_pattern("[" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + "]")
 """Any character `_TABLE` maps: one C-speed search decides whether a copy is needed."""
 
 

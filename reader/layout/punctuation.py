@@ -25,16 +25,16 @@ Core code: no Textual import.
 
 from __future__ import annotations
 
-import re
+from reader.compiled import compile_pattern
 
 __all__ = ["FULL_WIDTH", "PAD_AFTER", "PAD_BEFORE", "is_chinese", "is_ideograph", "quote_pads", "typeset"]
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 """Half-width marks and the full-width forms they are shown in, in Chinese context."""
-_HALF = re.compile(r"[,;:?!()]")
-_QUOTES = re.compile("[\u2018\u2019\u201c\u201d]")
+_HALF = compile_pattern(r"[,;:?!()]")
+_QUOTES = compile_pattern("[\u2018\u2019\u201c\u201d]")
 _IDEOGRAPH_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_DOT_IN_NAME = re.compile(f"(?<=[{_IDEOGRAPH_CLASS}])·(?=[{_IDEOGRAPH_CLASS}])")
+_DOT_IN_NAME = compile_pattern(f"(?<=[{_IDEOGRAPH_CLASS}])·(?=[{_IDEOGRAPH_CLASS}])")
 PAD_BEFORE = 1
 """`quote_pads` value: a blank cell before the quote (an opening quote)."""
 PAD_AFTER = 2

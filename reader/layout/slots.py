@@ -12,14 +12,14 @@ Core code: no Textual import.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Mapping
 
+from reader.compiled import compile_pattern
 from reader.layout.punctuation import PAD_BEFORE, is_chinese, is_ideograph
 
 _UNITS_AFTER_NUMBERS = frozenset("年月日号时分秒点")
-_SLOT_CANDIDATES = re.compile(r"[A-Za-z0-9]+|[ ,;:?!()“”‘’]")
+_SLOT_CANDIDATES = compile_pattern(r"[A-Za-z0-9]+|[ ,;:?!()“”‘’]")
 """What a slot stands beside: a Latin/digit run, a space, a half-width mark, a quote.
 (One simple pattern and a look at the neighbours in Python: an alternation of the
 slots' patterns is ten times slower in `re`.)"""

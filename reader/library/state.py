@@ -47,6 +47,10 @@ class ArticleState:
         return cls(paragraph if valid else 0, data.get("read") is True)
 
 
+LOOKUPS_KEPT = 100_000
+"""Resolved keys a state keeps for look-ups (a library's rows); past that it starts over."""
+
+
 def _key(path: Path) -> str:
     """Articles are remembered by absolute resolved path: the same file however it was opened."""
     return str(Path(path).expanduser().resolve())
@@ -64,6 +68,9 @@ class ReadingState:
     """A sentence for the user when the file was damaged and set aside."""
     _changed_keys: set[str] = field(default_factory=set, repr=False)
     _last_open_changed: bool = field(default=False, repr=False)
+    _resolved: dict[Path, str] = field(default_factory=dict, repr=False)
+    """Keys looked up so far: the list asks for every row it draws, and resolving a path
+    takes a system call per folder in it (see `_lookup_key`)."""
 
     @classmethod
     def load(cls, path: Path | None = None, *, repair: bool = True) -> ReadingState:
@@ -105,22 +112,38 @@ class ReadingState:
 
     # -- the app's API ------------------------------------------------------------------------
 
+    def _entry(self, article: Path) -> ArticleState | None:
+        """What is remembered of `article` (None: nothing). Nothing is resolved while nothing
+        is remembered (a new user's list draws every row without a system call); otherwise
+        a path's key is resolved once per process for look-ups (a link retargeted meanwhile
+        is seen when it is next opened or marked: a change resolves it afresh)."""
+        if not self.articles:
+            return None
+        key = self._resolved.get(article)
+        if key is None:
+            if len(self._resolved) >= LOOKUPS_KEPT:
+                self._resolved.clear()
+            key = self._resolved[article] = _key(article)
+        return self.articles.get(key)
+
     def position(self, article: Path) -> int | None:
         """The paragraph where `article` was left, or None if it was never opened."""
-        entry = self.articles.get(_key(article))
+        entry = self._entry(article)
         return entry.paragraph if entry else None
 
     def set_position(self, article: Path, paragraph: int) -> None:
         key = _key(article)
+        self._resolved[article] = key
         self.articles.setdefault(key, ArticleState()).paragraph = max(0, paragraph)
         self._changed_keys.add(key)
 
     def is_read(self, article: Path) -> bool:
-        entry = self.articles.get(_key(article))
+        entry = self._entry(article)
         return bool(entry and entry.read)
 
     def mark_read(self, article: Path, read: bool = True) -> None:
         key = _key(article)
+        self._resolved[article] = key
         self.articles.setdefault(key, ArticleState()).read = read
         self._changed_keys.add(key)
 
@@ -148,7 +171,7 @@ class ReadingState:
 
     def progress(self, article: Path, paragraphs: int) -> float:
         """How far into `article` the reader got, 0.0–1.0 (1.0 once it is marked read)."""
-        entry = self.articles.get(_key(article))
+        entry = self._entry(article)
         if entry is None or paragraphs <= 0:
             return 0.0
         if entry.read:

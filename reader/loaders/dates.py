@@ -10,16 +10,18 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from reader.compiled import compile_pattern
+
 _TIME = r"(?:[\s\u00a0\u3000T]*(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2}))?)?"
 _PATTERNS: tuple[re.Pattern[str], ...] = (
     # 2015-06-19, 2015/6/19, 2015.06.19 (with an optional time)
-    re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})" + _TIME),
+    compile_pattern(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})" + _TIME),
     # 2015年6月19日
-    re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日" + _TIME),
+    compile_pattern(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日" + _TIME),
     # 19.06.2015 13:57 (day first, as in the bundled article)
-    re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})" + _TIME),
+    compile_pattern(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})" + _TIME),
 )
-_FILE_NAME_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-_.]?(?P<m>\d{2})[-_.]?(?P<d>\d{2})(?!\d)")
+_FILE_NAME_DATE = compile_pattern(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-_.]?(?P<m>\d{2})[-_.]?(?P<d>\d{2})(?!\d)")
 
 
 def _build(match: re.Match[str]) -> datetime | None:

@@ -16,17 +16,18 @@ import unicodedata
 from pathlib import Path
 
 from reader.article import Article, ArticleError
+from reader.compiled import compile_pattern
 from reader.loaders.dates import coerce_date
 
-_FENCE = re.compile(r"^---[ \t]*$")
-_FENCE_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
-_HEADING = re.compile(r"^(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
-_BLOCK_START = re.compile(r"^(?:[-*+]\s|\d{1,3}[.)]\s|>)")
-_RULE = re.compile(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_FENCE = compile_pattern(r"^---[ \t]*$")
+_FENCE_END = compile_pattern(r"^(?:---|\.\.\.)[ \t]*$")
+_HEADING = compile_pattern(r"^(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
+_BLOCK_START = compile_pattern(r"^(?:[-*+]\s|\d{1,3}[.)]\s|>)")
+_RULE = compile_pattern(r"^([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _TEXT_KEYS = ("title", "source", "byline", "editor", "url", "subtitle", "kicker", "original_title")
 
 
-_DATE_LINE = re.compile(r"^(date[ \t]*:[ \t]*)(.+?)[ \t]*$", re.MULTILINE)
+_DATE_LINE = compile_pattern(r"^(date[ \t]*:[ \t]*)(.+?)[ \t]*$", re.MULTILINE)
 
 
 def _load_yaml(text: str) -> object:
@@ -55,7 +56,7 @@ MAX_FRONT_MATTER_CHARS = 64 * 1024
 MAX_FRONT_MATTER_NESTING = 32
 """Deeper [ / { nesting than this is refused before YAML sees it; metadata is flat."""
 
-_BRACKET = re.compile(r"[\[\]{}]")
+_BRACKET = compile_pattern(r"[\[\]{}]")
 
 
 def _nesting(text: str) -> int:

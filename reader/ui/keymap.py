@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from textual.binding import Binding, BindingType
 from textual.keys import Keys, format_key
 
+from reader.compiled import compile_pattern
+
 SCOPES = ("app", "reader", "list", "officials", "people", "person", "help")
 """app: anywhere; reader: the reading view; list: the article list; officials: the sidebar;
 people: the People screen; person: the person view."""
@@ -332,7 +334,7 @@ DEFAULT_KEYS: dict[str, str] = {spec.id: spec.keys for spec in BINDINGS_TABLE}
 
 _MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
 _NAMED_KEYS = frozenset(key.value for key in Keys if "+" not in key.value and not key.value.startswith("<"))
-_KEY_NAME = re.compile(r"^[a-z0-9_]+$")
+_KEY_NAME = compile_pattern(r"^[a-z0-9_]+$")
 
 
 def bindings_for(scope: str) -> list[BindingType]:
