@@ -242,12 +242,6 @@ class PeopleScreen(Screen[ArticleChoice]):
         )
 
     def action_undo_choice(self) -> None:
-        from reader.people.overrides import undo_last
-        from reader.ui.screens.person_choices import keep_choice
+        from reader.ui.screens.person_choices import undo_last_choice
 
-        library = self.people.library
-        change = keep_choice(
-            self, lambda: undo_last(library), "Your last merge or split is undone: regrouping…"
-        )
-        if change is not None and not change.dropped:
-            self.notify("No merge or split to undo", timeout=3)
+        undo_last_choice(self, self.people.library)

@@ -373,16 +373,10 @@ class PersonScreen(Screen[ArticleChoice]):
 
     def action_undo_choice(self) -> None:
         """The palette: drop the newest choice of the library, whoever it was about."""
-        from reader.people.overrides import undo_last
-        from reader.ui.screens.person_choices import keep_choice
+        from reader.ui.screens.person_choices import undo_last_choice
 
-        library = self.people.library
-        change = keep_choice(
-            self, lambda: undo_last(library), "Your last merge or split is undone: regrouping…"
-        )
-        if change is not None and not change.dropped:
-            self.notify("No merge or split to undo", timeout=3)
-        elif change is not None:
+        change = undo_last_choice(self, self.people.library)
+        if change is not None and change.dropped:
             self._wait("regrouping…")
 
     def _wait(self, what: str) -> None:

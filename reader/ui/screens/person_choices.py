@@ -32,6 +32,8 @@ from reader.people.query import LiveFilter, PeopleList
 from reader.textsafety import inert_line
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from textual.app import App
 
     from reader.people.overrides import Change
@@ -279,4 +281,17 @@ def keep_choice(screen: Screen[Any], make: Callable[[], Change], done: str) -> C
     lines = [done, *describe(change)]
     screen.notify(inert_line(" · ".join(lines)), timeout=6, markup=False)
     regroup(screen.app)
+    return change
+
+
+def undo_last_choice(screen: Screen[Any], library: Path) -> Change | None:
+    """The palette's undo, on the People screen and in a person view: drop the library's
+    newest choice, whoever it was about (a notice when there is none)."""
+    from reader.people.overrides import undo_last
+
+    change = keep_choice(
+        screen, lambda: undo_last(library), "Your last merge or split is undone: regrouping…"
+    )
+    if change is not None and not change.dropped:
+        screen.notify("No merge or split to undo", timeout=3)
     return change
