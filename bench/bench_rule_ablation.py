@@ -65,6 +65,7 @@ TUNING = {
     "national-o-tune": (GOLD / "national-o-tune.yaml", SHARED / "corpus"),
     "local-o-tune": (GOLD / "local-o-tune.yaml", GOLD / "corpus"),
     "local-p-tune": (GOLD / "local-p-tune.yaml", GOLD / "corpus"),
+    "local-q-tune": (GOLD / "local-q-tune.yaml", GOLD / "corpus"),
 }
 UNTOUCHED = {
     "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
@@ -86,6 +87,7 @@ UNTOUCHED = {
     "national-o-untouched": (GOLD / "national-o-untouched.yaml", SHARED / "corpus"),
     "local-o-untouched": (GOLD / "local-o-untouched.yaml", GOLD / "corpus"),
     "local-p-untouched": (GOLD / "local-p-untouched.yaml", GOLD / "corpus"),
+    "local-q-untouched": (GOLD / "local-q-untouched.yaml", GOLD / "corpus"),
 }
 
 

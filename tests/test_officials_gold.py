@@ -80,6 +80,8 @@ OFFICIALS_GOLD = (
     "local-o-untouched",
     "local-p-tune",
     "local-p-untouched",
+    "local-q-tune",
+    "local-q-untouched",
 )
 
 
@@ -303,6 +305,8 @@ def _gold(name: str) -> list[dict[str, Any]]:
         ("local-o-untouched", LOCAL_PAGES, 15),
         ("local-p-tune", LOCAL_PAGES, 15),
         ("local-p-untouched", LOCAL_PAGES, 15),
+        ("local-q-tune", LOCAL_PAGES, 10),
+        ("local-q-untouched", LOCAL_PAGES, 10),
     ],
 )
 def test_this_rounds_gold_is_well_formed(name: str, corpus: Path, articles: int) -> None:
