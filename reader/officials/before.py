@@ -18,6 +18,7 @@ from reader.officials.name_lists import (
     SPACES,
     directory_names,
     list_follows,
+    list_head,
     list_item,
     opened_list,
     shared_list,
@@ -116,6 +117,8 @@ def _paragraph(f: Findings, pi: int, text: str) -> None:
             name_end = list_item(f, text, name_at)
         if name_end is None and f.on("list_items") and list_follows(f, text, name_at):
             name_end = list_item(f, text, name_at)  # 学校党政领导计卫舸、李强…: the list vouches
+        if name_end is None and f.on("list_bridges"):
+            name_end = list_head(f, text, name_at)  # 副主席仁青安杰、匡湧、王绚: names follow
         if name_end is None and f.on("spaced_names") and (spaced := _spaced_name(f, text, name_at)):
             name_at, name_end = spaced  # 区人民检察院检察长 万诗雄 (a report's signature line)
         if name_end is None and f.names is not None:

@@ -85,6 +85,32 @@ def _foreign_item(f: Findings, text: str, at: int) -> int | None:
     return end
 
 
+def list_head(f: Findings, text: str, at: int) -> int | None:
+    """End of a list's first item of two to four characters that no rule reads as a name,
+    where two names joined by 、 follow it: 副主席仁青安杰、匡湧、王绚 (the list vouches)."""
+    end = at
+    while end < len(text) and end - at < 5 and is_cjk(text[end]):
+        end += 1
+    if not 2 <= end - at <= 4 or end >= len(text) or text[end] not in LIST_JOINERS:
+        return None
+    lex = f.lex
+    item = text[at:end]
+    if (
+        any(lex.not_names.longest_at(item, k) for k in range(len(item)))
+        or any(title_at(text, k, lex) is not None for k in range(at, end))
+        or cut_from_place(text, at, end, lex)
+    ):
+        return None
+    if not list_follows(f, text, end + 1):
+        return None
+    second = list_item(f, text, end + 1)
+    third = list_item(f, text, second + 1) if second is not None else None
+    plain = [
+        text[a:b] for a, b in ((end + 1, second), ((second or 0) + 1, third)) if b is not None
+    ]  # 还就军事、政治、文化: two names of the strict shape, not words with a surname's first character
+    return end if any(plausible_chinese(name, lex, strict=True) for name in plain) else None
+
+
 def _bridged_item(f: Findings, text: str, at: int) -> int | None:
     """End of a list item of two or three characters with no known surname, between two
     、 and followed by a name: 冯军、刘启永、宴世莹、黄英 (a rare surname the list vouches for)."""
@@ -236,9 +262,27 @@ def list_transliteration(f: Findings, text: str, start: int) -> int | None:
         end += 1
     name = text[start:end]
     if NAME_DOT not in name or not (end == len(text) or text[end] in LIST_END):
-        return None
+        dotted = _dotted_item(f, text, start) if f.on("list_bridges") else None
+        if dotted is None:
+            return None
+        end, name = dotted, text[start:dotted]
     if any(len(part) < 2 for part in name.split(NAME_DOT)) or cut_from_place(text, start, end, lex):
         return None
+    return end
+
+
+def _dotted_item(f: Findings, text: str, start: int) -> int | None:
+    """End of a dotted item bounded by a list's 、 whatever its characters (赛赤·确吉洛智嘉措、):
+    between the list's commas the dot is the evidence, as in a Tibetan or Uyghur name."""
+    end = start
+    while end < len(text) and end - start < MAX_FOREIGN and (is_cjk(text[end]) or text[end] == NAME_DOT):
+        end += 1
+    if end >= len(text) or text[end] not in LIST_END or NAME_DOT not in text[start:end]:
+        return None
+    if any(len(part) < 2 for part in text[start:end].split(NAME_DOT)):
+        return None
+    if any(title_at(text, k, f.lex) is not None for k in range(start, end)):
+        return None  # 西班牙驻沪总领事路易斯·卡尔沃、: a post and its name, not one name
     return end
 
 

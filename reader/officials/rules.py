@@ -68,8 +68,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "list_bridges",
-        "in a list of names, an item of two or three characters with no known surname between two 、 "
-        "and followed by a name is a name too",
+        "in a list of names, an item with no known surname between two 、 and followed by a name is a"
+        " name too; so is a list's first item before two names, and a dotted item between 、",
         ("县领导冯军、刘启永、宴世莹、黄英出席会议。",),
         "冯军:县领导 刘启永:县领导 宴世莹:县领导 黄英:县领导",
     ),
