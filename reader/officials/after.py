@@ -227,8 +227,10 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
             names = [(s0, at)]
             if f.on("copula_lists") and text[s0 - 1 : s0] == LIST_JOINERS:
                 names = listed_names(f, text, at) or names  # 王某、李某当选为常务委员
-        elif name is None and f.on("copula_lists") and text[at - 4 : at - 3] == LIST_JOINERS:
-            names = listed_names(f, text, at)  # …、白晓丽当选为: the list vouches for its last name
+        elif name is None and f.on("copula_lists") and LIST_JOINERS in text[max(0, at - 4) : at - 2]:
+            names = listed_names(
+                f, text, at
+            )  # …、白晓丽当选为, …、高岭当选: the list vouches for its last name
     elif f.on("counted_lists") and (m := _ending_at(GROUP_COUNT, text, start)) is not None:
         names = listed_names(f, text, m.start())
     for s, e in names:

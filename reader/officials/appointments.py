@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 
 from reader.officials.findings import Findings
-from reader.officials.name_before_post import LIST_JOINERS, bounded_name, name_ending_at
+from reader.officials.name_before_post import (
+    LIST_JOINERS,
+    NOTES_REACH,
+    PERSON_NOTE,
+    bounded_name,
+    name_ending_at,
+)
 from reader.officials.names import ends_like_organisation, is_cjk, plausible_chinese, surname_at
 from reader.officials.posts import Post
 
@@ -80,18 +86,12 @@ def _name_glued_to_post(
     return [], posts
 
 
-LIST_TAIL = re.compile("等?[0-9０-９一二两三四五六七八九十百]+(?:位|名|个)?(?:人|同志)$")
-"""The count closing a list of names before 为 (等18人, 两位同志, 二人)."""
-
-
-PERSON_NOTE = re.compile(
-    "[（(](?:女|男|[\u4e00-\u9fff]{1,6}族)(?:[、，,](?:女|男|[\u4e00-\u9fff]{1,6}族))?[）)]"
-)
-"""A note on a person's sex or nationality after the name: (回族), （女）, (女、蒙古族)."""
 LIST_REACH = 80
 """How far back from 为 the names of an appointment are read (nine names of three characters)."""
-NOTES_REACH = 160
-"""How far back from 为 a list with such notes is read."""
+
+
+LIST_TAIL = re.compile("等?[0-9０-９一二两三四五六七八九十百]+(?:位|名|个)?(?:人|同志)$")
+"""The count closing a list of names before 为 (等18人, 两位同志, 二人)."""
 
 
 def appointed_names(f: Findings, text: str, wei: int, *, known_too: bool) -> list[tuple[int, int]]:

@@ -7,17 +7,38 @@ run of transliteration characters that a word boundary opens.
 
 from __future__ import annotations
 
+import re
+
 from reader.officials.findings import Findings
 from reader.officials.foreign_names import MAX_FOREIGN, cut_from_place
 from reader.officials.names import NAME_DOT, is_cjk, plausible_chinese, surname_at, title_at
 from reader.officials.posts import is_break_before
 
 LIST_JOINERS = "、"
+PERSON_NOTE = re.compile(
+    "[（(](?:女|男|[\u4e00-\u9fff]{1,6}族)(?:[、，,](?:女|男|[\u4e00-\u9fff]{1,6}族))?[）)]"
+)
+"""A note on a person's sex or nationality after the name: (回族), （女）, (女、蒙古族)."""
+NOTES_REACH = 160
+"""How far back a list with such notes is read."""
 BOOK_TITLE_OPEN = "《"
 
 
 def listed_names(f: Findings, text: str, end: int) -> list[tuple[int, int]]:
-    """The names of 张三、李四、王五 ending at `end`, or none if any item is not a name."""
+    """The names of 张三、李四、王五 ending at `end`, or none if any item is not a name.
+
+    Notes on a name's sex or nationality (雷某(女)、) are read past."""
+    lo = max(0, end - NOTES_REACH)
+    if f.on("person_notes") and PERSON_NOTE.search(text, lo, end):
+        where = list(range(lo, end))
+        for m in reversed(list(PERSON_NOTE.finditer(text, lo, end))):
+            del where[m.start() - lo : m.end() - lo]
+        clean = "".join(text[k] for k in where)
+        return [(where[s], where[e - 1] + 1) for s, e in _listed_names(f, clean, len(clean))]
+    return _listed_names(f, text, end)
+
+
+def _listed_names(f: Findings, text: str, end: int) -> list[tuple[int, int]]:
     start = end
     while start > 0 and (is_cjk(text[start - 1]) or text[start - 1] in LIST_JOINERS):
         start -= 1
