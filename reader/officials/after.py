@@ -296,11 +296,4 @@ def _appositive(f: Findings, text: str, start: int, known: tuple[int, ...]) -> t
     s0 = start - 1 - len(name)
     if s0 == 0 or text[s0 - 1] in SENTENCE_ENDS:
         return s0, start - 1
-    if f.on("opened_appositives") and (
-        text[s0 - 1] in "：:" or f.lex.list_openers.longest_ending_at(text, s0) is not None
-    ):
-        return (
-            s0,
-            start - 1,
-        )  # 拟推荐对象分别是王建江，天镇县委书记: an opener stands for the sentence's start
     return None

@@ -25,8 +25,6 @@ LIST_END = "、，。；：,;:等"
 COLONS = "：:"
 AND_JOINERS = "和及"
 """Before a list's last name: 县领导王某、李某和张某出席."""
-RUN_BREAKS = "，,"
-"""Between the runs of a long list of names (市领导A、B、C，D、E)."""
 SPACES = " \u3000\u00a0"
 
 
@@ -36,7 +34,6 @@ def shared_list(f: Findings, pi: int, text: str, end: int, posts: list[Post]) ->
     count = 1
     while end < len(text) and (
         text[end] in LIST_JOINERS
-        or (text[end] in RUN_BREAKS and count >= 3 and f.on("list_runs") and _run_follows(f, text, end + 1))
         or (text[end] in AND_JOINERS and count >= 2 and f.on("list_and") and _last_follows(f, text, end + 1))
     ):
         at = end + 1
@@ -134,15 +131,6 @@ def _last_follows(f: Findings, text: str, at: int) -> bool:
     """Whether a list's last name, after 和 or 及, starts at `at` and closes there (A、B和C等)."""
     end = list_item(f, text, at)
     return end is not None and title_at(text, end, f.lex) is None
-
-
-def _run_follows(f: Findings, text: str, at: int) -> bool:
-    """Whether a run of at least two names joined by 、 starts at `at`: a long list of a
-    designation printed in runs (市领导A、B、C，D、E) goes on past the comma."""
-    first = list_item(f, text, at)
-    if first is None or first >= len(text) or text[first] not in LIST_JOINERS:
-        return False
-    return list_item(f, text, first + 1) is not None
 
 
 def opened_list(f: Findings, text: str, word: str, at: int) -> int | None:

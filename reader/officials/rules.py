@@ -74,12 +74,6 @@ RULES: tuple[Rule, ...] = (
         "冯军:县领导 刘启永:县领导 宴世莹:县领导 黄英:县领导",
     ),
     Rule(
-        "list_runs",
-        "a list of three or more names goes on past a comma before a run of names joined by 、",
-        ("出席的市领导还有：李仰哲、吴伟、陈通，郑钢淼、宗明、陈靖。",),
-        "李仰哲:市领导 吴伟:市领导 陈通:市领导 郑钢淼:市领导 宗明:市领导 陈靖:市领导",
-    ),
-    Rule(
         "copula_lists",
         "names joined by 、 before 当选 or 是 share the post after it",
         ("王云山、卢智慧、白晓丽当选为县政协常务委员。",),
@@ -109,12 +103,6 @@ RULES: tuple[Rule, ...] = (
         "现任 or 现为 after a name and a comma gives the name the posts after it",
         ("1971年11月生的许晋文，现任文水县委常委、组织部长。",),
         "许晋文:文水县委常委/组织部长",
-    ),
-    Rule(
-        "opened_appositives",
-        "a name and a comma then a post after 分别是 or a colon is read as at a sentence's start",
-        ("拟推荐对象分别是王建江，天镇县委书记；李明，平遥县委书记。",),
-        "王建江:天镇县委书记 李明:平遥县委书记",
     ),
     Rule(
         "foreign_short_names",
