@@ -363,10 +363,16 @@ def test_the_fifth_rounds_fresh_halves_kept_apart(name: str, corpus: Path) -> No
     assert s.precision >= 0.93 and s.recall >= 0.92 and s.titles_f1 >= 0.95, s
 
 
+def test_local_g_seen() -> None:
+    """Read this round; list_runs, found on its long list of city leaders (007), went for
+    acting on no other text, so that list is read only up to its first comma (README)."""
+    s = score_gold(GOLD / "local-g-seen.yaml", LOCAL_PAGES)
+    assert s.precision >= 0.94 and s.recall >= 0.90 and s.titles_f1 >= 0.95, s
+
+
 @pytest.mark.parametrize(
     ("name", "corpus"),
     [
-        ("local-g-seen", LOCAL_PAGES),
         ("local-i-seen", LOCAL_PAGES),
         ("national-o-tune", SHARED / "corpus"),
         ("local-o-tune", LOCAL_PAGES),
