@@ -85,20 +85,9 @@ def _foreign_item(f: Findings, text: str, at: int) -> int | None:
 def list_head(f: Findings, text: str, at: int) -> int | None:
     """End of a list's first item of two to four characters that no rule reads as a name,
     where two names joined by 、 follow it: 副主席仁青安杰、匡湧、王绚 (the list vouches)."""
-    end = at
-    while end < len(text) and end - at < 5 and is_cjk(text[end]):
-        end += 1
-    if not 2 <= end - at <= 4 or end >= len(text) or text[end] not in LIST_JOINERS:
-        return None
     lex = f.lex
-    item = text[at:end]
-    if (
-        any(lex.not_names.longest_at(item, k) for k in range(len(item)))
-        or any(title_at(text, k, lex) is not None for k in range(at, end))
-        or cut_from_place(text, at, end, lex)
-    ):
-        return None
-    if not list_follows(f, text, end + 1):
+    end = _unknown_item(f, text, at, 4)
+    if end is None or not list_follows(f, text, end + 1):
         return None
     second = list_item(f, text, end + 1)
     third = list_item(f, text, second + 1) if second is not None else None
@@ -111,11 +100,18 @@ def list_head(f: Findings, text: str, at: int) -> int | None:
 def _bridged_item(f: Findings, text: str, at: int) -> int | None:
     """End of a list item of two or three characters with no known surname, between two
     、 and followed by a name: 冯军、刘启永、宴世莹、黄英 (a rare surname the list vouches for)."""
+    end = _unknown_item(f, text, at, 3)
+    return end if end is not None and list_item(f, text, end + 1) is not None else None
+
+
+def _unknown_item(f: Findings, text: str, at: int, longest: int) -> int | None:
+    """End of two to `longest` characters closed by 、 that are no word, post or place: a
+    name the lists do not know, for the list around it to vouch for."""
     lex = f.lex
     end = at
-    while end < len(text) and end - at < 4 and is_cjk(text[end]):
+    while end < len(text) and end - at <= longest and is_cjk(text[end]):
         end += 1
-    if not 2 <= end - at <= 3 or end >= len(text) or text[end] not in LIST_JOINERS:
+    if not 2 <= end - at <= longest or end >= len(text) or text[end] not in LIST_JOINERS:
         return None
     item = text[at:end]
     if (
@@ -124,7 +120,7 @@ def _bridged_item(f: Findings, text: str, at: int) -> int | None:
         or cut_from_place(text, at, end, lex)
     ):
         return None
-    return end if list_item(f, text, end + 1) is not None else None
+    return end
 
 
 def _last_follows(f: Findings, text: str, at: int) -> bool:
