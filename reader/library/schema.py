@@ -11,6 +11,9 @@ tables (`sketches`, `sketch_keys`, `stories`) are reposts.py's, added to older f
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
@@ -82,6 +85,11 @@ def connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     # check_same_thread=False: LibraryIndex serialises every use with its own lock, so a
     # UI can query from a worker thread the index it opened on the main one.
+    with _opening(path, busy_timeout):
+        return _connected(path, busy_timeout)
+
+
+def _connected(path: Path, busy_timeout: float) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=busy_timeout, check_same_thread=False, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
@@ -101,6 +109,44 @@ def connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+@contextmanager
+def _opening(path: Path, busy_timeout: float) -> Iterator[None]:
+    """Hold `<index>.lock` while a connection switches the file to WAL and checks its schema.
+
+    Two processes opening a new index at once race on the switch to WAL, and the loser
+    gets "locking protocol" or "disk I/O error": transient, but not waited out by
+    SQLite's busy handler. An advisory lock beside the index file (in the cache folder,
+    never the library's) makes them take turns; where there is no fcntl, or the lock
+    cannot be had within `busy_timeout`, the connection goes ahead as before.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    try:
+        handle = open(path.with_name(path.name + ".lock"), "a+b")  # noqa: SIM115 - held across the yield
+    except OSError:
+        yield
+        return
+    with handle:
+        deadline = time.monotonic() + busy_timeout
+        locked = False
+        while not locked:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                locked = True
+            except OSError:
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.01)
+        try:
+            yield
+        finally:
+            if locked:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _create(conn: sqlite3.Connection) -> None:
