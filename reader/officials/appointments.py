@@ -12,9 +12,10 @@ from reader.officials.findings import Findings
 from reader.officials.name_before_post import (
     LIST_JOINERS,
     NOTES_REACH,
-    PERSON_NOTE,
     bounded_name,
     name_ending_at,
+    spans_in,
+    without_notes,
 )
 from reader.officials.names import ends_like_organisation, is_cjk, plausible_chinese, surname_at
 from reader.officials.posts import Post
@@ -102,14 +103,10 @@ def appointed_names(f: Findings, text: str, wei: int, *, known_too: bool) -> lis
     names' sex or nationality (选举马某(回族)、刘某为…) are read past."""
     if wei < 0 or text[wei] != "为":
         return []
-    lo = max(0, wei - NOTES_REACH)
-    if f.on("person_notes") and PERSON_NOTE.search(text, lo, wei):
-        where = [k for k in range(lo, wei + 1)]
-        for m in reversed(list(PERSON_NOTE.finditer(text, lo, wei))):
-            del where[m.start() - lo : m.end() - lo]
-        clean = "".join(text[k] for k in where)
-        spans = _appointed_names(f, clean, len(clean) - 1, known_too=known_too)
-        return [(where[s], where[e - 1] + 1) for s, e in spans]
+    found = without_notes(f, text, wei - NOTES_REACH, wei + 1)
+    if found is not None:
+        clean, where = found  # the 为 is the last character kept
+        return spans_in(where, _appointed_names(f, clean, len(clean) - 1, known_too=known_too))
     return _appointed_names(f, text, wei, known_too=known_too)
 
 

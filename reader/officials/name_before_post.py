@@ -28,14 +28,28 @@ def listed_names(f: Findings, text: str, end: int) -> list[tuple[int, int]]:
     """The names of 张三、李四、王五 ending at `end`, or none if any item is not a name.
 
     Notes on a name's sex or nationality (雷某(女)、) are read past."""
-    lo = max(0, end - NOTES_REACH)
-    if f.on("person_notes") and PERSON_NOTE.search(text, lo, end):
-        where = list(range(lo, end))
-        for m in reversed(list(PERSON_NOTE.finditer(text, lo, end))):
-            del where[m.start() - lo : m.end() - lo]
-        clean = "".join(text[k] for k in where)
-        return [(where[s], where[e - 1] + 1) for s, e in _listed_names(f, clean, len(clean))]
+    found = without_notes(f, text, end - NOTES_REACH, end)
+    if found is not None:
+        clean, where = found
+        return spans_in(where, _listed_names(f, clean, len(clean)))
     return _listed_names(f, text, end)
+
+
+def without_notes(f: Findings, text: str, lo: int, hi: int) -> tuple[str, list[int]] | None:
+    """`text[lo:hi]` with the notes on names' sex or nationality taken out, and where each
+    character left stands in `text`; None when there is no note (or the rule is off)."""
+    lo = max(0, lo)
+    if not f.on("person_notes") or PERSON_NOTE.search(text, lo, hi) is None:
+        return None
+    where = list(range(lo, hi))
+    for m in reversed(list(PERSON_NOTE.finditer(text, lo, hi))):
+        del where[m.start() - lo : m.end() - lo]
+    return "".join(text[k] for k in where), where
+
+
+def spans_in(where: list[int], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans read in the text `without_notes` gave, as spans of the text it came from."""
+    return [(where[s], where[e - 1] + 1) for s, e in spans]
 
 
 def _listed_names(f: Findings, text: str, end: int) -> list[tuple[int, int]]:
