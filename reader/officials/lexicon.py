@@ -95,6 +95,7 @@ LIST_KEYS = frozenset(
         "firm_endings",
         "private_firm_marks",
         "state_firm_marks",
+        "name_bodies",
     }
 )
 
@@ -226,6 +227,8 @@ class Lexicon:
     """有, 包括, 分别是: between a group's designation and its list of names (市领导有：A、B)."""
     """Aspect marks and complements that end verbs (商量过, 看完): no name's given characters."""
     """Names that hold a private body's word yet are public (人民协商会议, 联合国…基金会)."""
+    name_bodies: WordSet = field(default_factory=lambda: WordSet.of(()))
+    """Party and state bodies a name may follow before its post (区委曾伟副书记, 市政协王强副主席)."""
     given_name_endings: frozenset[str] = frozenset()
     """Organisation endings that end many given names too (军: 解放军, 王建军): no evidence against a name."""
     pass1_words: WordSet = field(default_factory=lambda: WordSet.of(()))
@@ -348,6 +351,7 @@ def load_lexicon() -> Lexicon:
         address_terms=WordSet.of(get("address_terms")),
         removal_verbs=WordSet.of(get("removal_verbs")),
         given_name_endings=frozenset(get("given_name_endings")),
+        name_bodies=WordSet.of(get("name_bodies")),
         former_traps=WordSet.of(get("former_traps")),
         weak_followers=frozenset(get("weak_followers")),
         public_bodies=tuple(get("public_bodies")),

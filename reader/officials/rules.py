@@ -105,6 +105,12 @@ RULES: tuple[Rule, ...] = (
         "许晋文:文水县委常委/组织部长",
     ),
     Rule(
+        "body_before_name",
+        "a two-character name may follow the body it serves when its post comes after it (区委曾伟副书记)",
+        ("中共青山区委曾伟副书记介绍了情况。",),
+        "曾伟:副书记",
+    ),
+    Rule(
         "foreign_short_names",
         "a transliterated name printed alone that ends one dotted name of the article is that person",
         ("美国前州长比尔·理查森访问朝鲜。", "前州长理查森表示，访问很成功。"),
