@@ -43,3 +43,20 @@ def test_a_lists_last_name_with_a_rare_character_is_read_whole() -> None:
     """金能旿等: 旿 is in no list of given-name characters, but 、 and 等 bound the name."""
     people = _read("朝鲜党和国家领导人崔龙海、董正浩、金能旿等参加活动。")
     assert "金能旿" in people and "金能" not in people
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("州政府副州长字德海出席开工仪式。", "字德海", "州政府副州长"),  # 字, a Bai surname of Yunnan
+        ("学院党委书记树学峰致辞。", "树学峰", "学院党委书记"),
+    ],
+)
+def test_surnames_that_are_also_words_read_after_a_post(text: str, name: str, title: str) -> None:
+    assert _read(text)[name] == ([title], False)
+
+
+def test_a_word_like_surname_and_one_character_making_a_verb_is_no_name() -> None:
+    """树立, 曾经: the surname 树 or 曾 and one character read as a verb after a post."""
+    assert _read("县委书记树立了榜样。") == {}
+    assert _read("主任曾经在这里工作。") == {}

@@ -157,6 +157,8 @@ def read_chinese(
             if not strict and not ambiguous and strong_end(text, end, lex):
                 return end
             continue
+        if ambiguous and n == 1 and text[i:end] in lex.verbs:
+            continue  # 书记树立了, 主任曾经: a word-like surname and one character that make a verb
         if ambiguous and not _common_given(given, lex) and not _closed_three(text, given, end, lex):
             # 高云江说, 于世平( : a surname that is also a common word needs a given name
             # of common name characters (商量过, 满意地说, 国于 are not names), unless
