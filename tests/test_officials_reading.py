@@ -60,3 +60,15 @@ def test_a_word_like_surname_and_one_character_making_a_verb_is_no_name() -> Non
     """树立, 曾经: the surname 树 or 曾 and one character read as a verb after a post."""
     assert _read("县委书记树立了榜样。") == {}
     assert _read("主任曾经在这里工作。") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("经查，县教育局办公室主任陈平其子结婚大操大办。", "陈平", "县教育局办公室主任"),  # 其子: a relative
+        ("会议决定王建国副区长代理区长职务。", "王建国", "副区长"),  # 决定 names the person next
+        ("重汽集团董事王琳琳参加调研。", "王琳琳", "重汽集团董事"),
+    ],
+)
+def test_where_a_name_ends_and_begins_in_notices_and_boards(text: str, name: str, title: str) -> None:
+    assert _read(text)[name] == ([title], False)
