@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from reader.officials.findings import Findings
-from reader.officials.foreign_names import MAX_FOREIGN, cut_from_place
+from reader.officials.foreign_names import MAX_FOREIGN, cut_from_place, read_minority
 from reader.officials.lexicon import Lexicon
 from reader.officials.names import (
     NAME_DOT,
@@ -132,7 +132,25 @@ def name_ending_at(f: Findings, text: str, j: int, known: tuple[int, ...]) -> st
         # a 2-character one needs something before it that ends a word.
         if length == 3 or is_break_before(text, s, lex):
             return cand
+    if f.on("minority_before_title") and (name := _minority_ending_at(f, text, j)) is not None:
+        return name
     return _transliteration_ending_at(f, text, j) if f.on("foreign_before_title") else None
+
+
+MINORITY_REACH = range(12, 3, -1)
+"""Lengths of a Tibetan, Mongolian, Uyghur or Yi name read back from a post (longest first)."""
+
+
+def _minority_ending_at(f: Findings, text: str, j: int) -> str | None:
+    """A name of listed minority name parts ending at `j`, a word boundary before it:
+    会上，扎西次仁副州长说, 乌仁塔娜委员在发言中说."""
+    for length in MINORITY_REACH:
+        s = j - length
+        if s < 0 or not is_break_before(text, s, f.lex):
+            continue
+        if read_minority(text, s, f.lex) == j:
+            return text[s:j]
+    return None
 
 
 def body_ends_at(f: Findings, text: str, j: int) -> bool:

@@ -111,6 +111,12 @@ RULES: tuple[Rule, ...] = (
         "曾伟:副书记",
     ),
     Rule(
+        "minority_before_title",
+        "a Tibetan, Mongolian, Uyghur or Yi name of listed parts is read before its post too",
+        ("会上，扎西次仁副州长介绍了情况。",),
+        "扎西次仁:副州长",
+    ),
+    Rule(
         "foreign_short_names",
         "a transliterated name printed alone that ends one dotted name of the article is that person",
         ("美国前州长比尔·理查森访问朝鲜。", "前州长理查森表示，访问很成功。"),
