@@ -132,8 +132,8 @@ def name_ending_at(f: Findings, text: str, j: int, known: tuple[int, ...]) -> st
         # a 2-character one needs something before it that ends a word.
         if length == 3 or is_break_before(text, s, lex):
             return cand
-    if f.on("minority_before_title") and (name := _minority_ending_at(f, text, j)) is not None:
-        return name
+    if f.on("minority_before_title") and (minority := _minority_ending_at(f, text, j)) is not None:
+        return minority
     return _transliteration_ending_at(f, text, j) if f.on("foreign_before_title") else None
 
 
