@@ -72,3 +72,17 @@ def test_a_word_like_surname_and_one_character_making_a_verb_is_no_name() -> Non
 )
 def test_where_a_name_ends_and_begins_in_notices_and_boards(text: str, name: str, title: str) -> None:
     assert _read(text)[name] == ([title], False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推荐对象分别是王建江，天镇县委书记；刘伟，太谷区委书记。",
+        "名单如下：王建江，天镇县委书记；刘伟，太谷区委书记。",
+    ],
+)
+def test_a_lists_first_item_is_an_appositive_too(text: str) -> None:
+    """The first of `name，post；` items follows 分别是 or a colon, not a sentence's end."""
+    people = _read(text)
+    assert people["王建江"] == (["天镇县委书记"], False)
+    assert people["刘伟"] == (["太谷区委书记"], False)

@@ -286,8 +286,9 @@ SENTENCE_ENDS = "。！？；!?;"
 def _appositive(f: Findings, text: str, start: int, known: tuple[int, ...]) -> tuple[int, int] | None:
     """袁某某，孝感市某村党支部书记。: a sentence opened by a name and a comma, closed by the post.
 
-    Only where the name opens the sentence (the paragraph's start or after 。！？；), so the
-    post cannot be another person's in a clause of its own.
+    Only where the name opens the sentence (the paragraph's start or after 。！？；) or a list's
+    first item (对象分别是王某，天镇县委书记；), so the post cannot be another person's in a
+    clause of its own.
     """
     if start < 3 or text[start - 1] not in "，,":
         return None
@@ -295,6 +296,18 @@ def _appositive(f: Findings, text: str, start: int, known: tuple[int, ...]) -> t
     if name is None:
         return None
     s0 = start - 1 - len(name)
-    if s0 == 0 or text[s0 - 1] in SENTENCE_ENDS:
+    if s0 == 0 or text[s0 - 1] in SENTENCE_ENDS or _list_item_opens(f, text, s0):
         return s0, start - 1
     return None
+
+
+ITEM_OPENERS = ("分别是", "分别为", "依次是", "依次为")
+"""Words that open a list of people, each item a name, a comma and posts (对象分别是王某，…书记；)."""
+
+
+def _list_item_opens(f: Findings, text: str, at: int) -> bool:
+    """A list's first item starts at `at`: after a colon or a word such as 分别是."""
+    if text[at - 1 : at] in ("：", ":"):
+        return True
+    opener = f.lex.list_openers.longest_ending_at(text, at)
+    return opener in ITEM_OPENERS
