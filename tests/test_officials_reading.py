@@ -90,5 +90,5 @@ def test_a_lists_first_item_is_an_appositive_too(text: str) -> None:
 
 def test_retired_leaders_greeted_as_a_group_hold_no_post() -> None:
     """老领导 names retired leaders (the gold lists them among other people); 市领导 is a post."""
-    people = _read("老领导叶某某、陈某某也应邀出席大会。市领导王强出席。")
+    people = _read("老领导叶公明、陈铁山也应邀出席大会。市领导王强出席。")
     assert people == {"王强": (["市领导"], False)}
