@@ -92,3 +92,10 @@ def test_retired_leaders_greeted_as_a_group_hold_no_post() -> None:
     """老领导 names retired leaders (the gold lists them among other people); 市领导 is a post."""
     people = _read("老领导叶公明、陈铁山也应邀出席大会。市领导王强出席。")
     assert people == {"王强": (["市领导"], False)}
+
+
+def test_a_schools_board_chair_is_no_official() -> None:
+    """A board is what a private school has: its chair is among the other people."""
+    report = extract_officials(("学校董事长卢彩凤女士讲话。市人民医院院长王强出席。",), names=None)
+    assert [o.name for o in report.officials] == ["王强"]
+    assert [(p.name, p.role) for p in report.others] == [("卢彩凤", "学校董事长")]
