@@ -144,6 +144,8 @@ MINORITY_REACH = range(12, 3, -1)
 def _minority_ending_at(f: Findings, text: str, j: int) -> str | None:
     """A name of listed minority name parts ending at `j`, a word boundary before it:
     会上，扎西次仁副州长说, 乌仁塔娜委员在发言中说."""
+    if f.lex.minority_syllables.longest_ending_at(text, j) is None:
+        return None  # most posts: no name part ends right before them
     for length in MINORITY_REACH:
         s = j - length
         if s < 0 or not is_break_before(text, s, f.lex):
