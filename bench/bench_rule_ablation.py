@@ -66,6 +66,7 @@ TUNING = {
     "local-o-tune": (GOLD / "local-o-tune.yaml", GOLD / "corpus"),
     "local-p-tune": (GOLD / "local-p-tune.yaml", GOLD / "corpus"),
     "local-q-tune": (GOLD / "local-q-tune.yaml", GOLD / "corpus"),
+    "local-r-tune": (GOLD / "local-r-tune.yaml", GOLD / "corpus"),
 }
 UNTOUCHED = {
     "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
@@ -88,6 +89,7 @@ UNTOUCHED = {
     "local-o-untouched": (GOLD / "local-o-untouched.yaml", GOLD / "corpus"),
     "local-p-untouched": (GOLD / "local-p-untouched.yaml", GOLD / "corpus"),
     "local-q-untouched": (GOLD / "local-q-untouched.yaml", GOLD / "corpus"),
+    "local-r-untouched": (GOLD / "local-r-untouched.yaml", GOLD / "corpus"),
 }
 
 

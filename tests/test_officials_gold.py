@@ -82,6 +82,8 @@ OFFICIALS_GOLD = (
     "local-p-untouched",
     "local-q-tune",
     "local-q-untouched",
+    "local-r-tune",
+    "local-r-untouched",
 )
 
 
@@ -307,6 +309,8 @@ def _gold(name: str) -> list[dict[str, Any]]:
         ("local-p-untouched", LOCAL_PAGES, 15),
         ("local-q-tune", LOCAL_PAGES, 10),
         ("local-q-untouched", LOCAL_PAGES, 10),
+        ("local-r-tune", LOCAL_PAGES, 10),
+        ("local-r-untouched", LOCAL_PAGES, 10),
     ],
 )
 def test_this_rounds_gold_is_well_formed(name: str, corpus: Path, articles: int) -> None:
