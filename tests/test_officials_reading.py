@@ -99,3 +99,15 @@ def test_a_schools_board_chair_is_no_official() -> None:
     report = extract_officials(("学校董事长卢彩凤女士讲话。市人民医院院长王强出席。",), names=None)
     assert [o.name for o in report.officials] == ["王强"]
     assert [(p.name, p.role) for p in report.others] == [("卢彩凤", "学校董事长")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "titles"),
+    [
+        ("检察长夏辉依法列席审判委员会。", "夏辉", ["检察长"]),  # 依法 opens what he does
+        ("最后镇长米厚章讲意见。", "米厚章", ["镇长"]),  # 讲, a verb of speaking
+        ("副县长、县长助理王强出席。", "王强", ["副县长", "县长助理"]),  # an assistant's post
+    ],
+)
+def test_followers_and_assistants_posts(text: str, name: str, titles: list[str]) -> None:
+    assert _read(text)[name] == (titles, False)
