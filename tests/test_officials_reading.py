@@ -111,3 +111,15 @@ def test_a_schools_board_chair_is_no_official() -> None:
 )
 def test_followers_and_assistants_posts(text: str, name: str, titles: list[str]) -> None:
     assert _read(text)[name] == (titles, False)
+
+
+def test_an_aspect_mark_after_a_cue_is_no_part_of_the_post() -> None:
+    """当过老支书李某: 过 ends the verb 当过, it does not open the post."""
+    assert _read("在当过老支书李国仁家中，他促膝长谈。")["李国仁"][0] == ["老支书"]
+
+
+def test_a_home_is_no_person() -> None:
+    """社区困难党员家中: 家 is a surname, but 家中 is a home."""
+    report = extract_officials(("镇人大主席陶峰来到社区困难党员家中看望。",), names=None)
+    assert [o.name for o in report.officials] == ["陶峰"]
+    assert report.others == []
