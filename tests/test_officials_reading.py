@@ -123,3 +123,9 @@ def test_a_home_is_no_person() -> None:
     report = extract_officials(("镇人大主席陶峰来到社区困难党员家中看望。",), names=None)
     assert [o.name for o in report.officials] == ["陶峰"]
     assert report.others == []
+
+
+def test_a_post_word_beginning_a_bodys_name_is_no_post() -> None:
+    """等常委会领导: 常委 begins 常委会, so the names' post is the designation alone."""
+    people = _read("县人大常委会召开主任会议，谢友先、李玲玲等常委会领导出席会议。")
+    assert people == {"谢友先": (["常委会领导"], False), "李玲玲": (["常委会领导"], False)}

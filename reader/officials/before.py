@@ -24,6 +24,7 @@ from reader.officials.name_lists import (
     shared_list,
 )
 from reader.officials.names import (
+    inside_body_word,
     is_cjk,
     plausible_chinese,
     read_chinese,
@@ -71,7 +72,7 @@ def _paragraph(f: Findings, pi: int, text: str) -> None:
                 i = floor = end
                 continue
         word = lex.titles.longest_at(text, i)
-        if word is None:
+        if word is None or (f.on("post_nouns") and inside_body_word(text, i, word, lex)):
             i += 1
             continue
         t_end = i + len(word)

@@ -96,6 +96,7 @@ LIST_KEYS = frozenset(
         "private_firm_marks",
         "state_firm_marks",
         "name_bodies",
+        "title_bodies",
     }
 )
 
@@ -228,6 +229,8 @@ class Lexicon:
     """Aspect marks and complements that end verbs (商量过, 看完): no name's given characters."""
     """Names that hold a private body's word yet are public (人民协商会议, 联合国…基金会)."""
     name_bodies: WordSet = field(default_factory=lambda: WordSet.of(()))
+    title_bodies: WordSet = field(default_factory=lambda: WordSet.of(()))
+    """Bodies and meetings whose names begin with a post word (常委会, 主任会议): no post there."""
     """Party and state bodies a name may follow before its post (区委曾伟副书记, 市政协王强副主席)."""
     given_name_endings: frozenset[str] = frozenset()
     """Organisation endings that end many given names too (军: 解放军, 王建军): no evidence against a name."""
@@ -352,6 +355,7 @@ def load_lexicon() -> Lexicon:
         removal_verbs=WordSet.of(get("removal_verbs")),
         given_name_endings=frozenset(get("given_name_endings")),
         name_bodies=WordSet.of(get("name_bodies")),
+        title_bodies=WordSet.of(get("title_bodies")),
         former_traps=WordSet.of(get("former_traps")),
         weak_followers=frozenset(get("weak_followers")),
         public_bodies=tuple(get("public_bodies")),

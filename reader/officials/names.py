@@ -36,7 +36,14 @@ def title_at(text: str, j: int, lex: Lexicon) -> int | None:
     while (m := lex.modifiers.longest_at(text, k)) is not None:
         k += len(m)
     t = lex.titles.longest_at(text, k)
-    return k + len(t) if t else None
+    return k + len(t) if t and not inside_body_word(text, k, t, lex) else None
+
+
+def inside_body_word(text: str, k: int, title: str, lex: Lexicon) -> bool:
+    """Whether the post word `title` at `k` only begins a body's or a meeting's name
+    (常委会领导, 主任会议, 董事会): no post of a person."""
+    body = lex.title_bodies.longest_at(text, k)
+    return body is not None and len(body) > len(title)
 
 
 def ends_name(text: str, j: int, lex: Lexicon, *, allow_title: bool = True) -> bool:
