@@ -129,3 +129,13 @@ def test_a_post_word_beginning_a_bodys_name_is_no_post() -> None:
     """等常委会领导: 常委 begins 常委会, so the names' post is the designation alone."""
     people = _read("县人大常委会召开主任会议，谢友先、李玲玲等常委会领导出席会议。")
     assert people == {"谢友先": (["常委会领导"], False), "李玲玲": (["常委会领导"], False)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["毕业生代表温雄真挚地感谢师长。", "一是由李玮同志代表孟村镇人民政府作政府工作报告。"],
+)
+def test_representatives_of_a_group_and_the_verb_are_no_posts(text: str) -> None:
+    """毕业生代表 speaks for graduates; 同志代表 is the verb after a name and 同志."""
+    report = extract_officials((text,), names=None)
+    assert all(not o.titles for o in report.officials), report.officials
