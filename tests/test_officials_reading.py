@@ -139,3 +139,10 @@ def test_representatives_of_a_group_and_the_verb_are_no_posts(text: str) -> None
     """毕业生代表 speaks for graduates; 同志代表 is the verb after a name and 同志."""
     report = extract_officials((text,), names=None)
     assert all(not o.titles for o in report.officials), report.officials
+
+
+def test_an_associations_post_chained_after_its_body_is_private() -> None:
+    """学会常务副会长兼秘书长: 秘书长 is the 学会's too; a 县长 after a 学会's post stays public."""
+    report = extract_officials(("省书法学会常务副会长兼秘书长白明政出席。",), names=None)
+    assert report.officials == [] and [p.name for p in report.others] == ["白明政"]
+    assert _read("县书法学会名誉会长、县长王强出席。")["王强"][0] == ["县书法学会名誉会长", "县长"]

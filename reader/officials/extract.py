@@ -145,11 +145,20 @@ def _report(f: Findings) -> OfficialsReport:
 
 
 def _in_private_bodies(person: Person, lex: Lexicon, *, bodies: bool, firms: bool) -> bool:
-    """Whether every post the person holds is in a body that is not public (商会, 学会, a private firm)."""
-    return bool(person.posts) and all(
-        (bodies and _private_post(at.post.text, lex)) or (firms and _private_firm(at.post.text, lex))
-        for at in person.posts
-    )
+    """Whether every post the person holds is in a body that is not public (商会, 学会, a private firm).
+
+    A post any association has, chained right after such a post (学会常务副会长兼秘书长: 秘书长
+    after 兼 or 、), is that body's too; a public post there (学会名誉会长、县长) stays public."""
+    if not person.posts:
+        return False
+    private_ends: set[tuple[int, int]] = set()
+    for at in sorted(person.posts, key=lambda at: (at.paragraph, at.post.start)):
+        own = (bodies and _private_post(at.post.text, lex)) or (firms and _private_firm(at.post.text, lex))
+        chained = (at.paragraph, at.post.start - 1) in private_ends and at.post.text in lex.association_posts
+        if not own and not chained:
+            return False
+        private_ends.add((at.paragraph, at.post.end))
+    return True
 
 
 def _private_firm(post: str, lex: Lexicon) -> bool:

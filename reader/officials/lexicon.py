@@ -97,6 +97,7 @@ LIST_KEYS = frozenset(
         "state_firm_marks",
         "name_bodies",
         "title_bodies",
+        "association_posts",
     }
 )
 
@@ -230,6 +231,8 @@ class Lexicon:
     """Names that hold a private body's word yet are public (人民协商会议, 联合国…基金会)."""
     name_bodies: WordSet = field(default_factory=lambda: WordSet.of(()))
     title_bodies: WordSet = field(default_factory=lambda: WordSet.of(()))
+    association_posts: frozenset[str] = frozenset()
+    """Posts any association has (秘书长, 理事): chained after a private body's post, they are its."""
     """Bodies and meetings whose names begin with a post word (常委会, 主任会议): no post there."""
     """Party and state bodies a name may follow before its post (区委曾伟副书记, 市政协王强副主席)."""
     given_name_endings: frozenset[str] = frozenset()
@@ -356,6 +359,7 @@ def load_lexicon() -> Lexicon:
         given_name_endings=frozenset(get("given_name_endings")),
         name_bodies=WordSet.of(get("name_bodies")),
         title_bodies=WordSet.of(get("title_bodies")),
+        association_posts=frozenset(get("association_posts")),
         former_traps=WordSet.of(get("former_traps")),
         weak_followers=frozenset(get("weak_followers")),
         public_bodies=tuple(get("public_bodies")),
