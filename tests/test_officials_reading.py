@@ -146,3 +146,9 @@ def test_an_associations_post_chained_after_its_body_is_private() -> None:
     report = extract_officials(("省书法学会常务副会长兼秘书长白明政出席。",), names=None)
     assert report.officials == [] and [p.name for p in report.others] == ["白明政"]
     assert _read("县书法学会名誉会长、县长王强出席。")["王强"][0] == ["县书法学会名誉会长", "县长"]
+
+
+def test_party_building_is_no_name_but_a_name_may_start_like_it() -> None:
+    """乡镇党委书记履行党建工作: 党建工 is no person; 党建国 after a post is."""
+    assert _read("乡镇党委书记履行党建工作专项述职评议会召开。") == {}
+    assert _read("乡党委书记党建国出席。")["党建国"][0] == ["乡党委书记"]
