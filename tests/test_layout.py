@@ -718,3 +718,16 @@ def test_meta_lines_break_between_parts_never_inside_a_short_one(width: int) -> 
     for part in parts:
         if cell_len(part) <= width:
             assert any(part in text for text in meta), (part, meta)
+
+
+def test_a_wide_opening_quote_starting_a_justified_line_takes_no_blank_before_it() -> None:
+    """Where the terminal draws “ two cells wide, the quote already has its blank half: the
+    line's missing cell goes to its space, not before the quote (as if indented). Found by
+    the property test; the justified breaker had read every terminal as drawing “ narrow."""
+    text = "一一一一一一一“一一一一一一 一一"
+    wide = break_paragraph(text, 18, 2, justify=True, ambiguous=2)
+    assert [(s.start, s.end) for s in wide] == [(0, 7), (7, 16), (16, 17)]
+    assert wide[1].fills == (text.index(" "),)
+    # drawn narrow, the quote is one cell and the rest of the paragraph fits the second line
+    narrow = break_paragraph(text, 18, 2, justify=True, ambiguous=1)
+    assert [(s.start, s.end, s.fills) for s in narrow] == [(0, 7, ()), (7, 17, ())]
