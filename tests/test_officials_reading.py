@@ -152,3 +152,17 @@ def test_party_building_is_no_name_but_a_name_may_start_like_it() -> None:
     """乡镇党委书记党建工作: 党建工 is no person, though printed twice; 党建国 after a post is."""
     assert _read("在对乡镇党委书记党建工作履职测评工作中。代表对各乡镇第一责任人党建工作履职情况作满意度测评。") == {}
     assert _read("乡党委书记党建国出席。")["党建国"][0] == ["乡党委书记"]
+
+
+def test_a_private_list_keeps_its_public_posts_and_a_short_printing_stays_private() -> None:
+    """A private college's list (private_lists) leaves a Party post and a state post public; 董事长
+    printed bare later is the same private post, so its holder stays among the other people."""
+    report = extract_officials(
+        (
+            "我院董事长孙海洋、学院党委书记钱立群、副县长周宏图出席。",
+            "县领导与董事长孙海洋座谈。",
+        ),
+        names=None,
+    )
+    assert {o.name: o.titles for o in report.officials} == {"钱立群": ["学院党委书记"], "周宏图": ["副县长"]}
+    assert [(o.name, o.role) for o in report.others] == [("孙海洋", "院董事长")]

@@ -127,10 +127,11 @@ def _report(f: Findings) -> OfficialsReport:
     mentions, aliases = find_mentions(f)
     officials: list[Official] = []
     others: list[OtherPerson] = []
+    bodies, firms = f.on("private_bodies"), f.on("private_firms")
+    listed = _private_list_posts(f, bodies=bodies, firms=firms) if f.on("private_lists") else set()
     for person in f.people.values():
         ms = [Mention(f.paragraph_number(m.paragraph), m.start, m.end) for m in mentions.get(person.name, [])]
-        bodies, firms = f.on("private_bodies"), f.on("private_firms")
-        private = _in_private_bodies(person, f.lex, bodies=bodies, firms=firms)
+        private = _in_private_bodies(person, f.lex, bodies=bodies, firms=firms, listed=listed)
         if person.is_official and not private:
             titles, former = _titles(person, f.on("short_titles"))
             officials.append(Official(person.name, titles, ms, former, aliases.get(person.name, [])))
@@ -144,21 +145,64 @@ def _report(f: Findings) -> OfficialsReport:
     return OfficialsReport(officials, others)
 
 
-def _in_private_bodies(person: Person, lex: Lexicon, *, bodies: bool, firms: bool) -> bool:
+def _in_private_bodies(
+    person: Person, lex: Lexicon, *, bodies: bool, firms: bool, listed: set[tuple[int, int]]
+) -> bool:
     """Whether every post the person holds is in a body that is not public (商会, 学会, a private firm).
 
     A post any association has, chained right after such a post (学会常务副会长兼秘书长: 秘书长
-    after 兼 or 、), is that body's too; a public post there (学会名誉会长、县长) stays public."""
+    after 兼 or 、), is that body's too; a public post there (学会名誉会长、县长) stays public.
+    So is a post in `listed` (`_private_list_posts`), and a shorter printing of one of the
+    person's private posts (董事长 after 我院董事长: the same post)."""
     if not person.posts:
         return False
     private_ends: set[tuple[int, int]] = set()
-    for at in sorted(person.posts, key=lambda at: (at.paragraph, at.post.start)):
-        own = (bodies and _private_post(at.post.text, lex)) or (firms and _private_firm(at.post.text, lex))
-        chained = (at.paragraph, at.post.start - 1) in private_ends and at.post.text in lex.association_posts
-        if not own and not chained:
+    private_titles: list[str] = []
+    ordered = sorted(person.posts, key=lambda at: (at.paragraph, at.post.start))
+    for at in ordered:
+        if (bodies and _private_post(at.post.text, lex)) or (firms and _private_firm(at.post.text, lex)):
+            private_titles.append(at.post.text)
+    for at in ordered:
+        text = at.post.text
+        own = text in private_titles or (at.paragraph, at.post.start) in listed
+        chained = (at.paragraph, at.post.start - 1) in private_ends and text in lex.association_posts
+        shorter = any(_shortens(text, full) for full in private_titles)
+        if not own and not chained and not shorter:
             return False
         private_ends.add((at.paragraph, at.post.end))
     return True
+
+
+def _private_list_posts(f: Findings, *, bodies: bool, firms: bool) -> set[tuple[int, int]]:
+    """(paragraph, start) of bare posts in a list a private body's post leads.
+
+    我院董事长张亢、副董事长邓建伟、院长吴吉平: a private college's board chair opens the list,
+    and the bare posts after him (`institution_posts`: 副董事长, 院长, 副院长, 总经理…) are the
+    same body's, up to the clause's end (，。；). A post with its own organisation
+    (县医院院长) or a Party or state post (党委书记, 副县长) keeps its own reading."""
+    lex = f.lex
+    heads: dict[int, list[int]] = {}
+    for person in f.people.values():
+        for at in person.posts:
+            text = at.post.text
+            if (bodies and _private_post(text, lex)) or (firms and _private_firm(text, lex)):
+                heads.setdefault(at.paragraph, []).append(at.post.end)
+    listed: set[tuple[int, int]] = set()
+    if not heads:
+        return listed
+    for person in f.people.values():
+        for at in person.posts:
+            if at.paragraph not in heads or at.post.text not in lex.institution_posts:
+                continue
+            text = f.paragraphs[at.paragraph]
+            for end in heads[at.paragraph]:
+                if end <= at.post.start and not any(ch in _CLAUSE_ENDS for ch in text[end : at.post.start]):
+                    listed.add((at.paragraph, at.post.start))
+                    break
+    return listed
+
+
+_CLAUSE_ENDS = frozenset("，,。；;：:！？!?\n")
 
 
 def _private_firm(post: str, lex: Lexicon) -> bool:

@@ -98,6 +98,7 @@ LIST_KEYS = frozenset(
         "name_bodies",
         "title_bodies",
         "association_posts",
+        "institution_posts",
     }
 )
 
@@ -230,11 +231,13 @@ class Lexicon:
     """Aspect marks and complements that end verbs (商量过, 看完): no name's given characters."""
     """Names that hold a private body's word yet are public (人民协商会议, 联合国…基金会)."""
     name_bodies: WordSet = field(default_factory=lambda: WordSet.of(()))
+    """Party and state bodies a name may follow before its post (区委曾伟副书记, 市政协王强副主席)."""
     title_bodies: WordSet = field(default_factory=lambda: WordSet.of(()))
+    """Bodies and meetings whose names begin with a post word (常委会, 主任会议): no post there."""
     association_posts: frozenset[str] = frozenset()
     """Posts any association has (秘书长, 理事): chained after a private body's post, they are its."""
-    """Bodies and meetings whose names begin with a post word (常委会, 主任会议): no post there."""
-    """Party and state bodies a name may follow before its post (区委曾伟副书记, 市政协王强副主席)."""
+    institution_posts: frozenset[str] = frozenset()
+    """Bare posts a school, hospital or firm has (院长, 副董事长): in a list a private body's post leads, they are its."""
     given_name_endings: frozenset[str] = frozenset()
     """Organisation endings that end many given names too (军: 解放军, 王建军): no evidence against a name."""
     pass1_words: WordSet = field(default_factory=lambda: WordSet.of(()))
@@ -360,6 +363,7 @@ def load_lexicon() -> Lexicon:
         name_bodies=WordSet.of(get("name_bodies")),
         title_bodies=WordSet.of(get("title_bodies")),
         association_posts=frozenset(get("association_posts")),
+        institution_posts=frozenset(get("institution_posts")),
         former_traps=WordSet.of(get("former_traps")),
         weak_followers=frozenset(get("weak_followers")),
         public_bodies=tuple(get("public_bodies")),

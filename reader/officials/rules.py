@@ -316,6 +316,12 @@ RULES: tuple[Rule, ...] = (
         "李国强=青山商会会长",
     ),
     Rule(
+        "private_lists",
+        "bare posts (副董事长, 院长) in a list a private body's post leads are that body's",
+        ("我院董事长孙海洋、副董事长钱立群、院长周宏图接待了来宾。",),
+        "孙海洋=院董事长 钱立群=副董事长 周宏图=院长",
+    ),
+    Rule(
         "private_firms",
         "a post in a firm marked private (科技股份有限公司, 实业集团), not state-owned, is no official's",
         ("湖南七七科技股份有限公司董事长杨淑亭出席。",),
