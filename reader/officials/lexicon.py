@@ -237,7 +237,7 @@ class Lexicon:
     association_posts: frozenset[str] = frozenset()
     """Posts any association has (秘书长, 理事): chained after a private body's post, they are its."""
     institution_posts: frozenset[str] = frozenset()
-    """Bare posts a school, hospital or firm has (院长, 副董事长): in a list a private body's post leads, they are its."""
+    """Bare posts a school, hospital or firm has (院长, 副董事长): in a private body's list, they are its."""
     given_name_endings: frozenset[str] = frozenset()
     """Organisation endings that end many given names too (军: 解放军, 王建军): no evidence against a name."""
     pass1_words: WordSet = field(default_factory=lambda: WordSet.of(()))

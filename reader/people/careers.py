@@ -86,6 +86,25 @@ def career(mentions: Sequence[Mention], events: Iterable[Event] = ()) -> Career:
     return Career(tuple(steps), undated)
 
 
+def _newest_chain(mentions: Sequence[Mention]) -> str:
+    """The current posts the newest dated article prints for the person, in printed order.
+
+    Posts printed together are held together (嘉峪关市委副书记、市长): one of them alone would
+    be an arbitrary pick, and the column would show a Party post for one person and a
+    government post for the next. Of articles of one day, the one printing most posts wins."""
+    best: tuple[str, int] | None = None
+    chain: list[str] = []
+    for mention in mentions:
+        current = [
+            title
+            for index, title in enumerate(mention.titles)
+            if not (index < len(mention.former) and mention.former[index])
+        ]
+        if mention.date and current and (best is None or (mention.date[:10], len(current)) > best):
+            best, chain = (mention.date[:10], len(current)), current
+    return "、".join(chain)
+
+
 class SummaryFields(TypedDict):
     """One person's line in the People list, before it is stored (build.persons_rows)."""
 
@@ -121,7 +140,7 @@ def summary_fields(mentions: Sequence[Mention], story: Story = _own) -> SummaryF
         key=lambda s: (s.last, s.first),
         default=None,
     )
-    latest_post = latest.title if latest else (spans[0].title if spans else "")
+    latest_post = _newest_chain(mentions) or (latest.title if latest else (spans[0].title if spans else ""))
     return {
         "name": name,
         "names": tuple(names),
