@@ -67,6 +67,7 @@ TUNING = {
     "local-p-tune": (GOLD / "local-p-tune.yaml", GOLD / "corpus"),
     "local-q-tune": (GOLD / "local-q-tune.yaml", GOLD / "corpus"),
     "local-r-tune": (GOLD / "local-r-tune.yaml", GOLD / "corpus"),
+    "local-s-tune": (GOLD / "local-s-tune.yaml", GOLD / "corpus"),
 }
 UNTOUCHED = {
     "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
@@ -90,6 +91,7 @@ UNTOUCHED = {
     "local-p-untouched": (GOLD / "local-p-untouched.yaml", GOLD / "corpus"),
     "local-q-untouched": (GOLD / "local-q-untouched.yaml", GOLD / "corpus"),
     "local-r-untouched": (GOLD / "local-r-untouched.yaml", GOLD / "corpus"),
+    "local-s-untouched": (GOLD / "local-s-untouched.yaml", GOLD / "corpus"),
 }
 
 
