@@ -167,3 +167,11 @@ def test_a_private_list_keeps_its_public_posts_and_a_short_printing_stays_privat
     )
     assert {o.name: o.titles for o in report.officials} == {"钱立群": ["学院党委书记"], "周宏图": ["副县长"]}
     assert [(o.name, o.role) for o in report.others] == [("孙海洋", "院董事长")]
+
+
+@pytest.mark.parametrize("movement", ["阿富汗塔利班", "哈马斯"])
+def test_a_movement_with_a_transliterated_name_is_nobody(movement: str) -> None:
+    """塔利班发言人表示 names no one (it was read as a foreign name before its post); the
+    spokesman named after the post still is."""
+    assert _read(f"{movement}发言人17日表示，将继续行动。") == {}
+    assert _read(f"{movement}发言人穆贾希德表示。")["穆贾希德"][0] == [f"{movement}发言人"]
