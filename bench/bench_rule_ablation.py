@@ -67,6 +67,7 @@ TUNING = {
     "local-p-tune": (GOLD / "local-p-tune.yaml", GOLD / "corpus"),
     "local-q-tune": (GOLD / "local-q-tune.yaml", GOLD / "corpus"),
     "local-r-tune": (GOLD / "local-r-tune.yaml", GOLD / "corpus"),
+    "national-p-tune": (GOLD / "national-p-tune.yaml", SHARED / "corpus"),
 }
 UNTOUCHED = {
     "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
@@ -90,6 +91,7 @@ UNTOUCHED = {
     "local-p-untouched": (GOLD / "local-p-untouched.yaml", GOLD / "corpus"),
     "local-q-untouched": (GOLD / "local-q-untouched.yaml", GOLD / "corpus"),
     "local-r-untouched": (GOLD / "local-r-untouched.yaml", GOLD / "corpus"),
+    "national-p-untouched": (GOLD / "national-p-untouched.yaml", SHARED / "corpus"),
 }
 
 

@@ -84,6 +84,8 @@ OFFICIALS_GOLD = (
     "local-q-untouched",
     "local-r-tune",
     "local-r-untouched",
+    "national-p-tune",
+    "national-p-untouched",
 )
 
 
@@ -311,6 +313,8 @@ def _gold(name: str) -> list[dict[str, Any]]:
         ("local-q-untouched", LOCAL_PAGES, 10),
         ("local-r-tune", LOCAL_PAGES, 10),
         ("local-r-untouched", LOCAL_PAGES, 10),
+        ("national-p-tune", SHARED / "corpus", 15),
+        ("national-p-untouched", SHARED / "corpus", 15),
     ],
 )
 def test_this_rounds_gold_is_well_formed(name: str, corpus: Path, articles: int) -> None:

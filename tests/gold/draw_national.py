@@ -8,6 +8,10 @@ name at least one person with a post (judged by reading); the ones passed over a
 --skip, and the script prints the batch in its order.
 
     python tests/gold/draw_national.py --seed 20261203 [--per 10] [--skip FILE ...] [--candidates 20]
+        [--ignore national-p-tune.yaml national-p-untouched.yaml]
+
+--ignore leaves gold files written after the draw (the batch's own halves) out of `used`, so the
+draw reads as it did.
 
 Needs nothing but the standard library and PyYAML; reader is never run.
 """
@@ -26,18 +30,20 @@ SHARED = REPO.parent / "shared"
 CORPORA = ("xwlb-sample", "xwlb-bulk", "rmrb")
 
 
-def used_files() -> set[str]:
+def used_files(ignore: frozenset[str] = frozenset()) -> set[str]:
     used: set[str] = set()
     for folder in (REPO / "tests" / "gold", SHARED / "gold"):
         for path in sorted(folder.glob("*.yaml")):
+            if path.name in ignore:
+                continue
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             if isinstance(data, list):
                 used |= {item["file"] for item in data if isinstance(item, dict) and "file" in item}
     return used
 
 
-def orders(seed: int, corpus: Path) -> dict[str, list[str]]:
-    used = used_files()
+def orders(seed: int, corpus: Path, ignore: frozenset[str] = frozenset()) -> dict[str, list[str]]:
+    used = used_files(ignore)
     rng = random.Random(seed)
     out: dict[str, list[str]] = {}
     for name in CORPORA:
@@ -57,9 +63,12 @@ def main() -> None:
     parser.add_argument("--skip", nargs="*", default=[], help="articles read and passed over")
     parser.add_argument("--candidates", type=int, default=0, help="print each order's head instead")
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpus")
+    parser.add_argument(
+        "--ignore", nargs="*", default=[], help="gold files (names) written since, left out of `used`"
+    )
     args = parser.parse_args()
     skip = set(args.skip)
-    for name, order in orders(args.seed, args.corpus).items():
+    for name, order in orders(args.seed, args.corpus, frozenset(args.ignore)).items():
         if args.candidates:
             print(f"# {name}: {len(order)} in the pool")
             for f in order[: args.candidates]:
