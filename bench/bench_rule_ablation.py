@@ -68,6 +68,7 @@ TUNING = {
     "local-q-tune": (GOLD / "local-q-tune.yaml", GOLD / "corpus"),
     "local-r-tune": (GOLD / "local-r-tune.yaml", GOLD / "corpus"),
     "local-s-tune": (GOLD / "local-s-tune.yaml", GOLD / "corpus"),
+    "national-p-tune": (GOLD / "national-p-tune.yaml", SHARED / "corpus"),
 }
 UNTOUCHED = {
     "national-untouched": (GOLD / "national-untouched.yaml", SHARED / "corpus"),
@@ -92,6 +93,7 @@ UNTOUCHED = {
     "local-q-untouched": (GOLD / "local-q-untouched.yaml", GOLD / "corpus"),
     "local-r-untouched": (GOLD / "local-r-untouched.yaml", GOLD / "corpus"),
     "local-s-untouched": (GOLD / "local-s-untouched.yaml", GOLD / "corpus"),
+    "national-p-untouched": (GOLD / "national-p-untouched.yaml", SHARED / "corpus"),
 }
 
 

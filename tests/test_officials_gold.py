@@ -86,6 +86,8 @@ OFFICIALS_GOLD = (
     "local-r-untouched",
     "local-s-tune",
     "local-s-untouched",
+    "national-p-tune",
+    "national-p-untouched",
 )
 
 
@@ -315,6 +317,8 @@ def _gold(name: str) -> list[dict[str, Any]]:
         ("local-r-untouched", LOCAL_PAGES, 10),
         ("local-s-tune", LOCAL_PAGES, 10),
         ("local-s-untouched", LOCAL_PAGES, 10),
+        ("national-p-tune", SHARED / "corpus", 15),
+        ("national-p-untouched", SHARED / "corpus", 15),
     ],
 )
 def test_this_rounds_gold_is_well_formed(name: str, corpus: Path, articles: int) -> None:
