@@ -175,3 +175,24 @@ def test_a_movement_with_a_transliterated_name_is_nobody(movement: str) -> None:
     spokesman named after the post still is."""
     assert _read(f"{movement}发言人17日表示，将继续行动。") == {}
     assert _read(f"{movement}发言人穆贾希德表示。")["穆贾希德"][0] == [f"{movement}发言人"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "titles"),
+    [
+        ("街道党工委书记玄冬梅出席。", "玄冬梅", ["街道党工委书记"]),  # 玄, a surname
+        ("韩国青瓦台首席秘书尹永灿表示，", "尹永灿", ["韩国青瓦台首席秘书"]),
+        ("研究院院长方勤正带领队员发掘。", "方勤", ["研究院院长"]),  # 正 "now" before a verb
+        ("村党支部书记李君正带着乡亲们装箱。", "李君", ["村党支部书记"]),
+        ("县长张建正主持会议。", "张建正", ["县长"]),  # 正 ending a name
+        ("朝鲜职业总同盟中央委员会委员长玄尚柱出席。", "玄尚柱", ["朝鲜职业总同盟中央委员会委员长"]),
+    ],
+)
+def test_this_rounds_national_readings(text: str, name: str, titles: list[str]) -> None:
+    assert _read(text)[name][0] == titles
+
+
+def test_a_conglomerates_chairman_is_no_official() -> None:
+    """集团会长: a Korean or Japanese group's chairman (state firms have a 董事长)."""
+    report = extract_officials(("韩国现代集团会长玄贞恩率团吊唁。",), names=None)
+    assert report.officials == [] and [o.name for o in report.others] == ["玄贞恩"]
