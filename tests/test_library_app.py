@@ -168,3 +168,27 @@ async def test_one_progress_shows_while_the_index_catches_up(tmp_path: Path) -> 
         app.reader._index_progress(IndexProgress("officials", 9800, 9800))
         await pilot.pause()
         assert str(app.query_one(LibraryTable).border_title) == "Articles"
+
+
+async def test_list_titles_follow_the_reading_views_punctuation(tmp_path: Path) -> None:
+    """A title printed with half-width marks (嘉峪关:会议召开) is shown in the list as the
+    article shows it, full-width; `,` (as printed) turns both back."""
+    folder = tmp_path / "marks"
+    folder.mkdir()
+    (folder / "xwlb_20150619_01.txt").write_text("嘉峪关:会议召开\n市长柳鹏主持会议。\n", encoding="utf-8")
+    app = make_app(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.query_one(LibraryTable)
+
+        def first_row() -> str:
+            return "".join(segment.text for segment in table.render_line(0))
+
+        assert "嘉峪关：会议召开" in first_row()
+        await pilot.press("comma")
+        await pilot.pause()
+        assert not app.query_one(ReadingView).typeset
+        assert "嘉峪关:会议召开" in first_row()
+        await pilot.press("comma")
+        await pilot.pause()
+        assert "嘉峪关：会议召开" in first_row()

@@ -85,6 +85,7 @@ class ReaderScreen(ArticleSearch, InboxSide, LibraryScreen):
     def on_mount(self) -> None:
         reading = self.query_one(ReadingView)
         reading.typeset = self.config.punctuation == "typeset"
+        self.query_one(LibraryTable).typeset = reading.typeset
         reading.set_max_measure(self.config.measure)
         session = self.open_session()
         start = self.open_file or session.last_open()  # a bare `reader` goes back to where it was
@@ -190,6 +191,9 @@ class ReaderScreen(ArticleSearch, InboxSide, LibraryScreen):
             self._pending_cursor = None
             self.query_one(ReadingView).set_cursor(paragraph, scroll="jump")
         self.query_one(OfficialsPanel).find_officials(article)
+
+    def on_reading_view_typeset_changed(self, event: ReadingView.TypesetChanged) -> None:
+        self.query_one(LibraryTable).set_typeset(event.typeset)
 
     def on_reading_view_laying_out(self, event: ReadingView.LayingOut) -> None:
         if event.article is self.reading.article:

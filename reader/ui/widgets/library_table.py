@@ -29,6 +29,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.layout.cells import rich_ambiguous_width
+from reader.layout.punctuation import typeset
 from reader.library import LibraryEntry
 from reader.textsafety import inert, inert_line
 from reader.ui.keymap import bindings_for
@@ -145,8 +147,17 @@ class LibraryTable(ScrollView, can_focus=True):
         self._row_offset = 0
         """Rows drawn below the scroll position, for the one frame the head's rows need to stay
         where they were drawn while the scroll catches up with the whole list."""
+        self.typeset = True
+        """Titles with half-width marks in Chinese text shown full-width, as the reading view
+        shows the article (`set_typeset`); off, as the file prints them."""
         self.border_title = "Articles"
         self.set_entries(entries)
+
+    def set_typeset(self, on: bool) -> None:
+        """Show titles' punctuation typeset or as printed, following the reading view."""
+        if on != self.typeset:
+            self.typeset = on
+            self.refresh()
 
     # -- the app's API ----------------------------------------------------------------------
 
@@ -344,6 +355,8 @@ class LibraryTable(ScrollView, can_focus=True):
             columns.append((inert(entry.source, keep_newlines=False), OUTLET_CELLS))
         title_cells = width - 2 - sum(cells + 1 for _text, cells in columns)
         title = inert(entry.title, keep_newlines=False)
+        if self.typeset:
+            title = typeset(title, rich_ambiguous_width())  # 嘉峪关:全市… as the article shows it: 嘉峪关：
         if entry.error is not None:
             title_style = base + self.get_component_rich_style("library-table--error", partial=True)
         else:

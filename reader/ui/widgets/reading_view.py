@@ -72,6 +72,13 @@ class ReadingView(ScrollView, can_focus=True):
             super().__init__()
             self.article = article
 
+    class TypesetChanged(Message):
+        """Punctuation is now shown typeset (`typeset` True) or as printed."""
+
+        def __init__(self, typeset: bool) -> None:
+            super().__init__()
+            self.typeset = typeset
+
     class LaidOut(Message):
         """The whole of `article` is laid out: every paragraph can be scrolled to. Posted
         after each full layout, a new width's included."""
@@ -367,6 +374,7 @@ class ReadingView(ScrollView, can_focus=True):
         self.typeset = typeset
         self._relayout()
         self._scroll_to_cursor("keep")
+        self.post_message(self.TypesetChanged(typeset))
 
     def _page(self, direction: int) -> None:
         """Scroll a screenful and put the cursor on the first paragraph that starts in view."""
