@@ -150,5 +150,6 @@ def test_an_associations_post_chained_after_its_body_is_private() -> None:
 
 def test_party_building_is_no_name_but_a_name_may_start_like_it() -> None:
     """乡镇党委书记党建工作: 党建工 is no person, though printed twice; 党建国 after a post is."""
-    assert _read("在对乡镇党委书记党建工作履职测评工作中。代表对各乡镇第一责任人党建工作履职情况作满意度测评。") == {}
+    sentence = "在对乡镇党委书记党建工作履职测评工作中。代表对各乡镇第一责任人党建工作履职情况作满意度测评。"
+    assert _read(sentence) == {}
     assert _read("乡党委书记党建国出席。")["党建国"][0] == ["乡党委书记"]

@@ -114,7 +114,9 @@ def break_paragraph(
     simple = 0 not in cells and not any(ch in shown for ch in NO_BREAK)
     if justify:
         edge = edge_of(width)
-        return break_justified(shown, codes, cells, edge, min(indent, edge - 2), simple, pads or {}, ambiguous)
+        return break_justified(
+            shown, codes, cells, edge, min(indent, edge - 2), simple, pads or {}, ambiguous
+        )
     first_indent = min(indent, width - 2)
     if simple:
         # The common case — one unit per character, no no-break space — has a fast path
