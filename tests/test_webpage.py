@@ -167,8 +167,9 @@ def test_held_out_pages_against_their_gold() -> None:
     written or tuned on; their gold was written by hand before any extractor ran on them.
     Measured once (bench/bench_pages.py --gold tests/pages/heldout/gold.yaml): title exact
     22/26, date right 24/26, body character F1 mean 0.997, min 0.983, 26/26 pages ≥ 0.95.
-    These floors sit slightly under that; they are a referee, so a rule is never to be changed
-    to fit these pages — if one falls, the rule change that made it fall is the one to look at."""
+    Its three real misses were then read and fixed by general rules, each with a made-up
+    page below (a logo in <h1>, a column's name before |, a Founder e-paper's date): 24/26 and
+    25/26 since, a seen figure now; tests/pages/heldout2 is the set kept apart after it."""
     gold = yaml.safe_load((HELDOUT / "gold.yaml").read_text(encoding="utf-8"))
     titles = dates = 0
     f1s = []
@@ -179,7 +180,43 @@ def test_held_out_pages_against_their_gold() -> None:
         dates += article.published is not None and article.published.date() == _day(entry["date"])
         f1s.append(_f1("\n".join(article.paragraphs), "\n".join(entry["body"])))
     assert len(gold) == 26
-    assert titles >= 21
-    assert dates >= 23
+    assert titles >= 23
+    assert dates >= 24
     assert statistics.mean(f1s) >= 0.99
     assert sum(f1 >= 0.95 for f1 in f1s) >= 25
+
+
+def _page(head: str, body: str) -> bytes:
+    paragraph = "3月17日，青禾县召开春季森林防火工作会议，部署全县防火工作。"
+    paragraphs = f"<p>{paragraph}</p>" * 3
+    return (
+        f"<html><head><meta charset='utf-8'>{head}</head><body>{body}"
+        f"<div class='article-content'>{paragraphs}</div></body></html>"
+    ).encode()
+
+
+def test_a_sites_logo_in_h1_is_not_the_headline() -> None:
+    """<title> ends with the site's name, which its logo prints in <h1>; the headline is the
+    heading that repeats most of <title>."""
+    headings = "<h1>示例新闻网</h1><h2>青禾县召开防火会议</h2>"
+    data = _page("<title>青禾县召开防火会议 示例新闻网</title>", headings)
+    assert parse_page(data, Path("logo.html")).title == "青禾县召开防火会议"
+
+
+def test_a_columns_name_before_a_bar_is_part_of_the_headline() -> None:
+    """书记市长这一周 | 奋马扬鞭… : what follows the bar reads as a sentence, so it is no site's
+    name; a class such as tit2 marks a title; a plain site name after _ is still cut."""
+    title = "书记市长这一周 | 奋马扬鞭争春色，“虎”力全开"
+    data = _page(f"<title>{title}</title>", f"<div class='tit2'>{title}</div>")
+    assert parse_page(data, Path("column.html")).title == title
+    bare = _page(f"<title>{title}_新闻_示例网</title>", "")
+    assert parse_page(bare, Path("bare.html")).title == title
+
+
+def test_a_founder_epapers_date_comes_from_its_fields() -> None:
+    """方正 e-papers write the article's fields into a comment (enpproperty); the page prints
+    the date only as an image: the comment's date is the article's."""
+    comment = "<!--enpproperty <date>2022-02-13 00:00:00:0</date><title>示例</title>/enpproperty-->"
+    heading = "<h2 class='art-title'>青禾县召开防火会议</h2>"
+    data = _page("<title>青禾县召开防火会议</title>", heading + comment)
+    assert parse_page(data, Path("epaper.html")).published == datetime(2022, 2, 13)

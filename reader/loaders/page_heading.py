@@ -18,7 +18,7 @@ from reader.loaders.html_tree import BLOCK, Element
 from reader.loaders.page_blocks import clean, in_head, link_text_length, own_text
 
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|--|—|–| - )\s*")
-_TITLE_MARKS = re.compile(r"title|headline|biaoti|tit\b|h_title|art_tit|news_tit")
+_TITLE_MARKS = re.compile(r"title|headline|biaoti|tit\d?\b|h_title|art_tit|news_tit")
 _MAX_TITLE = 120
 
 
@@ -29,9 +29,14 @@ def _page_title(root: Element) -> str:
     return ""
 
 
-def page_meta(root: Element) -> dict[str, str]:
-    """The page's `<meta>` values by lower-cased property, name or itemprop (the first of each)."""
+def page_meta(root: Element, source: str = "") -> dict[str, str]:
+    """The page's `<meta>` values by lower-cased property, name or itemprop (the first of each),
+    and a Founder e-paper's date (`FOUNDER_DATE`) from the page's `source` text."""
     found: dict[str, str] = {}
+    fields = _FOUNDER_FIELDS.search(source) if "enpproperty" in source else None
+    date = _FOUNDER_DATE.search(fields.group(1)) if fields else None
+    if date:
+        found[FOUNDER_DATE] = date.group(1).strip()
     for element in root.iter():
         if element.tag == "meta":
             key = (
@@ -101,24 +106,55 @@ def find_title(root: Element) -> tuple[str | None, Element | None]:
         shared = _common_run(text, page_title) / len(text) if page_title else 0.0
         score = shared + (0.3 if element.tag == "h1" else 0.1 if heading else 0.0)
         candidates.append((score, text, element))
-    if candidates:
-        score, text, element = max(candidates, key=lambda item: item[0])
-        if score >= 0.8 and (len(text) > _SHORT_HEADING or above is None):
+    # Of the headings <title> repeats, the one that repeats most of it: a site's logo in an
+    # <h1> (松花江网) is repeated whole too, but it is only the end of <title>.
+    repeated = [item for item in candidates if item[0] >= 0.8]
+    if repeated:
+        score, text, element = max(repeated, key=lambda item: (_common_run(item[1], page_title), item[0]))
+        if len(text) > _SHORT_HEADING or above is None:
             return text, element
     if above is not None:
         return own_text(above), above
-    cut = _TITLE_SPLIT.split(page_title)[0] if page_title else ""
-    return (cut or None), None
+    return (_title_before_site(page_title) or None), None
+
+
+_SENTENCE_MARKS = re.compile(r"[，。！？；“”‘’、]")
+
+
+def _title_before_site(page_title: str) -> str:
+    """`<title>` cut before the site's name (标题_新闻_某某网, 标题 | 某某网). A part after a
+    separator that reads as a sentence (书记市长这一周 | 奋马扬鞭争春色，“虎”力全开) is the
+    headline's, not a site's or a section's: names of those have no punctuation."""
+    if not page_title:
+        return ""
+    end = len(page_title)
+    for match in _TITLE_SPLIT.finditer(page_title):
+        if match.start() == 0:
+            continue
+        rest = page_title[match.end() :]
+        following = _TITLE_SPLIT.search(rest)
+        part = rest[: following.start()] if following else rest
+        if not _SENTENCE_MARKS.search(part):
+            end = match.start()
+            break
+    return page_title[:end].strip()
 
 
 _DATE_IN_TEXT = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:[\sT\u3000]*(?P<H>\d{1,2})[:：](?P<M>\d{2}))?"
 )
+FOUNDER_DATE = "enpproperty:date"
+"""The key `page_meta` gives the date of a Founder (方正) e-paper's page: its CMS writes the
+article's fields into a comment (<!--enpproperty <date>2022-02-13 …</date> … -->), and
+many papers' e-editions print the date only as an image of the page or in a script."""
+_FOUNDER_FIELDS = re.compile(r"<!--\s*enpproperty(.*?)-->", re.S)
+_FOUNDER_DATE = re.compile(r"<date>\s*([^<]{8,40})</date>")
 _SHORT_DATE = re.compile(r"(?<!\d)(?P<m>\d{1,2})-(?P<d>\d{1,2})\s*(?P<H>\d{1,2}):(?P<M>\d{2})")
 _META_DATES = (
     "article:published_time", "og:release_date", "pubdate", "publishdate", "publish_date", "og:time",
     "apub:time", "firstpublishedtime", "datepublished", "publishtime", "dc.date", "date", "dateupdate",
+    FOUNDER_DATE,
 )  # fmt: skip
 _DATE_WINDOW = 400
 """Characters of page text after the headline in which the printed date is looked for."""

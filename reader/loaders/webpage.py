@@ -250,7 +250,7 @@ def parse_page(data: bytes, path: Path) -> Article:
     root = parse_html(decoded.text)
     title, headline = find_title(root)
     body = find_body(root, headline)
-    meta = page_meta(root)
+    meta = page_meta(root, decoded.text)
     lines, fields = _body_lines(body, title) if body is not None else ([], PageFields())
     if not lines:
         raise ArticleError(f"{path}: no article text found in the page")
