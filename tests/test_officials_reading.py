@@ -196,3 +196,18 @@ def test_a_conglomerates_chairman_is_no_official() -> None:
     """集团会长: a Korean or Japanese group's chairman (state firms have a 董事长)."""
     report = extract_officials(("韩国现代集团会长玄贞恩率团吊唁。",), names=None)
     assert report.officials == [] and [o.name for o in report.others] == ["玄贞恩"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("首先有请崇礼县副县长于有斌致辞。", {"于有斌": ["崇礼县副县长"]}),  # 斌 ends names only
+        ("主任向丽娟介绍说，", {"向丽娟": ["主任"]}),
+        ("县委书记于会上强调，", {}),  # 于 the preposition: 上 ends no name
+        ("书记向全体干部强调，", {}),
+    ],
+)
+def test_a_word_like_surname_before_a_character_that_only_ends_names(
+    text: str, found: dict[str, list[str]]
+) -> None:
+    assert {name: titles for name, (titles, _) in _read(text).items()} == found

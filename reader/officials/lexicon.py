@@ -44,6 +44,7 @@ CHAR_KEYS = frozenset(
         "ambiguous",
         "given_chars",
         "common_given_chars",
+        "name_only_chars",
         "foreign_chars",
         "open_followers",
         "place_chars",
@@ -212,6 +213,8 @@ class Lexicon:
     """Words holding a former marker that mark nothing (太原, 高原, 前进): 太原市委书记 is no former post."""
     weak_followers: frozenset[str] = frozenset()
     """Words a one-character follower opens that end no name (同学 after 院长向新: 向 is the preposition)."""
+    name_only_chars: frozenset[str] = frozenset()
+    """Characters ending given names and almost no word (斌, 婷): 于有斌 after a post is a name."""
     public_bodies: tuple[str, ...] = ()
     verb_endings: frozenset[str] = frozenset()
     group_designations: tuple[str, ...] = ()
@@ -366,6 +369,7 @@ def load_lexicon() -> Lexicon:
         institution_posts=frozenset(get("institution_posts")),
         former_traps=WordSet.of(get("former_traps")),
         weak_followers=frozenset(get("weak_followers")),
+        name_only_chars=frozenset(get("name_only_chars")),
         public_bodies=tuple(get("public_bodies")),
         verb_endings=frozenset(get("verb_endings")),
         group_designations=tuple(get("group_designations")),

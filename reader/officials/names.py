@@ -166,7 +166,12 @@ def read_chinese(
             continue
         if ambiguous and n == 1 and text[i:end] in lex.verbs:
             continue  # 书记树立了, 主任曾经: a word-like surname and one character that make a verb
-        if ambiguous and not _common_given(given, lex) and not _closed_three(text, given, end, lex):
+        if (
+            ambiguous
+            and not _common_given(given, lex)
+            and not _closed_three(text, given, end, lex)
+            and not _name_only_three(text, given, end, lex)
+        ):
             # 高云江说, 于世平( : a surname that is also a common word needs a given name
             # of common name characters (商量过, 满意地说, 国于 are not names), unless
             # punctuation closes three characters (副委员长万鄂湘，).
@@ -195,6 +200,19 @@ def _closed_three(text: str, given: str, end: int, lex: Lexicon) -> bool:
         and not ends_like_organisation(text[end - 3 : end], lex)  # 部长白山区，
         and not any(lex.followers.longest_at(c, 0) or lex.prefix_breaks.longest_at(c, 0) for c in given)
         and not any(c in lex.verb_endings for c in given)  # 主任商量过，
+    )
+
+
+def _name_only_three(text: str, given: str, end: int, lex: Lexicon) -> bool:
+    """Two given-name characters, the second one that ends names and no common word (斌, 婷),
+    closed by punctuation or a follower of two or more characters: 副县长于有斌致辞 (有 is a
+    function character, but 有斌 a given name)."""
+    return (
+        len(given) == 2
+        and given[1] in lex.name_only_chars
+        and is_cjk(given[0])
+        and strong_end(text, end, lex)
+        and not ends_like_organisation(text[end - 3 : end], lex)
     )
 
 
