@@ -23,6 +23,7 @@ from reader.people.event_formulas import (
     NOISE,
     PROMOTED,
     PRONOUNS,
+    SPECULATION,
     VOTES,
     WEAK,
 )
@@ -81,6 +82,8 @@ def backward(
 ) -> Iterable[tuple[int, Event]]:
     """The events of one formula told after its names (X任Y), with its position."""
     run = run_of(clause, match, taken)
+    if SPECULATION.search(NOISE.sub("", run)):
+        return  # 王小明或将出任Y, 有望接任Y: a guess, no event
     if "asked" in match.groupdict():
         accepted = match.group("asked") or re.search("接受|同意|批准", clause)
         if not accepted and re.match(r"[^，,。；;]{0,2}后", clause[match.end() :]):

@@ -286,6 +286,8 @@ LEAVING_TITLED = re.compile(rf"{alt('leaving_titled')}(?=$|[，,。；;])")
 TITLED_BEFORE = re.compile(rf"(?:^|(?<=[，,的：:、])){alt('titled_before')}")
 """时任复旦大学校长杨某到龄到届，退出领导岗位 / 前任校长朱某退休: the post the title gives."""
 FUTURE = re.compile(alt("future_times"))
+SPECULATION = re.compile(alt("speculation") + "$")
+"""王小明或将出任Y, 李某有望接任Y: a run ending in a guess tells no move."""
 """明天，X将出任Y: a move still to come is no event (unless 已 stands between: 已调任)."""
 PROMOTED = re.compile(alt("taking", "transferring"))
 """升为, 升任, 调任…: after X由A / X从A the move from A; a bare 任 there is a résumé's."""

@@ -19,6 +19,7 @@ from reader.people.event_formulas import (
     PRONOUNS,
     RESUME,
     TITLE_END,
+    alt,
     words,
 )
 
@@ -190,7 +191,7 @@ def previous_subject(before: str, known: list[str]) -> list[str]:
         last = last.rsplit("的", 1)[1]
     opening = [name for name in known if clauses[-1].startswith(name)][:1]
     # 李明因工作调动，请求辞去…; 李明于5月16日递交辞呈，同时不再担任…
-    cause = re.match(rf"([{CJK}]{{2,4}}?)(?:同志)?(?=因|由于|于\d)", clauses[-1])
+    cause = re.match(rf"([{CJK}]{{2,4}}?)(?:{alt('honorifics')})?(?=因|由于|于\d)", clauses[-1])
     if not opening and cause and is_name(cause.group(1)):
         opening = [cause.group(1)]
     titled = post_then_name(last)
@@ -207,9 +208,10 @@ LEAD_IN = re.compile(r"^(?:.*(?:决定|关于|审议了?|听取了?|收到|接�
 """会议决定张勇同志代理…, 表决通过了关于李明代理…, 宣布王某任…: the name is after the body's verb."""
 TRAILING = re.compile(
     r"(?:本月|上月|今年|去年|近日|日前|近期|\d{1,2}月(?:上旬|中旬|下旬|初|底|份)?|\d{1,2}日|上旬|中旬|下旬|初|底"
-    r"|将|即将|已|已经|正式|均|便|就|再度|再次|又|挂职|特|于|扶正|转正|宣誓|并|同时|也|亦|还|则|被)+$"
+    r"|将|即将|已|已经|正式|均|便|就|再度|再次|又|挂职|特|于|扶正|转正|宣誓|并|同时|相应|也|亦|还|则|被|因)+$"
 )
-"""朱善璐本月中旬调任, 李路明同志将接替, 杨军特申请辞去, 副校长杨某扶正担任, 王某并不再担任:
+"""朱善璐本月中旬调任, 李路明同志将接替, 杨军特申请辞去, 副校长杨某扶正担任, 王某并不再担任,
+同时相应辞去, 王某因调任:
 words between a name and its verb."""
 
 
@@ -221,7 +223,8 @@ def bare(run: str) -> str:
 def cleaned_runs(run: str) -> list[str]:
     """The readings of a run before a formula, plainest first: as printed, without the
     time or modal words before the verb (本月中旬, 将), after the body's verb (会议决定张勇),
-    and the name after the last 的 (时任合肥包河区委的胡启生)."""
+    the name after the last 的 (时任合肥包河区委的胡启生), and the name before a cause
+    (王某由于工作变动原因)."""
     trimmed = TRAILING.sub("", NOISE.sub("", run))
     runs = [trimmed] if trimmed and trimmed != NOISE.sub("", run) else []  # 刘捷再度: no 4-character name
     for candidate in (run, trimmed, LEAD_IN.sub("", trimmed)):
@@ -229,6 +232,8 @@ def cleaned_runs(run: str) -> list[str]:
             runs.append(candidate)
     if "的" in trimmed and is_name(tail := trimmed.rsplit("的", 1)[1]):
         runs.append(tail)
+    if (cause := re.match(r"(.{2,6}?)(?:因|由于)", trimmed)) and is_name(cause.group(1)):
+        runs.append(cause.group(1))  # 王某先生由于工作变动原因辞去…: the name before the cause
     return runs
 
 
