@@ -34,3 +34,34 @@ def read(*paragraphs: str, date: str = "2021-05-06") -> list[tuple[str, str, str
 )
 def test_guesses_leaving_and_words_before_the_verb(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # a question tells no move, even when the officials list holds a wrong name
+        (
+            [
+                "会议表决通过了关于接受王小明、李大海辞去县人大常委会委员职务的请求的决定。",
+                "解读:王小明、李大海为何要辞去常委会委员职务?辞职要遵循怎样的程序?",
+            ],
+            [("王小明", "removed", "县人大常委会委员"), ("李大海", "removed", "县人大常委会委员")],
+        ),
+        # a three-character name before a body's post (省政府, 市人民政府); a two-character one before 市长
+        (
+            ["会议决定任命王小明为省政府副省长；免去张松岭省政府秘书长职务。"],
+            [("王小明", "appointed", "省政府副省长"), ("张松岭", "removed", "省政府秘书长")],
+        ),
+        (["会议决定免去李明市长职务。"], [("李明", "removed", "市长")]),
+        # a nomination withdrawn is no event
+        (["省委组织部决定不再提名王小明为青山市市长候选人。"], []),
+        (
+            ["此前拟提名王小明同志为青山市市长候选人，王小明同志拟另有任用，不再提名为青山市市长候选人。"],
+            [("王小明", "announced", "青山市市长")],
+        ),
+    ],
+)
+def test_questions_bodies_after_names_and_withdrawn_nominations(
+    paragraphs: list[str], expected: list[tuple[str, str, str]]
+) -> None:
+    assert read(*paragraphs) == expected

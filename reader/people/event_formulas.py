@@ -123,7 +123,7 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     ("elected", re.compile(rf"(?:选出|当选)的{POST}(?:是|为)[:：]?(?P<names>[{CJK}·、和]{{2,400}})"), ""),
     (
         "nominated",
-        re.compile(rf"(?<![拟荐]){alt('nominating')}(?P<names>{NAME_RUN})为{POST}{POST_END}"),
+        re.compile(rf"(?<![拟荐])(?<!不再){alt('nominating')}(?P<names>{NAME_RUN})为{POST}{POST_END}"),
         "为",
     ),
     (
@@ -189,7 +189,12 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ("elected", re.compile(rf"被{AGENT}{alt('passive_electing')}为{POST}{POST_END}"), False),
     ("elected", re.compile(rf"(?<![被]){alt('filling')}为{POST}{POST_END}"), True),
     ("nominated", re.compile(rf"被提名为{POST}候选人"), False),
-    ("nominated", re.compile(rf"(?<![拟荐被]){alt('nominating')}(?:为|(?!的)){POST}(?:候选人|人选)"), False),
+    # 不再提名(X)为Y候选人: a nomination withdrawn, no event
+    (
+        "nominated",
+        re.compile(rf"(?<![拟荐被])(?<!不再){alt('nominating')}(?:为|(?!的)){POST}(?:候选人|人选)"),
+        False,
+    ),
     ("removed", re.compile(rf"被{alt('passive_removing')}了?{POST}的?职务"), False),
     (
         "appointed",
@@ -270,7 +275,7 @@ CARRIED = {
 THEN_APPOINTED = re.compile(rf"[，,](?:改|另)?任(?![命职用免])(?![^，,。；;]*为){POST}{POST_END}")
 ITS = re.compile(rf"{alt('removing')}其{POST}的?职务")
 THEN_FOR = re.compile(rf"并(?:决定)?为{POST}{POST_END}")
-THEN_NOMINATED = re.compile(rf"提名为{POST}(?:候选人|人选)")
+THEN_NOMINATED = re.compile(rf"(?<!不再)提名为{POST}(?:候选人|人选)")
 THEN_ACTING = re.compile(rf"[，,](?P<post>代理[{CJK}]{{2,30}}?)职务")
 TRIGGERS = re.compile(alt("triggers"))
 PLACE_POST = rf"[{CJK}]{{1,5}}?[省市县区州旗](?:委|人民|政府|人大|政协|纪委|监委|法院|检察院)"

@@ -164,7 +164,8 @@ def split_name_post(rest: str) -> tuple[str, str] | None:
         return "、".join([*head, split[0]]), split[1]  # 免去A、B、C市人民政府副市长职务
     for length in (3, 2, 4):
         name, post = rest[:length], rest[length:]
-        place_cut = length == 3 and post[:1] in "省市县区"  # 李明市长: 李明 and 市长
+        # 李明市长: 李明 and 市长; but 张松岭省政府秘书长: a body (省政府, 市人民政府, 县人大) opens the post
+        place_cut = length == 3 and post[:1] in "省市县区" and post[1:2] not in "政人"
         if len(post) >= 2 and is_name(name) and not place_cut and post[0] != "、":
             return name, post
     return None

@@ -263,6 +263,9 @@ def _read_paragraph(
     offset = 0
     weak: list[Event] = []  # the sentence's events of weak formulas (event_formulas.WEAK)
     for sentence in re.split(r"(?<=[。！？!?])", paragraph):
+        if sentence.rstrip().endswith(("？", "?")):
+            offset += len(sentence)
+            continue  # 王某为何要辞去…职务？: a question tells no move
         subject = SUBJECT.match(sentence)
         clauses = [piece for clause in re.split(r"[；;]", sentence) for piece in _spaced(clause)]
         told: list[Event] = []
