@@ -65,3 +65,32 @@ def test_questions_bodies_after_names_and_withdrawn_nominations(
     paragraphs: list[str], expected: list[tuple[str, str, str]]
 ) -> None:
     assert read(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # X，接替Z兼任Y: X's move, Z the one succeeded
+        (
+            ["官方昨天宣布，原浙江省委书记王小明，接替李大海兼任青山市委书记。"],
+            [("王小明", "appointed", "青山市委书记")],
+        ),
+        # a year in words dates a move and marks a résumé line
+        (["二〇二〇年一月，王小明出任青山县委书记。"], []),
+        # the news goes on in the sentence after a move; a step still to come (将出任) is none
+        (
+            ["官方宣布，王小明任青山市委书记。李大海担任青山市委副书记，将出任市长。"],
+            [("王小明", "appointed", "青山市委书记"), ("李大海", "appointed", "青山市委副书记")],
+        ),
+        (["解放战争时期，王小明担任青山纵队政委。后来李大海担任青山县委书记。"], []),
+    ],
+)
+def test_successions_years_in_words_and_news_that_goes_on(
+    paragraphs: list[str], expected: list[tuple[str, str, str]]
+) -> None:
+    assert read(*paragraphs) == expected
+
+
+def test_a_year_in_words_dates_a_transfer() -> None:
+    [event] = find_events(["王小明是浙江人。", "二○一二年，王小明调任青山省省长。"], "2022-12-09")
+    assert (event.name, event.kind, event.post, event.date) == ("王小明", "transferred", "青山省省长", "2012")

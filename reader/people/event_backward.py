@@ -24,6 +24,7 @@ from reader.people.event_formulas import (
     PROMOTED,
     PRONOUNS,
     SPECULATION,
+    TAKING_OVER,
     VOTES,
     WEAK,
 )
@@ -84,6 +85,10 @@ def backward(
     run = run_of(clause, match, taken)
     if SPECULATION.search(NOISE.sub("", run)):
         return  # 王小明或将出任Y, 有望接任Y: a guess, no event
+    if NOISE.sub("", run) in ("将", "即将", "将要"):
+        return  # X担任A，将出任B: B is a step still to come (an election), told of no one else
+    if TAKING_OVER.match(run):
+        return  # X，接替Z兼任Y: Z is the one X succeeds (read by the formula of 接替)
     if "asked" in match.groupdict():
         accepted = match.group("asked") or re.search("接受|同意|批准", clause)
         if not accepted and re.match(r"[^，,。；;]{0,2}后", clause[match.end() :]):

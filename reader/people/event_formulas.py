@@ -176,15 +176,16 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ("announced", re.compile(rf"拟(?:按程序)?{alt('proposing')}{POST}{POST_END}"), False),
     ("announced", re.compile(rf"是{POST}拟提名人选"), True),
     ("announced", re.compile(rf"(?:被确定为|拟作为){POST}(?:拟任|推荐|提名|候选人)*人选"), False),
-    ("appointed", re.compile(rf"{alt('taking')}{POST}{POST_END}"), False),
-    ("appointed", re.compile(rf"(?:被|获){AGENT}{alt('passive_appointing')}为{POST}{POST_END}"), False),
-    (
+    (  # X接替Z(，)担任/兼任/成为Y: before X兼任Y, whose run would be Z
         "appointed",
         re.compile(
-            rf"{alt('taking_over')}[{CJK}·]{{2,8}}?(?:同志)?[，,]?(?:{TAKING_OFFICE}|任|{alt('becoming')}){POST}{POST_END}"
+            rf"{alt('taking_over')}[{CJK}·]{{2,8}}?(?:同志)?[，,]?"
+            rf"(?:{TAKING_OFFICE}|{alt('taking')}|任|{alt('becoming')}){POST}{POST_END}"
         ),
         False,
     ),
+    ("appointed", re.compile(rf"{alt('taking')}{POST}{POST_END}"), False),
+    ("appointed", re.compile(rf"(?:被|获){AGENT}{alt('passive_appointing')}为{POST}{POST_END}"), False),
     ("appointed", re.compile(rf"(?<=[{CJK}]){alt('becoming')}{POST}{POST_END}"), True),
     ("elected", re.compile(rf"被{AGENT}{alt('passive_electing')}为{POST}{POST_END}"), False),
     ("elected", re.compile(rf"(?<![被]){alt('filling')}为{POST}{POST_END}"), True),
@@ -292,6 +293,7 @@ TITLED_BEFORE = re.compile(rf"(?:^|(?<=[，,的：:、])){alt('titled_before')}"
 """时任复旦大学校长杨某到龄到届，退出领导岗位 / 前任校长朱某退休: the post the title gives."""
 FUTURE = re.compile(alt("future_times"))
 SPECULATION = re.compile(alt("speculation") + "$")
+TAKING_OVER = re.compile(alt("taking_over"))
 """王小明或将出任Y, 李某有望接任Y: a run ending in a guess tells no move."""
 """明天，X将出任Y: a move still to come is no event (unless 已 stands between: 已调任)."""
 PROMOTED = re.compile(alt("taking", "transferring"))

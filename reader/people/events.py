@@ -150,7 +150,7 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
     previous = ""
     header: HeaderKind | None = None
     for index, raw in enumerate(paragraphs):
-        paragraph = SPACED_NAME.sub(r"\1\2", SPACES.sub("", raw.strip()))
+        paragraph = SPACED_NAME.sub(r"\1\2", SPACES.sub("", _digit_years(raw.strip())))
         if not paragraph:
             continue
         heading = (  # every heading ends in a colon or its verb: most paragraphs are none
@@ -187,6 +187,16 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
             if event.post and (event.name, event.kind, event.post) not in found:
                 found[(event.name, event.kind, event.post)] = event
     return _drop_repeats(list(found.values()))
+
+
+CHINESE_YEAR = re.compile(r"[一二三四五六七八九〇○零]{4}(?=年)")
+DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+
+
+def _digit_years(text: str) -> str:
+    """二○一二年 → 2012年 (as many characters: offsets stay), so a year in words dates a
+    move and marks a résumé line as one in digits does."""
+    return CHINESE_YEAR.sub(lambda match: match.group().translate(DIGITS), text)
 
 
 def _drop_repeats(events: list[Event]) -> list[Event]:
@@ -262,6 +272,7 @@ def _read_paragraph(
         return  # most paragraphs hold no formula word
     offset = 0
     weak: list[Event] = []  # the sentence's events of weak formulas (event_formulas.WEAK)
+    moved = False  # whether the sentence before told a move
     for sentence in re.split(r"(?<=[。！？!?])", paragraph):
         if sentence.rstrip().endswith(("？", "?")):
             offset += len(sentence)
@@ -282,8 +293,10 @@ def _read_paragraph(
             seen.extend(event.name for event in new)
             told.extend(new)
         offset += len(sentence)
-        if weak and not listed and not NEWS.search(sentence) and all(any(e is w for w in weak) for e in told):
-            told = []  # 聂海胜担任指令长: a story, unless the sentence holds a move or a date
+        story = weak and not listed and not NEWS.search(sentence) and not moved
+        if story and all(any(e is w for w in weak) for e in told):
+            told = []  # 聂海胜担任指令长: a story, unless it or the sentence before holds a move or a date
+        moved = bool(told)  # 官方宣布，A任X，B任Y。C担任Z。: the news goes on
         weak.clear()
         yield from told
         named = {event.name for event in told}
