@@ -94,3 +94,48 @@ def test_successions_years_in_words_and_news_that_goes_on(
 def test_a_year_in_words_dates_a_transfer() -> None:
     [event] = find_events(["王小明是浙江人。", "二○一二年，王小明调任青山省省长。"], "2022-12-09")
     assert (event.name, event.kind, event.post, event.date) == ("王小明", "transferred", "青山省省长", "2012")
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # an election told as a list under its post, a count (when printed) as many as the names
+        (
+            ["会议选举产生3名县委常委：王小明、陈向群、张红梅。"],
+            [
+                ("王小明", "elected", "县委常委"),
+                ("陈向群", "elected", "县委常委"),
+                ("张红梅", "elected", "县委常委"),
+            ],
+        ),
+        (["会议选举产生4名县委常委：王小明、李大海、张红梅。"], []),
+        # 其中 after the list gives posts to some of those elected (here or in the next paragraph)
+        (
+            [
+                "全会选举产生了新一届县委常委：王小明、李大海、张红梅。",
+                "其中，王小明为县委书记，李大海和张红梅为县委副书记。",
+            ],
+            [
+                ("王小明", "elected", "县委常委"),
+                ("李大海", "elected", "县委常委"),
+                ("张红梅", "elected", "县委常委"),
+                ("王小明", "elected", "县委书记"),
+                ("李大海", "elected", "县委副书记"),
+                ("张红梅", "elected", "县委副书记"),
+            ],
+        ),
+        (["其中，王小明为县委书记。"], []),
+        (
+            ["全会选举产生了新一届县委常委：王小明、李大海、张红梅。其中，赵建国为县委书记。"],
+            [
+                ("王小明", "elected", "县委常委"),
+                ("李大海", "elected", "县委常委"),
+                ("张红梅", "elected", "县委常委"),
+            ],
+        ),
+    ],
+)
+def test_elections_told_as_a_list_and_among_them(
+    paragraphs: list[str], expected: list[tuple[str, str, str]]
+) -> None:
+    assert read(*paragraphs) == expected

@@ -81,6 +81,8 @@ NEWS = re.compile(
     r"|(?<![年\d至到—－-])\d{1,2}月(?:上旬|中旬|下旬|初|底)?"
 )
 
+COUNT_OF = r"(?P<count>\d{1,3}|[两二三四五六七八九十]{1,3})(?:位|名|人)"
+"""The count before a list's post (选举产生12名省委常委：…)."""
 BY_WHOM = re.compile(
     rf"(?:^|(?<=[，,：:的]))(?P<post>[{CJK}、]{{2,40}}?)(?:一职|职务)?(?:改|将|则|仍|现)?由"
     rf"(?P<names>[{CJK}·、]{{2,30}}?){alt('by_whom')}(?=$|[，,。；;])"
@@ -121,6 +123,13 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
         "为",
     ),
     ("elected", re.compile(rf"(?:选出|当选)的{POST}(?:是|为)[:：]?(?P<names>[{CJK}·、和]{{2,400}})"), ""),
+    (  # 选举产生12名省委常委：A、B、C (a count, when printed, must be the number of names)
+        "elected",
+        re.compile(
+            rf"(?:选举产生|选出)了?(?:新一届)?(?:{COUNT_OF})?{POST}[:：](?P<names>[{CJK}·、和]{{2,400}})(?=$|[。；;])"
+        ),
+        "",
+    ),
     (
         "nominated",
         re.compile(rf"(?<![拟荐])(?<!不再){alt('nominating')}(?P<names>{NAME_RUN})为{POST}{POST_END}"),

@@ -24,6 +24,8 @@ from reader.people.event_formulas import (
 )
 
 HONORIFICS = words()["honorifics"]
+MIDDLE_GIVEN = set("向")
+"""Characters of NOT_GIVEN that stand in the middle of a three-character name (陈向群)."""
 VERBISH = set("获被将已再又也现出任调升兼接曾均都")
 """Characters that end a run before a verb (王小明获任, 李大海将): no fourth of a name."""
 
@@ -49,7 +51,8 @@ def is_name(text: str, formula: bool = False) -> bool:
         parts = text.split("·")
         return len(text) >= 4 and all(0 < len(part) <= 6 for part in parts)
     single, compound = surnames()
-    if not 2 <= len(text) <= 4 or any(ch in NOT_GIVEN for ch in text[1:]) or text.startswith(PRONOUNS):
+    given = text[2:] if len(text) == 3 and text[1] in MIDDLE_GIVEN else text[1:]  # 陈向群, not 李明向
+    if not 2 <= len(text) <= 4 or any(ch in NOT_GIVEN for ch in given) or text.startswith(PRONOUNS):
         return False
     if len(text) == 4 and not formula and text[:2] not in compound and text[3] in VERBISH:
         return False  # 王小明获(任): a name and the start of its verb

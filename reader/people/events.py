@@ -75,6 +75,7 @@ from reader.people.event_formulas import (
     LIST_ITEM,
     NEWS,
     PLACE_POST,
+    POST,
     RETIRED,
     RETOLD,
     RETOLD_KIND,
@@ -149,6 +150,8 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
     tables = table_events(paragraphs, default)  # 干部任前公示 tables: 姓名 … 拟任职务
     previous = ""
     header: HeaderKind | None = None
+    elected: set[str] = set()  # the names of the last list of those elected, and its paragraph
+    elected_at: set[int] = set()
     for index, raw in enumerate(paragraphs):
         paragraph = SPACED_NAME.sub(r"\1\2", SPACES.sub("", _digit_years(raw.strip())))
         if not paragraph:
@@ -183,10 +186,34 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
                 ]
             elif not item:
                 header = None
+        chosen = {e.name for e in events if e.kind == "elected"}  # …其中，A为书记: this paragraph's
+        chosen |= elected if index - 1 in elected_at else set()  # or the one before's list
+        events.extend(_among(paragraph, chosen, index, events[0].date if events else since))
+        if len(now := {e.name for e in events if e.kind == "elected"}) > 1:
+            elected, elected_at = now, {index}
         for event in [*events, *(event for event in tables if event.paragraph == index)]:
             if event.post and (event.name, event.kind, event.post) not in found:
                 found[(event.name, event.kind, event.post)] = event
     return _drop_repeats(list(found.values()))
+
+
+AMONG = re.compile(rf"(?P<names>[{CJK}·、和]{{2,30}}?)为{POST}")
+
+
+def _among(paragraph: str, chosen: set[str], index: int, date: str | None) -> Iterable[Event]:
+    """选举产生…：A、B、C。其中，A为书记，B和C为副书记。: after a list of those elected, a
+    sentence opening with 其中 gives posts to some of them, each clause names and a post."""
+    if len(chosen) < 2:
+        return
+    for sentence in re.split(r"(?<=[。！!])", paragraph):
+        if not sentence.startswith(("其中，", "其中,", "其中：", "其中:")):
+            continue
+        for clause in re.split(r"[，,；;。]", sentence[3:]):
+            match = AMONG.fullmatch(clause.strip())
+            names = names_in(match.group("names"), True) if match else []
+            post = clean_post(match.group("post")) if match else ""
+            if names and post and set(names) <= chosen:
+                yield from (Event(name, "elected", post, date, index) for name in names)
 
 
 CHINESE_YEAR = re.compile(r"[一二三四五六七八九〇○零]{4}(?=年)")
@@ -372,8 +399,8 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
                 titled = None if names else post_then_name(match.group("names"))
                 names = [titled] if titled else names  # 由北京市委副书记王安顺兼任
                 post = clean_post(match.group("post"))
-            if not names:
-                continue
+            if not names or (match.groupdict().get("count") and count_of(match.group("count")) != len(names)):
+                continue  # 选举产生12名省委常委：… names as many as its count
             at.persons.extend(names)
             if pattern is BY_WHOM and is_resume(clause[: match.start()], ""):
                 continue  # 此前，威海市委书记由孙述涛担任
