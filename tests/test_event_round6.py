@@ -139,3 +139,38 @@ def test_elections_told_as_a_list_and_among_them(
     paragraphs: list[str], expected: list[tuple[str, str, str]]
 ) -> None:
     assert read(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a 公示's items: the name opens the item, its present post (现任…) between it and 拟任
+        (
+            "青山市委组织部发布干部任前公示：王小明，现任青山县县长，拟任青山县委书记；"
+            "李大海，现任青山县副县长，拟提名为青山县县长候选人。",
+            [("王小明", "announced", "青山县委书记"), ("李大海", "announced", "青山县县长")],
+        ),
+        (
+            "现将拟任人选公示如下：王小明，拟任青山县财政局局长；李大海，拟任青山县审计局局长。",
+            [("王小明", "announced", "青山县财政局局长"), ("李大海", "announced", "青山县审计局局长")],
+        ),
+        # posts that end in none of the title characters (董事会秘书, 顾问, 总司令)
+        (
+            "王小明女士因个人原因辞去公司董事会秘书职务，辞职后不再担任公司任何职务。",
+            [("王小明", "removed", "公司董事会秘书")],
+        ),
+        ("国务院决定，任命王小明为青山委员会顾问。", [("王小明", "appointed", "青山委员会顾问")]),
+        # a decision that X be Y; 试用期 marks a notice; X接任Z，出任Y
+        (
+            "会议通过了关于王小明为县人民政府副县长、代理县长的决定。",
+            [("王小明", "appointed", "县人民政府副县长、代理县长")],
+        ),
+        ("会议通过了关于王小明为青山市荣誉市民的决定。", []),
+        ("王小明同志担任青山学院院长（试用期一年）。", [("王小明", "appointed", "青山学院院长")]),
+        ("王小明接任李大海，出任青山市委书记。", [("王小明", "appointed", "青山市委书记")]),
+    ],
+)
+def test_publicity_items_posts_of_other_endings_and_decisions(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert read(text) == expected

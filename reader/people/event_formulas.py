@@ -145,6 +145,8 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
         re.compile(rf"(?<![任命]){alt('deciding')}[:：]?由?(?P<names>{NAME_RUN})(?:为|{alt('by_whom')}){POST}{POST_END}"),
         "为",
     ),
+    # 通过了关于王某为代理县长的决定: a decision that X be Y
+    ("appointed", re.compile(rf"关于(?P<names>{NAME_RUN})为{POST}的(?:决定|决议)"), ""),
     # 教育工委书记一职改由王安顺兼任: the post first, then the person
     ("appointed", BY_WHOM, ""),
     # 接替调任广西副主席的陈章良: the one transferred, named after the post

@@ -190,7 +190,7 @@ def previous_subject(before: str, known: list[str]) -> list[str]:
     clauses = [part for part in re.split(r"[，,]", before) if part]
     if not clauses:
         return []
-    last = NOISE.sub("", clauses[-1])
+    last = re.split(r"[:：]", NOISE.sub("", clauses[-1]))[-1]  # 公示如下：王小明，拟任…
     if "的" in last:
         last = last.rsplit("的", 1)[1]
     opening = [name for name in known if clauses[-1].startswith(name)][:1]
@@ -200,7 +200,10 @@ def previous_subject(before: str, known: list[str]) -> list[str]:
         opening = [cause.group(1)]
     titled = post_then_name(last)
     alone = is_name(last) and not (len(last) == 2 and last[-1] in TITLE_END)  # 经理 is no name
-    return known_tail(last, known) or ([last] if alone else [titled] if titled else opening)
+    found = known_tail(last, known) or ([last] if alone else [titled] if titled else opening)
+    if not found and len(clauses) > 1 and re.match(r"(?:现任|现为|原任)[^的]*$", last):
+        return previous_subject("，".join(clauses[:-1]), known)  # 王小明，现任A，拟任B
+    return found
 
 
 def is_resume(before: str, run: str) -> bool:
