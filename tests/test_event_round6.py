@@ -174,3 +174,43 @@ def test_publicity_items_posts_of_other_endings_and_decisions(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # a list under its heading, each name and post set apart by a space; numbered 公示 items
+        (
+            ["任命：", "王小明　青山县发展和改革局局长", "李大海　青山县财政局局长"],
+            [("王小明", "appointed", "青山县发展和改革局局长"), ("李大海", "appointed", "青山县财政局局长")],
+        ),
+        (
+            ["1．王小明，拟任青山县委常委；", "2．李大海，拟任青山县副县长。"],
+            [("王小明", "announced", "青山县委常委"), ("李大海", "announced", "青山县副县长")],
+        ),
+        # a resignation asked of a body (向…提出)
+        (
+            ["王小明同志因工作调动，向县人大常委会提出辞去县人民政府副县长职务的请求。"],
+            [("王小明", "removed", "县人民政府副县长")],
+        ),
+        (
+            ["王小明向县人大常委会提出辞去县人民政府副县长职务的请求。"],
+            [("王小明", "removed", "县人民政府副县长")],
+        ),
+        # a deputy's 资格 taken away; the name before a body's post (石磊政协…)
+        (["会议罢免王小明的县人大代表资格。"], [("王小明", "removed", "县人大代表")]),
+        (
+            ["会议通过了关于撤销王磊政协青山县委员会委员资格的决定。"],
+            [("王磊", "removed", "政协青山县委员会委员")],
+        ),
+        # 给予X…处分，免去其Y职务: 其 is the one punished
+        (
+            ["青山县委决定，给予王小明撤销党内职务处分，免去其青山镇党委书记职务。"],
+            [("王小明", "removed", "青山镇党委书记")],
+        ),
+    ],
+)
+def test_lists_set_apart_resignations_asked_and_punishments(
+    paragraphs: list[str], expected: list[tuple[str, str, str]]
+) -> None:
+    assert read(*paragraphs) == expected

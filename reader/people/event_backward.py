@@ -19,6 +19,7 @@ from reader.people.event_formulas import (
     ADVERBS,
     BACK_PERSONS,
     BACK_POSTS,
+    CJK,
     LIST_SPLIT,
     NOISE,
     PROMOTED,
@@ -157,6 +158,8 @@ def _names_of(
     if head != run and is_name(head) and PROMOTED.match(clause, start):
         return [head]  # 王某由副县长升为县长 (not 王某从区长任县委书记, a résumé's bare 任)
     before = clause[:start]
+    if re.fullmatch(rf"向[{CJK}]{{2,15}}", run):  # 王某因工作调动，向县人大常委会提出辞去…
+        before, run = before.removesuffix(run), ""
     if run in ADVERBS or (run and not bare(run)):  # 现任市委书记常绪扩，也拟任…: the clause
         before, run = before.removesuffix(run), ""  # before names him (杨某因…，特申请辞去…)
     if run in (*PRONOUNS, *BACK_PERSONS, "他们", "她们"):

@@ -106,7 +106,7 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     ),
     (
         "removed",
-        re.compile(rf"(?<!被){alt('removing')}了?[:：]?(?P<rest>[{CJK}、（）()·，,]{{3,160}}?)的?职务"),
+        re.compile(rf"(?<!被){alt('removing')}了?[:：]?(?P<rest>[{CJK}、（）()·，,]{{3,160}}?)的?(?:职务|资格)"),
         "的",
     ),
     (
@@ -249,7 +249,8 @@ HEADERS: tuple[tuple[re.Pattern[str], HeaderKind], ...] = (
     (_heading("提名"), "nominated"),
     (re.compile(r"决定(?:如下)?[:：]$"), "decided"),
 )
-LIST_ITEM = re.compile(rf"^(?P<names>{NAME_RUN})(?P<verb>为|辞去|的){POST}{POST_END}")
+LIST_ITEM = re.compile(rf"^(?P<names>{NAME_RUN})(?P<verb>为|辞去|的|[ \u3000]+){POST}{POST_END}")
+"""A line under a heading: 王某为X / 王某的X职务 / 王某辞去X职务 / 王某　X (a name and its post set apart)."""
 SUBJECT = re.compile(
     rf"^(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?(?:[（(][男女][）)])?[，,]"
     rf"(?=男|女|汉族|[{CJK}]{{1,2}}族|(?:19|20)\d\d|出生|生于|中共党员)"
@@ -286,6 +287,10 @@ CARRIED = {
 """A clause that goes on with the formula before it: 任命A为X，[B为Y]; 免去A的X职务；[B的Y职务]."""
 THEN_APPOINTED = re.compile(rf"[，,](?:改|另)?任(?![命职用免])(?![^，,。；;]*为){POST}{POST_END}")
 ITS = re.compile(rf"{alt('removing')}其{POST}的?职务")
+PUNISHED = re.compile(
+    rf"给予(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?(?:党内|开除|留党|撤销|撤职|降级|降职|记过|记大过|警告|严重警告|政务|行政)"
+)
+"""给予王某撤销党内职务处分，免去其Y职务: the one punished is the one 其 stands for."""
 THEN_FOR = re.compile(rf"并(?:决定)?为{POST}{POST_END}")
 THEN_NOMINATED = re.compile(rf"(?<!不再)提名为{POST}(?:候选人|人选)")
 THEN_ACTING = re.compile(rf"[，,](?P<post>代理[{CJK}]{{2,30}}?)职务")

@@ -14,6 +14,7 @@ from reader.people.event_formulas import (
     LIST_SPLIT,
     NOISE,
     NOT_GIVEN,
+    NUMBERED,
     POST_TAIL,
     POST_WORDS,
     PRONOUNS,
@@ -153,6 +154,12 @@ def clean_post(post: str) -> str:
     return post if post[-1:] in POST_TAIL or post.endswith(("领导", *POST_WORDS)) else ""
 
 
+BODY_STARTS = frozenset(
+    {"政协", "人大", "中共", "全国", "国务", "省委", "市委", "县委", "区委", "党委", "人民"}
+)
+"""Words a post opens with (政协…委员, 人大…代表): after two characters of a name, its third is theirs."""
+
+
 def split_name_post(rest: str) -> tuple[str, str] | None:
     """免去卢炳椿泉州市人民政府副市长: where the name stops and the post starts."""
     honorific = next((word for word in HONORIFICS if word in rest), None)
@@ -165,7 +172,8 @@ def split_name_post(rest: str) -> tuple[str, str] | None:
     *head, last = rest.split("、")
     if head and all(is_name(part) for part in head) and (split := split_name_post(last)):
         return "、".join([*head, split[0]]), split[1]  # 免去A、B、C市人民政府副市长职务
-    for length in (3, 2, 4):
+    lengths = (2, 3, 4) if rest[2:4] in BODY_STARTS else (3, 2, 4)  # 撤销石磊政协…委员资格: 石磊
+    for length in lengths:
         name, post = rest[:length], rest[length:]
         # 李明市长: 李明 and 市长; but 张松岭省政府秘书长: a body (省政府, 市人民政府, 县人大) opens the post
         place_cut = length == 3 and post[:1] in "省市县区" and post[1:2] not in "政人"
@@ -191,6 +199,7 @@ def previous_subject(before: str, known: list[str]) -> list[str]:
     if not clauses:
         return []
     last = re.split(r"[:：]", NOISE.sub("", clauses[-1]))[-1]  # 公示如下：王小明，拟任…
+    last = re.sub(rf"^{NUMBERED}", "", last)  # 1．王小明，拟任…
     if "的" in last:
         last = last.rsplit("的", 1)[1]
     opening = [name for name in known if clauses[-1].startswith(name)][:1]
@@ -239,8 +248,8 @@ def cleaned_runs(run: str) -> list[str]:
             runs.append(candidate)
     if "的" in trimmed and is_name(tail := trimmed.rsplit("的", 1)[1]):
         runs.append(tail)
-    if (cause := re.match(r"(.{2,6}?)(?:因|由于)", trimmed)) and is_name(cause.group(1)):
-        runs.append(cause.group(1))  # 王某先生由于工作变动原因辞去…: the name before the cause
+    if (cause := re.match(r"(.{2,6}?)(?:因|由于|向)", trimmed)) and is_name(cause.group(1)):
+        runs.append(cause.group(1))  # 王某先生由于工作变动原因辞去…, 王某向县人大常委会提出辞去…
     return runs
 
 

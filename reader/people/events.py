@@ -76,6 +76,7 @@ from reader.people.event_formulas import (
     NEWS,
     PLACE_POST,
     POST,
+    PUNISHED,
     RETIRED,
     RETOLD,
     RETOLD_KIND,
@@ -178,7 +179,7 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
                 post = clean_post(item.group("post") or "")
                 kind: EventKind
                 if header == "decided":
-                    kind = "appointed" if item.group("verb") == "为" else "removed"
+                    kind = "appointed" if item.group("verb").strip() in ("为", "") else "removed"
                 else:
                     kind = header
                 events = [
@@ -331,6 +332,10 @@ def _read_paragraph(
         if not named and retired and is_name(name := LEAD_IN.sub("", retired.group("name")), True):
             named = {name}  # 同意王小明同志退休，免去其…职务
             told = [Event(name, "removed", "", date_before(sentence, "", 0, article, default), index)]
+        if not named and "给予" in sentence and (punished := PUNISHED.search(sentence)):
+            named = {punished.group("name")}  # 给予王某撤销党内职务处分，免去其…职务
+            when = date_before(sentence, "", 0, article, default)
+            told = [Event(punished.group("name"), "removed", "", when, index)]
         if len(named) == 1:  # 王小明同志任…，免去其…职务: the one person the sentence names
             for match in ITS.finditer(sentence):
                 if post := clean_post(match.group("post")):
