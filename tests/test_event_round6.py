@@ -214,3 +214,30 @@ def test_lists_set_apart_resignations_asked_and_punishments(
     paragraphs: list[str], expected: list[tuple[str, str, str]]
 ) -> None:
     assert read(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # a 公示 entry: its name alone on the line before, in brackets after it, its 拟任 on the line after
+        (
+            ["王小明", "男，汉族，1972年10月出生，大学学历，现任青山县副县长，拟任青山县委常委。"],
+            [("王小明", "announced", "青山县委常委")],
+        ),
+        (
+            ["王小明同志（男，1972年10月生），现任青山县副县长，拟提名为青山县县长候选人。"],
+            [("王小明", "announced", "青山县县长")],
+        ),
+        (
+            ["干部任前公示", "王小明，男，1972年10月生，现任青山县副县长。", "拟任：青山县委常委。"],
+            [("王小明", "announced", "青山县委常委")],
+        ),
+        (["会议纪要", "拟任：青山县委常委。"], []),
+        # 被推选为: elected
+        (["王小明同志被推选为青山县工商联主席。"], [("王小明", "elected", "青山县工商联主席")]),
+    ],
+)
+def test_publicity_entries_and_passive_elections(
+    paragraphs: list[str], expected: list[tuple[str, str, str]]
+) -> None:
+    assert read(*paragraphs) == expected

@@ -19,6 +19,7 @@ from reader.people.event_formulas import (
     ADVERBS,
     BACK_PERSONS,
     BACK_POSTS,
+    BIO,
     CJK,
     LIST_SPLIT,
     NOISE,
@@ -177,7 +178,9 @@ def _names_of(
     if last is not None and len(re.findall(r"[，,]", between)) <= 1 and not bare(between.strip("，,")):
         return last[1]  # 李明拟任X，拟提名为Y: the clause before's person
     if at.subject is not None:
-        return [at.subject.group("name")]
+        return [at.subject.group("name") or at.subject.group("bracketed")]
+    if at.opener and BIO.match(at.sentence):  # 王小明 / 男，汉族，…，拟任…: the name on the line before
+        return [at.opener]
     opening = not re.sub(r"[，,\s]", "", at.before[at.before.rfind("。") + 1 :] + before)
     if opening and at.opener and at.before:  # 王小明，男，…。拟任青山县县长。: the paragraph's
         return [at.opener]

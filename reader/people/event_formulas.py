@@ -254,8 +254,12 @@ LIST_ITEM = re.compile(rf"^(?P<names>{NAME_RUN})(?P<verb>为|辞去|的|[ \u3000
 SUBJECT = re.compile(
     rf"^(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?(?:[（(][男女][）)])?[，,]"
     rf"(?=男|女|汉族|[{CJK}]{{1,2}}族|(?:19|20)\d\d|出生|生于|中共党员)"
+    rf"|^(?P<bracketed>[{CJK}·]{{2,4}}?)(?:同志)?[（(][男女][，,、][^）)]{{2,40}}[）)][，,]"
 )
-"""王小明，男，… / 李大海（女），汉族，… / 赵红梅，1975年5月生，…: a 公示 entry's person."""
+"""王小明，男，… / 李大海（女），汉族，… / 赵红梅，1975年5月生，… / 王某同志（男，1972年10月生），…:
+a 公示 entry's person."""
+BIO = re.compile(r"^[男女][，,、]")
+"""男，汉族，1972年10月生，…: a 公示 entry whose name stands on the line before."""
 RETIRED = re.compile(rf"(?P<name>[{CJK}·]{{2,8}}?)(?:同志)?{alt('retiring')}")
 COUNT = r"(?P<count>\d{1,2}|[两二三四五六七八九十]{1,2})(?:位|名|人)(?:同志|干部)?"
 VERB = r"(?P<verb>拟任|调任|转任|提任|(?<![曾历担兼现原])任)"

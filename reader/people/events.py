@@ -66,6 +66,7 @@ from reader.people.event_dates import article_date, date_before, opening_date
 from reader.people.event_follow import carried, follow_ups
 from reader.people.event_formulas import (
     BACKWARD,
+    BIO,
     BY_WHOM,
     CJK,
     FORWARD,
@@ -143,6 +144,9 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
     for number in range(1, len(openers)):  # 她曾在…: the person the paragraph before opened with
         if openers[number] is None and paragraphs[number].lstrip().startswith(("他", "她")):
             openers[number] = openers[number - 1]
+        alone = paragraphs[number - 1].strip()  # 王小明 / 男，汉族，…: a 公示 entry's name on its own line
+        if openers[number] is None and BIO.match(paragraphs[number].lstrip()) and is_name(alone):
+            openers[number] = alone
     # A report on a 任前公示 retells proposed moves: its 任 lists are 拟任.
     publicity = any("任前公示" in paragraph for paragraph in paragraphs[:3])
     known = sorted(set(names), key=len, reverse=True)
@@ -187,6 +191,11 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
                 ]
             elif not item:
                 header = None
+        key = PROPOSED_KEY.match(paragraph) if not events and index else None
+        if key and (post := clean_post(key.group("post"))):
+            entry = SUBJECT.match(paragraphs[index - 1].strip())  # 王某，男，…。 / 拟任：Y
+            who = openers[index - 1] or (entry.group("name") or entry.group("bracketed") if entry else None)
+            events = [Event(who, "announced", post, since, index)] if who else []
         chosen = {e.name for e in events if e.kind == "elected"}  # …其中，A为书记: this paragraph's
         chosen |= elected if index - 1 in elected_at else set()  # or the one before's list
         events.extend(_among(paragraph, chosen, index, events[0].date if events else since))
@@ -198,6 +207,8 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
     return _drop_repeats(list(found.values()))
 
 
+PROPOSED_KEY = re.compile(rf"^拟(?:任|任职务|提名|推荐)[:：](?P<post>[{CJK}0-9、（）()·]{{2,60}}?)[。；;]?$")
+"""拟任：青山县委常委 on the line after a 公示 entry's particulars: that person's proposed post."""
 AMONG = re.compile(rf"(?P<names>[{CJK}·、和]{{2,30}}?)为{POST}")
 
 
