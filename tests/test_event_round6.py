@@ -241,3 +241,18 @@ def test_publicity_entries_and_passive_elections(
     paragraphs: list[str], expected: list[tuple[str, str, str]]
 ) -> None:
     assert read(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an election's results told inline after its lead, each item a post and its names
+        (
+            "大会选举产生了县人大常委会主任、副主任：主任王小明，副主任李大海、张红梅。",
+            [("王小明", "elected", "主任"), ("李大海", "elected", "副主任"), ("张红梅", "elected", "副主任")],
+        ),
+        ("大会选举产生了新一届委员会：经济发展，社会稳定。", []),
+    ],
+)
+def test_election_results_told_inline(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected

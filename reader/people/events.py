@@ -88,6 +88,7 @@ from reader.people.event_formulas import (
 )
 from reader.people.event_names import (
     LEAD_IN,
+    after_title,
     bare,
     clean_post,
     count_of,
@@ -196,6 +197,8 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
             entry = SUBJECT.match(paragraphs[index - 1].strip())  # 王某，男，…。 / 拟任：Y
             who = openers[index - 1] or (entry.group("name") or entry.group("bracketed") if entry else None)
             events = [Event(who, "announced", post, since, index)] if who else []
+        if not any(e.kind == "elected" for e in events) and (lead := RESULTS_INLINE.search(paragraph)):
+            events.extend(_results_inline(lead.group("items"), index, events[0].date if events else since))
         chosen = {e.name for e in events if e.kind == "elected"}  # …其中，A为书记: this paragraph's
         chosen |= elected if index - 1 in elected_at else set()  # or the one before's list
         events.extend(_among(paragraph, chosen, index, events[0].date if events else since))
@@ -209,6 +212,23 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
 
 PROPOSED_KEY = re.compile(rf"^拟(?:任|任职务|提名|推荐)[:：](?P<post>[{CJK}0-9、（）()·]{{2,60}}?)[。；;]?$")
 """拟任：青山县委常委 on the line after a 公示 entry's particulars: that person's proposed post."""
+RESULTS_INLINE = re.compile(r"(?:选举产生|选出)了?[^：:。；;]{0,40}[:：](?P<items>[^。]+)")
+
+
+def _results_inline(items: str, index: int, date: str | None) -> list[Event]:
+    """选举产生了主任、副主任：主任王小明，副主任李大海、张红梅: each item a post and its
+    names (the post before the first name of the item); all or none."""
+    events: list[Event] = []
+    for item in re.split(r"[，,；;]", items):
+        first, *others = item.strip().split("、")
+        name = after_title(first)
+        post = clean_post(first[: -len(name)]) if name else ""
+        if not name or not post or not all(is_name(other) for other in others):
+            return []
+        events.extend(Event(person, "elected", post, date, index) for person in (name, *others))
+    return events
+
+
 AMONG = re.compile(rf"(?P<names>[{CJK}·、和]{{2,30}}?)为{POST}")
 
 
