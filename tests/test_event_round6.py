@@ -256,3 +256,19 @@ def test_publicity_entries_and_passive_elections(
 )
 def test_election_results_told_inline(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 决定，X为Y; 其Y职务由Z接任 is Y
+        ("会议决定，王小明为青山县人民政府代理县长。", [("王小明", "appointed", "青山县人民政府代理县长")]),
+        ("会议决定，本次会议为期两天。", []),
+        (
+            "青山县原县长王小明近日调任江东县委书记，其县长职务由李大海接任。",
+            [("李大海", "appointed", "县长"), ("王小明", "transferred", "江东县委书记")],
+        ),
+    ],
+)
+def test_decisions_after_a_comma_and_posts_after_its(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected

@@ -142,7 +142,9 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     ),
     (
         "appointed",
-        re.compile(rf"(?<![任命]){alt('deciding')}[:：]?由?(?P<names>{NAME_RUN})(?:为|{alt('by_whom')}){POST}{POST_END}"),
+        re.compile(
+            rf"(?<![任命]){alt('deciding')}[:：，,]?由?(?P<names>{NAME_RUN})(?:为|{alt('by_whom')}){POST}{POST_END}"
+        ),  # 会议决定(：/，)王某为代理县长
         "为",
     ),
     # 通过了关于王某为代理县长的决定: a decision that X be Y

@@ -143,7 +143,8 @@ def post_then_name(text: str) -> str | None:
 
 
 def clean_post(post: str) -> str:
-    post = re.sub(r"^(?:了|为|[（(][^）)]{1,8}[）)])", "", post.strip("的"))  # 晋升为Y: no post opens with 为
+    # 晋升为Y: no post opens with 为 (nor with 其: 其县长职务由李某接任 is 县长)
+    post = re.sub(r"^(?:了|为|其|[（(][^）)]{1,8}[）)])", "", post.strip("的"))
     post = re.split(rf"、(?=[{CJK}]{{2,4}}等?为)", post)[0]  # X、邓小平等为副总理: the next name's
     for tail in ("的职务", "职务", "人选", "候选人", "之后", "以后", "后"):
         post = post.removesuffix(tail)
