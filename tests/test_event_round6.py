@@ -272,3 +272,20 @@ def test_election_results_told_inline(text: str, expected: list[tuple[str, str, 
 )
 def test_decisions_after_a_comma_and_posts_after_its(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a board receives a titled person's resignation report: removed from the title
+        ("公司董事会近日收到副总经理王小明递交的辞职报告。", [("王小明", "removed", "副总经理")]),
+        ("公司收到王小明的辞职报告。", []),
+        # told again with the fuller post: one event
+        (
+            "公司董事会于近日收到董事长王小明先生的书面辞职报告，王小明先生因工作调整申请辞去公司董事长、董事职务。",
+            [("王小明", "removed", "公司董事长、董事")],
+        ),
+    ],
+)
+def test_resignation_reports_received(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected

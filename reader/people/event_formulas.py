@@ -310,6 +310,11 @@ TITLED_PAPERS = re.compile(
     rf"{alt('accepting')}(?P<titled>[{CJK}、和]{{4,80}}?)的{alt('resignation_papers')}"
 )
 """同意董事长姜某、非执行董事廖某的辞职申请: removed, each from the post before the name."""
+RECEIVED_PAPERS = re.compile(
+    rf"收到(?P<titled>[{CJK}、和]{{4,60}}?)(?:递交|提交|提出|送达)?的(?:书面)?{alt('resignation_papers')}"
+)
+"""董事会收到副总经理王某递交的书面辞职报告: removed from the title before the name (a
+resignation takes effect when its report reaches the board)."""
 LEAVING_TITLED = re.compile(rf"{alt('leaving_titled')}(?=$|[，,。；;])")
 TITLED_BEFORE = re.compile(rf"(?:^|(?<=[，,的：:、])){alt('titled_before')}")
 """时任复旦大学校长杨某到龄到届，退出领导岗位 / 前任校长朱某退休: the post the title gives."""

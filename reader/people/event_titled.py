@@ -16,6 +16,7 @@ from reader.people.event_formulas import (
     LEAVING_TITLED,
     LIST_SPLIT,
     NOISE,
+    RECEIVED_PAPERS,
     TITLE_END,
     TITLED_BEFORE,
     TITLED_PAPERS,
@@ -63,7 +64,7 @@ def titled_name(segment: str, known: list[str]) -> tuple[str, str] | None:
 def titled_moves(clause: str, known: list[str]) -> Iterator[tuple[int, str, str]]:
     """(position, name, post) of each removal told of titled names in a clause."""
     if "辞" in clause:  # 辞呈, 辞职…: else no regular expression run
-        for match in TITLED_PAPERS.finditer(clause):
+        for match in [*TITLED_PAPERS.finditer(clause), *RECEIVED_PAPERS.finditer(clause)]:
             for name, post in titled_pairs(match.group("titled")):
                 yield match.start(), name, post
     if not re.search("卸|休|退|离", clause):
