@@ -192,16 +192,18 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
                 ]
             elif not item:
                 header = None
-        key = PROPOSED_KEY.match(paragraph) if not events and index else None
+        key = PROPOSED_KEY.match(paragraph) if not events and index and paragraph.startswith("拟") else None
         if key and (post := clean_post(key.group("post"))):
             entry = SUBJECT.match(paragraphs[index - 1].strip())  # 王某，男，…。 / 拟任：Y
             who = openers[index - 1] or (entry.group("name") or entry.group("bracketed") if entry else None)
             events = [Event(who, "announced", post, since, index)] if who else []
-        if not any(e.kind == "elected" for e in events) and (lead := RESULTS_INLINE.search(paragraph)):
+        lead = RESULTS_INLINE.search(paragraph) if "选" in paragraph else None
+        if lead and not any(e.kind == "elected" for e in events):
             events.extend(_results_inline(lead.group("items"), index, events[0].date if events else since))
         chosen = {e.name for e in events if e.kind == "elected"}  # …其中，A为书记: this paragraph's
         chosen |= elected if index - 1 in elected_at else set()  # or the one before's list
-        events.extend(_among(paragraph, chosen, index, events[0].date if events else since))
+        if len(chosen) > 1 and "其中" in paragraph:
+            events.extend(_among(paragraph, chosen, index, events[0].date if events else since))
         if len(now := {e.name for e in events if e.kind == "elected"}) > 1:
             elected, elected_at = now, {index}
         for event in [*events, *(event for event in tables if event.paragraph == index)]:
@@ -255,6 +257,8 @@ DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "
 def _digit_years(text: str) -> str:
     """二○一二年 → 2012年 (as many characters: offsets stay), so a year in words dates a
     move and marks a résumé line as one in digits does."""
+    if not any(mark in text for mark in ("〇", "○", "零", "一九")):
+        return text  # most paragraphs: no year in words
     return CHINESE_YEAR.sub(lambda match: match.group().translate(DIGITS), text)
 
 
