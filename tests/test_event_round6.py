@@ -289,3 +289,16 @@ def test_decisions_after_a_comma_and_posts_after_its(text: str, expected: list[t
 )
 def test_resignation_reports_received(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a titled name dismissed (予以免职, 被免职): removed from the title
+        ("对负有直接领导责任的市公安局副局长王小明予以免职。", [("王小明", "removed", "市公安局副局长")]),
+        ("青山县委书记王小明因严重违纪被免职，接受调查。", [("王小明", "removed", "青山县委书记")]),
+        ("王小明被免职。", []),
+    ],
+)
+def test_titled_names_dismissed(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected

@@ -79,6 +79,20 @@ def titled_moves(clause: str, known: list[str]) -> Iterator[tuple[int, str, str]
 
 
 
+DISMISSED = re.compile(r"(?:予以|被|已被|作|给予)(?:免职|撤职)(?:处理|处分)?(?=$|[，,。；;])")
+"""市公安局副局长何某予以免职 / 县长王某被免职: removed from the title before the name."""
+
+
+def dismissals(clause: str, known: list[str]) -> Iterator[tuple[int, str, str]]:
+    """(position, name, post) of each titled name dismissed with no post after the verb."""
+    if "职" not in clause:
+        return
+    for match in DISMISSED.finditer(clause):
+        segment = re.split(r"[，,：:的对]", clause[: match.start()])[-1]
+        if found := titled_name(segment, known):
+            yield match.start(), *found
+
+
 def bare_elections(clause: str) -> Iterator[tuple[int, list[str], str]]:
     """(position, names, post) of X(等N位…)当选 with no post after it, the post the
     candidates of the clause before it were named for (Y候选人)."""

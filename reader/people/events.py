@@ -101,7 +101,7 @@ from reader.people.event_names import (
     titled_names,
 )
 from reader.people.event_tables import table_events
-from reader.people.event_titled import bare_elections, titled_moves
+from reader.people.event_titled import bare_elections, dismissals, titled_moves
 from reader.people.model import Event, EventKind
 from reader.script import as_printed, looks_traditional, to_simplified
 
@@ -407,7 +407,8 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
             taken.append(match.span())
             for name in names:
                 yield Event(name, kind, post, when(match.start()), at.index)
-    for start, name, post in titled_moves(clause, at.known):  # 前任校长朱某退休
+    # 前任校长朱某退休; 副局长何某予以免职
+    for start, name, post in [*titled_moves(clause, at.known), *dismissals(clause, at.known)]:
         at.persons.append(name)
         yield Event(name, "removed", post, when(start), at.index)
     for start, names, post in bare_elections(clause):  # …Y候选人…，王某等7位代表当选
