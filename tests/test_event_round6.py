@@ -302,3 +302,16 @@ def test_resignation_reports_received(text: str, expected: list[tuple[str, str, 
 )
 def test_titled_names_dismissed(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 同志 marks a name whose first character is no surname of the lexicon
+        ("格桑旺堆同志任县委书记。", [("格桑旺堆", "appointed", "县委书记")]),
+        ("扎西多吉同志当选为县长。", [("扎西多吉", "elected", "县长")]),
+        ("该同志任县委书记。", []),
+    ],
+)
+def test_names_marked_by_comrade(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected

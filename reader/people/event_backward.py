@@ -73,6 +73,12 @@ def run_of(clause: str, match: re.Match[str], taken: list[tuple[int, int]]) -> s
     return re.split(r"[，,：:（(“”\s【】《》「」]", text)[-1].lstrip("、")
 
 
+NOT_COMRADES = frozenset(
+    {"有关", "全体", "广大", "各位", "其他", "相关", "部分", "两位", "上述", "以上", "这位", "那位", "领导"}
+)
+"""Words before 同志 that name no one (有关同志任…)."""
+
+
 def backward(
     clause: str,
     match: re.Match[str],
@@ -155,6 +161,9 @@ def _names_of(
             names = [titled] if titled else []
         if names:
             return names
+    comrade = re.fullmatch(rf"([{CJK}]{{2,4}})同志", run)
+    if comrade and comrade.group(1) not in NOT_COMRADES and is_name(comrade.group(1), formula=True):
+        return [comrade.group(1)]  # 格桑旺堆同志任…: 同志 marks a name of no surname of the lexicon
     head = re.split("[由从]", run, maxsplit=1)[0]
     if head != run and is_name(head) and PROMOTED.match(clause, start):
         return [head]  # 王某由副县长升为县长 (not 王某从区长任县委书记, a résumé's bare 任)
