@@ -315,3 +315,17 @@ def test_titled_names_dismissed(text: str, expected: list[tuple[str, str, str]])
 )
 def test_names_marked_by_comrade(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # particulars in brackets after the name; a 预备人选
+        ("王小明（女，1975年5月生）拟任县委常委。", [("王小明", "announced", "县委常委")]),
+        ("王小明被确定为青山市市长候选人预备人选。", [("王小明", "announced", "青山市市长")]),
+    ],
+)
+def test_particulars_in_brackets_and_reserve_candidates(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert read(text) == expected

@@ -69,7 +69,9 @@ class Context:
 def run_of(clause: str, match: re.Match[str], taken: list[tuple[int, int]]) -> str:
     """The text between the formula before (or the clause's last break) and this one."""
     since = max((end for _start, end in taken if end <= match.start()), default=0)
-    text = re.sub(r"[（(](?:挂职|兼职|兼|[男女])[）)]", "", clause[since : match.start()])  # 王小明（挂职）任
+    # 王小明（挂职）任, 王小明（女，1975年5月生）拟任
+    aside = r"[（(](?:挂职|兼职|兼|[男女](?:[，,、][^）)]{1,30})?)[）)]"
+    text = re.sub(aside, "", clause[since : match.start()])
     return re.split(r"[，,：:（(“”\s【】《》「」]", text)[-1].lstrip("、")
 
 

@@ -188,7 +188,7 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ("transferred", re.compile(rf"{alt('transferring')}{POST}{POST_END}"), False),
     ("announced", re.compile(rf"拟(?:按程序)?{alt('proposing')}{POST}{POST_END}"), False),
     ("announced", re.compile(rf"是{POST}拟提名人选"), True),
-    ("announced", re.compile(rf"(?:被确定为|拟作为){POST}(?:拟任|推荐|提名|候选人)*人选"), False),
+    ("announced", re.compile(rf"(?:被确定为|拟作为){POST}(?:拟任|推荐|提名|候选人|预备)*人选"), False),
     (  # X接替Z(，)担任/兼任/成为Y: before X兼任Y, whose run would be Z
         "appointed",
         re.compile(
