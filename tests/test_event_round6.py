@@ -329,3 +329,15 @@ def test_particulars_in_brackets_and_reserve_candidates(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a three-character name before a county body's post; a two-character one before 市长/市委书记
+        ("会议决定免去王小明县财政局局长职务。", [("王小明", "removed", "县财政局局长")]),
+        ("免去李明市委书记职务。", [("李明", "removed", "市委书记")]),
+    ],
+)
+def test_names_before_a_place_character(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected

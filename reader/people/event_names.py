@@ -176,8 +176,9 @@ def split_name_post(rest: str) -> tuple[str, str] | None:
     lengths = (2, 3, 4) if rest[2:4] in BODY_STARTS else (3, 2, 4)  # 撤销石磊政协…委员资格: 石磊
     for length in lengths:
         name, post = rest[:length], rest[length:]
-        # 李明市长: 李明 and 市长; but 张松岭省政府秘书长: a body (省政府, 市人民政府, 县人大) opens the post
-        place_cut = length == 3 and post[:1] in "省市县区" and post[1:2] not in "政人"
+        # 李明市长, 李明市委书记: 李明 and the title after its place's character; but 张松岭省政府秘书长,
+        # 王小明县财政局局长: a body (省政府, 县财政局) opens the post
+        place_cut = length == 3 and post[:1] in "省市县区" and post[1:2] in "长委" and len(post) <= 5
         if len(post) >= 2 and is_name(name) and not place_cut and post[0] != "、":
             return name, post
     return None
