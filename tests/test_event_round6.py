@@ -341,3 +341,8 @@ def test_particulars_in_brackets_and_reserve_candidates(
 )
 def test_names_before_a_place_character(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert read(text) == expected
+
+
+def test_an_official_the_article_names_is_taken_whole_before_a_post() -> None:
+    found = find_events(["会议决定免去王小县财政局局长职务。"], "2021-05-06", ["王小"])
+    assert [(e.name, e.kind, e.post) for e in found] == [("王小", "removed", "县财政局局长")]

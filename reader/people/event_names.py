@@ -7,6 +7,7 @@ A run before a formula (县委书记任刚, 张志轩、张荣国) gives its nam
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from reader.people.event_formulas import (
@@ -161,8 +162,10 @@ BODY_STARTS = frozenset(
 """Words a post opens with (政协…委员, 人大…代表): after two characters of a name, its third is theirs."""
 
 
-def split_name_post(rest: str) -> tuple[str, str] | None:
-    """免去卢炳椿泉州市人民政府副市长: where the name stops and the post starts."""
+def split_name_post(rest: str, known: Sequence[str] = ()) -> tuple[str, str] | None:
+    """免去卢炳椿泉州市人民政府副市长: where the name stops and the post starts; an
+    official the article names (`known`, longest first) is taken whole where the rest opens
+    with one and a post follows it (免去王小明县…: 王小明, whatever the lengths say)."""
     honorific = next((word for word in HONORIFICS if word in rest), None)
     if honorific:  # 免去刘刚同志知行学院院长, 解聘周某女士副总经理: the name ends at 同志
         name, _, post = rest.partition(honorific)
@@ -171,8 +174,11 @@ def split_name_post(rest: str) -> tuple[str, str] | None:
         name, _, post = rest.partition("的")
         return (name, post) if names_in(name, True) else None
     *head, last = rest.split("、")
-    if head and all(is_name(part) for part in head) and (split := split_name_post(last)):
+    if head and all(is_name(part) for part in head) and (split := split_name_post(last, known)):
         return "、".join([*head, split[0]]), split[1]  # 免去A、B、C市人民政府副市长职务
+    for name in known:
+        if rest.startswith(name) and is_name(name, True) and clean_post(rest[len(name) :]):
+            return name, rest[len(name) :]
     lengths = (2, 3, 4) if rest[2:4] in BODY_STARTS else (3, 2, 4)  # 撤销石磊政协…委员资格: 石磊
     for length in lengths:
         name, post = rest[:length], rest[length:]

@@ -431,7 +431,7 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
                     names, post = pairs[-1]
                 elif not between.strip("，,、并同时") and re.match(PLACE_POST, rest):
                     names, post = told[-1][1], clean_post(rest)  # 任命X为A，免去卢江县委副书记职务
-                elif (split := split_name_post(rest)) is not None:
+                elif (split := split_name_post(rest, at.known)) is not None:
                     names, post = names_in(split[0], True), clean_post(split[1])
                 else:
                     continue
