@@ -346,3 +346,22 @@ def test_names_before_a_place_character(text: str, expected: list[tuple[str, str
 def test_an_official_the_article_names_is_taken_whole_before_a_post() -> None:
     found = find_events(["会议决定免去王小县财政局局长职务。"], "2021-05-06", ["王小"])
     assert [(e.name, e.kind, e.post) for e in found] == [("王小", "removed", "县财政局局长")]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # numbered items before a formula told after its names
+        (
+            ["1.王小明同志任青山县委书记；", "2.李大海同志任青山县县长。"],
+            [("王小明", "appointed", "青山县委书记"), ("李大海", "appointed", "青山县县长")],
+        ),
+        (
+            ["一、王小明任县委常委。", "二、李大海不再担任县委常委。"],
+            [("王小明", "appointed", "县委常委"), ("李大海", "removed", "县委常委")],
+        ),
+        (["（三）王小明当选为县长。"], [("王小明", "elected", "县长")]),
+    ],
+)
+def test_numbered_items(paragraphs: list[str], expected: list[tuple[str, str, str]]) -> None:
+    assert read(*paragraphs) == expected

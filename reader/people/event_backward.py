@@ -23,6 +23,7 @@ from reader.people.event_formulas import (
     CJK,
     LIST_SPLIT,
     NOISE,
+    NUMBERED,
     PROMOTED,
     PRONOUNS,
     SPECULATION,
@@ -72,7 +73,8 @@ def run_of(clause: str, match: re.Match[str], taken: list[tuple[int, int]]) -> s
     # 王小明（挂职）任, 王小明（女，1975年5月生）拟任
     aside = r"[（(](?:挂职|兼职|兼|[男女](?:[，,、][^）)]{1,30})?)[）)]"
     text = re.sub(aside, "", clause[since : match.start()])
-    return re.split(r"[，,：:（(“”\s【】《》「」]", text)[-1].lstrip("、")
+    run = re.split(r"[，,：:（(“”\s【】《》「」]", text)[-1].lstrip("、")
+    return re.sub(rf"^(?:{NUMBERED}|[一二三四五六七八九十\d]+[）)])", "", run)  # 1.王某任…, （三）王某当选…
 
 
 NOT_COMRADES = frozenset(
