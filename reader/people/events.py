@@ -29,8 +29,10 @@ a post as printed, a kind, a date and the paragraph that states it:
 | nominated | 建议任命X为Y (a board's proposal), 推荐X为Y候选人 |
 | elected | …Y候选人…，X等N位代表当选; 选举结果如下： then Y：X (event_tables) |
 | (none) | 明天，X将出任Y: a move still to come, unless 已 stands between |
-| elected | 选举产生(N名)Y：A、B (a count as many as the names), 选举产生了…：主任A，副主任B、C; 其中，A为Y after such a list |
-| removed | 收到副总经理X递交的辞职报告, 副局长X予以免职 / 被免职, 罢免X的Y资格, 给予X…处分，免去其Y职务 |
+| elected | 选举产生(N名)Y：A、B (a count as many as the names), 选举产生了…：主任A，副主任B、C |
+| elected | 其中，A为Y after such a list |
+| removed | 收到副总经理X递交的辞职报告, 副局长X予以免职 / 被免职, 罢免X的Y资格 |
+| removed | 给予X…处分，免去其Y职务 |
 | appointed | 关于X为Y的决定, 决定，X为Y; X，接替Z兼任Y |
 | (none) | 王某或将/有望出任Y (a guess), …，将出任Y (a step to come), 不再提名…为…候选人, a question (为何要辞去…？) |
 
