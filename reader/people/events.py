@@ -34,7 +34,8 @@ a post as printed, a kind, a date and the paragraph that states it:
 | removed | 收到副总经理X递交的辞职报告, 副局长X予以免职 / 被免职, 罢免X的Y资格 |
 | removed | 给予X…处分，免去其Y职务 |
 | appointed | 关于X为Y的决定, 决定，X为Y; X，接替Z兼任Y |
-| (none) | 王某或将/有望出任Y (a guess), …，将出任Y (a step to come), 不再提名…为…候选人, a question (为何要辞去…？) |
+| (none) | 王某或将/有望出任Y (a guess), …，将出任Y (a step to come), 不再提名…为…候选人 |
+| (none) | a question (为何要辞去…？) |
 
 A résumé line (曾任, 历任, 2013年任…) is history, not an event, and is not read; a transfer
 is a move (2018年5月调任…, 由P转任Y), told of the person the paragraph opens with (吴靖平1984年…,
