@@ -19,10 +19,15 @@ from reader.people.event_formulas import (
     ADVERBS,
     BACK_PERSONS,
     BACK_POSTS,
+    BIO,
+    CJK,
     LIST_SPLIT,
     NOISE,
+    NUMBERED,
     PROMOTED,
     PRONOUNS,
+    SPECULATION,
+    TAKING_OVER,
     VOTES,
     WEAK,
 )
@@ -65,8 +70,17 @@ class Context:
 def run_of(clause: str, match: re.Match[str], taken: list[tuple[int, int]]) -> str:
     """The text between the formula before (or the clause's last break) and this one."""
     since = max((end for _start, end in taken if end <= match.start()), default=0)
-    text = re.sub(r"[（(](?:挂职|兼职|兼|[男女])[）)]", "", clause[since : match.start()])  # 王小明（挂职）任
-    return re.split(r"[，,：:（(“”\s【】《》「」]", text)[-1].lstrip("、")
+    # 王小明（挂职）任, 王小明（女，1975年5月生）拟任
+    aside = r"[（(](?:挂职|兼职|兼|[男女](?:[，,、][^）)]{1,30})?)[）)]"
+    text = re.sub(aside, "", clause[since : match.start()])
+    run = re.split(r"[，,：:（(“”\s【】《》「」]", text)[-1].lstrip("、")
+    return re.sub(rf"^(?:{NUMBERED}|[一二三四五六七八九十\d]+[）)])", "", run)  # 1.王某任…, （三）王某当选…
+
+
+NOT_COMRADES = frozenset(
+    {"有关", "全体", "广大", "各位", "其他", "相关", "部分", "两位", "上述", "以上", "这位", "那位", "领导"}
+)
+"""Words before 同志 that name no one (有关同志任…)."""
 
 
 def backward(
@@ -81,6 +95,12 @@ def backward(
 ) -> Iterable[tuple[int, Event]]:
     """The events of one formula told after its names (X任Y), with its position."""
     run = run_of(clause, match, taken)
+    if SPECULATION.search(NOISE.sub("", run)):
+        return  # 王小明或将出任Y, 有望接任Y: a guess, no event
+    if NOISE.sub("", run) in ("将", "即将", "将要"):
+        return  # X担任A，将出任B: B is a step still to come (an election), told of no one else
+    if TAKING_OVER.match(run):
+        return  # X，接替Z兼任Y: Z is the one X succeeds (read by the formula of 接替)
     if "asked" in match.groupdict():
         accepted = match.group("asked") or re.search("接受|同意|批准", clause)
         if not accepted and re.match(r"[^，,。；;]{0,2}后", clause[match.end() :]):
@@ -145,10 +165,15 @@ def _names_of(
             names = [titled] if titled else []
         if names:
             return names
+    comrade = re.fullmatch(rf"([{CJK}]{{2,4}})同志", run)
+    if comrade and comrade.group(1) not in NOT_COMRADES and is_name(comrade.group(1), formula=True):
+        return [comrade.group(1)]  # 格桑旺堆同志任…: 同志 marks a name of no surname of the lexicon
     head = re.split("[由从]", run, maxsplit=1)[0]
     if head != run and is_name(head) and PROMOTED.match(clause, start):
         return [head]  # 王某由副县长升为县长 (not 王某从区长任县委书记, a résumé's bare 任)
     before = clause[:start]
+    if re.fullmatch(rf"向[{CJK}]{{2,15}}", run):  # 王某因工作调动，向县人大常委会提出辞去…
+        before, run = before.removesuffix(run), ""
     if run in ADVERBS or (run and not bare(run)):  # 现任市委书记常绪扩，也拟任…: the clause
         before, run = before.removesuffix(run), ""  # before names him (杨某因…，特申请辞去…)
     if run in (*PRONOUNS, *BACK_PERSONS, "他们", "她们"):
@@ -166,7 +191,9 @@ def _names_of(
     if last is not None and len(re.findall(r"[，,]", between)) <= 1 and not bare(between.strip("，,")):
         return last[1]  # 李明拟任X，拟提名为Y: the clause before's person
     if at.subject is not None:
-        return [at.subject.group("name")]
+        return [at.subject.group("name") or at.subject.group("bracketed")]
+    if at.opener and BIO.match(at.sentence):  # 王小明 / 男，汉族，…，拟任…: the name on the line before
+        return [at.opener]
     opening = not re.sub(r"[，,\s]", "", at.before[at.before.rfind("。") + 1 :] + before)
     if opening and at.opener and at.before:  # 王小明，男，…。拟任青山县县长。: the paragraph's
         return [at.opener]

@@ -81,6 +81,8 @@ NEWS = re.compile(
     r"|(?<![年\d至到—－-])\d{1,2}月(?:上旬|中旬|下旬|初|底)?"
 )
 
+COUNT_OF = r"(?P<count>\d{1,3}|[两二三四五六七八九十]{1,3})(?:位|名|人)"
+"""The count before a list's post (选举产生12名省委常委：…)."""
 BY_WHOM = re.compile(
     rf"(?:^|(?<=[，,：:的]))(?P<post>[{CJK}、]{{2,40}}?)(?:一职|职务)?(?:改|将|则|仍|现)?由"
     rf"(?P<names>[{CJK}·、]{{2,30}}?){alt('by_whom')}(?=$|[，,。；;])"
@@ -104,7 +106,7 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     ),
     (
         "removed",
-        re.compile(rf"(?<!被){alt('removing')}了?[:：]?(?P<rest>[{CJK}、（）()·，,]{{3,160}}?)的?职务"),
+        re.compile(rf"(?<!被){alt('removing')}了?[:：]?(?P<rest>[{CJK}、（）()·，,]{{3,160}}?)的?(?:职务|资格)"),
         "的",
     ),
     (
@@ -121,9 +123,16 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
         "为",
     ),
     ("elected", re.compile(rf"(?:选出|当选)的{POST}(?:是|为)[:：]?(?P<names>[{CJK}·、和]{{2,400}})"), ""),
+    (  # 选举产生12名省委常委：A、B、C (a count, when printed, must be the number of names)
+        "elected",
+        re.compile(
+            rf"(?:选举产生|选出)了?(?:新一届)?(?:{COUNT_OF})?{POST}[:：](?P<names>[{CJK}·、和]{{2,400}})(?=$|[。；;])"
+        ),
+        "",
+    ),
     (
         "nominated",
-        re.compile(rf"(?<![拟荐]){alt('nominating')}(?P<names>{NAME_RUN})为{POST}{POST_END}"),
+        re.compile(rf"(?<![拟荐])(?<!不再){alt('nominating')}(?P<names>{NAME_RUN})为{POST}{POST_END}"),
         "为",
     ),
     (
@@ -133,9 +142,13 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     ),
     (
         "appointed",
-        re.compile(rf"(?<![任命]){alt('deciding')}[:：]?由?(?P<names>{NAME_RUN})(?:为|{alt('by_whom')}){POST}{POST_END}"),
+        re.compile(
+            rf"(?<![任命]){alt('deciding')}[:：，,]?由?(?P<names>{NAME_RUN})(?:为|{alt('by_whom')}){POST}{POST_END}"
+        ),  # 会议决定(：/，)王某为代理县长
         "为",
     ),
+    # 通过了关于王某为代理县长的决定: a decision that X be Y
+    ("appointed", re.compile(rf"关于(?P<names>{NAME_RUN})为{POST}的(?:决定|决议)"), ""),
     # 教育工委书记一职改由王安顺兼任: the post first, then the person
     ("appointed", BY_WHOM, ""),
     # 接替调任广西副主席的陈章良: the one transferred, named after the post
@@ -175,21 +188,27 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     ("transferred", re.compile(rf"{alt('transferring')}{POST}{POST_END}"), False),
     ("announced", re.compile(rf"拟(?:按程序)?{alt('proposing')}{POST}{POST_END}"), False),
     ("announced", re.compile(rf"是{POST}拟提名人选"), True),
-    ("announced", re.compile(rf"(?:被确定为|拟作为){POST}(?:拟任|推荐|提名|候选人)*人选"), False),
-    ("appointed", re.compile(rf"{alt('taking')}{POST}{POST_END}"), False),
-    ("appointed", re.compile(rf"(?:被|获){AGENT}{alt('passive_appointing')}为{POST}{POST_END}"), False),
-    (
+    ("announced", re.compile(rf"(?:被确定为|拟作为){POST}(?:拟任|推荐|提名|候选人|预备)*人选"), False),
+    (  # X接替Z(，)担任/兼任/成为Y: before X兼任Y, whose run would be Z
         "appointed",
         re.compile(
-            rf"{alt('taking_over')}[{CJK}·]{{2,8}}?(?:同志)?[，,]?(?:{TAKING_OFFICE}|任|{alt('becoming')}){POST}{POST_END}"
+            rf"{alt('taking_over')}[{CJK}·]{{2,8}}?(?:同志)?[，,]?"
+            rf"(?:{TAKING_OFFICE}|{alt('taking')}|任|{alt('becoming')}){POST}{POST_END}"
         ),
         False,
     ),
+    ("appointed", re.compile(rf"{alt('taking')}{POST}{POST_END}"), False),
+    ("appointed", re.compile(rf"(?:被|获){AGENT}{alt('passive_appointing')}为{POST}{POST_END}"), False),
     ("appointed", re.compile(rf"(?<=[{CJK}]){alt('becoming')}{POST}{POST_END}"), True),
     ("elected", re.compile(rf"被{AGENT}{alt('passive_electing')}为{POST}{POST_END}"), False),
     ("elected", re.compile(rf"(?<![被]){alt('filling')}为{POST}{POST_END}"), True),
     ("nominated", re.compile(rf"被提名为{POST}候选人"), False),
-    ("nominated", re.compile(rf"(?<![拟荐被]){alt('nominating')}(?:为|(?!的)){POST}(?:候选人|人选)"), False),
+    # 不再提名(X)为Y候选人: a nomination withdrawn, no event
+    (
+        "nominated",
+        re.compile(rf"(?<![拟荐被])(?<!不再){alt('nominating')}(?:为|(?!的)){POST}(?:候选人|人选)"),
+        False,
+    ),
     ("removed", re.compile(rf"被{alt('passive_removing')}了?{POST}的?职务"), False),
     (
         "appointed",
@@ -232,12 +251,17 @@ HEADERS: tuple[tuple[re.Pattern[str], HeaderKind], ...] = (
     (_heading("提名"), "nominated"),
     (re.compile(r"决定(?:如下)?[:：]$"), "decided"),
 )
-LIST_ITEM = re.compile(rf"^(?P<names>{NAME_RUN})(?P<verb>为|辞去|的){POST}{POST_END}")
+LIST_ITEM = re.compile(rf"^(?P<names>{NAME_RUN})(?P<verb>为|辞去|的|[ \u3000]+){POST}{POST_END}")
+"""A line under a heading: 王某为X / 王某的X职务 / 王某辞去X职务 / 王某　X (a name and its post set apart)."""
 SUBJECT = re.compile(
     rf"^(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?(?:[（(][男女][）)])?[，,]"
     rf"(?=男|女|汉族|[{CJK}]{{1,2}}族|(?:19|20)\d\d|出生|生于|中共党员)"
+    rf"|^(?P<bracketed>[{CJK}·]{{2,4}}?)(?:同志)?[（(][男女][，,、][^）)]{{2,40}}[）)][，,]"
 )
-"""王小明，男，… / 李大海（女），汉族，… / 赵红梅，1975年5月生，…: a 公示 entry's person."""
+"""王小明，男，… / 李大海（女），汉族，… / 赵红梅，1975年5月生，… / 王某同志（男，1972年10月生），…:
+a 公示 entry's person."""
+BIO = re.compile(r"^[男女][，,、]")
+"""男，汉族，1972年10月生，…: a 公示 entry whose name stands on the line before."""
 RETIRED = re.compile(rf"(?P<name>[{CJK}·]{{2,8}}?)(?:同志)?{alt('retiring')}")
 COUNT = r"(?P<count>\d{1,2}|[两二三四五六七八九十]{1,2})(?:位|名|人)(?:同志|干部)?"
 VERB = r"(?P<verb>拟任|调任|转任|提任|(?<![曾历担兼现原])任)"
@@ -269,8 +293,12 @@ CARRIED = {
 """A clause that goes on with the formula before it: 任命A为X，[B为Y]; 免去A的X职务；[B的Y职务]."""
 THEN_APPOINTED = re.compile(rf"[，,](?:改|另)?任(?![命职用免])(?![^，,。；;]*为){POST}{POST_END}")
 ITS = re.compile(rf"{alt('removing')}其{POST}的?职务")
+PUNISHED = re.compile(
+    rf"给予(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?(?:党内|开除|留党|撤销|撤职|降级|降职|记过|记大过|警告|严重警告|政务|行政)"
+)
+"""给予王某撤销党内职务处分，免去其Y职务: the one punished is the one 其 stands for."""
 THEN_FOR = re.compile(rf"并(?:决定)?为{POST}{POST_END}")
-THEN_NOMINATED = re.compile(rf"提名为{POST}(?:候选人|人选)")
+THEN_NOMINATED = re.compile(rf"(?<!不再)提名为{POST}(?:候选人|人选)")
 THEN_ACTING = re.compile(rf"[，,](?P<post>代理[{CJK}]{{2,30}}?)职务")
 TRIGGERS = re.compile(alt("triggers"))
 PLACE_POST = rf"[{CJK}]{{1,5}}?[省市县区州旗](?:委|人民|政府|人大|政协|纪委|监委|法院|检察院)"
@@ -282,10 +310,18 @@ TITLED_PAPERS = re.compile(
     rf"{alt('accepting')}(?P<titled>[{CJK}、和]{{4,80}}?)的{alt('resignation_papers')}"
 )
 """同意董事长姜某、非执行董事廖某的辞职申请: removed, each from the post before the name."""
+RECEIVED_PAPERS = re.compile(
+    rf"收到(?P<titled>[{CJK}、和]{{4,60}}?)(?:递交|提交|提出|送达)?的(?:书面)?{alt('resignation_papers')}"
+)
+"""董事会收到副总经理王某递交的书面辞职报告: removed from the title before the name (a
+resignation takes effect when its report reaches the board)."""
 LEAVING_TITLED = re.compile(rf"{alt('leaving_titled')}(?=$|[，,。；;])")
 TITLED_BEFORE = re.compile(rf"(?:^|(?<=[，,的：:、])){alt('titled_before')}")
 """时任复旦大学校长杨某到龄到届，退出领导岗位 / 前任校长朱某退休: the post the title gives."""
 FUTURE = re.compile(alt("future_times"))
+SPECULATION = re.compile(alt("speculation") + "$")
+TAKING_OVER = re.compile(alt("taking_over"))
+"""王小明或将出任Y, 李某有望接任Y: a run ending in a guess tells no move."""
 """明天，X将出任Y: a move still to come is no event (unless 已 stands between: 已调任)."""
 PROMOTED = re.compile(alt("taking", "transferring"))
 """升为, 升任, 调任…: after X由A / X从A the move from A; a bare 任 there is a résumé's."""

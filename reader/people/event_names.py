@@ -7,6 +7,7 @@ A run before a formula (县委书记任刚, 张志轩、张荣国) gives its nam
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from reader.people.event_formulas import (
@@ -14,15 +15,19 @@ from reader.people.event_formulas import (
     LIST_SPLIT,
     NOISE,
     NOT_GIVEN,
+    NUMBERED,
     POST_TAIL,
     POST_WORDS,
     PRONOUNS,
     RESUME,
     TITLE_END,
+    alt,
     words,
 )
 
 HONORIFICS = words()["honorifics"]
+MIDDLE_GIVEN = set("向")
+"""Characters of NOT_GIVEN that stand in the middle of a three-character name (陈向群)."""
 VERBISH = set("获被将已再又也现出任调升兼接曾均都")
 """Characters that end a run before a verb (王小明获任, 李大海将): no fourth of a name."""
 
@@ -48,7 +53,8 @@ def is_name(text: str, formula: bool = False) -> bool:
         parts = text.split("·")
         return len(text) >= 4 and all(0 < len(part) <= 6 for part in parts)
     single, compound = surnames()
-    if not 2 <= len(text) <= 4 or any(ch in NOT_GIVEN for ch in text[1:]) or text.startswith(PRONOUNS):
+    given = text[2:] if len(text) == 3 and text[1] in MIDDLE_GIVEN else text[1:]  # 陈向群, not 李明向
+    if not 2 <= len(text) <= 4 or any(ch in NOT_GIVEN for ch in given) or text.startswith(PRONOUNS):
         return False
     if len(text) == 4 and not formula and text[:2] not in compound and text[3] in VERBISH:
         return False  # 王小明获(任): a name and the start of its verb
@@ -138,7 +144,8 @@ def post_then_name(text: str) -> str | None:
 
 
 def clean_post(post: str) -> str:
-    post = re.sub(r"^(?:了|为|[（(][^）)]{1,8}[）)])", "", post.strip("的"))  # 晋升为Y: no post opens with 为
+    # 晋升为Y: no post opens with 为 (nor with 其: 其县长职务由李某接任 is 县长)
+    post = re.sub(r"^(?:了|为|其|[（(][^）)]{1,8}[）)])", "", post.strip("的"))
     post = re.split(rf"、(?=[{CJK}]{{2,4}}等?为)", post)[0]  # X、邓小平等为副总理: the next name's
     for tail in ("的职务", "职务", "人选", "候选人", "之后", "以后", "后"):
         post = post.removesuffix(tail)
@@ -149,8 +156,16 @@ def clean_post(post: str) -> str:
     return post if post[-1:] in POST_TAIL or post.endswith(("领导", *POST_WORDS)) else ""
 
 
-def split_name_post(rest: str) -> tuple[str, str] | None:
-    """免去卢炳椿泉州市人民政府副市长: where the name stops and the post starts."""
+BODY_STARTS = frozenset(
+    {"政协", "人大", "中共", "全国", "国务", "省委", "市委", "县委", "区委", "党委", "人民"}
+)
+"""Words a post opens with (政协…委员, 人大…代表): after two characters of a name, its third is theirs."""
+
+
+def split_name_post(rest: str, known: Sequence[str] = ()) -> tuple[str, str] | None:
+    """免去卢炳椿泉州市人民政府副市长: where the name stops and the post starts; an
+    official the article names (`known`, longest first) is taken whole where the rest opens
+    with one and a post follows it (免去王小明县…: 王小明, whatever the lengths say)."""
     honorific = next((word for word in HONORIFICS if word in rest), None)
     if honorific:  # 免去刘刚同志知行学院院长, 解聘周某女士副总经理: the name ends at 同志
         name, _, post = rest.partition(honorific)
@@ -159,11 +174,17 @@ def split_name_post(rest: str) -> tuple[str, str] | None:
         name, _, post = rest.partition("的")
         return (name, post) if names_in(name, True) else None
     *head, last = rest.split("、")
-    if head and all(is_name(part) for part in head) and (split := split_name_post(last)):
+    if head and all(is_name(part) for part in head) and (split := split_name_post(last, known)):
         return "、".join([*head, split[0]]), split[1]  # 免去A、B、C市人民政府副市长职务
-    for length in (3, 2, 4):
+    for name in known:
+        if rest.startswith(name) and is_name(name, True) and clean_post(rest[len(name) :]):
+            return name, rest[len(name) :]
+    lengths = (2, 3, 4) if rest[2:4] in BODY_STARTS else (3, 2, 4)  # 撤销石磊政协…委员资格: 石磊
+    for length in lengths:
         name, post = rest[:length], rest[length:]
-        place_cut = length == 3 and post[:1] in "省市县区"  # 李明市长: 李明 and 市长
+        # 李明市长, 李明市委书记: 李明 and the title after its place's character; but 张松岭省政府秘书长,
+        # 王小明县财政局局长: a body (省政府, 县财政局) opens the post
+        place_cut = length == 3 and post[:1] in "省市县区" and post[1:2] in "长委" and len(post) <= 5
         if len(post) >= 2 and is_name(name) and not place_cut and post[0] != "、":
             return name, post
     return None
@@ -185,17 +206,21 @@ def previous_subject(before: str, known: list[str]) -> list[str]:
     clauses = [part for part in re.split(r"[，,]", before) if part]
     if not clauses:
         return []
-    last = NOISE.sub("", clauses[-1])
+    last = re.split(r"[:：]", NOISE.sub("", clauses[-1]))[-1]  # 公示如下：王小明，拟任…
+    last = re.sub(rf"^{NUMBERED}", "", last)  # 1．王小明，拟任…
     if "的" in last:
         last = last.rsplit("的", 1)[1]
     opening = [name for name in known if clauses[-1].startswith(name)][:1]
     # 李明因工作调动，请求辞去…; 李明于5月16日递交辞呈，同时不再担任…
-    cause = re.match(rf"([{CJK}]{{2,4}}?)(?:同志)?(?=因|由于|于\d)", clauses[-1])
+    cause = re.match(rf"([{CJK}]{{2,4}}?)(?:{alt('honorifics')})?(?=因|由于|于\d)", clauses[-1])
     if not opening and cause and is_name(cause.group(1)):
         opening = [cause.group(1)]
     titled = post_then_name(last)
     alone = is_name(last) and not (len(last) == 2 and last[-1] in TITLE_END)  # 经理 is no name
-    return known_tail(last, known) or ([last] if alone else [titled] if titled else opening)
+    found = known_tail(last, known) or ([last] if alone else [titled] if titled else opening)
+    if not found and len(clauses) > 1 and re.match(r"(?:现任|现为|原任)[^的]*$", last):
+        return previous_subject("，".join(clauses[:-1]), known)  # 王小明，现任A，拟任B
+    return found
 
 
 def is_resume(before: str, run: str) -> bool:
@@ -207,9 +232,10 @@ LEAD_IN = re.compile(r"^(?:.*(?:决定|关于|审议了?|听取了?|收到|接�
 """会议决定张勇同志代理…, 表决通过了关于李明代理…, 宣布王某任…: the name is after the body's verb."""
 TRAILING = re.compile(
     r"(?:本月|上月|今年|去年|近日|日前|近期|\d{1,2}月(?:上旬|中旬|下旬|初|底|份)?|\d{1,2}日|上旬|中旬|下旬|初|底"
-    r"|将|即将|已|已经|正式|均|便|就|再度|再次|又|挂职|特|于|扶正|转正|宣誓|并|同时|也|亦|还|则|被)+$"
+    r"|将|即将|已|已经|正式|均|便|就|再度|再次|又|挂职|特|于|扶正|转正|宣誓|并|同时|相应|也|亦|还|则|被|因)+$"
 )
-"""朱善璐本月中旬调任, 李路明同志将接替, 杨军特申请辞去, 副校长杨某扶正担任, 王某并不再担任:
+"""朱善璐本月中旬调任, 李路明同志将接替, 杨军特申请辞去, 副校长杨某扶正担任, 王某并不再担任,
+同时相应辞去, 王某因调任:
 words between a name and its verb."""
 
 
@@ -221,7 +247,8 @@ def bare(run: str) -> str:
 def cleaned_runs(run: str) -> list[str]:
     """The readings of a run before a formula, plainest first: as printed, without the
     time or modal words before the verb (本月中旬, 将), after the body's verb (会议决定张勇),
-    and the name after the last 的 (时任合肥包河区委的胡启生)."""
+    the name after the last 的 (时任合肥包河区委的胡启生), and the name before a cause
+    (王某由于工作变动原因)."""
     trimmed = TRAILING.sub("", NOISE.sub("", run))
     runs = [trimmed] if trimmed and trimmed != NOISE.sub("", run) else []  # 刘捷再度: no 4-character name
     for candidate in (run, trimmed, LEAD_IN.sub("", trimmed)):
@@ -229,6 +256,8 @@ def cleaned_runs(run: str) -> list[str]:
             runs.append(candidate)
     if "的" in trimmed and is_name(tail := trimmed.rsplit("的", 1)[1]):
         runs.append(tail)
+    if (cause := re.match(r"(.{2,6}?)(?:因|由于|向)", trimmed)) and is_name(cause.group(1)):
+        runs.append(cause.group(1))  # 王某先生由于工作变动原因辞去…, 王某向县人大常委会提出辞去…
     return runs
 
 

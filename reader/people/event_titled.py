@@ -16,6 +16,7 @@ from reader.people.event_formulas import (
     LEAVING_TITLED,
     LIST_SPLIT,
     NOISE,
+    RECEIVED_PAPERS,
     TITLE_END,
     TITLED_BEFORE,
     TITLED_PAPERS,
@@ -63,7 +64,7 @@ def titled_name(segment: str, known: list[str]) -> tuple[str, str] | None:
 def titled_moves(clause: str, known: list[str]) -> Iterator[tuple[int, str, str]]:
     """(position, name, post) of each removal told of titled names in a clause."""
     if "辞" in clause:  # 辞呈, 辞职…: else no regular expression run
-        for match in TITLED_PAPERS.finditer(clause):
+        for match in [*TITLED_PAPERS.finditer(clause), *RECEIVED_PAPERS.finditer(clause)]:
             for name, post in titled_pairs(match.group("titled")):
                 yield match.start(), name, post
     if not re.search("卸|休|退|离", clause):
@@ -76,6 +77,20 @@ def titled_moves(clause: str, known: list[str]) -> Iterator[tuple[int, str, str]
                 yield marker.start(), *found
                 break
 
+
+
+DISMISSED = re.compile(r"(?:予以|被|已被|作|给予)(?:免职|撤职)(?:处理|处分)?(?=$|[，,。；;])")
+"""市公安局副局长何某予以免职 / 县长王某被免职: removed from the title before the name."""
+
+
+def dismissals(clause: str, known: list[str]) -> Iterator[tuple[int, str, str]]:
+    """(position, name, post) of each titled name dismissed with no post after the verb."""
+    if "职" not in clause:
+        return
+    for match in DISMISSED.finditer(clause):
+        segment = re.split(r"[，,：:的对]", clause[: match.start()])[-1]
+        if found := titled_name(segment, known):
+            yield match.start(), *found
 
 
 def bare_elections(clause: str) -> Iterator[tuple[int, list[str], str]]:

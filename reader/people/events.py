@@ -29,6 +29,13 @@ a post as printed, a kind, a date and the paragraph that states it:
 | nominated | 建议任命X为Y (a board's proposal), 推荐X为Y候选人 |
 | elected | …Y候选人…，X等N位代表当选; 选举结果如下： then Y：X (event_tables) |
 | (none) | 明天，X将出任Y: a move still to come, unless 已 stands between |
+| elected | 选举产生(N名)Y：A、B (a count as many as the names), 选举产生了…：主任A，副主任B、C |
+| elected | 其中，A为Y after such a list |
+| removed | 收到副总经理X递交的辞职报告, 副局长X予以免职 / 被免职, 罢免X的Y资格 |
+| removed | 给予X…处分，免去其Y职务 |
+| appointed | 关于X为Y的决定, 决定，X为Y; X，接替Z兼任Y |
+| (none) | 王某或将/有望出任Y (a guess), …，将出任Y (a step to come), 不再提名…为…候选人 |
+| (none) | a question (为何要辞去…？) |
 
 A résumé line (曾任, 历任, 2013年任…) is history, not an event, and is not read; a transfer
 is a move (2018年5月调任…, 由P转任Y), told of the person the paragraph opens with (吴靖平1984年…,
@@ -66,6 +73,7 @@ from reader.people.event_dates import article_date, date_before, opening_date
 from reader.people.event_follow import carried, follow_ups
 from reader.people.event_formulas import (
     BACKWARD,
+    BIO,
     BY_WHOM,
     CJK,
     FORWARD,
@@ -75,6 +83,8 @@ from reader.people.event_formulas import (
     LIST_ITEM,
     NEWS,
     PLACE_POST,
+    POST,
+    PUNISHED,
     RETIRED,
     RETOLD,
     RETOLD_KIND,
@@ -85,6 +95,7 @@ from reader.people.event_formulas import (
 )
 from reader.people.event_names import (
     LEAD_IN,
+    after_title,
     bare,
     clean_post,
     count_of,
@@ -97,7 +108,7 @@ from reader.people.event_names import (
     titled_names,
 )
 from reader.people.event_tables import table_events
-from reader.people.event_titled import bare_elections, titled_moves
+from reader.people.event_titled import bare_elections, dismissals, titled_moves
 from reader.people.model import Event, EventKind
 from reader.script import as_printed, looks_traditional, to_simplified
 
@@ -141,6 +152,9 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
     for number in range(1, len(openers)):  # 她曾在…: the person the paragraph before opened with
         if openers[number] is None and paragraphs[number].lstrip().startswith(("他", "她")):
             openers[number] = openers[number - 1]
+        alone = paragraphs[number - 1].strip()  # 王小明 / 男，汉族，…: a 公示 entry's name on its own line
+        if openers[number] is None and BIO.match(paragraphs[number].lstrip()) and is_name(alone):
+            openers[number] = alone
     # A report on a 任前公示 retells proposed moves: its 任 lists are 拟任.
     publicity = any("任前公示" in paragraph for paragraph in paragraphs[:3])
     known = sorted(set(names), key=len, reverse=True)
@@ -149,8 +163,10 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
     tables = table_events(paragraphs, default)  # 干部任前公示 tables: 姓名 … 拟任职务
     previous = ""
     header: HeaderKind | None = None
+    elected: set[str] = set()  # the names of the last list of those elected, and its paragraph
+    elected_at: set[int] = set()
     for index, raw in enumerate(paragraphs):
-        paragraph = SPACED_NAME.sub(r"\1\2", SPACES.sub("", raw.strip()))
+        paragraph = SPACED_NAME.sub(r"\1\2", SPACES.sub("", _digit_years(raw.strip())))
         if not paragraph:
             continue
         heading = (  # every heading ends in a colon or its verb: most paragraphs are none
@@ -175,7 +191,7 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
                 post = clean_post(item.group("post") or "")
                 kind: EventKind
                 if header == "decided":
-                    kind = "appointed" if item.group("verb") == "为" else "removed"
+                    kind = "appointed" if item.group("verb").strip() in ("为", "") else "removed"
                 else:
                     kind = header
                 events = [
@@ -183,10 +199,74 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
                 ]
             elif not item:
                 header = None
+        key = PROPOSED_KEY.match(paragraph) if not events and index and paragraph.startswith("拟") else None
+        if key and (post := clean_post(key.group("post"))):
+            entry = SUBJECT.match(paragraphs[index - 1].strip())  # 王某，男，…。 / 拟任：Y
+            who = openers[index - 1] or (entry.group("name") or entry.group("bracketed") if entry else None)
+            events = [Event(who, "announced", post, since, index)] if who else []
+        lead = RESULTS_INLINE.search(paragraph) if "选" in paragraph else None
+        if lead and not any(e.kind == "elected" for e in events):
+            events.extend(_results_inline(lead.group("items"), index, events[0].date if events else since))
+        chosen = {e.name for e in events if e.kind == "elected"}  # …其中，A为书记: this paragraph's
+        chosen |= elected if index - 1 in elected_at else set()  # or the one before's list
+        if len(chosen) > 1 and "其中" in paragraph:
+            events.extend(_among(paragraph, chosen, index, events[0].date if events else since))
+        if len(now := {e.name for e in events if e.kind == "elected"}) > 1:
+            elected, elected_at = now, {index}
         for event in [*events, *(event for event in tables if event.paragraph == index)]:
             if event.post and (event.name, event.kind, event.post) not in found:
                 found[(event.name, event.kind, event.post)] = event
     return _drop_repeats(list(found.values()))
+
+
+PROPOSED_KEY = re.compile(rf"^拟(?:任|任职务|提名|推荐)[:：](?P<post>[{CJK}0-9、（）()·]{{2,60}}?)[。；;]?$")
+"""拟任：青山县委常委 on the line after a 公示 entry's particulars: that person's proposed post."""
+RESULTS_INLINE = re.compile(r"(?:选举产生|选出)了?[^：:。；;]{0,40}[:：](?P<items>[^。]+)")
+
+
+def _results_inline(items: str, index: int, date: str | None) -> list[Event]:
+    """选举产生了主任、副主任：主任王小明，副主任李大海、张红梅: each item a post and its
+    names (the post before the first name of the item); all or none."""
+    events: list[Event] = []
+    for item in re.split(r"[，,；;]", items):
+        first, *others = item.strip().split("、")
+        name = after_title(first)
+        post = clean_post(first[: -len(name)]) if name else ""
+        if not name or not post or not all(is_name(other) for other in others):
+            return []
+        events.extend(Event(person, "elected", post, date, index) for person in (name, *others))
+    return events
+
+
+AMONG = re.compile(rf"(?P<names>[{CJK}·、和]{{2,30}}?)为{POST}")
+
+
+def _among(paragraph: str, chosen: set[str], index: int, date: str | None) -> Iterable[Event]:
+    """选举产生…：A、B、C。其中，A为书记，B和C为副书记。: after a list of those elected, a
+    sentence opening with 其中 gives posts to some of them, each clause names and a post."""
+    if len(chosen) < 2:
+        return
+    for sentence in re.split(r"(?<=[。！!])", paragraph):
+        if not sentence.startswith(("其中，", "其中,", "其中：", "其中:")):
+            continue
+        for clause in re.split(r"[，,；;。]", sentence[3:]):
+            match = AMONG.fullmatch(clause.strip())
+            names = names_in(match.group("names"), True) if match else []
+            post = clean_post(match.group("post")) if match else ""
+            if names and post and set(names) <= chosen:
+                yield from (Event(name, "elected", post, date, index) for name in names)
+
+
+CHINESE_YEAR = re.compile(r"[一二三四五六七八九〇○零]{4}(?=年)")
+DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+
+
+def _digit_years(text: str) -> str:
+    """二○一二年 → 2012年 (as many characters: offsets stay), so a year in words dates a
+    move and marks a résumé line as one in digits does."""
+    if not any(mark in text for mark in ("〇", "○", "零", "一九")):
+        return text  # most paragraphs: no year in words
+    return CHINESE_YEAR.sub(lambda match: match.group().translate(DIGITS), text)
 
 
 def _drop_repeats(events: list[Event]) -> list[Event]:
@@ -262,7 +342,11 @@ def _read_paragraph(
         return  # most paragraphs hold no formula word
     offset = 0
     weak: list[Event] = []  # the sentence's events of weak formulas (event_formulas.WEAK)
+    moved = False  # whether the sentence before told a move
     for sentence in re.split(r"(?<=[。！？!?])", paragraph):
+        if sentence.rstrip().endswith(("？", "?")):
+            offset += len(sentence)
+            continue  # 王某为何要辞去…职务？: a question tells no move
         subject = SUBJECT.match(sentence)
         clauses = [piece for clause in re.split(r"[；;]", sentence) for piece in _spaced(clause)]
         told: list[Event] = []
@@ -279,8 +363,10 @@ def _read_paragraph(
             seen.extend(event.name for event in new)
             told.extend(new)
         offset += len(sentence)
-        if weak and not listed and not NEWS.search(sentence) and all(any(e is w for w in weak) for e in told):
-            told = []  # 聂海胜担任指令长: a story, unless the sentence holds a move or a date
+        story = weak and not listed and not NEWS.search(sentence) and not moved
+        if story and all(any(e is w for w in weak) for e in told):
+            told = []  # 聂海胜担任指令长: a story, unless it or the sentence before holds a move or a date
+        moved = bool(told)  # 官方宣布，A任X，B任Y。C担任Z。: the news goes on
         weak.clear()
         yield from told
         named = {event.name for event in told}
@@ -288,6 +374,10 @@ def _read_paragraph(
         if not named and retired and is_name(name := LEAD_IN.sub("", retired.group("name")), True):
             named = {name}  # 同意王小明同志退休，免去其…职务
             told = [Event(name, "removed", "", date_before(sentence, "", 0, article, default), index)]
+        if not named and "给予" in sentence and (punished := PUNISHED.search(sentence)):
+            named = {punished.group("name")}  # 给予王某撤销党内职务处分，免去其…职务
+            when = date_before(sentence, "", 0, article, default)
+            told = [Event(punished.group("name"), "removed", "", when, index)]
         if len(named) == 1:  # 王小明同志任…，免去其…职务: the one person the sentence names
             for match in ITS.finditer(sentence):
                 if post := clean_post(match.group("post")):
@@ -324,7 +414,8 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
             taken.append(match.span())
             for name in names:
                 yield Event(name, kind, post, when(match.start()), at.index)
-    for start, name, post in titled_moves(clause, at.known):  # 前任校长朱某退休
+    # 前任校长朱某退休; 副局长何某予以免职
+    for start, name, post in [*titled_moves(clause, at.known), *dismissals(clause, at.known)]:
         at.persons.append(name)
         yield Event(name, "removed", post, when(start), at.index)
     for start, names, post in bare_elections(clause):  # …Y候选人…，王某等7位代表当选
@@ -347,7 +438,7 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
                     names, post = pairs[-1]
                 elif not between.strip("，,、并同时") and re.match(PLACE_POST, rest):
                     names, post = told[-1][1], clean_post(rest)  # 任命X为A，免去卢江县委副书记职务
-                elif (split := split_name_post(rest)) is not None:
+                elif (split := split_name_post(rest, at.known)) is not None:
                     names, post = names_in(split[0], True), clean_post(split[1])
                 else:
                     continue
@@ -356,8 +447,8 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
                 titled = None if names else post_then_name(match.group("names"))
                 names = [titled] if titled else names  # 由北京市委副书记王安顺兼任
                 post = clean_post(match.group("post"))
-            if not names:
-                continue
+            if not names or (match.groupdict().get("count") and count_of(match.group("count")) != len(names)):
+                continue  # 选举产生12名省委常委：… names as many as its count
             at.persons.extend(names)
             if pattern is BY_WHOM and is_resume(clause[: match.start()], ""):
                 continue  # 此前，威海市委书记由孙述涛担任
