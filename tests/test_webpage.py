@@ -220,3 +220,43 @@ def test_a_founder_epapers_date_comes_from_its_fields() -> None:
     heading = "<h2 class='art-title'>青禾县召开防火会议</h2>"
     data = _page("<title>青禾县召开防火会议</title>", heading + comment)
     assert parse_page(data, Path("epaper.html")).published == datetime(2022, 2, 13)
+
+
+def _html(body: str) -> bytes:
+    head = "<meta charset='utf-8'><title>青禾县召开防火会议</title>"
+    return f"<html><head>{head}</head><body>{body}</body></html>".encode()
+
+
+def test_a_date_line_at_the_bodys_top_and_a_pager_are_no_text() -> None:
+    """2005-01-06 08:13更新 来源：转载文章 is the date (转载文章 names no outlet); 第1页/共1页 and
+    << 上一页 | 下一页 >> are the page's pager."""
+    body = (
+        "<div class='article-content'><p>2005-01-06 08:13更新 来源：转载文章</p><p>第1页/共1页</p>"
+        "<p>&lt;&lt; 上一页 | 下一页 &gt;&gt;</p>"
+        + "<p>3月17日，青禾县召开春季森林防火工作会议，部署全县防火工作。</p>" * 3
+        + "</div>"
+    )
+    article = parse_page(_html(body), Path("pager.html"))
+    assert article.published == datetime(2005, 1, 6, 8, 13)
+    assert article.source != "转载文章"
+    assert all(p.startswith("3月17日") for p in article.paragraphs)
+
+
+def test_the_article_goes_on_after_links_in_mid_text_but_not_after_related_links() -> None:
+    """延伸阅读 and its links in the middle of a story, then four more lines of it: the story
+    goes on. 相关报道 and linked titles with their dates at the end: nothing after is text."""
+    para = "<p>3月17日，青禾县召开春季森林防火工作会议，部署全县防火工作。</p>"
+    links = (
+        "<p>延伸阅读：<a href='/a'>另一篇报道的标题在这里</a></p>"
+        "<p><a href='/b'>第二篇报道的标题在这里</a></p>"
+    )
+    more = "".join(f"<p>会议要求之{n}，各乡镇要加强巡查，落实值守制度。</p>" for n in "一二三四")
+    related = (
+        "<p>相关报道：</p><div>·<a href='/c'>富夫妻望子成龙假离婚</a>（2005-04-03 17:19PM）<br>"
+        "·<a href='/d'>沪银行关照直系亲属房贷记录</a>（2005-04-01 16:19PM）<br>"
+        "·<a href='/e'>夫妻勾结受贿被判十三年</a>（2005-04-01 15:57PM）<br>"
+        "·<a href='/f'>大学生结婚不能休婚假</a>（2005-03-31 14:33PM）</div><p>发送给朋友</p>"
+    )
+    page = f"<div class='article-content'>{para * 2}{links}{more}{related}</div>"
+    paragraphs = parse_page(_html(page), Path("links.html")).paragraphs
+    assert len(paragraphs) == 6 and paragraphs[-1].startswith("会议要求之四")

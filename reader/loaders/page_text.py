@@ -55,14 +55,15 @@ _FURNITURE_WORDS = (
     "收藏本页", "加入收藏", "收藏", "返回顶部", "返回首页", "返回列表", "返回", "我要纠错", "纠错",
     "分享到", "分享", "扫一扫在手机打开当前页", "扫一扫在手机上打开当前页", "扫一扫在手机打开网页",
     "扫一扫在手机打开", "手机扫一扫", "微信扫一扫", "扫一扫", "用手机看", "手机看", "推荐给朋友",
-    "复制链接", "字体", "字号", "默认", "【", "】",
+    "复制链接", "字体", "字号", "默认", "【", "】", "上一页", "下一页", "首页", "尾页",
 )  # fmt: skip
 _FURNITURE_WORD = "|".join(sorted((re.escape(w) for w in _FURNITURE_WORDS), key=len, reverse=True))
 _FURNITURE_TOKEN = lazy_pattern(
     rf"[【\[(（]?[{_SPACE}]*(?:{_SIZE_CONTROL}|{_FURNITURE_WORD})[{_SPACE}]*[】\])）]?"
     rf"|(?:浏览|点击|阅读|访问)(?:次数|数|量)?[：:]?[{_SPACE}]*\d*[{_SPACE}]*次?"
+    rf"|第[{_SPACE}]*\d+[{_SPACE}]*页|共[{_SPACE}]*\d+[{_SPACE}]*页"  # 第1页/共1页: a page's pager
 )
-_SEPARATORS = lazy_pattern(rf"[{_SPACE}|｜/·•:：\-_]+")
+_SEPARATORS = lazy_pattern(rf"[{_SPACE}|｜/／·•:：\-_<>«»]+")
 _FURNITURE_LINE = lazy_pattern(rf"(?:{_FURNITURE_TOKEN.pattern}|{_SEPARATORS.pattern})+")
 _NEIGHBOUR_LINK = lazy_pattern(r"^(?:上一篇|下一篇|上一条|下一条)[：:]")
 _MAX_FURNITURE_CHARS = 60
@@ -128,6 +129,12 @@ def _clean_value(value: str) -> str:
     return re.sub(rf"[{_SPACE}]+", " ", strip_furniture(value)).strip(_EDGES)
 
 
+_DATE_VERB = lazy_pattern(rf"[{_SPACE}]*(?:更新|发布|发表)$")
+"""What a date printed before the line's first key may end with (2005-01-06 08:13更新)."""
+_NO_SOURCE = frozenset({"转载", "转载文章", "网络", "互联网", "综合", "网络转载"})
+"""Values of 来源： that name no outlet (来源：转载文章, 来源：综合)."""
+
+
 def read_meta(line: str, *, header: bool = False) -> PageFields | None:
     """The fields of a metadata line (`发布时间:… 来源:… 【字体：大 中 小】`), or None.
 
@@ -147,7 +154,7 @@ def read_meta(line: str, *, header: bool = False) -> PageFields | None:
     fields = PageFields()
     prefix = text[: first.start()].strip()
     if prefix:
-        date = parse_date_text(prefix, whole=True)
+        date = parse_date_text(_DATE_VERB.sub("", prefix), whole=True)  # 2005-01-06 08:13更新 来源：…
         byline = read_byline_line(prefix)
         if date is None and byline is None:
             return None
@@ -172,7 +179,8 @@ def read_meta(line: str, *, header: bool = False) -> PageFields | None:
         if field == _PUBLISHED:
             fields.published = fields.published or parse_date_text(value)
         elif field == _SOURCE:
-            fields.source = fields.source or value
+            if value not in _NO_SOURCE:
+                fields.source = fields.source or value
         elif field == _EDITOR:
             fields.editor = fields.editor or value
         elif field == _BYLINE:

@@ -178,7 +178,7 @@ _NOT_BODY = re.compile(
     r"^\+1$|^图集$|^扫码阅读全文$|^(?:【\d+】)+$|^[（(]本文来自|^免责声明|^点击进入|^延伸阅读|^相关阅读|"
     r"^相关新闻|^推荐阅读|^延伸 · 推荐$|^分享到|^返回$|^举报$"
 )
-_LINK_LINES_AFTER = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|推荐阅读|延伸 · 推荐|点击进入专题)")
+_LINK_LINES_AFTER = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关报道|推荐阅读|延伸 · 推荐|点击进入专题)")
 
 
 def _body_lines(body: Element, title: str | None) -> tuple[list[str], PageFields]:
@@ -186,15 +186,17 @@ def _body_lines(body: Element, title: str | None) -> tuple[list[str], PageFields
     fields = PageFields()
     lines: list[str] = []
     link_lines = _link_lines(body)
-    stop = False
-    for line in block_lines(body):
-        if stop:
-            break
+    links_after = False
+    all_lines = list(block_lines(body))
+    for number, line in enumerate(all_lines):
         if _LINK_LINES_AFTER.match(line):
-            stop = True  # what follows are links to other articles
+            links_after = True  # what follows are links to other articles
             continue
         if line in link_lines or (title and line == title):
             continue
+        if links_after and not _article_resumes(all_lines[number:], link_lines):
+            break
+        links_after = False  # the article goes on after a block of links (延伸阅读 in mid-text)
         credit = _SOURCE_CREDIT.match(line)
         if credit:
             fields.source = fields.source or credit.group(1)
@@ -207,6 +209,24 @@ def _body_lines(body: Element, title: str | None) -> tuple[list[str], PageFields
             continue
         lines.append(line)
     return _without_headline(lines, title), fields
+
+
+_RESUMED_LINES = 4
+"""Lines of text, none a link, that show the article going on after a block of links."""
+
+
+def _article_resumes(rest: list[str], link_lines: set[str]) -> bool:
+    """Whether the lines `rest`, starting with the first that is no link after a block of
+    links (延伸阅读 and its titles), are the article going on (骗局之1, then its paragraphs)
+    rather than what closes the page (one related story's summary, then more links)."""
+    for run, line in enumerate(rest, start=1):
+        bare = line.lstrip("·•■●▪-— \u3000")
+        linked = bare in link_lines or any(bare.startswith(link) for link in link_lines if len(link) >= 6)
+        if linked or _LINK_LINES_AFTER.match(line) or is_furniture(line):
+            break  # ·夫妻勾结受贿近37万…（2005-04-01）: a linked title with its date is a link too
+        if run >= _RESUMED_LINES:
+            return True
+    return False
 
 
 def _without_headline(lines: list[str], title: str | None) -> list[str]:
@@ -225,10 +245,15 @@ def _without_headline(lines: list[str], title: str | None) -> list[str]:
 
 
 def _link_lines(body: Element) -> set[str]:
-    """Lines of the body that are wholly a link (related stories, 'more' links)."""
+    """Lines of the body that are wholly a link (related stories, 'more' links): blocks made
+    mostly of links, and each link's own text (lines split by <br> in one block of links)."""
     found: set[str] = set()
     for element in body.iter():
-        if element.tag in BLOCK and element.tag != "br":
+        if element.tag == "a":
+            text = clean(element.text())
+            if text:
+                found.add(text)
+        elif element.tag in BLOCK and element.tag != "br":
             text = clean(element.text())
             if text and link_text_length(element) >= 0.8 * len(text) and element.tag != "body":
                 found.add(text)
