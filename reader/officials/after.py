@@ -13,7 +13,7 @@ import re
 from reader.officials.appointments import CLOSED_REMOVALS, DUTY, appointed_names, removed_names
 from reader.officials.findings import Findings
 from reader.officials.name_after_post import read_name_after_post
-from reader.officials.name_before_post import LIST_JOINERS, body_ends_at, listed_names, name_ending_at
+from reader.officials.name_before_post import LIST_JOINERS, listed_names, name_ending_at
 from reader.officials.names import is_cjk, plausible_chinese, title_at
 from reader.officials.posts import Post, chain_before, is_break_before
 
@@ -145,7 +145,7 @@ def _name_opens(f: Findings, text: str, start: int, name: str) -> bool:
     if len(name) == 2:
         # 会上，高朋副区长介绍: two characters are a name only where a sentence or clause
         # opens (never the tail of a word) and have a name's strict shape.
-        opens = start == 0 or not is_cjk(text[start - 1]) or body_ends_at(f, text, start)
+        opens = start == 0 or not is_cjk(text[start - 1])
         return opens and plausible_chinese(name, f.lex, strict=True)
     if len(name) < 3:
         return False

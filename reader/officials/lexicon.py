@@ -96,7 +96,6 @@ LIST_KEYS = frozenset(
         "firm_endings",
         "private_firm_marks",
         "state_firm_marks",
-        "name_bodies",
         "title_bodies",
         "association_posts",
         "institution_posts",
@@ -233,8 +232,6 @@ class Lexicon:
     """有, 包括, 分别是: between a group's designation and its list of names (市领导有：A、B)."""
     """Aspect marks and complements that end verbs (商量过, 看完): no name's given characters."""
     """Names that hold a private body's word yet are public (人民协商会议, 联合国…基金会)."""
-    name_bodies: WordSet = field(default_factory=lambda: WordSet.of(()))
-    """Party and state bodies a name may follow before its post (区委曾伟副书记, 市政协王强副主席)."""
     title_bodies: WordSet = field(default_factory=lambda: WordSet.of(()))
     """Bodies and meetings whose names begin with a post word (常委会, 主任会议): no post there."""
     association_posts: frozenset[str] = frozenset()
@@ -363,7 +360,6 @@ def load_lexicon() -> Lexicon:
         address_terms=WordSet.of(get("address_terms")),
         removal_verbs=WordSet.of(get("removal_verbs")),
         given_name_endings=frozenset(get("given_name_endings")),
-        name_bodies=WordSet.of(get("name_bodies")),
         title_bodies=WordSet.of(get("title_bodies")),
         association_posts=frozenset(get("association_posts")),
         institution_posts=frozenset(get("institution_posts")),

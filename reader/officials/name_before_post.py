@@ -10,11 +10,9 @@ from __future__ import annotations
 import re
 
 from reader.officials.findings import Findings
-from reader.officials.foreign_names import MAX_FOREIGN, cut_from_place, read_minority
-from reader.officials.lexicon import Lexicon
+from reader.officials.foreign_names import MAX_FOREIGN, cut_from_place
 from reader.officials.names import (
     NAME_DOT,
-    ends_like_organisation,
     is_cjk,
     plausible_chinese,
     surname_at,
@@ -115,8 +113,6 @@ def name_ending_at(f: Findings, text: str, j: int, known: tuple[int, ...]) -> st
         if s < 0:
             continue
         cand = text[s:j]
-        if length == 2 and body_ends_at(f, text, s) and _name_after_body(cand, lex):
-            return cand
         if surname_at(cand, 0, lex) is None or not plausible_chinese(cand, lex, strict=True):
             continue
         if f.on("places") and cut_from_place(text, s, j, lex):
@@ -132,52 +128,7 @@ def name_ending_at(f: Findings, text: str, j: int, known: tuple[int, ...]) -> st
         # a 2-character one needs something before it that ends a word.
         if length == 3 or is_break_before(text, s, lex):
             return cand
-    if f.on("minority_before_title") and (minority := _minority_ending_at(f, text, j)) is not None:
-        return minority
     return _transliteration_ending_at(f, text, j) if f.on("foreign_before_title") else None
-
-
-MINORITY_REACH = range(12, 3, -1)
-"""Lengths of a Tibetan, Mongolian, Uyghur or Yi name read back from a post (longest first)."""
-
-
-def _minority_ending_at(f: Findings, text: str, j: int) -> str | None:
-    """A name of listed minority name parts ending at `j`, a word boundary before it:
-    会上，扎西次仁副州长说, 乌仁塔娜委员在发言中说."""
-    if f.lex.minority_syllables.longest_ending_at(text, j) is None:
-        return None  # most posts: no name part ends right before them
-    for length in MINORITY_REACH:
-        s = j - length
-        if s < 0 or not is_break_before(text, s, f.lex):
-            continue
-        if read_minority(text, s, f.lex) == j:
-            return text[s:j]
-    return None
-
-
-def body_ends_at(f: Findings, text: str, j: int) -> bool:
-    """Whether a party or state body's name (区委, 政协, 人民政府) ends at `j`.
-
-    Local pages print the body, then the person, then the post: 中共海城区委曾伟副书记,
-    市政协王强副主席. Only the bodies of `name_bodies`: a firm's or a ministry's name before
-    two characters is too often a word (集团卫生部长会议).
-    """
-    return f.on("body_before_name") and f.lex.name_bodies.longest_ending_at(text, j) is not None
-
-
-def _name_after_body(cand: str, lex: Lexicon) -> bool:
-    """Two characters after a body: a surname (a word-like one too: 曾伟) and a common
-    given-name character that is no function word, together no common word."""
-    given = cand[1:]
-    return (
-        cand[0] in lex.surnames
-        and plausible_chinese(cand, lex, strict=False)
-        and given in lex.common_given_chars
-        and lex.followers.longest_at(given, 0) is None
-        and lex.prefix_breaks.longest_at(given, 0) is None
-        and not ends_like_organisation(cand, lex)
-        and cand not in lex.verbs  # 党委宣传部长, 国务院有关副秘书长: words, not names
-    )
 
 
 def _transliteration_ending_at(f: Findings, text: str, j: int) -> str | None:

@@ -105,18 +105,6 @@ RULES: tuple[Rule, ...] = (
         "许晋文:文水县委常委/组织部长",
     ),
     Rule(
-        "body_before_name",
-        "a two-character name may follow the body it serves when its post comes after it (区委曾伟副书记)",
-        ("中共青山区委曾伟副书记介绍了情况。",),
-        "曾伟:副书记",
-    ),
-    Rule(
-        "minority_before_title",
-        "a Tibetan, Mongolian, Uyghur or Yi name of listed parts is read before its post too",
-        ("会上，扎西次仁副州长介绍了情况。",),
-        "扎西次仁:副州长",
-    ),
-    Rule(
         "foreign_short_names",
         "a transliterated name printed alone that ends one dotted name of the article is that person",
         ("美国前州长比尔·理查森访问朝鲜。", "前州长理查森表示，访问很成功。"),
