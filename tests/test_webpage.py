@@ -116,24 +116,34 @@ def _day(value: object) -> date:
     return value if isinstance(value, date) else datetime.fromisoformat(str(value)).date()
 
 
+def _scores(folder: Path) -> tuple[int, int, int, list[float]]:
+    """bench_pages.py's figures for reader on `folder`'s gold: pages, titles exact, dates right
+    (no date found where the gold has none is right), and each page's body F1."""
+    gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
+    titles = dates = 0
+    f1s = []
+    for entry in gold:
+        data = gzip.decompress((folder / f"{entry['file']}.gz").read_bytes())
+        article = parse_page(data, Path(entry["file"]))
+        titles += " ".join(article.title.split()) == " ".join(entry["title"].split())
+        if entry["date"] is None:
+            dates += article.published is None
+        else:
+            dates += article.published is not None and article.published.date() == _day(entry["date"])
+        f1s.append(_f1("\n".join(article.paragraphs), "\n".join(entry["body"])))
+    return len(gold), titles, dates, f1s
+
+
 def test_real_pages_against_the_gold() -> None:
     """The targets of issue 18 on 37 real pages: title exact and date right on ≥ 95 %, body
     character F1 ≥ 0.95 on average and on at least 95 % of the pages (bench/bench_pages.py
     prints the same figures for other extractors)."""
-    gold = yaml.safe_load((PAGES / "gold.yaml").read_text(encoding="utf-8"))
-    assert len(gold) >= 30
-    titles = dates = 0
-    f1s = []
-    for entry in gold:
-        data = gzip.decompress((PAGES / f"{entry['file']}.gz").read_bytes())
-        article = parse_page(data, Path(entry["file"]))
-        titles += " ".join(article.title.split()) == " ".join(entry["title"].split())
-        dates += article.published is not None and article.published.date() == _day(entry["date"])
-        f1s.append(_f1("\n".join(article.paragraphs), "\n".join(entry["body"])))
-    assert titles >= 0.95 * len(gold)
-    assert dates >= 0.95 * len(gold)
+    pages, titles, dates, f1s = _scores(PAGES)
+    assert pages >= 30
+    assert titles >= 0.95 * pages
+    assert dates >= 0.95 * pages
     assert statistics.mean(f1s) >= 0.95
-    assert sum(f1 >= 0.95 for f1 in f1s) >= 0.95 * len(gold)
+    assert sum(f1 >= 0.95 for f1 in f1s) >= 0.95 * pages
 
 
 def test_gold_pages_are_the_stored_bytes() -> None:
@@ -170,16 +180,8 @@ def test_held_out_pages_against_their_gold() -> None:
     Its three real misses were then read and fixed by general rules, each with a made-up
     page below (a logo in <h1>, a column's name before |, a Founder e-paper's date): 24/26 and
     25/26 since, a seen figure now; tests/pages/heldout2 is the set kept apart after it."""
-    gold = yaml.safe_load((HELDOUT / "gold.yaml").read_text(encoding="utf-8"))
-    titles = dates = 0
-    f1s = []
-    for entry in gold:
-        data = gzip.decompress((HELDOUT / f"{entry['file']}.gz").read_bytes())
-        article = parse_page(data, Path(entry["file"]))
-        titles += " ".join(article.title.split()) == " ".join(entry["title"].split())
-        dates += article.published is not None and article.published.date() == _day(entry["date"])
-        f1s.append(_f1("\n".join(article.paragraphs), "\n".join(entry["body"])))
-    assert len(gold) == 26
+    pages, titles, dates, f1s = _scores(HELDOUT)
+    assert pages == 26
     assert titles >= 23
     assert dates >= 24
     assert statistics.mean(f1s) >= 0.99
@@ -260,3 +262,14 @@ def test_the_article_goes_on_after_links_in_mid_text_but_not_after_related_links
     page = f"<div class='article-content'>{para * 2}{links}{more}{related}</div>"
     paragraphs = parse_page(_html(page), Path("links.html")).paragraphs
     assert len(paragraphs) == 6 and paragraphs[-1].startswith("会议要求之四")
+
+
+def test_the_second_held_out_set_at_its_seen_figures() -> None:
+    """tests/pages/heldout2: 20 pages of 2004-2006, scored once when they arrived (title 12/20,
+    date 11/20, body F1 0.873), then read: 12/20, 16/20, 0.960 since (its README). Floors
+    under the seen figures, so a later rule that loses what was gained on them shows."""
+    pages, titles, dates, f1s = _scores(PAGES / "heldout2")
+    assert pages == 20
+    assert titles >= 12
+    assert dates >= 15
+    assert statistics.mean(f1s) >= 0.95
