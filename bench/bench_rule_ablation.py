@@ -112,6 +112,10 @@ class Score:
     former_right: int
     gold: int
     """Officials the gold names with a post."""
+    titles_printed: int = 0
+    """Titles reader gives the officials found."""
+    titles_gold: int = 0
+    """Titles the gold gives them."""
 
 
 def scorer() -> ModuleType:
@@ -150,7 +154,7 @@ def score(tool: ModuleType, gold_path: Path, root: Path, rules: RuleSet) -> Scor
             former += found_former[name] == was_former[name]
     p, r, _ = tool.prf(tp, n_pred, n_gold)
     _, _, ef = tool.prf(exact, t_pred, t_gold)
-    return Score(p, r, ef, f"{former}/{tp}", tp, n_pred - tp, exact, former, n_gold)
+    return Score(p, r, ef, f"{former}/{tp}", tp, n_pred - tp, exact, former, n_gold, t_pred, t_gold)
 
 
 def corpus_effects(examples: int) -> None:
@@ -208,10 +212,15 @@ def main() -> int:
         )
     for kind in ("national", "local"):
         group = [s for name, s in base.items() if name.startswith("local") == (kind == "local")]
-        found, wrong, gold = (sum(getattr(s, k) for s in group) for k in ("found", "wrong", "gold"))
+        found, wrong, gold, exact, printed, wanted, former = (
+            sum(getattr(s, k) for s in group)
+            for k in ("found", "wrong", "gold", "exact", "titles_printed", "titles_gold", "former_right")
+        )
         if group and found:
+            _, _, exact_f1 = tool.prf(exact, printed, wanted)
             print(
                 f"{kind + ', pooled':20s} officials P={found / (found + wrong):.3f} R={found / gold:.3f}"
+                f" exact-titles F1={exact_f1:.3f} former right {former}/{found}"
                 f" ({len(group)} sets, {gold} officials)"
             )
     if args.scores:
