@@ -35,13 +35,13 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reader import __version__, locations
+from reader.compiled import compile_pattern
 
 __all__ = [
     "FrameRecorder",
@@ -82,9 +82,9 @@ ENV_PREFIXES = ("TEXTUAL", "READER_", "XDG_", "LC_")
 Signature = list[Any]
 """What a file's check compares: JSON-able, `["missing"]` for no file."""
 
-_ALLOWED_ESCAPES = re.compile(r"\x1b\[[0-9]{1,5};[0-9]{1,5}H|\x1b\[[0-9;]{0,80}m")
+_ALLOWED_ESCAPES = compile_pattern(r"\x1b\[[0-9]{1,5};[0-9]{1,5}H|\x1b\[[0-9;]{0,80}m")
 """CUP (`ESC [ row ; column H`) and SGR (`ESC [ … m`): all a frame may hold besides text."""
-_FORBIDDEN = re.compile(
+_FORBIDDEN = compile_pattern(
     r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 """After the allowed escapes are taken out: any control (newline apart), bidi control or lone
