@@ -50,7 +50,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 TOOLS = REPO.parent / "shared" / "tools"
@@ -96,40 +98,45 @@ class Bench:
             config.write_text("early_frame: false\n", encoding="utf-8")
 
     def prime(self, args: str, env: dict[str, str], reset: str) -> None:
-        """One session from the case's state, left until it has recorded its first frame."""
+        """Sessions from the case's state before the timed ones: the first is left until its
+        background work (the index) has settled and quits with q; the second is left until
+        it has recorded its first frame, the one the timed starts then find."""
         if not self.early_frame:
             return
-        frames = Path(env["READER_CACHE_DIR"]) / "early-frames"
-        subprocess.run(["rm", "-rf", str(frames)], check=True)  # the session must record its own
+        cache = Path(env["READER_CACHE_DIR"])
+        frames = cache / "early-frames"
         forward = [a for k, v in env.items() if k.startswith("READER_") for a in ("-e", f"{k}={v}")]
         name = f"fpprime{os.getpid()}"
-        subprocess.run(
-            [
-                "tmux",
-                "new-session",
-                "-d",
-                "-s",
-                name,
-                "-x",
-                "120",
-                "-y",
-                "40",
-                *forward,
-                f"{reset}{self.reader} {args}; sleep 60",
-            ],
-            env=env,
-        )
-        try:
-            end = time.monotonic() + 60
-            while time.monotonic() < end:
-                if any(frames.glob("*.json")):
-                    break
-                time.sleep(0.1)
-            else:
-                print(f"{'':<10} (no early frame recorded within 60 s)")
-            time.sleep(0.5)
-        finally:
-            subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, env=env)
+
+        def session(done: Callable[[], bool], keys: str | None) -> None:
+            command = f"{reset}{self.reader} {args}; sleep 60"
+            subprocess.run(
+                ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", *forward, command], env=env
+            )
+            try:
+                end = time.monotonic() + 90
+                while not done() and time.monotonic() < end:
+                    time.sleep(0.2)
+                if keys is not None:
+                    subprocess.run(["tmux", "send-keys", "-t", name, keys], env=env)
+                    time.sleep(2)
+            finally:
+                subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, env=env)
+
+        seen: list[object] = []
+
+        def settled() -> bool:
+            files = sorted(
+                (p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in cache.rglob("*") if p.is_file()
+            )
+            seen.append(files)
+            return len(seen) > 15 and all(old == files for old in seen[-15:])  # 3 s unchanged
+
+        session(settled, "q")
+        subprocess.run(["rm", "-rf", str(frames)], check=True)  # the second session records its own
+        session(lambda: any(frames.glob("*.json")), None)
+        if not any(frames.glob("*.json")):
+            print(f"{'':<10} (no early frame recorded)")
 
     def env(self, name: str) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "READER_", "TMUX"))}
@@ -396,7 +403,10 @@ def first_frame_child(argv: list[str]) -> None:
         sys.argv = [str(TOOLS / "bare_textual.py"), *rest]
         runpy.run_path(str(TOOLS / "bare_textual.py"), run_name="__main__")
         return
-    import reader.ui.app
+    import importlib.abc
+    import importlib.machinery
+    import types
+
     from reader.cli import main
     from reader.ui import early_frame
 
@@ -405,32 +415,59 @@ def first_frame_child(argv: list[str]) -> None:
     def show_once(*args: object, **kwargs: object) -> object:
         shown = show(*args, **kwargs)  # type: ignore[arg-type]
         if shown is not None:
-            stamp()  # the first paint is the early frame's
+            stamp()  # the first paint is the early frame's, drawn before Textual is imported
             os._exit(0)
         return shown
 
     early_frame.show = show_once  # type: ignore[assignment]
-    init = reader.ui.app.ReaderApp.__init__
+    import reader.cli.next_frame
 
-    def init_once(self: reader.ui.app.ReaderApp, *args: object, **kwargs: object) -> None:
-        after = kwargs.pop("after_first_frame", None)
-        recorder = kwargs.get("early_frame")
+    # No frame for a next start after a traced one: that start is another run's, from the reset state.
+    reader.cli.next_frame.render_next_start = lambda args, width: None  # type: ignore[assignment]
 
-        def first_frame() -> None:
-            if callable(after):
-                after()
-            if recorder is None:
-                stamp()
-                self.exit()
+    def patch_app(module: types.ModuleType) -> None:
+        init = module.ReaderApp.__init__
 
-        if isinstance(recorder, early_frame.FrameRecorder):
-            # Stamped once the frame is recorded, for the next runs to draw.
-            recorder.after.append(lambda: (stamp(), self.exit()))
-        init(self, *args, after_first_frame=first_frame, **kwargs)  # type: ignore[arg-type]
+        def init_once(self: Any, *args: object, **kwargs: object) -> None:
+            after = kwargs.pop("after_first_frame", None)
+            recorder = kwargs.get("early_frame")
 
-    reader.ui.app.ReaderApp.__init__ = init_once  # type: ignore[method-assign]
+            def first_frame() -> None:
+                if callable(after):
+                    after()
+                if recorder is None:
+                    stamp()
+                    self.exit()
+
+            if isinstance(recorder, early_frame.FrameRecorder):
+                # Stamped once the frame is recorded, for the next runs to draw.
+                recorder.after.append(lambda: (stamp(), self.exit()))
+            init(self, *args, after_first_frame=first_frame, **kwargs)
+
+        module.ReaderApp.__init__ = init_once
+
+    class PatchOnImport(importlib.abc.MetaPathFinder):
+        """Patches reader.ui.app once the CLI imports it (importing it here would import
+        Textual before the early frame, and count it)."""
+
+        def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
+            if name != "reader.ui.app":
+                return None
+            spec = importlib.machinery.PathFinder.find_spec(name, path)
+            if spec is None or spec.loader is None:
+                return spec
+            loader = spec.loader
+            execute = loader.exec_module  # type: ignore[attr-defined]
+
+            def exec_module(module: types.ModuleType) -> None:
+                execute(module)
+                patch_app(module)
+
+            loader.exec_module = exec_module  # type: ignore[attr-defined]
+            return spec
+
+    sys.meta_path.insert(0, PatchOnImport())
     main(rest)
-
 
 def main() -> int:
     if sys.argv[1:2] == [FIRST_FRAME_CHILD]:

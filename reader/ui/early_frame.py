@@ -322,7 +322,9 @@ class FrameRecorder:
             from reader.files import write_atomic
 
             data = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogateescape")
-            write_atomic(self.inputs.record_path(), data)
+            record_path = self.inputs.record_path()
+            write_atomic(record_path, data)
+            _prune_temporary(record_path.parent)
             self.recorded = True
             return True
         except (OSError, ValueError):
@@ -331,6 +333,19 @@ class FrameRecorder:
             for call in self.after:
                 with contextlib.suppress(Exception):
                     call()
+
+
+def _prune_temporary(folder: Path, age: float = 60.0) -> None:
+    """Temporary files of writes that a killed process never finished."""
+    import time
+
+    limit = time.time() - age
+    with contextlib.suppress(OSError), os.scandir(folder) as it:
+        for entry in it:
+            if entry.name.startswith(".") and entry.name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    if entry.stat().st_mtime < limit:
+                        os.unlink(entry.path)
 
 
 # -- drawing it ----------------------------------------------------------------------
