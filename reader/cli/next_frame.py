@@ -6,7 +6,10 @@ changes the next start's inputs, so the frame this start recorded would not matc
 Quitting, reader checks the record for the next start (the same command in a terminal of
 the size it has now) and, when there is none that matches, forks a child that renders
 that start with Textual's headless driver at that size, records its first frame and
-exits. The parent returns at once: quitting never waits for it.
+exits once what that start set going (the index's refresh, the person index) is done, so
+that a render that changed the inputs (a state remembered, an index built) is followed by
+one that finds them as the next start will (`RENDERS` at most). The parent returns at
+once: quitting never waits for it.
 
 The child leaves the terminal (a session of its own, /dev/null for stdin, stdout and
 stderr), runs at a lower priority, and is ended by an alarm after `TIMEOUT` seconds
@@ -16,6 +19,7 @@ writes only the record, in the cache folder; never into an article folder.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import signal
@@ -113,6 +117,14 @@ def _render_once(args: TuiArgs, inputs: early_frame.StartInputs, ambiguous_width
         notices=start.notices,
         early_frame=recorder,
     )
-    recorder.after.append(app.exit)
+    tasks: list[asyncio.Task[None]] = []
+
+    async def settle_and_exit() -> None:
+        # What the start set going (the index's refresh, the person index) finishes first, so
+        # the next render finds the inputs this one leaves; the alarm bounds the wait.
+        await app.ready.wait(layout=False, people=True)
+        app.exit()
+
+    recorder.after.append(lambda: tasks.append(asyncio.get_running_loop().create_task(settle_and_exit())))
     columns, lines = inputs.context["size"]
     app.run(headless=True, size=(columns, lines))
