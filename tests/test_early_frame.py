@@ -231,7 +231,30 @@ def test_the_headless_renderer_records_the_next_start(monkeypatch: pytest.Monkey
     """What the child runs, here in-process: the next start's frame, then the app ends."""
     from reader.cli.tui import TuiArgs
 
-    inputs = StartInputs.gather(str(BUNDLED_ARTICLE), SIZE)
-    next_frame.render_headless(TuiArgs(path=str(BUNDLED_ARTICLE)), inputs, None)
-    frame = load_frame(StartInputs.gather(str(BUNDLED_ARTICLE), SIZE))
+    def gather() -> StartInputs:  # as the CLI does
+        return StartInputs.gather(str(BUNDLED_ARTICLE), SIZE, BUNDLED_ARTICLE.parent, BUNDLED_ARTICLE)
+
+    next_frame.render_headless(TuiArgs(path=str(BUNDLED_ARTICLE)), gather(), None)
+    frame = load_frame(gather())
     assert frame is not None and "全市国防动员委员会" in frame
+
+
+def test_the_index_is_keyed_by_the_rows_it_shows_not_by_its_file(tmp_path: Path) -> None:
+    from reader.cli import main
+    from reader.library.head import index_path
+
+    library = tmp_path / "lib"
+    library.mkdir()
+    for day in (1, 2):
+        (library / f"{day}.txt").write_text(f"第{day}篇\n\n2026-01-0{day}\n\n正文。\n", encoding="utf-8")
+    assert main(["index", str(library)]) == 0
+    inputs = StartInputs.gather(str(library), SIZE, library, None)
+    assert inputs.head[0] == "h"
+    assert FrameRecorder(inputs).record(FRAME, library, None)
+    # A write that changes nothing it shows (the index's file touched) keeps the frame.
+    index = index_path(library)
+    os.utime(index, ns=(os.stat(index).st_atime_ns, os.stat(index).st_mtime_ns + 10**9))
+    assert load_frame(StartInputs.gather(str(library), SIZE, library, None)) == FRAME
+    (library / "3.txt").write_text("第三篇\n\n2026-01-03\n\n正文。\n", encoding="utf-8")
+    assert main(["index", str(library)]) == 0
+    assert load_frame(StartInputs.gather(str(library), SIZE, library, None)) is None

@@ -76,7 +76,15 @@ def render_next_start(args: TuiArgs, ambiguous_width: int | None) -> int | None:
     size = early_frame.terminal_size()
     if size is None:
         return None
-    inputs = early_frame.StartInputs.gather(args.path, size)
+    from reader.cli.tui import prepare_start, reopened
+
+    try:
+        start = prepare_start(args, report=lambda _message: None)
+    except Exception:
+        return None
+    if not start.config.early_frame:
+        return None
+    inputs = early_frame.StartInputs.gather(args.path, size, start.library, reopened(start))
     if early_frame.load_frame(inputs) is not None:
         return None
     return fork_renderer(inputs, lambda inputs: render_headless(args, inputs, ambiguous_width))
@@ -91,10 +99,13 @@ def render_headless(args: TuiArgs, inputs: early_frame.StartInputs, ambiguous_wi
     recorded (the recorder ends the app); again while a render changed the inputs (the
     state it remembered, the index its refresh built), so the last record matches what
     the next start finds."""
+    from reader.cli.tui import prepare_start, reopened
+
     size = tuple(inputs.context["size"])
     for _render in range(RENDERS):
         _render_once(args, inputs, ambiguous_width)
-        inputs = early_frame.StartInputs.gather(args.path, (size[0], size[1]))
+        start = prepare_start(args, report=lambda _message: None)
+        inputs = early_frame.StartInputs.gather(args.path, (size[0], size[1]), start.library, reopened(start))
         if early_frame.load_frame(inputs) is not None:
             return
 

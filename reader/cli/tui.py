@@ -156,6 +156,20 @@ def prepare_start(args: TuiArgs, report: Callable[[str], object] = fail) -> Star
     return Start(config, themes, theme.name, notices, library, open_file)
 
 
+def reopened(start: Start) -> Path | None:
+    """The article the reader screen opens first, if it is the one given or the remembered
+    one (as `LibrarySession.last_open` spells it): the first frame's rows are read around it."""
+    if start.open_file is not None:
+        return start.open_file
+    from reader.library.state import ReadingState
+
+    path = ReadingState.load(repair=False).last_open
+    folder = start.library.resolve()
+    if path is None or not path.is_relative_to(folder):
+        return None
+    return start.library / path.relative_to(folder)
+
+
 def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
     args = parse_tui_args(argv)
     start = prepare_start(args)
@@ -170,7 +184,7 @@ def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
     if args.theme is None and args.config is None and config.early_frame and early_frame.usable_terminal():
         size = early_frame.terminal_size()
         if size is not None:
-            inputs = early_frame.StartInputs.gather(args.path, size)
+            inputs = early_frame.StartInputs.gather(args.path, size, start.library, reopened(start))
             frame = early_frame.load_frame(inputs)
     saved = early_frame.terminal_attrs() if frame is not None else None
 

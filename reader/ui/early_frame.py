@@ -15,8 +15,11 @@ What a frame is keyed by (`StartInputs`, compared whole before anything is drawn
   (TERM, COLORTERM, NO_COLOR, locale, TEXTUAL_*, READER_*, XDG_*);
 - the content of the config file and of the state folder's files (the remembered
   article and theme), as SHA-256 (a file over `CONTENT_LIMIT`: its stat);
-- the stat (mtime, size, inode) of: the user's theme files and their folder, the
-  library's index files, the path given, and, added once the frame is drawn (they are
+- the rows the first frame shows from the library's index (a digest of its head, read
+  as the reader screen reads it: the index file itself is written by starts that
+  change nothing in it);
+- the stat (mtime, size, inode) of: the user's theme files, the path given, and, added
+  once the frame is drawn (they are
   known then and reader never writes them), every module file the process loaded from
   outside the standard library (reader, Textual, Rich…), reader's data files and
   bundled themes, the library folder and the article shown.
@@ -102,13 +105,10 @@ def check_frame(frame: str) -> bool:
 
 
 def stat_signature(path: str) -> Signature:
-    """mtime, size and inode (a folder's mtime changes as entries come and go). An empty
-    write-ahead log is no log: SQLite makes a new one at every open of an index."""
+    """mtime, size and inode (a folder's mtime changes as entries come and go)."""
     try:
         st = os.stat(path)
     except OSError:
-        return ["missing"]
-    if st.st_size == 0 and path.endswith("-wal"):
         return ["missing"]
     return ["s", st.st_mtime_ns, st.st_size, st.st_ino, st.st_mode >> 12]
 
@@ -158,6 +158,22 @@ def _entries(folder: Path) -> list[str]:
         return []
 
 
+def head_signature(library: Path, around: Path | None) -> Signature:
+    """A digest of the rows the first frame shows from the library's index (its head,
+    `reader.library.head`, read as the reader screen reads it), `["none"]` without one.
+    Not the index file's stat: a start that changes nothing in it still writes to it."""
+    from reader.library.head import read_head
+
+    try:
+        head = read_head(library, around=around)
+    except Exception:
+        return ["error"]
+    if head is None:
+        return ["none"]
+    text = repr((head.rows, head.from_top, head.total))
+    return ["h", hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()]
+
+
 def terminal_size(fd: int = 1) -> tuple[int, int] | None:
     try:
         size = os.get_terminal_size(fd)
@@ -174,8 +190,19 @@ class StartInputs:
     files: dict[str, tuple[str, Signature]] = field(default_factory=dict)
     """path -> (kind: "c" content or "s" stat, signature), as at the start."""
 
+    head: Signature = field(default_factory=lambda: ["none"])
+    """What the first frame shows from the library's index (`head_signature`)."""
+
     @classmethod
-    def gather(cls, path_arg: str | None, size: tuple[int, int]) -> StartInputs:
+    def gather(
+        cls,
+        path_arg: str | None,
+        size: tuple[int, int],
+        library: Path | None = None,
+        around: Path | None = None,
+    ) -> StartInputs:
+        """The inputs of a start on `path_arg` in a terminal of `size`, opening `library`
+        (the first frame's rows read around `around`, the article it reopens)."""
         env = {
             key: value
             for key, value in os.environ.items()
@@ -200,9 +227,8 @@ class StartInputs:
         inputs.add(str(themes), "l")
         for path in _entries(themes):
             inputs.add(path, "s")
-        for path in _entries(locations.cache_dir() / "index"):
-            if not path.endswith(("-shm", ".lock")):  # opening an index touches them; its data is elsewhere
-                inputs.add(path, "s")
+        if library is not None:
+            inputs.head = head_signature(library, around)
         if path_arg is not None:
             inputs.add(os.path.abspath(path_arg), "s")
         return inputs
@@ -230,16 +256,12 @@ def load_frame(inputs: StartInputs) -> str | None:
     files, frame = record.get("files"), record.get("frame")
     if not isinstance(files, list) or not isinstance(frame, str):
         return None
-    # Everything known at the start must be recorded as it is now (a new state file, the
-    # library index's write-ahead log…), but other libraries' indexes.
+    if record.get("head") != inputs.head:
+        return None
+    # Everything known at the start must be recorded as it is now (a new state file…).
     recorded = {item[0] for item in files if isinstance(item, list) and len(item) == 3}
-    index_dir = str(locations.cache_dir() / "index") + os.sep
-    index = record.get("index")
-    for path in inputs.files:
-        if path not in recorded and not (
-            path.startswith(index_dir) and not (isinstance(index, str) and path.startswith(index))
-        ):
-            return None
+    if any(path not in recorded for path in inputs.files):
+        return None
     for item in files:
         if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)):
             return None
@@ -291,21 +313,11 @@ class FrameRecorder:
 
     def record(self, frame: str, library: Path | None, article: Path | None) -> bool:
         """Write the frame with its inputs, atomically; False when it is not one to draw."""
-        from reader.library.head import index_path
-
         try:
             if frame == self.drawn or not check_frame(frame):
                 return False
             files = dict(self.inputs.files)
-            index_prefix = str(index_path(library)) if library is not None else None
-            index_dir = str(locations.cache_dir() / "index") + os.sep
-            for path in list(files):
-                if path.startswith(index_dir) and not (index_prefix and path.startswith(index_prefix)):
-                    del files[path]  # another library's index
             extra: list[tuple[str, str]] = [(path, "s") for path in (*_module_files(), *_data_files())]
-            if index_prefix is not None:
-                for path in (index_prefix, index_prefix + "-wal"):
-                    files.setdefault(path, ("s", ["missing"]))  # none at the start
             for source in (library, article):
                 if source is not None:
                     extra.append((os.path.abspath(source), "s"))
@@ -315,7 +327,7 @@ class FrameRecorder:
             record = {
                 "version": VERSION,
                 "context": self.inputs.context,
-                "index": index_prefix,
+                "head": self.inputs.head,
                 "files": [[path, kind, sig] for path, (kind, sig) in sorted(files.items())],
                 "frame": frame,
             }
