@@ -234,9 +234,12 @@ def test_the_headless_renderer_records_the_next_start(monkeypatch: pytest.Monkey
     def gather() -> StartInputs:  # as the CLI does
         return StartInputs.gather(str(BUNDLED_ARTICLE), SIZE, BUNDLED_ARTICLE.parent, BUNDLED_ARTICLE)
 
+    state = locations.state_dir()
     next_frame.render_headless(TuiArgs(path=str(BUNDLED_ARTICLE)), gather(), None)
     frame = load_frame(gather())
     assert frame is not None and "全市国防动员委员会" in frame
+    assert locations.state_dir() == state
+    assert not state.exists()  # it read and wrote a copy: a session of the user's keeps its own
 
 
 def test_the_index_is_keyed_by_the_rows_it_shows_not_by_its_file(tmp_path: Path) -> None:

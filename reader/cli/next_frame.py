@@ -14,7 +14,9 @@ once: quitting never waits for it.
 The child leaves the terminal (a session of its own, /dev/null for stdin, stdout and
 stderr), runs at a lower priority, and is ended by an alarm after `TIMEOUT` seconds
 whatever it is doing (a lock another thread held at the fork, a huge library). It
-writes only the record, in the cache folder; never into an article folder.
+writes the record, in the cache folder, and what the start it renders writes to the
+index (a cache as well); it reads a copy of the state folder and writes only that copy,
+so it never overwrites what a new session remembers; never into an article folder.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import asyncio
 import contextlib
 import os
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from reader.ui import early_frame
@@ -103,11 +105,38 @@ def render_headless(args: TuiArgs, inputs: early_frame.StartInputs, ambiguous_wi
 
     size = tuple(inputs.context["size"])
     for _render in range(RENDERS):
-        _render_once(args, inputs, ambiguous_width)
+        with _private_state():
+            _render_once(args, inputs, ambiguous_width)
         start = prepare_start(args, report=lambda _message: None)
         inputs = early_frame.StartInputs.gather(args.path, (size[0], size[1]), start.library, reopened(start))
         if early_frame.load_frame(inputs) is not None:
             return
+
+
+@contextlib.contextmanager
+def _private_state() -> Iterator[None]:
+    """The render reads a copy of the state folder and writes only there: a start of the
+    user's own meanwhile keeps the state it writes (the copy holds the same content, so the
+    frame is the same)."""
+    import shutil
+    import tempfile
+
+    from reader import locations
+
+    real = locations.state_dir()
+    saved = os.environ.get("READER_STATE_DIR")
+    with tempfile.TemporaryDirectory(prefix="reader-next-frame-") as temporary:
+        copy = os.path.join(temporary, "state")
+        if real.is_dir():
+            shutil.copytree(real, copy, symlinks=True)
+        os.environ["READER_STATE_DIR"] = copy
+        try:
+            yield
+        finally:
+            if saved is None:
+                del os.environ["READER_STATE_DIR"]
+            else:
+                os.environ["READER_STATE_DIR"] = saved
 
 
 def _render_once(args: TuiArgs, inputs: early_frame.StartInputs, ambiguous_width: int | None) -> None:
