@@ -19,8 +19,15 @@ FRAME = "\x1b[1;1H\x1b[1m\x1b[38;2;10;20;30m嘉峪关\x1b[0m text\n\x1b[2;1H\x1b
 SIZE = (120, 40)
 
 
-def recorded(path_arg: str | None = str(BUNDLED_ARTICLE), frame: str = FRAME) -> StartInputs:
+def gathered(path_arg: str | None, library: Path, around: Path | None) -> StartInputs:
+    """The inputs as the CLI gathers them."""
     inputs = StartInputs.gather(path_arg, SIZE)
+    inputs.set_library(library, around)
+    return inputs
+
+
+def recorded(path_arg: str | None = str(BUNDLED_ARTICLE), frame: str = FRAME) -> StartInputs:
+    inputs = gathered(path_arg, BUNDLED_ARTICLE.parent, BUNDLED_ARTICLE)
     assert FrameRecorder(inputs).record(frame, BUNDLED_ARTICLE.parent, BUNDLED_ARTICLE)
     return inputs
 
@@ -67,7 +74,7 @@ def test_any_input_changed_means_no_frame(change: str, monkeypatch: pytest.Monke
 def test_a_changed_article_means_no_frame(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("标题\n\n正文。\n", encoding="utf-8")
-    inputs = StartInputs.gather(str(article), SIZE)
+    inputs = gathered(str(article), tmp_path, article)
     assert FrameRecorder(inputs).record(FRAME, tmp_path, article)
     assert load_frame(StartInputs.gather(str(article), SIZE)) == FRAME
     article.write_text("标题\n\n另一段正文。\n", encoding="utf-8")
@@ -92,7 +99,7 @@ def test_a_changed_article_means_no_frame(tmp_path: Path) -> None:
 def test_a_frame_with_a_disallowed_escape_is_refused(bad: str) -> None:
     frame = FRAME + bad
     assert not check_frame(frame)
-    inputs = StartInputs.gather(str(BUNDLED_ARTICLE), SIZE)
+    inputs = gathered(str(BUNDLED_ARTICLE), BUNDLED_ARTICLE.parent, BUNDLED_ARTICLE)
     assert not FrameRecorder(inputs).record(frame, BUNDLED_ARTICLE.parent, BUNDLED_ARTICLE)
     # A record written by someone else is checked when read, too.
     recorded()
@@ -127,7 +134,7 @@ async def test_the_app_records_its_first_frame() -> None:
     """The frame the app records is the next start's, and a safe one."""
     from reader.ui.app import ReaderApp
 
-    inputs = StartInputs.gather(str(BUNDLED_ARTICLE), SIZE)
+    inputs = gathered(str(BUNDLED_ARTICLE), BUNDLED_ARTICLE.parent, BUNDLED_ARTICLE)
     recorder = FrameRecorder(inputs)
     done = asyncio.Event()
     recorder.after.append(done.set)
@@ -143,15 +150,17 @@ async def test_the_app_records_its_first_frame() -> None:
 
 
 def _drawn_by_start(monkeypatch: pytest.MonkeyPatch, config: str | None) -> list[str]:
-    """The frames `reader FILE` draws, with a terminal faked and a frame recorded."""
+    """The frames `reader FILE` draws, with a terminal faked and a frame recorded (before
+    `config` is written, as a start with the setting on records it)."""
+    recorded()
     if config is not None:
         locations.config_file().parent.mkdir(parents=True, exist_ok=True)
         locations.config_file().write_text(config)
-    recorded()
     drawn: list[str] = []
     monkeypatch.setattr(early_frame, "usable_terminal", lambda: True)
     monkeypatch.setattr(early_frame, "terminal_size", lambda fd=1: SIZE)
     monkeypatch.setattr(early_frame, "show", lambda frame, saved, *a: drawn.append(frame))
+    monkeypatch.setattr(early_frame, "terminal_attrs", lambda fd=0: None)
     monkeypatch.setattr(next_frame, "render_next_start", lambda args, width: None)
     import reader.ui.app
 
@@ -159,15 +168,18 @@ def _drawn_by_start(monkeypatch: pytest.MonkeyPatch, config: str | None) -> list
         first_frame_drawn = True
 
         def __init__(self, **kwargs: object) -> None:
-            pass
+            recorders.append(kwargs["early_frame"])
 
         def run(self) -> None:
             pass
 
+    recorders: list[object] = []
     monkeypatch.setattr(reader.ui.app, "ReaderApp", FakeApp)
     from reader.cli import main
 
     assert main([str(BUNDLED_ARTICLE)]) == 0
+    if config is not None and "false" in config:
+        assert recorders == [None]  # nor is a frame recorded
     return drawn
 
 
@@ -231,8 +243,8 @@ def test_the_headless_renderer_records_the_next_start(monkeypatch: pytest.Monkey
     """What the child runs, here in-process: the next start's frame, then the app ends."""
     from reader.cli.tui import TuiArgs
 
-    def gather() -> StartInputs:  # as the CLI does
-        return StartInputs.gather(str(BUNDLED_ARTICLE), SIZE, BUNDLED_ARTICLE.parent, BUNDLED_ARTICLE)
+    def gather() -> StartInputs:
+        return gathered(str(BUNDLED_ARTICLE), BUNDLED_ARTICLE.parent, BUNDLED_ARTICLE)
 
     state = locations.state_dir()
     next_frame.render_headless(TuiArgs(path=str(BUNDLED_ARTICLE)), gather(), None)
@@ -251,13 +263,13 @@ def test_the_index_is_keyed_by_the_rows_it_shows_not_by_its_file(tmp_path: Path)
     for day in (1, 2):
         (library / f"{day}.txt").write_text(f"第{day}篇\n\n2026-01-0{day}\n\n正文。\n", encoding="utf-8")
     assert main(["index", str(library)]) == 0
-    inputs = StartInputs.gather(str(library), SIZE, library, None)
-    assert inputs.head[0] == "h"
+    inputs = gathered(str(library), library, None)
+    assert inputs.head is not None and inputs.head[2][0] == "h"
     assert FrameRecorder(inputs).record(FRAME, library, None)
     # A write that changes nothing it shows (the index's file touched) keeps the frame.
     index = index_path(library)
     os.utime(index, ns=(os.stat(index).st_atime_ns, os.stat(index).st_mtime_ns + 10**9))
-    assert load_frame(StartInputs.gather(str(library), SIZE, library, None)) == FRAME
+    assert load_frame(StartInputs.gather(str(library), SIZE)) == FRAME
     (library / "3.txt").write_text("第三篇\n\n2026-01-03\n\n正文。\n", encoding="utf-8")
     assert main(["index", str(library)]) == 0
-    assert load_frame(StartInputs.gather(str(library), SIZE, library, None)) is None
+    assert load_frame(StartInputs.gather(str(library), SIZE)) is None

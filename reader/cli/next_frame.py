@@ -86,7 +86,8 @@ def render_next_start(args: TuiArgs, ambiguous_width: int | None) -> int | None:
         return None
     if not start.config.early_frame:
         return None
-    inputs = early_frame.StartInputs.gather(args.path, size, start.library, reopened(start))
+    inputs = early_frame.StartInputs.gather(args.path, size)
+    inputs.set_library(start.library, reopened(start))
     if early_frame.load_frame(inputs) is not None:
         return None
     return fork_renderer(inputs, lambda inputs: render_headless(args, inputs, ambiguous_width))
@@ -108,7 +109,8 @@ def render_headless(args: TuiArgs, inputs: early_frame.StartInputs, ambiguous_wi
         with _private_state():
             _render_once(args, inputs, ambiguous_width)
         start = prepare_start(args, report=lambda _message: None)
-        inputs = early_frame.StartInputs.gather(args.path, (size[0], size[1]), start.library, reopened(start))
+        inputs = early_frame.StartInputs.gather(args.path, (size[0], size[1]))
+        inputs.set_library(start.library, reopened(start))
         if early_frame.load_frame(inputs) is not None:
             return
 

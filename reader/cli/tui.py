@@ -172,41 +172,51 @@ def reopened(start: Start) -> Path | None:
 
 def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
     args = parse_tui_args(argv)
-    start = prepare_start(args)
-    config = start.config
 
     # The early frame (reader.ui.early_frame): on the fast path (`reader`, `reader PATH`),
-    # the first screen recorded at the last start with the same inputs, drawn now.
+    # the first screen recorded at the last start with the same inputs, drawn before even
+    # the config is parsed (its content is one of the inputs).
     from reader.ui import early_frame
 
     inputs: early_frame.StartInputs | None = None
     frame: str | None = None
-    if args.theme is None and args.config is None and config.early_frame and early_frame.usable_terminal():
+    if args.theme is None and args.config is None and early_frame.usable_terminal():
         size = early_frame.terminal_size()
         if size is not None:
-            inputs = early_frame.StartInputs.gather(args.path, size, start.library, reopened(start))
+            inputs = early_frame.StartInputs.gather(args.path, size)
             frame = early_frame.load_frame(inputs)
+
+    # The terminal's width for ambiguous characters is asked before Textual takes the
+    # terminal over (afterwards its answer would arrive as keystrokes), and read once
+    # Textual is imported: the terminal answers meanwhile. It is asked on the normal
+    # screen, before an early frame goes up on the alternate one (then before the config,
+    # which may give a width, is read: that answer is not used). A width in the config is
+    # the user's word and is not checked.
+    from reader.ui.terminal import AmbiguousWidthProbe
+
     saved = early_frame.terminal_attrs() if frame is not None else None
-
-    # Asked before Textual takes the terminal over (afterwards its answer would arrive as
-    # keystrokes), and read once Textual is imported: the terminal answers meanwhile. A
-    # width in the config is the user's word and is not checked. The question is asked on
-    # the normal screen, before the early frame goes up on the alternate one.
-    ambiguous_width = config.ambiguous_width
-    probe = None
-    if ambiguous_width is None:
-        from reader.ui.terminal import AmbiguousWidthProbe
-
-        probe = AmbiguousWidthProbe.start()
+    probe = AmbiguousWidthProbe.start() if frame is not None else None
     shown = early_frame.show(frame, saved) if frame is not None else None
+    held: list[str] = []  # problems found while an early frame is up: printed once reader ends
     app = None
     try:
+        start = prepare_start(args, report=held.append if shown is not None else fail)
+        config = start.config
+        if inputs is not None:
+            if config.early_frame:
+                inputs.set_library(start.library, reopened(start))
+            else:
+                inputs = None
+        ambiguous_width = config.ambiguous_width
+        if ambiguous_width is None and probe is None:
+            probe = AmbiguousWidthProbe.start()
         try:
             from reader.cli.hangup import ask_to_exit, watch_for_hangup
             from reader.ui.app import ReaderApp
         finally:
             if probe is not None:
-                ambiguous_width = probe.answer()
+                answer = probe.answer()
+                ambiguous_width = answer if ambiguous_width is None else ambiguous_width
             if shown is not None:
                 shown.quiet()  # the probe gave the terminal back its echo
 
@@ -225,8 +235,12 @@ def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
         watch_for_hangup(0, lambda: ask_to_exit(app.call_from_thread, app.exit))
         app.run()
     finally:
+        if probe is not None:
+            probe.answer(0)  # the terminal's mode back, if an error came before the answer was read
         if shown is not None:
             shown.restore(leave_screen=app is None or not app.first_frame_drawn)
+        for message in held:
+            fail(message)
     from reader.compiled import save_compiled
 
     save_compiled()  # what the officials and the rest compiled since the first frame

@@ -190,19 +190,14 @@ class StartInputs:
     files: dict[str, tuple[str, Signature]] = field(default_factory=dict)
     """path -> (kind: "c" content or "s" stat, signature), as at the start."""
 
-    head: Signature = field(default_factory=lambda: ["none"])
-    """What the first frame shows from the library's index (`head_signature`)."""
+    head: list[Any] | None = None
+    """[library, the article reopened or None, `head_signature` of them]: what the first
+    frame shows from the library's index, as at the start (`set_library`)."""
 
     @classmethod
-    def gather(
-        cls,
-        path_arg: str | None,
-        size: tuple[int, int],
-        library: Path | None = None,
-        around: Path | None = None,
-    ) -> StartInputs:
-        """The inputs of a start on `path_arg` in a terminal of `size`, opening `library`
-        (the first frame's rows read around `around`, the article it reopens)."""
+    def gather(cls, path_arg: str | None, size: tuple[int, int]) -> StartInputs:
+        """The inputs of a start on `path_arg` in a terminal of `size` that can be read
+        without parsing anything; the library's come with `set_library`."""
         env = {
             key: value
             for key, value in os.environ.items()
@@ -227,11 +222,16 @@ class StartInputs:
         inputs.add(str(themes), "l")
         for path in _entries(themes):
             inputs.add(path, "s")
-        if library is not None:
-            inputs.head = head_signature(library, around)
         if path_arg is not None:
             inputs.add(os.path.abspath(path_arg), "s")
         return inputs
+
+    def set_library(self, library: Path, around: Path | None) -> None:
+        """The library the start opens and the article it reopens (known once the config and
+        the state are read: given them, both follow from the inputs already gathered)."""
+        if self.head is None:
+            around_text = str(around) if around is not None else None
+            self.head = [str(library), around_text, head_signature(library, around)]
 
     def add(self, path: str, kind: str) -> None:
         self.files[path] = (kind, signature(path, kind))
@@ -256,8 +256,6 @@ def load_frame(inputs: StartInputs) -> str | None:
     files, frame = record.get("files"), record.get("frame")
     if not isinstance(files, list) or not isinstance(frame, str):
         return None
-    if record.get("head") != inputs.head:
-        return None
     # Everything known at the start must be recorded as it is now (a new state file…).
     recorded = {item[0] for item in files if isinstance(item, list) and len(item) == 3}
     if any(path not in recorded for path in inputs.files):
@@ -269,6 +267,19 @@ def load_frame(inputs: StartInputs) -> str | None:
         now = inputs.files[path][1] if path in inputs.files else signature(path, str(kind))
         if now != sig:
             return None
+    # The config, the state and the path given all match: so do the library and the article
+    # reopened, and the index is read for what the first frame shows of it.
+    head = record.get("head")
+    if not (isinstance(head, list) and len(head) == 3 and isinstance(head[0], str)):
+        return None
+    if inputs.head is not None:
+        if inputs.head != head:
+            return None
+    else:
+        around = Path(head[1]) if isinstance(head[1], str) else None
+        if head_signature(Path(head[0]), around) != head[2]:
+            return None
+        inputs.head = head
     return frame if check_frame(frame) else None
 
 
@@ -314,7 +325,7 @@ class FrameRecorder:
     def record(self, frame: str, library: Path | None, article: Path | None) -> bool:
         """Write the frame with its inputs, atomically; False when it is not one to draw."""
         try:
-            if frame == self.drawn or not check_frame(frame):
+            if frame == self.drawn or not check_frame(frame) or self.inputs.head is None:
                 return False
             files = dict(self.inputs.files)
             extra: list[tuple[str, str]] = [(path, "s") for path in (*_module_files(), *_data_files())]
