@@ -14,6 +14,7 @@ from reader.cli import next_frame
 from reader.ui import early_frame
 from reader.ui.early_frame import FrameRecorder, StartInputs, check_frame, load_frame
 from tests.conftest import BUNDLED_ARTICLE, start_tui
+from tests.pilot import settle
 
 FRAME = "\x1b[1;1H\x1b[1m\x1b[38;2;10;20;30m嘉峪关\x1b[0m text\n\x1b[2;1H\x1b[48;5;233m  second row\x1b[0m"
 SIZE = (120, 40)
@@ -139,8 +140,9 @@ async def test_the_app_records_its_first_frame() -> None:
     done = asyncio.Event()
     recorder.after.append(done.set)
     app = ReaderApp(library=BUNDLED_ARTICLE.parent, open_file=BUNDLED_ARTICLE, early_frame=recorder)
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
         await asyncio.wait_for(done.wait(), 120)
+        await settle(pilot)  # the library's refresh, begun after the first frame, ends before the app
     assert recorder.recorded
     # Keyed by the inputs of its start (this start made the state and the index since).
     frame = json.loads(inputs.record_path().read_text())["frame"]
