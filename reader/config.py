@@ -6,6 +6,7 @@
     pinyin: true             # pinyin under officials' names in the sidebar
     punctuation: typeset     # or as-printed: half-width , ; ( ) in Chinese text shown as the file has them
     ambiguous_width: auto    # 1 or 2: how wide the terminal draws “ ” — … · (auto: ask it)
+    early_frame: true        # draw the first screen recorded last time before Textual loads
     keymap:                  # binding id -> keys (see `reader.ui.keymap.DEFAULT_KEYS`)
       reader.next_paragraph: "j,down,ctrl+n"
 
@@ -33,7 +34,16 @@ from reader.messages import short_repr
 MAX_CONFIG_CHARS = 256 * 1024
 MAX_CONFIG_NODES = 20_000
 """A config file is a few dozen lines; anything far bigger is refused before it is used."""
-KNOWN_KEYS = ("library", "theme", "measure", "pinyin", "punctuation", "ambiguous_width", "keymap")
+KNOWN_KEYS = (
+    "library",
+    "theme",
+    "measure",
+    "pinyin",
+    "punctuation",
+    "ambiguous_width",
+    "early_frame",
+    "keymap",
+)
 PUNCTUATION = ("typeset", "as-printed")
 AMBIGUOUS_WIDTHS = ("auto", 1, 2)
 _BINDING_ID = compile_pattern(r"^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+$")
@@ -59,6 +69,9 @@ class Config:
     ambiguous_width: int | None = None
     """Cells the terminal gives ambiguous characters (`reader.layout.cells`): 1 or 2, or
     None to ask the terminal at start-up (`reader.ui.terminal`), 1 when it cannot tell."""
+    early_frame: bool = True
+    """Draw the first screen recorded at the last start before Textual is imported
+    (`reader.ui.early_frame`); false: Textual draws the first frame itself."""
     keymap: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Binding id -> comma-separated keys, exactly as written; `reader.ui.keymap` checks the ids."""
     path: Path | None = None
@@ -165,6 +178,12 @@ def _pinyin(value: Any, path: Path) -> tuple[bool | None, str | None]:
     return value, None
 
 
+def _early_frame(value: Any, path: Path) -> tuple[bool | None, str | None]:
+    if not isinstance(value, bool):
+        return None, f"must be true or false, not {short_repr(value)}; using true"
+    return value, None
+
+
 def _punctuation(value: Any, path: Path) -> tuple[str | None, str | None]:
     if value not in PUNCTUATION:
         return None, f"must be typeset or as-printed, not {value!r}; using typeset"
@@ -206,5 +225,6 @@ _CHECKS: dict[str, Check] = {
     "pinyin": _pinyin,
     "punctuation": _punctuation,
     "ambiguous_width": _ambiguous_width,
+    "early_frame": _early_frame,
     "keymap": _keymap,
 }

@@ -37,6 +37,11 @@ def cache_dir() -> Path:
     return _xdg("READER_CACHE_DIR", "XDG_CACHE_HOME", ".cache")
 
 
+def early_frames_dir() -> Path:
+    """The first screens recorded for the next start (`reader.ui.early_frame`): a cache."""
+    return cache_dir() / "early-frames"
+
+
 def people_choices_dir() -> Path:
     """The user's merge and split choices of persons, one file per library (in the state folder:
     they are the user's work, not a cache)."""

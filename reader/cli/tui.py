@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import __version__
@@ -11,6 +12,9 @@ from reader.cli.common import UsageError, check_path, fail
 
 if TYPE_CHECKING:
     import argparse
+
+    from reader.config import Config
+    from reader.theme_files import ThemeSpec
 
 
 @dataclass(frozen=True)
@@ -102,29 +106,42 @@ def run_tui(argv: Sequence[str]) -> int:
         gc.enable()
 
 
-def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
+@dataclass(frozen=True)
+class Start:
+    """What the TUI opens with, read before Textual is imported."""
+
+    config: Config
+    themes: dict[str, ThemeSpec]
+    theme: str
+    notices: list[str]
+    library: Path
+    open_file: Path | None
+
+
+def prepare_start(args: TuiArgs, report: Callable[[str], object] = fail) -> Start:
+    """The config, the themes and the starting theme, the library and the file to open;
+    every problem `report`ed (on stderr) and kept as a notice for the app."""
     from reader import locations, theme_files
     from reader.config import ConfigError, load_config
     from reader.preferences import starting_theme
 
-    args = parse_tui_args(argv)
     try:
         config, warnings = load_config(args.config)
     except ConfigError as error:
         raise UsageError(str(error)) from None
     for warning in warnings:
-        fail(warning)
+        report(warning)
     themes, problems = theme_files.discover_themes()
     problems = [f"skipped theme {problem}" for problem in problems]
     for problem in problems:
-        fail(problem)
+        report(problem)
     if args.theme is not None and args.theme not in themes:
         raise UsageError(f"unknown theme {args.theme!r}; available: {', '.join(sorted(themes))}")
     # A --theme must exist; the config's and the remembered one fall back (reader.preferences).
     theme = starting_theme(args.theme, config.theme, themes, config.path.name if config.path else "config")
     notices = [*warnings, *problems, *([theme.notice] if theme.notice else [])]
     if theme.warning is not None:
-        fail(theme.warning)
+        report(theme.warning)
         notices.append(theme.warning)
     if args.path is None:
         # config.yaml's library, else the one read last (the app reopens its last article), else ours.
@@ -136,36 +153,99 @@ def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
     else:
         path = check_path(args.path)
         library, open_file = (path, None) if path.is_dir() else (path.parent, path)
+    return Start(config, themes, theme.name, notices, library, open_file)
 
-    # Asked before Textual takes the terminal over (afterwards its answer would arrive as
-    # keystrokes), and read once Textual is imported: the terminal answers meanwhile. A
-    # width in the config is the user's word and is not checked.
-    ambiguous_width = config.ambiguous_width
-    probe = None
-    if ambiguous_width is None:
-        from reader.ui.terminal import AmbiguousWidthProbe
 
-        probe = AmbiguousWidthProbe.start()
+def reopened(start: Start) -> Path | None:
+    """The article the reader screen opens first, if it is the one given or the remembered
+    one (as `LibrarySession.last_open` spells it): the first frame's rows are read around it."""
+    if start.open_file is not None:
+        return start.open_file
+    from reader.library.state import ReadingState
+
+    path = ReadingState.load(repair=False).last_open
+    folder = start.library.resolve()
+    if path is None or not path.is_relative_to(folder):
+        return None
+    return start.library / path.relative_to(folder)
+
+
+def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
+    args = parse_tui_args(argv)
+
+    # The early frame (reader.ui.early_frame): on the fast path (`reader`, `reader PATH`),
+    # the first screen recorded at the last start with the same inputs, drawn before even
+    # the config is parsed (its content is one of the inputs).
+    from reader.ui import early_frame
+
+    inputs: early_frame.StartInputs | None = None
+    frame: str | None = None
+    if args.theme is None and args.config is None and early_frame.usable_terminal():
+        size = early_frame.terminal_size()
+        if size is not None:
+            inputs = early_frame.StartInputs.gather(args.path, size)
+            frame = early_frame.load_frame(inputs)
+
+    # The terminal's width for ambiguous characters is asked before Textual takes the
+    # terminal over (afterwards its answer would arrive as keystrokes), and read once
+    # Textual is imported: the terminal answers meanwhile. It is asked on the normal
+    # screen, before an early frame goes up on the alternate one (then before the config,
+    # which may give a width, is read: that answer is not used). A width in the config is
+    # the user's word and is not checked.
+    from reader.ui.terminal import AmbiguousWidthProbe
+
+    saved = early_frame.terminal_attrs() if frame is not None else None
+    probe = AmbiguousWidthProbe.start() if frame is not None else None
+    shown = early_frame.show(frame, saved) if frame is not None else None
+    held: list[str] = []  # problems found while an early frame is up: printed once reader ends
+    app = None
     try:
-        from reader.cli.hangup import ask_to_exit, watch_for_hangup
-        from reader.ui.app import ReaderApp
+        start = prepare_start(args, report=held.append if shown is not None else fail)
+        config = start.config
+        if inputs is not None:
+            if config.early_frame:
+                inputs.set_library(start.library, reopened(start))
+            else:
+                inputs = None
+        ambiguous_width = config.ambiguous_width
+        if ambiguous_width is None and probe is None:
+            probe = AmbiguousWidthProbe.start()
+        try:
+            from reader.cli.hangup import ask_to_exit, watch_for_hangup
+            from reader.ui.app import ReaderApp
+        finally:
+            if probe is not None:
+                answer = probe.answer()
+                ambiguous_width = answer if ambiguous_width is None else ambiguous_width
+            if shown is not None:
+                shown.quiet()  # the probe gave the terminal back its echo
+
+        recorder = early_frame.FrameRecorder(inputs, drawn=frame) if inputs is not None else None
+        app = ReaderApp(
+            ambiguous_width=ambiguous_width,
+            library=start.library,
+            open_file=start.open_file,
+            theme_specs=start.themes,
+            theme_name=start.theme,
+            config=config,
+            notices=start.notices,  # stderr is hidden once the TUI is up: shown again as notifications
+            after_first_frame=after_first_frame,
+            early_frame=recorder,
+        )
+        watch_for_hangup(0, lambda: ask_to_exit(app.call_from_thread, app.exit))
+        app.run()
     finally:
         if probe is not None:
-            ambiguous_width = probe.answer()
-
-    app = ReaderApp(
-        ambiguous_width=ambiguous_width,
-        library=library,
-        open_file=open_file,
-        theme_specs=themes,
-        theme_name=theme.name,
-        config=config,
-        notices=notices,  # stderr is hidden once the TUI is up: shown again as notifications
-        after_first_frame=after_first_frame,
-    )
-    watch_for_hangup(0, lambda: ask_to_exit(app.call_from_thread, app.exit))
-    app.run()
+            probe.answer(0)  # the terminal's mode back, if an error came before the answer was read
+        if shown is not None:
+            shown.restore(leave_screen=app is None or not app.first_frame_drawn)
+        for message in held:
+            fail(message)
     from reader.compiled import save_compiled
 
     save_compiled()  # what the officials and the rest compiled since the first frame
+    if inputs is not None:
+        from reader.cli.next_frame import render_next_start
+
+        render_next_start(args, ambiguous_width)
     return 0

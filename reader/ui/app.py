@@ -15,7 +15,9 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from textual._compositor import LayoutUpdate
 from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -28,6 +30,7 @@ from reader.preferences import Preferences, save_preferences
 from reader.reading import ReadingSession
 from reader.textsafety import inert_line
 from reader.theme_files import ThemeSpec
+from reader.ui.early_frame import FrameRecorder
 from reader.ui.keymap import bindings_for, build_keymap
 from reader.ui.readiness import Readiness
 from reader.ui.screens.reader import ReaderScreen
@@ -35,6 +38,9 @@ from reader.ui.themes import to_textual_theme
 from reader.ui.widgets.library_table import LibraryTable
 from reader.ui.widgets.officials_panel import OfficialsPanel
 from reader.ui.widgets.reading_view import ReadingView
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 NOTIFIED_KEPT = 200
 """Notifications `notified` remembers (the oldest are dropped)."""
@@ -69,17 +75,22 @@ class ReaderApp(App[None]):
         notices: Sequence[str] = (),
         after_first_frame: Callable[[], None] | None = None,
         ambiguous_width: int | None = None,
+        early_frame: FrameRecorder | None = None,
     ) -> None:
         """`notices`: one-line warnings gathered before the app started (config, themes),
         shown as notifications once it is on screen, since the terminal's stderr is hidden.
         `after_first_frame` is called once the first frame is drawn (the CLI turns the
         garbage collector back on there). `ambiguous_width`: the cells the terminal gives
-        `“ ” — …` (the CLI asks it), else the config's, else 1."""
+        `“ ” — …` (the CLI asks it), else the config's, else 1. `early_frame`: records the
+        first full frame for the next start (`reader.ui.early_frame`)."""
         super().__init__()
         # Rich, and so Textual and the reading view's layout, measure with the terminal's
         # width for ambiguous characters from the first frame on (undone on unmount).
         use_rich_ambiguous_width(ambiguous_width or (config.ambiguous_width if config else None) or 1)
         self._after_first_frame = after_first_frame
+        self._frame_recorder = early_frame
+        self.first_frame_drawn = False
+        """Whether Textual has drawn a full frame (the CLI leaves the screen itself if not)."""
         self.library = library
         self.open_file = open_file
         self._theme_specs = theme_specs or {}
@@ -126,6 +137,33 @@ class ReaderApp(App[None]):
         self.update_classes(classes, update=False)
         self._refresh_truecolor_filter(self.ansi_theme)
         self.stylesheet.set_variables(self.get_css_variables())
+
+    def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        """Textual's display, and the first full update kept as the next start's early frame.
+
+        The first `LayoutUpdate` (the compositor's full frame) of the app's own screen is
+        what Textual writes first; rendered with the app's console it is the exact text
+        written (Strip caches what it renders, so writing it costs nothing twice). Headless
+        (the renderer of `reader.cli.next_frame`), Textual writes nothing, but the frame is
+        rendered and recorded all the same."""
+        recorder = self._frame_recorder
+        if (
+            recorder is not None
+            and isinstance(renderable, LayoutUpdate)
+            and screen is self.reader
+            and not self._batch_count
+        ):
+            self._frame_recorder = None
+            frame = renderable.render_segments(self.console)
+            super()._display(screen, renderable)
+            self.first_frame_drawn = True
+            article = self.reader.reading.article
+            path = article.path if article is not None else None
+            self.call_later(recorder.record, frame, self.library, path)
+            return
+        if isinstance(renderable, LayoutUpdate):
+            self.first_frame_drawn = True
+        super()._display(screen, renderable)
 
     def get_default_screen(self) -> Screen[None]:
         return self.reader
