@@ -192,3 +192,21 @@ async def test_list_titles_follow_the_reading_views_punctuation(tmp_path: Path) 
         await pilot.press("comma")
         await pilot.pause()
         assert "嘉峪关：会议召开" in first_row()
+
+
+async def test_a_refresh_reporting_while_the_panes_are_gone_is_no_crash(tmp_path: Path) -> None:
+    """Quitting during a refresh: the screen is still attached a moment after its list is
+    removed, and the worker's last reports (progress, loaded) must find nothing to do."""
+    from reader.library import IndexProgress
+    from reader.ui.screens.library import LibraryScreen
+
+    app = make_app(library(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        await app.query_one(LibraryTable).remove()
+        await pilot.pause()
+        screen._if_mounted(screen._index_progress, IndexProgress("text", 1, 3))
+        screen._if_mounted(screen._library_loaded)
+        assert screen.is_attached

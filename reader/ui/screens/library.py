@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, work
+from textual.css.query import NoMatches
 from textual.worker import get_current_worker
 
 from reader.config import Config
@@ -162,8 +163,15 @@ class LibraryScreen(PeopleSide):
             self.load_library()
 
     def _if_mounted(self, callback: Callable[..., object], *args: object) -> None:
-        if self.is_attached:  # not once the app is closing: its panes may be gone
+        """Run a worker's report on the UI thread, unless the app is closing: the screen may
+        still be attached while its panes are already removed (quit during a refresh)."""
+        if not self.is_attached:
+            return
+        try:
             callback(*args)
+        except NoMatches:
+            if self.query(LibraryTable):
+                raise  # the panes are there: a real fault, not the closing app
 
     def _set_entries(self, entries: list[LibraryEntry]) -> None:
         """A new snapshot of the whole library (from the index, or a refresh that changed it)."""
