@@ -143,22 +143,12 @@ def _private_state() -> Iterator[None]:
 
 def _render_once(args: TuiArgs, inputs: early_frame.StartInputs, ambiguous_width: int | None) -> None:
     from reader.cli.tui import prepare_start
-    from reader.ui.app import ReaderApp
 
     start = prepare_start(args, report=lambda _message: None)
     if not start.config.early_frame:
         return
     recorder = early_frame.FrameRecorder(inputs)
-    app = ReaderApp(
-        ambiguous_width=ambiguous_width,
-        library=start.library,
-        open_file=start.open_file,
-        theme_specs=start.themes,
-        theme_name=start.theme,
-        config=start.config,
-        notices=start.notices,
-        early_frame=recorder,
-    )
+    app = start.app(ambiguous_width=ambiguous_width, early_frame=recorder)
     tasks: list[asyncio.Task[None]] = []
 
     async def settle_and_exit() -> None:

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
     from reader.config import Config
     from reader.theme_files import ThemeSpec
+    from reader.ui.app import ReaderApp
+    from reader.ui.early_frame import FrameRecorder
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,28 @@ class Start:
     library: Path
     open_file: Path | None
 
+    def app(
+        self,
+        *,
+        ambiguous_width: int | None,
+        early_frame: FrameRecorder | None,
+        after_first_frame: Callable[[], None] | None = None,
+    ) -> ReaderApp:
+        """The app this start opens (Textual is imported here, when it is made)."""
+        from reader.ui.app import ReaderApp
+
+        return ReaderApp(
+            ambiguous_width=ambiguous_width,
+            library=self.library,
+            open_file=self.open_file,
+            theme_specs=self.themes,
+            theme_name=self.theme,
+            config=self.config,
+            notices=self.notices,  # stderr is hidden once the TUI is up: shown again as notifications
+            after_first_frame=after_first_frame,
+            early_frame=early_frame,
+        )
+
 
 def prepare_start(args: TuiArgs, report: Callable[[str], object] = fail) -> Start:
     """The config, the themes and the starting theme, the library and the file to open;
@@ -212,7 +236,7 @@ def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
             probe = AmbiguousWidthProbe.start()
         try:
             from reader.cli.hangup import ask_to_exit, watch_for_hangup
-            from reader.ui.app import ReaderApp
+            from reader.ui import app as _app  # noqa: F401  (Textual loads while the probe's answer travels)
         finally:
             if probe is not None:
                 answer = probe.answer()
@@ -221,16 +245,8 @@ def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
                 shown.quiet()  # the probe gave the terminal back its echo
 
         recorder = early_frame.FrameRecorder(inputs, drawn=frame) if inputs is not None else None
-        app = ReaderApp(
-            ambiguous_width=ambiguous_width,
-            library=start.library,
-            open_file=start.open_file,
-            theme_specs=start.themes,
-            theme_name=start.theme,
-            config=config,
-            notices=start.notices,  # stderr is hidden once the TUI is up: shown again as notifications
-            after_first_frame=after_first_frame,
-            early_frame=recorder,
+        app = start.app(
+            ambiguous_width=ambiguous_width, early_frame=recorder, after_first_frame=after_first_frame
         )
         watch_for_hangup(0, lambda: ask_to_exit(app.call_from_thread, app.exit))
         app.run()
