@@ -210,3 +210,35 @@ async def test_a_refresh_reporting_while_the_panes_are_gone_is_no_crash(tmp_path
         screen._if_mounted(screen._index_progress, IndexProgress("text", 1, 3))
         screen._if_mounted(screen._library_loaded)
         assert screen.is_attached
+
+
+async def test_a_returning_users_first_frame_is_already_where_they_left_off(tmp_path: Path) -> None:
+    """The remembered paragraph is placed by the first layout, before the first frame, as it
+    will stay: nothing scrolls a moment after the screen is up (and an early frame, being that
+    first frame, shows the place too)."""
+    folder = tmp_path / "long"
+    folder.mkdir()
+    line = "会议要求，各乡镇要加强巡查，落实值守制度，确保不发生重大森林火灾。"
+    body = "\n".join(f"第{n}段：{line}" for n in range(60))
+    (folder / "xwlb_20150619_01.txt").write_text(f"防火会议召开\n{body}\n", encoding="utf-8")
+    first = make_app(folder)
+    async with first.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*["j"] * 30)
+        await pilot.pause()
+        assert first.query_one(ReadingView).cursor == 30
+    seen: list[tuple[int, int]] = []
+    themes, _ = discover_themes()
+    again = ReaderApp(library=folder, theme_specs=themes, theme_name="ink")
+
+    def at_first_frame() -> None:
+        view = again.query_one(ReadingView)
+        seen.append((view.cursor, int(view.scroll_offset.y)))
+
+    again._after_first_frame = at_first_frame
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = again.query_one(ReadingView)
+        assert seen and seen[0][0] == 30
+        assert seen[0][1] > 0
+        assert (view.cursor, int(view.scroll_offset.y)) == seen[0]

@@ -171,7 +171,9 @@ class ReaderScreen(ArticleSearch, InboxSide, LibraryScreen):
         self.reading.open(article)
         self.app.sub_title = article.title
         self._hide_search()
-        self.query_one(ReadingView).show_article(article, paragraph)
+        # A remembered place lands as a jump does, a quarter down: the first layout puts it
+        # there, before the first frame, and `_after_first_frame` then finds it in place.
+        self.query_one(ReadingView).show_article(article, paragraph, scroll="jump" if paragraph else "top")
         # Before the first layout the view cannot place the cursor past paragraph 0.
         self._pending_cursor = (article, paragraph) if paragraph else None
         if self.session is not None and not preview:

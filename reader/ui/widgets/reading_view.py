@@ -97,6 +97,8 @@ class ReadingView(ScrollView, can_focus=True):
         self._left = 0
         self._laid_out_for: Size | None = None
         """The size `_size_updated` laid the article out for, until its Resize event arrives."""
+        self._placement: str | None = None
+        """How the article's first layout places the cursor (`show_article`'s `scroll`)."""
         self._spans: dict[int, list[Span]] = {}
         self._styles: dict[str, Style] = {}
         self._spans_version = 0
@@ -110,16 +112,18 @@ class ReadingView(ScrollView, can_focus=True):
 
     # -- content ------------------------------------------------------------------------
 
-    def show_article(self, article: Article, paragraph: int = 0) -> None:
-        """Show another article with the cursor on `paragraph`."""
+    def show_article(self, article: Article, paragraph: int = 0, scroll: str = "top") -> None:
+        """Show another article with the cursor on `paragraph`, placed as `scroll` says
+        (`set_cursor`): the first layout places it so, before the first frame is drawn."""
         self.article = article
         self._spans = {}
         self._document = None
         # The cursor belongs to the new article before anything is laid out: laying out
         # scrolls to the cursor, and the old article's may lie past this one's end.
         self.set_reactive(ReadingView.cursor, self._clamp(paragraph))
+        self._placement = scroll
         self._relayout()
-        self.set_cursor(paragraph, scroll="top")
+        self.set_cursor(paragraph, scroll=scroll)
 
     def show_message(self, message: str) -> None:
         """Show a one-line message instead of an article (an empty library, a bad file)."""
@@ -218,7 +222,9 @@ class ReadingView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width or self.size.width
         self.virtual_size = Size(width, len(document.lines))
         self.refresh()
-        self._scroll_to_cursor("keep" if self.cursor else "top")
+        placement, self._placement = self._placement, None
+        how = placement or ("keep" if self.cursor else "top")
+        self._scroll_to_cursor(how, immediate=placement is not None)
         if len(document.paragraph_first_line) == len(article.paragraphs):
             self.post_message(self.LaidOut(article))
 
@@ -286,27 +292,33 @@ class ReadingView(ScrollView, can_focus=True):
             return max(0, len(document.lines) - 1), 1
         return document.paragraph_first_line[paragraph], document.paragraph_line_count[paragraph]
 
-    def _scroll_to_cursor(self, how: str = "keep") -> None:
+    def _scroll_to_cursor(self, how: str = "keep", *, immediate: bool = False) -> None:
+        """Scroll so the cursor's paragraph shows as `how` says (`set_cursor`); `immediate`
+        scrolls now rather than after the next refresh, even before the layout pass has given
+        the view its scrollbar (the first layout: the first frame is drawn at that offset)."""
         if self._document is None or not self.laid_out_count:
             if how == "top":
-                self.scroll_to(y=0, animate=False)
+                self._scroll_y(0, immediate)
             return
         first, count = self._paragraph_lines(self.cursor)
         if how == "top":
             # The first paragraph shows the article header above it.
-            self.scroll_to(y=0 if self.cursor == 0 else first, animate=False)
+            self._scroll_y(0 if self.cursor == 0 else first, immediate)
             return
         height = self.scrollable_content_region.height or self.size.height
         top = self.scroll_offset.y
         if how == "jump" and (first < top or first + min(count, height) > top + height):
             # A jump (to a mention) lands a quarter of the way down, with context above.
-            self.scroll_to(y=max(0, first - height // 4), animate=False)
+            self._scroll_y(max(0, first - height // 4), immediate)
             return
         if first < top:
-            self.scroll_to(y=first if self.cursor else 0, animate=False)
+            self._scroll_y(first if self.cursor else 0, immediate)
         elif first + count > top + height:
             # Show the whole paragraph when it fits, else its start.
-            self.scroll_to(y=first + count - height if count <= height else first, animate=False)
+            self._scroll_y(first + count - height if count <= height else first, immediate)
+
+    def _scroll_y(self, y: int, immediate: bool) -> None:
+        self.scroll_to(y=y, animate=False, immediate=immediate, force=immediate)
 
     def action_cursor_down(self) -> None:
         self.set_cursor(self.cursor + 1)
