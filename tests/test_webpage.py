@@ -266,10 +266,27 @@ def test_the_article_goes_on_after_links_in_mid_text_but_not_after_related_links
 
 def test_the_second_held_out_set_at_its_seen_figures() -> None:
     """tests/pages/heldout2: 20 pages of 2004-2006, scored once when they arrived (title 12/20,
-    date 11/20, body F1 0.873), then read: 12/20, 16/20, 0.960 since (its README). Floors
+    date 11/20, body F1 0.873), then read: 14/20, 16/20, 0.960 since (its README). Floors
     under the seen figures, so a later rule that loses what was gained on them shows."""
     pages, titles, dates, f1s = _scores(PAGES / "heldout2")
     assert pages == 20
-    assert titles >= 12
+    assert titles >= 14
     assert dates >= 15
     assert statistics.mean(f1s) >= 0.95
+
+
+def test_a_blogs_name_before_a_guillemet_is_cut() -> None:
+    """多维博客 » 标题: blogs and forums print their name first."""
+    data = _page("<title>示例博客 » 青禾县召开防火会议</title>", "")
+    assert parse_page(data, Path("blog.html")).title == "青禾县召开防火会议"
+
+
+def test_a_comments_date_line_gives_no_headline() -> None:
+    """Below the article, a comment's 发表人：… and 发表时间：… lines: the line above that date
+    is no headline when <title> holds one (a field line never is)."""
+    comments = (
+        "<table><tr><td>没有相关信息</td></tr><tr><td>发表人：550</td></tr>"
+        "<tr><td>发表时间：2004-12-11 9:51:00</td></tr></table>"
+    )
+    data = _page("<title>第四届示例经济学年会会议议程_年会秘书处_示例研究中心</title>", comments)
+    assert parse_page(data, Path("comments.html")).title == "第四届示例经济学年会会议议程"

@@ -17,7 +17,9 @@ from datetime import datetime
 from reader.loaders.html_tree import BLOCK, Element
 from reader.loaders.page_blocks import clean, in_head, link_text_length, own_text
 
-_TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|--|—|–| - )\s*")
+_TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|--|—|–| - |»|›)\s*")
+_SITE_FIRST = re.compile(r"^\S{2,12}?(?:网|博客|频道|在线|论坛|新闻)\s*[»›]\s*")
+"""A site's name before » (多维博客 » 标题): blogs and forums put it first."""
 _TITLE_MARKS = re.compile(r"title|headline|biaoti|tit\d?\b|h_title|art_tit|news_tit")
 _MAX_TITLE = 120
 
@@ -66,6 +68,8 @@ _LABELLED_DATE = re.compile(
     r"(?:发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期)\s*[：:]\s*(?P<y>(?:19|20)\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})"
     r"\s*[-月/.]\s*(?P<d>\d{1,2})\s*日?(?:[\sT\u3000]*(?P<H>\d{1,2})[:：](?P<M>\d{2}))?"
 )
+_FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[：:]")
+"""A labelled field (发表人：550, 作者：…): never the headline above a date line."""
 _SHORT_HEADING = 8
 """A heading this short that <title> repeats is a section name (新闻动态), not the headline."""
 
@@ -81,7 +85,12 @@ def _above_date_line(root: Element) -> Element | None:
             continue
         if _LABELLED_DATE.search(own):
             return previous
-        if 6 <= len(own) <= _MAX_TITLE and not link_text_length(element) and not _DATE_IN_TEXT.search(own):
+        if (
+            6 <= len(own) <= _MAX_TITLE
+            and not link_text_length(element)
+            and not _DATE_IN_TEXT.search(own)
+            and not _FIELD_LINE.match(own)
+        ):
             previous = element
         elif len(own) > _MAX_TITLE:
             previous = None
@@ -113,9 +122,19 @@ def find_title(root: Element) -> tuple[str | None, Element | None]:
         score, text, element = max(repeated, key=lambda item: (_common_run(item[1], page_title), item[0]))
         if len(text) > _SHORT_HEADING or above is None:
             return text, element
-    if above is not None:
+    if above is not None and _agrees_with(own_text(above), page_title):
         return own_text(above), above
     return (_title_before_site(page_title) or None), None
+
+
+def _agrees_with(line: str, page_title: str) -> bool:
+    """Whether the line above a date line may be the headline: `<title>` repeats most of it,
+    or holds no headline of its own (none, or a section's name: 新闻动态--某某网). A comment's
+    date below the article (发表时间：…) has a line above it that a `<title>` holding the
+    headline knows nothing of (没有相关信息)."""
+    if not page_title or len(_title_before_site(page_title)) <= _SHORT_HEADING:
+        return True
+    return _common_run(line, page_title) >= 0.5 * len(line)
 
 
 _SENTENCE_MARKS = re.compile(r"[，。！？；“”‘’、]")
@@ -127,6 +146,7 @@ def _title_before_site(page_title: str) -> str:
     headline's, not a site's or a section's: names of those have no punctuation."""
     if not page_title:
         return ""
+    page_title = _SITE_FIRST.sub("", page_title, count=1)
     end = len(page_title)
     for match in _TITLE_SPLIT.finditer(page_title):
         if match.start() == 0:
