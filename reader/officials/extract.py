@@ -160,7 +160,7 @@ def _in_private_bodies(
     private_titles: list[str] = []
     ordered = sorted(person.posts, key=lambda at: (at.paragraph, at.post.start))
     for at in ordered:
-        if (bodies and _private_post(at.post.text, lex)) or (firms and _private_firm(at.post.text, lex)):
+        if _own_private(at.post.text, lex, bodies=bodies, firms=firms):
             private_titles.append(at.post.text)
     for at in ordered:
         text = at.post.text
@@ -184,8 +184,7 @@ def _private_list_posts(f: Findings, *, bodies: bool, firms: bool) -> set[tuple[
     heads: dict[int, list[int]] = {}
     for person in f.people.values():
         for at in person.posts:
-            text = at.post.text
-            if (bodies and _private_post(text, lex)) or (firms and _private_firm(text, lex)):
+            if _own_private(at.post.text, lex, bodies=bodies, firms=firms):
                 heads.setdefault(at.paragraph, []).append(at.post.end)
     listed: set[tuple[int, int]] = set()
     if not heads:
@@ -203,6 +202,12 @@ def _private_list_posts(f: Findings, *, bodies: bool, firms: bool) -> set[tuple[
 
 
 _CLAUSE_ENDS = frozenset("，,。；;：:！？!?\n")
+
+
+def _own_private(post: str, lex: Lexicon, *, bodies: bool, firms: bool) -> bool:
+    """Whether `post` itself names a private body (商会, 学会) or a private firm, as far as
+    the rules in force (`private_bodies`, `private_firms`) read it."""
+    return (bodies and _private_post(post, lex)) or (firms and _private_firm(post, lex))
 
 
 def _private_firm(post: str, lex: Lexicon) -> bool:

@@ -174,7 +174,8 @@ class ReaderScreen(ArticleSearch, InboxSide, LibraryScreen):
         # A remembered place lands as a jump does, a quarter down: the first layout puts it
         # there, before the first frame, and `_after_first_frame` then finds it in place.
         self.query_one(ReadingView).show_article(article, paragraph, scroll="jump" if paragraph else "top")
-        # Before the first layout the view cannot place the cursor past paragraph 0.
+        # Not remembered as moved until it is placed for good once the first frame is up
+        # (a huge article's far paragraph arrives with its background layout).
         self._pending_cursor = (article, paragraph) if paragraph else None
         if self.session is not None and not preview:
             self.session.remember(article.path, paragraph, len(article.paragraphs))

@@ -30,7 +30,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.layout.cells import rich_ambiguous_width
-from reader.layout.punctuation import typeset
+from reader.layout.punctuation import typeset as typeset_marks
 from reader.library import LibraryEntry
 from reader.textsafety import inert, inert_line
 from reader.ui.keymap import bindings_for
@@ -356,7 +356,7 @@ class LibraryTable(ScrollView, can_focus=True):
         title_cells = width - 2 - sum(cells + 1 for _text, cells in columns)
         title = inert(entry.title, keep_newlines=False)
         if self.typeset:
-            title = typeset(title, rich_ambiguous_width())  # 嘉峪关:全市… as the article shows it: 嘉峪关：
+            title = typeset_marks(title, rich_ambiguous_width())  # 嘉峪关:… as the article shows it
         if entry.error is not None:
             title_style = base + self.get_component_rich_style("library-table--error", partial=True)
         else:
