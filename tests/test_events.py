@@ -112,9 +112,11 @@ def test_carried_lists_keep_counts_deputies_and_the_next_names_apart() -> None:
         ("李大海", "elected", "副主席"),
         ("赵红梅", "elected", "副主席"),
     ]
+    # the next item after 、 is its own (赵红梅等为副总理: 赵红梅 is one of those appointed)
     assert sorted(read("会议选举王小明为委员长，任命李大海为总理、赵红梅等为副总理。")) == [
         ("李大海", "appointed", "总理"),
         ("王小明", "elected", "委员长"),
+        ("赵红梅", "appointed", "副总理"),
     ]
 
 

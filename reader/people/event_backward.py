@@ -30,6 +30,7 @@ from reader.people.event_formulas import (
     TAKING_OVER,
     VOTES,
     WEAK,
+    alt,
 )
 from reader.people.event_names import (
     bare,
@@ -124,6 +125,7 @@ def backward(
         paired = re.split("[和、]", posts[0])
         posts = paired if len(paired) == len(names) else posts
     when = date_before(at.sentence, clause, match.start(), at.article, at.default)
+    also = ALSO_LEFT.match(clause, match.end()) if kind == "removed" else None
     for number, name in enumerate(names):
         post = posts[number] if len(posts) == len(names) else posts[0]
         if post:
@@ -131,6 +133,8 @@ def backward(
             if pattern in WEAK:
                 at.weak.append(event)
             yield match.start(), event
+        if also and (other := _chain_post(also.group("post"))):  # 辞去X职务以及Y的相应职务
+            yield match.start(), Event(name, kind, other, when, at.index)
 
 
 def _voted(before: str) -> list[str]:
@@ -142,6 +146,37 @@ def _voted(before: str) -> list[str]:
         if name is None:
             return []
         names.append(name)
+    return names
+
+
+ALSO_LEFT = re.compile(
+    rf"(?:以及|及|并)(?:辞去|不再担任)?(?P<post>[{CJK}0-9、（）()·]{{2,60}}?)(?:的|等)?(?:相应|全部|一切)?(?:职务|一职)"
+)
+"""辞去公司总经理职务以及第六届董事会副董事长、董事职务: a second post the same person leaves."""
+def _chain_post(text: str) -> str:
+    """The post of a chain, less the items at its end that are no post (副董事长、董事、董事会
+    下设专门委员会 → 副董事长、董事)."""
+    items = text.split("、")
+    while items and not clean_post("、".join(items)):
+        items.pop()
+    return clean_post("、".join(items)) if items else ""
+
+
+NAME_TITLE = re.compile(rf"(?P<name>[{CJK}]{{2,3}}?){alt('name_titles')}")
+"""王某院长: a name and the title it is called by, set after it."""
+COLLECTIVE = ("全部", "全都", "均", "都", "一并")
+"""The words that tell a move of every one of the comma-set names before them."""
+
+
+def _listed_before(before: str) -> list[str]:
+    """The names of the comma-set items a clause ends with, each a name or a titled name
+    (乐业县委书记方某，浦北县委书记古某，): from the last back to the first that is not one."""
+    names: list[str] = []
+    for item in reversed(re.split(r"[，,]", before.rstrip("，,"))):
+        name = item if is_name(item) else post_then_name(item)
+        if name is None:
+            break
+        names.insert(0, name)
     return names
 
 
@@ -157,6 +192,9 @@ def _names_of(
     """The persons a formula told after its names (X任Y) is told of: the run before it
     (a name, a list, a titled name, 时任…的X), else a pronoun's or an adverb's person, the
     clause before's (…拟任X，拟提名为Y), the sentence's subject, the paragraph's."""
+    if run in COLLECTIVE:  # 乐业县委书记方某，浦北县委书记古某，全部拟任…
+        everyone = _listed_before(clause[:start].removesuffix(run))
+        return everyone if len(everyone) > 1 else []
     for reading in cleaned_runs(run):
         names = names_in(reading, strict) if LIST_SPLIT.search(reading) or "和" in reading else []
         names = names or known_tail(reading, at.known) or names_in(reading, strict)
@@ -165,6 +203,9 @@ def _names_of(
             names = [titled] if titled else []
         if names:
             return names
+    called = NAME_TITLE.fullmatch(NOISE.sub("", run))
+    if called and is_name(called.group("name")):
+        return [called.group("name")]  # 王某院长不再兼任…: a title after the name
     comrade = re.fullmatch(rf"([{CJK}]{{2,4}})同志", run)
     if comrade and comrade.group(1) not in NOT_COMRADES and is_name(comrade.group(1), formula=True):
         return [comrade.group(1)]  # 格桑旺堆同志任…: 同志 marks a name of no surname of the lexicon

@@ -12,6 +12,21 @@ from reader.people.event_formulas import CARRIED, THEN_ACTING, THEN_APPOINTED, T
 from reader.people.event_names import clean_post, names_in, split_name_post
 from reader.people.model import Event, EventKind
 
+NEXT_ITEM = re.compile(r"、(?=[\u4e00-\u9fff·]{2,6}?(?:同志)?为[\u4e00-\u9fff])")
+"""A 、 that may open the next item of a list of moves (任命A为X、B为Y)."""
+
+
+def _items(rest: str) -> str:
+    """The items of 任命A为X、B为Y、C为Z set apart by ；: a 、 opens an item only after one
+    that holds its 为 (周恩来、王洪文为副主席 is one item; 副市长、代理市长 one post)."""
+    out, start = [], 0
+    for match in NEXT_ITEM.finditer(rest):
+        item = re.split(r"[，,；;]", rest[start : match.start()])[-1]
+        if match.start() == 0 or "为" in item:  # the formula's own item ends where rest starts
+            out.append(rest[start : match.start()])
+            start = match.end()
+    return "；".join([*out, rest[start:]])
+
 
 def carried(
     kind: EventKind, carry: str, rest: str, later: Sequence[str], when: str | None, index: int
@@ -20,6 +35,7 @@ def carried(
     分别免去A的X职务；B的Y职务. Each must be a name and a post and nothing else (a name
     of a known surname; 的 or 同志 between name and post after 免去); the first that is
     not ends the run."""
+    rest = _items(rest) if carry == "为" else rest  # 任命A为X、B为Y
     pieces = re.split(r"[，,；;]", "；".join([rest, *later]))
     if pieces[0].strip("。 ") not in ("", "职务", "的职务"):
         return

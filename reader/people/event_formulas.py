@@ -41,9 +41,10 @@ NAME_RUN = rf"[{CJK}·・、0-9]{{2,60}}?"
 POST = rf"(?P<post>[{CJK}0-9A-Za-z、（）()·]{{2,60}}?)"
 POST_END = (
     rf"(?=$|[，,。；;：:！？!?“”\s】」』》]|并|{alt('post_tails')}|、(?:决定|任命|免去|提名)"
-    rf"|、[{CJK}]{{2,4}}(?:同志)?(?:(?<![主兼])任(?![免命职期])|当选|调任|不再担任)[{CJK}])"
+    rf"|、[{CJK}]{{2,4}}(?:同志)?(?:(?<![主兼])任(?![免命职期])|(?<![认称改作])为|当选|调任|不再担任)[{CJK}])"
 )
-"""Where a post ends: a break, a word after posts, or 、 and the next move (…书记、李某任…)."""
+"""Where a post ends: a break, a word after posts, or 、 and the next move (…书记、李某任…,
+任命A为X、B为Y)."""
 SPACES = re.compile(r"[ \u3000\u00a0]+(?=[\d年月日])|(?<=[\d年月日])[ \u3000\u00a0]+")
 NOISE = re.compile(
     r"(?:\d+|[两二三四五六七八九十]+)[名位](?:同志|代表)?|"
@@ -57,7 +58,7 @@ and the words of posts ending otherwise (总会计师), in event_words.yaml."""
 POST_WORDS = tuple(words()["post_words"])
 TITLE_END = set("长委记员席理官督帅主任部")
 """Last characters of posts: before a name they are the post's, not the name's surname."""
-NOT_GIVEN = set("的任等以与及在是被将对于从由向把并最后此上下中里他她其们您你我")
+NOT_GIVEN = set("的任等以与及在是被将对于从由向把并最后此上下中他她其们您你我拟")
 PRONOUNS = words()["pronouns"]
 ADVERBS = words()["adverbs"]
 BACK_PERSONS = words()["back_persons"]
@@ -89,6 +90,10 @@ BY_WHOM = re.compile(
 )
 """教育工委书记一职改由王安顺兼任; after 此前 or 曾 (此前，该职由X担任) a résumé."""
 
+ANNOUNCING = re.compile(rf"{alt('announcing')}了?(?P<names>{NAME_RUN})为{POST}{POST_END}")
+"""宣布了李某、王某为副校长: a decision told as announced. Not after a colon (宣布：以宪法为统帅),
+and its names must have known surnames (events reads them so)."""
+
 FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     # (kind, the formula, what a clause after it that carries its verb looks like:
     # 为 — 任命A为X，B为Y; 的 — 免去A的X职务；B的Y职务; "" — nothing carries over)
@@ -98,6 +103,7 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
         re.compile(rf"拟{alt('proposing_for')}(?!{alt('proposing_for')}|为)(?P<names>{NAME_RUN})为{POST}{POST_END}"),
         "为",
     ),
+    ("appointed", ANNOUNCING, "为"),
     ("nominated", re.compile(rf"{alt('proposing_appointment')}(?P<names>{NAME_RUN})为{POST}{POST_END}"), ""),
     (  # 任命X为Y, 任命X兼任Y
         "appointed",
@@ -106,7 +112,7 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     ),
     (
         "removed",
-        re.compile(rf"(?<!被){alt('removing')}了?[:：]?(?P<rest>[{CJK}、（）()·，,]{{3,160}}?)的?(?:职务|资格)"),
+        re.compile(rf"(?<!被){alt('removing')}了?[:：]?(?P<rest>[{CJK}、（）()·，,]{{3,160}}?)的?(?:职务|资格|一职)"),
         "的",
     ),
     (

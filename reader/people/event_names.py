@@ -26,6 +26,7 @@ from reader.people.event_formulas import (
 )
 
 HONORIFICS = words()["honorifics"]
+NAME_TITLES = frozenset(words()["name_titles"])
 MIDDLE_GIVEN = set("向")
 """Characters of NOT_GIVEN that stand in the middle of a three-character name (陈向群)."""
 VERBISH = set("获被将已再又也现出任调升兼接曾均都")
@@ -56,6 +57,8 @@ def is_name(text: str, formula: bool = False) -> bool:
     given = text[2:] if len(text) == 3 and text[1] in MIDDLE_GIVEN else text[1:]  # 陈向群, not 李明向
     if not 2 <= len(text) <= 4 or any(ch in NOT_GIVEN for ch in given) or text.startswith(PRONOUNS):
         return False
+    if text[1:] in NAME_TITLES or text[2:] in NAME_TITLES:
+        return False  # 张书记, 欧阳主任: a surname and a title, no name
     if len(text) == 4 and not formula and text[:2] not in compound and text[3] in VERBISH:
         return False  # 王小明获(任): a name and the start of its verb
     return formula or not single or text[0] in single or text[:2] in compound
@@ -231,8 +234,9 @@ def is_resume(before: str, run: str) -> bool:
 LEAD_IN = re.compile(r"^(?:.*(?:决定|关于|审议了?|听取了?|收到|接到|同意|批准|通过了?|以及|宣布了?)|由)")
 """会议决定张勇同志代理…, 表决通过了关于李明代理…, 宣布王某任…: the name is after the body's verb."""
 TRAILING = re.compile(
-    r"(?:本月|上月|今年|去年|近日|日前|近期|\d{1,2}月(?:上旬|中旬|下旬|初|底|份)?|\d{1,2}日|上旬|中旬|下旬|初|底"
-    r"|将|即将|已|已经|正式|均|便|就|再度|再次|又|挂职|特|于|扶正|转正|宣誓|并|同时|相应|也|亦|还|则|被|因)+$"
+    r"(?:(?:本月|上月|今年|去年|年|月)(?:初|底|上旬|中旬|下旬)|本月|上月|今年|去年|近日|日前|近期|\d{1,2}月(?:上旬|中旬|下旬|初|底|份)?"
+    r"|\d{1,2}日|上旬|中旬|下旬"
+    r"|将|即将|已|已经|正式|均|便|就|再度|再次|又|挂职|特|于|扶正|转正|宣誓|并|同时|相应|也|亦|还|则|被|因|决定|主动|自愿|突然|突)+$"
 )
 """朱善璐本月中旬调任, 李路明同志将接替, 杨军特申请辞去, 副校长杨某扶正担任, 王某并不再担任,
 同时相应辞去, 王某因调任:

@@ -47,12 +47,22 @@ def _elected_by_post(paragraphs: Sequence[str], date: str | None) -> Iterable[Ev
             continue
         item = BY_POST.match(text) if active else None
         post = clean_post(item.group("post")) if item else ""
-        names = [n for n in re.split(r"[、，,和 　]+", item.group("names")) if n] if item else []
+        names = _listed_names(item.group("names")) if item else []
         if not post or not names or not all(is_name(name, True) for name in names):
             active = False
             continue
         for name in names:
             yield Event(name, "elected", post, date, index)
+
+
+PADDED = re.compile(rf"(?<![{CJK}])([{CJK}])[ 　]{{1,2}}([{CJK}])(?![{CJK}])")
+"""王　慧: a two-character name padded to the width of three in a list of names."""
+
+
+def _listed_names(run: str) -> list[str]:
+    """The names of 委员：王　慧、吴慧敏 (padded names joined) or 委员：王小明 李大海 (spaces
+    between names)."""
+    return [n for n in re.split(r"[、，,和 　]+", PADDED.sub(r"\1\2", run.strip())) if n]
 
 
 def _columns(header: Sequence[str]) -> tuple[int, int] | None:

@@ -72,6 +72,7 @@ from reader.people.event_backward import Context, backward, run_of
 from reader.people.event_dates import article_date, date_before, opening_date
 from reader.people.event_follow import carried, follow_ups
 from reader.people.event_formulas import (
+    ANNOUNCING,
     BACKWARD,
     BIO,
     BY_WHOM,
@@ -116,6 +117,10 @@ SPACED_NAME = re.compile(
     rf"(?<=[为任免去命聘：:、，,；;])([{CJK}])[ \u3000]{{1,2}}([{CJK}])(?=[为同的、，,；;（(])"
 )
 """任命王　明为…: a two-character name padded to three in an official list is one name."""
+SEX_MARK = re.compile(rf"(?<=[{CJK}])[（(][男女][）)](?=[、，,为任的和及等；;。])")
+"""陈慕华(女)、方毅: a sex mark after a name in a list is not part of the run of names."""
+ASIDE = re.compile(r"(?<=先生|女士|同志)[（(][^（）()]{1,12}[）)]")
+"""聘任陈某先生(简历附后)为…: an aside after a name's honorific."""
 
 
 def find_events(paragraphs: Sequence[str], date: str = "", names: Iterable[str] = ()) -> list[Event]:
@@ -167,6 +172,7 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
     elected_at: set[int] = set()
     for index, raw in enumerate(paragraphs):
         paragraph = SPACED_NAME.sub(r"\1\2", SPACES.sub("", _digit_years(raw.strip())))
+        paragraph = ASIDE.sub("", SEX_MARK.sub("", paragraph))
         if not paragraph:
             continue
         heading = (  # every heading ends in a colon or its verb: most paragraphs are none
@@ -443,7 +449,8 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
                 else:
                     continue
             else:
-                names = names_in(match.group("names"), True, formula=kind != "transferred")
+                formula = kind != "transferred" and pattern is not ANNOUNCING  # 宣布: known surnames
+                names = names_in(match.group("names"), True, formula=formula)
                 titled = None if names else post_then_name(match.group("names"))
                 names = [titled] if titled else names  # 由北京市委副书记王安顺兼任
                 post = clean_post(match.group("post"))

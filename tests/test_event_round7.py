@@ -1,0 +1,140 @@
+"""任免 formula classes of the seventh round (tuned on the former kept-apart halves, test to
+test5, after their figures were reported), one made-up notice each: given names with a
+character that is also a word (秋里), sex marks in a list of names, and a list of moves
+carried by one verb whose items are set apart by 、."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.people.events import find_events
+
+
+def read(*paragraphs: str, date: str = "2021-05-06") -> list[tuple[str, str, str]]:
+    return [(e.name, e.kind, e.post) for e in find_events(list(paragraphs), date)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 里 ends a given name as well as a place word (万里, 余秋里)
+        (
+            "免去王秋里、李大海的青山市副市长职务。",
+            [("王秋里", "removed", "青山市副市长"), ("李大海", "removed", "青山市副市长")],
+        ),
+        # a sex mark after a name in a list, in either width of bracket
+        (
+            "任命王小明、陈小红(女)、李大海为青山市人民政府副市长。",
+            [
+                ("王小明", "appointed", "青山市人民政府副市长"),
+                ("陈小红", "appointed", "青山市人民政府副市长"),
+                ("李大海", "appointed", "青山市人民政府副市长"),
+            ],
+        ),
+        (
+            "任命陈小红（女）为青山市审计局局长。",
+            [("陈小红", "appointed", "青山市审计局局长")],
+        ),
+    ],
+)
+def test_names_in_a_formula(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one verb, items set apart by 、: each item its own name and post
+        (
+            "决定任命王小明兼任青山市发展和改革委员会主任、李大海为青山市民政局局长、张红梅为青山市司法局局长。",
+            [
+                ("王小明", "appointed", "青山市发展和改革委员会主任"),
+                ("李大海", "appointed", "青山市民政局局长"),
+                ("张红梅", "appointed", "青山市司法局局长"),
+            ],
+        ),
+        # a chain of posts set apart by 、 is still one post
+        ("任命王小明为青山市副市长、代理市长。", [("王小明", "appointed", "青山市副市长、代理市长")]),
+        # names listed before one 为 stay one item (周某、王某为副主席)
+        (
+            "选举王小明为委员会主席，李大海、张红梅为副主席。",
+            [
+                ("王小明", "elected", "委员会主席"),
+                ("李大海", "elected", "副主席"),
+                ("张红梅", "elected", "副主席"),
+            ],
+        ),
+        # …、B两位同志为Y after a clause with its own 为: the list is not cut
+        (
+            "选举出王小明同志为镇长，李大海、张红梅两位同志为副镇长。",
+            [("王小明", "elected", "镇长"), ("李大海", "elected", "副镇长"), ("张红梅", "elected", "副镇长")],
+        ),
+    ],
+)
+def test_a_list_of_moves_set_apart_by_the_list_comma(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected
+
+
+def test_an_election_by_post_with_a_padded_name() -> None:
+    paragraphs = [
+        "4月16日，青山村召开村民委员会换届选举大会，选举产生了新一届村民委员会成员：",
+        "村委会主任：王小明",
+        "委员：李　红、张红梅",
+        "委员：赵大海 孙小丽",
+    ]
+    assert read(*paragraphs) == [
+        ("王小明", "elected", "村委会主任"),
+        ("李红", "elected", "委员"),
+        ("张红梅", "elected", "委员"),
+        ("赵大海", "elected", "委员"),
+        ("孙小丽", "elected", "委员"),
+    ]
+
+
+def test_a_move_told_of_every_titled_name_before_it() -> None:
+    text = "青山县委书记王小明，白水县委书记李大海，红河区委书记张红梅，全部拟任副厅级领导职务。"
+    assert read(text) == [
+        ("王小明", "announced", "副厅级领导"),
+        ("李大海", "announced", "副厅级领导"),
+        ("张红梅", "announced", "副厅级领导"),
+    ]
+    assert read("会上，全部拟任副厅级领导职务。") == []  # 全部 is no name
+
+
+def test_a_decision_announced() -> None:
+    assert read("会议宣布了王小明、李大海为青山大学副校长。") == [
+        ("王小明", "appointed", "青山大学副校长"),
+        ("李大海", "appointed", "青山大学副校长"),
+    ]
+    assert read("报告宣布：以宪法为统帅的法律体系已经形成。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 免除…一职
+        (
+            "会议通过了人事任免决议，免除王小明同志常务副县长一职，免除李大海同志副县长一职。",
+            [("王小明", "removed", "常务副县长"), ("李大海", "removed", "副县长")],
+        ),
+        # a title after the name: the name is the person; a surname and a title is no name
+        ("王小明院长不再兼任青山医院党委书记。", [("王小明", "removed", "青山医院党委书记")]),
+        ("张书记不再兼任青山医院党委书记。", []),
+        # an aside after an honorific
+        ("董事会同意聘任王小明先生（简历附后）为公司总经理。", [("王小明", "appointed", "公司总经理")]),
+        # a second post left after 以及, less the items of its chain that are no post
+        (
+            "王小红女士决定辞去公司总经理职务以及第六届董事会副董事长、董事、董事会下设专门委员会的相应职务。",
+            [("王小红", "removed", "公司总经理"), ("王小红", "removed", "第六届董事会副董事长、董事")],
+        ),
+    ],
+)
+def test_removals_and_names_set_about_with_words(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected
+
+
+def test_a_name_ending_in_a_word_of_time_or_manner_keeps_it() -> None:
+    assert read("王晓初卸任中国电信董事长。") == [("王晓初", "removed", "中国电信董事长")]
+    assert read("王永年调任青山县县长。") == [("王永年", "transferred", "青山县县长")]
+    assert read("王小明本月初调任青山县县长。") == [("王小明", "transferred", "青山县县长")]
+    assert read("陈洪生突被免去集团党委书记职务。") == [("陈洪生", "removed", "集团党委书记")]
