@@ -11,6 +11,7 @@ printed by slicing the printed text at the positions found in the converted one.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -63,3 +64,28 @@ def as_printed(found: str, converted: str, printed: str) -> str:
     """`found` (a slice of the converted paragraph) as the printed paragraph prints it."""
     k = converted.find(found)
     return printed[k : k + len(found)] if k >= 0 and len(converted) == len(printed) else found
+
+
+GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+"""調(diào)整, 市長(zhǎng): the pinyin some conversion mirrors print after a character.
+
+No name or post holds one, so the text is read without them."""
+
+
+def has_glosses(paragraphs: Sequence[str]) -> bool:
+    """Whether any paragraph prints a pinyin gloss (a plain test first: most hold no "(")."""
+    return any("(" in p and GLOSS.search(p) for p in paragraphs)
+
+
+def without_glosses(text: str) -> tuple[str, list[int]]:
+    """`text` less its glosses, and where each of its characters (and its end) stands in `text`."""
+    kept: list[str] = []
+    where: list[int] = []
+    last = 0
+    for match in GLOSS.finditer(text):
+        kept.append(text[last : match.start()])
+        where.extend(range(last, match.start()))
+        last = match.end()
+    kept.append(text[last:])
+    where.extend(range(last, len(text) + 1))
+    return "".join(kept), where

@@ -138,3 +138,70 @@ def test_a_name_ending_in_a_word_of_time_or_manner_keeps_it() -> None:
     assert read("王永年调任青山县县长。") == [("王永年", "transferred", "青山县县长")]
     assert read("王小明本月初调任青山县县长。") == [("王小明", "transferred", "青山县县长")]
     assert read("陈洪生突被免去集团党委书记职务。") == [("陈洪生", "removed", "集团党委书记")]
+
+
+def test_pinyin_glosses_of_a_conversion_mirror_are_not_read() -> None:
+    glossed = "會議決定任命王小明為青山市人民政府副市長(zhǎng)，免去李大海的青山市人民政府副市長(zhǎng)職務。"
+    assert read(glossed) == [
+        ("王小明", "appointed", "青山市人民政府副市長"),
+        ("李大海", "removed", "青山市人民政府副市長"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 选举X同志任Y is an election
+        (
+            "18日，青山乡召开人民代表大会，选举了王小明同志任青山乡政府乡长。",
+            [("王小明", "elected", "青山乡政府乡长")],
+        ),
+        # …选举委员会主任委员 holds no 选举X任Y
+        (
+            "王小明提出辞去省人大常委会委员、人事代表选举委员会主任委员职务。",
+            [
+                ("王小明", "removed", "省人大常委会委员、人事代表选举委员会主任委员"),
+            ],
+        ),
+        # the votes of each (and the total in brackets) between the names and 当选; names after a body's 的
+        (
+            "昨天，青山社区的王小明、李大海和张红梅分别以2694票、2756票和2677票(总有效票3118票)当选为该社区居委会专职委员。",
+            [
+                ("王小明", "elected", "该社区居委会专职委员"),
+                ("李大海", "elected", "该社区居委会专职委员"),
+                ("张红梅", "elected", "该社区居委会专职委员"),
+            ],
+        ),
+        # a deputy's title after the name
+        (
+            "会议决定王小明副区长代理青山区人民政府区长职务。",
+            [("王小明", "appointed", "代理青山区人民政府区长")],
+        ),
+        # titled names before a bare 卸任, a list or one
+        (
+            "青海书记王小明、宁夏书记李大海均因年龄原因卸任。",
+            [("王小明", "removed", "青海书记"), ("李大海", "removed", "宁夏书记")],
+        ),
+        ("青山县县长王小明卸任。", [("王小明", "removed", "青山县县长")]),
+        # 拟提拔X担任Y
+        ("5月，青山市拟提拔王小明担任正县级领导职务，并予以公示。", [("王小明", "announced", "正县级领导")]),
+        # the post left, told before the name; not after a word that is no name
+        (
+            "今年7月已不再担任青山省委书记、常委、委员的王小明，8月出席会议。",
+            [("王小明", "removed", "青山省委书记、常委、委员")],
+        ),
+        ("他不再担任县长的原因，是年龄。", []),
+        # a report's 新当选 Y X
+        ("“我们会把社区建设得更好。”新当选的居委会主任王小明说。", [("王小明", "elected", "居委会主任")]),
+        ("他们是本次换届中新当选的省委常委。", []),
+        # a removal read before the appointment that follows it is its own person's
+        (
+            "决定免去王小明的县人民政府副县长职务，决定任命李大海为县人民政府副县长。",
+            [("李大海", "appointed", "县人民政府副县长"), ("王小明", "removed", "县人民政府副县长")],
+        ),
+        # 您 opens no name
+        ("全会选举您担任中国共产党的最高领导职务。", []),
+    ],
+)
+def test_classes_of_the_fresh_tuning_batch(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.officials import extract_officials
 from reader.people.events import find_events
-from reader.script import as_printed, looks_traditional, to_simplified
+from reader.script import as_printed, has_glosses, looks_traditional, to_simplified, without_glosses
 
 
 def test_conversion_keeps_every_offset() -> None:
@@ -44,3 +44,15 @@ def test_events_of_a_traditional_notice_are_given_as_printed() -> None:
         ("王永禮", "appointed", "泉州市人民政府副市長"),
         ("盧炳椿", "removed", "泉州市公安局局長"),
     }
+
+
+def test_pinyin_glosses_are_read_past_and_mentions_point_at_the_printed_text() -> None:
+    printed = "青山市市長(zhǎng)王小明出席會議，副市長(zhǎng)李大海主持。王小明講話。"
+    assert has_glosses([printed]) and not has_glosses(["王小明(右)出席会议。"])
+    assert without_glosses("調(diào)整")[0] == "調整"
+    report = extract_officials([printed])
+    found = {o.name: (o.titles, [printed[m.start : m.end] for m in o.mentions]) for o in report.officials}
+    assert found == {"王小明": (["青山市市長"], ["王小明", "王小明"]), "李大海": (["副市長"], ["李大海"])}
+    headline = extract_officials(["王小明講話。"], title="青山市市長(zhǎng)王小明調研")
+    mention = headline.officials[0].mentions[0]
+    assert (mention.paragraph, "青山市市長(zhǎng)王小明調研"[mention.start : mention.end]) == (-1, "王小明")

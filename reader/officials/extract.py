@@ -31,7 +31,7 @@ from reader.officials.mentions import find_mentions
 from reader.officials.model import Mention, Official, OfficialsReport, OtherPerson
 from reader.officials.names import NAME_DOT
 from reader.officials.rules import ALL_RULES, RuleSet
-from reader.script import as_printed, looks_traditional, to_simplified
+from reader.script import as_printed, has_glosses, looks_traditional, to_simplified, without_glosses
 
 AUTO_BACKEND_MAX_CHARS = 60_000
 """Texts longer than this are read by the rules alone, even when a backend is installed:
@@ -69,6 +69,10 @@ def extract_officials(
         names = get_backend("lac") if sum(map(len, paragraphs)) <= AUTO_BACKEND_MAX_CHARS else None
     headline = title is not None and bool(title.strip()) and rules.on("headline")
     printed = [title, *paragraphs] if headline and title is not None else list(paragraphs)
+    places: list[list[int]] | None = None  # where each character read stands in the printed text
+    if has_glosses(printed):  # 市長(zhǎng)王某: read as 市長王某
+        stripped = [without_glosses(p) for p in printed]
+        printed, places = [kept for kept, _ in stripped], [where for _, where in stripped]
     text = [p.translate(NAME_DOTS) for p in printed]
     if looks_traditional(text):
         text = [to_simplified(p) for p in text]  # 縣長 read as 县长, reported as printed
@@ -79,7 +83,20 @@ def extract_officials(
     report = _report(findings)
     if text != printed:
         _as_printed(report, text, printed, findings)
+    if places is not None:
+        _to_printed_places(report, places, findings.has_headline)
     return report
+
+
+def _to_printed_places(report: OfficialsReport, places: list[list[int]], headline: bool) -> None:
+    """Each mention's span moved from the text read (glosses dropped) to the printed one."""
+    people: list[Official | OtherPerson] = [*report.officials, *report.others]
+    for person in people:
+        moved = []
+        for mention in person.mentions:
+            where = places[mention.paragraph + 1 if headline else mention.paragraph]
+            moved.append(Mention(mention.paragraph, where[mention.start], where[mention.end - 1] + 1))
+        person.mentions = moved
 
 
 NAME_DOTS = str.maketrans(dict.fromkeys("•‧・･∙⋅", NAME_DOT))

@@ -30,10 +30,10 @@ from reader.people.event_formulas import (
     TAKING_OVER,
     VOTES,
     WEAK,
-    alt,
 )
 from reader.people.event_names import (
     bare,
+    called_name,
     clean_post,
     cleaned_runs,
     is_history,
@@ -162,8 +162,6 @@ def _chain_post(text: str) -> str:
     return clean_post("、".join(items)) if items else ""
 
 
-NAME_TITLE = re.compile(rf"(?P<name>[{CJK}]{{2,3}}?){alt('name_titles')}")
-"""王某院长: a name and the title it is called by, set after it."""
 COLLECTIVE = ("全部", "全都", "均", "都", "一并")
 """The words that tell a move of every one of the comma-set names before them."""
 
@@ -203,9 +201,8 @@ def _names_of(
             names = [titled] if titled else []
         if names:
             return names
-    called = NAME_TITLE.fullmatch(NOISE.sub("", run))
-    if called and is_name(called.group("name")):
-        return [called.group("name")]  # 王某院长不再兼任…: a title after the name
+    if called := called_name(NOISE.sub("", run)):
+        return [called]  # 王某院长不再兼任…: a title after the name
     comrade = re.fullmatch(rf"([{CJK}]{{2,4}})同志", run)
     if comrade and comrade.group(1) not in NOT_COMRADES and is_name(comrade.group(1), formula=True):
         return [comrade.group(1)]  # 格桑旺堆同志任…: 同志 marks a name of no surname of the lexicon

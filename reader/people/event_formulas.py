@@ -49,7 +49,7 @@ SPACES = re.compile(r"[ \u3000\u00a0]+(?=[\d年月日])|(?<=[\d年月日])[ \u30
 NOISE = re.compile(
     r"(?:\d+|[两二三四五六七八九十]+)[名位](?:同志|代表)?|"
     rf"{alt('honorifics')}|"
-    r"（[男女]）|\([男女]\)|以(?:\d+票的?(?:高票)?|全票|高票)|全票|高票|等额|差额|分别|均|再次|正式|顺利|首次|依法|一致|又|已经|已|日前|近日"
+    r"（[男女]）|\([男女]\)|以(?:\d+票(?:[、和]\d+票)*的?(?:高票)?(?:[（(][^）)]{0,20}[）)])?|全票|高票)|全票|高票|等额|差额|分别|均|再次|正式|顺利|首次|依法|一致|又|已经|已|日前|近日"
 )
 LIST_SPLIT = re.compile(r"[、，,及]")
 POST_TAIL = set("长记员任席理委官督事表监帅使正职裁")
@@ -94,16 +94,22 @@ ANNOUNCING = re.compile(rf"{alt('announcing')}了?(?P<names>{NAME_RUN})为{POST}
 """宣布了李某、王某为副校长: a decision told as announced. Not after a colon (宣布：以宪法为统帅),
 and its names must have known surnames (events reads them so)."""
 
+NO_LONGER_BEFORE = re.compile(rf"{alt('no_longer')}{POST}的(?P<names>[{CJK}·]{{2,4}}?)(?=$|[，,。；;])")
+"""今年7月已不再担任贵州省委书记的栗某，…: the post left, told before the name."""
+
 FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     # (kind, the formula, what a clause after it that carries its verb looks like:
     # 为 — 任命A为X，B为Y; 的 — 免去A的X职务；B的Y职务; "" — nothing carries over)
     ("announced", re.compile(rf"确定(?P<names>{NAME_RUN})为{POST}拟任人选"), ""),
     (  # 拟提拔X为Y, not 拟推荐提名为Y (a verb after a verb)
         "announced",
-        re.compile(rf"拟{alt('proposing_for')}(?!{alt('proposing_for')}|为)(?P<names>{NAME_RUN})为{POST}{POST_END}"),
+        re.compile(
+            rf"拟{alt('proposing_for')}(?!{alt('proposing_for')}|为)(?P<names>{NAME_RUN})(?:为|担任){POST}{POST_END}"
+        ),
         "为",
     ),
     ("appointed", ANNOUNCING, "为"),
+    ("removed", NO_LONGER_BEFORE, ""),
     ("nominated", re.compile(rf"{alt('proposing_appointment')}(?P<names>{NAME_RUN})为{POST}{POST_END}"), ""),
     (  # 任命X为Y, 任命X兼任Y
         "appointed",
@@ -125,7 +131,7 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     ),
     (
         "elected",
-        re.compile(rf"{alt('electing')}了?出?(?P<names>{NAME_RUN})(?:为|担任){POST}{POST_END}"),
+        re.compile(rf"{alt('electing')}了?出?(?P<names>{NAME_RUN})(?:为|担任|(?<=同志)任(?![命职免期])(?![^，,。；;]*为)){POST}{POST_END}"),
         "为",
     ),
     ("elected", re.compile(rf"(?:选出|当选)的{POST}(?:是|为)[:：]?(?P<names>[{CJK}·、和]{{2,400}})"), ""),

@@ -27,6 +27,8 @@ from reader.people.event_formulas import (
 
 HONORIFICS = words()["honorifics"]
 NAME_TITLES = frozenset(words()["name_titles"])
+NOT_FIRST = (*PRONOUNS, "您", "你", "我")
+"""What no name opens with: a pronoun (选举您担任…)."""
 MIDDLE_GIVEN = set("向")
 """Characters of NOT_GIVEN that stand in the middle of a three-character name (陈向群)."""
 VERBISH = set("获被将已再又也现出任调升兼接曾均都")
@@ -55,13 +57,23 @@ def is_name(text: str, formula: bool = False) -> bool:
         return len(text) >= 4 and all(0 < len(part) <= 6 for part in parts)
     single, compound = surnames()
     given = text[2:] if len(text) == 3 and text[1] in MIDDLE_GIVEN else text[1:]  # 陈向群, not 李明向
-    if not 2 <= len(text) <= 4 or any(ch in NOT_GIVEN for ch in given) or text.startswith(PRONOUNS):
+    if not 2 <= len(text) <= 4 or any(ch in NOT_GIVEN for ch in given) or text.startswith(NOT_FIRST):
         return False
     if text[1:] in NAME_TITLES or text[2:] in NAME_TITLES:
         return False  # 张书记, 欧阳主任: a surname and a title, no name
     if len(text) == 4 and not formula and text[:2] not in compound and text[3] in VERBISH:
         return False  # 王小明获(任): a name and the start of its verb
     return formula or not single or text[0] in single or text[:2] in compound
+
+
+NAME_TITLE = re.compile(rf"(?P<name>[{CJK}]{{2,3}}?)(?:常务)?副?{alt('name_titles')}")
+"""王某院长, 郑某副区长: a name and the title it is called by, set after it."""
+
+
+def called_name(text: str) -> str | None:
+    """The name of 王某院长 or 郑某副区长 (a title after the name), else None."""
+    called = NAME_TITLE.fullmatch(text)
+    return called.group("name") if called and is_name(called.group("name")) else None
 
 
 def trailing_name(text: str) -> str | None:
@@ -92,6 +104,8 @@ def names_in(run: str, strict: bool, formula: bool = False) -> list[str]:
     for index, part in enumerate(parts):
         if is_name(part, formula):
             names.append(part)
+        elif called := called_name(part):
+            names.append(called)  # 决定郑某副区长代理区长职务
         elif not strict and index == 0 and formula:
             found = trailing_name(part)
             if found is None:
@@ -258,8 +272,8 @@ def cleaned_runs(run: str) -> list[str]:
     for candidate in (run, trimmed, LEAD_IN.sub("", trimmed)):
         if candidate and candidate not in runs:
             runs.append(candidate)
-    if "的" in trimmed and is_name(tail := trimmed.rsplit("的", 1)[1]):
-        runs.append(tail)
+    if "的" in trimmed and (is_name(tail := trimmed.rsplit("的", 1)[1]) or names_in(tail, True)):
+        runs.append(tail)  # 时任合肥包河区委的胡某; 白云庄社区的任某、沈某和张某
     if (cause := re.match(r"(.{2,6}?)(?:因|由于|向)", trimmed)) and is_name(cause.group(1)):
         runs.append(cause.group(1))  # 王某先生由于工作变动原因辞去…, 王某向县人大常委会提出辞去…
     return runs

@@ -32,6 +32,10 @@ AFTER_NAME = re.compile(r"^(?:$|因|由于|到龄|到届|于|已|在|年满|同�
 """What may follow a name before the bare verb: nothing, a cause or a time (吴某因年龄原因卸任)."""
 
 
+LEAVING_CAUSE = re.compile(r"(?:均|都|同时|先后)?(?:(?:因|由于)[^、]*)?$")
+"""均因年龄原因 before the bare verb of a list of titled names."""
+
+
 def titled_pairs(run: str) -> list[tuple[str, str]]:
     """董事长姜某、非执行董事廖某和监事会主席李某 → each (name, post); all or none."""
     pairs = []
@@ -76,6 +80,13 @@ def titled_moves(clause: str, known: list[str]) -> Iterator[tuple[int, str, str]
             if found := titled_name(segment, known):
                 yield marker.start(), *found
                 break
+        else:  # 青海书记王某、宁夏书记陈某均因年龄原因卸任: a list of titled names, no marker
+            segment = re.split(r"[，,：:。]", before)[-1]
+            start = match.start() - len(segment)
+            pairs = titled_pairs(LEAVING_CAUSE.sub("", segment)) if "、" in segment else []
+            if not pairs and (alone := titled_name(segment, known)):
+                pairs = [alone]  # 县长王某卸任
+            yield from ((start, name, post) for name, post in pairs)
 
 
 
@@ -108,3 +119,22 @@ def bare_elections(clause: str) -> Iterator[tuple[int, list[str], str]]:
         names = [name for name in re.split("[、和]", NOISE.sub("", run)) if name]
         if post and names and all(is_name(name) for name in names):
             yield match.start(), names, post
+
+
+NEWLY_ELECTED = re.compile(
+    r"新当选(?:的|为)?(?P<titled>[\u4e00-\u9fff]{3,30}?)(?=说|表示|向|在|介绍|指出|发言|讲话|作|[，,。：:；;]|$)"
+)
+"""新当选的居委会主任吴某说, 新当选村委会主任李某向全体村民承诺: the post before the name."""
+
+
+def newly_elected(clause: str) -> Iterator[tuple[int, str, str]]:
+    """(position, name, post) of 新当选(的)Y X: a report's retelling of an election."""
+    if "新当选" not in clause:
+        return
+    for match in NEWLY_ELECTED.finditer(clause):
+        titled = match.group("titled")
+        name = after_title(titled)
+        post = clean_post(titled[: -len(name)]) if name else ""
+        if name and post and is_name(name) and not (len(name) == 2 and clean_post(name)):
+            yield match.start(), name, post  # not 新当选的省委常委 (常委 no name)
+

@@ -83,6 +83,7 @@ from reader.people.event_formulas import (
     ITS,
     LIST_ITEM,
     NEWS,
+    NO_LONGER_BEFORE,
     PLACE_POST,
     POST,
     PUNISHED,
@@ -109,18 +110,21 @@ from reader.people.event_names import (
     titled_names,
 )
 from reader.people.event_tables import table_events
-from reader.people.event_titled import bare_elections, dismissals, titled_moves
+from reader.people.event_titled import bare_elections, dismissals, newly_elected, titled_moves
 from reader.people.model import Event, EventKind
-from reader.script import as_printed, looks_traditional, to_simplified
+from reader.script import as_printed, has_glosses, looks_traditional, to_simplified, without_glosses
 
 SPACED_NAME = re.compile(
     rf"(?<=[为任免去命聘：:、，,；;])([{CJK}])[ \u3000]{{1,2}}([{CJK}])(?=[为同的、，,；;（(])"
 )
 """任命王　明为…: a two-character name padded to three in an official list is one name."""
+SURNAMED = (ANNOUNCING, NO_LONGER_BEFORE)
+"""Formulas whose names must have a known surname: their words also open plain prose."""
 SEX_MARK = re.compile(rf"(?<=[{CJK}])[（(][男女][）)](?=[、，,为任的和及等；;。])")
 """陈慕华(女)、方毅: a sex mark after a name in a list is not part of the run of names."""
-ASIDE = re.compile(r"(?<=先生|女士|同志)[（(][^（）()]{1,12}[）)]")
-"""聘任陈某先生(简历附后)为…: an aside after a name's honorific."""
+ASIDE = re.compile(r"(?:(?<=先生|女士|同志)[（(][^（）()]{1,12}|(?<=票)[（(][^（）()]{1,20})[）)]")
+"""聘任陈某先生(简历附后)为…, 以2694票(总有效票3118票)当选: an aside after a name's honorific
+or a count of votes."""
 
 
 def find_events(paragraphs: Sequence[str], date: str = "", names: Iterable[str] = ()) -> list[Event]:
@@ -131,6 +135,8 @@ def find_events(paragraphs: Sequence[str], date: str = "", names: Iterable[str] 
     one of them. A notice printed in traditional characters (任命…為…, 免去…職務) is read
     as simplified and its names and posts are given as printed (reader.script).
     """
+    if has_glosses(paragraphs):  # 市長(zhǎng): read as 市長
+        paragraphs = [without_glosses(p)[0] for p in paragraphs]
     if not looks_traditional(paragraphs):
         return _find_events(paragraphs, date, names)
     converted = [to_simplified(p) for p in paragraphs]
@@ -424,6 +430,9 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
     for start, name, post in [*titled_moves(clause, at.known), *dismissals(clause, at.known)]:
         at.persons.append(name)
         yield Event(name, "removed", post, when(start), at.index)
+    for start, name, post in newly_elected(clause):  # 新当选的居委会主任吴某说
+        at.persons.append(name)
+        yield Event(name, "elected", post, when(start), at.index)
     for start, names, post in bare_elections(clause):  # …Y候选人…，王某等7位代表当选
         at.persons.extend(names)
         yield from (Event(name, "elected", post, when(start), at.index) for name in names)
@@ -436,7 +445,8 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
             pairs: list[tuple[list[str], str]] = []  # 免去A同志的X，B同志的Y职务: each its own
             if "rest" in match.groupdict():
                 rest = match.group("rest")
-                between = clause[told[-1][0] : match.start()] if told else "-"
+                before = told and told[-1][0] <= match.start()  # the formula read last is before this one
+                between = clause[told[-1][0] : match.start()] if before else "-"
                 if re.search("[，,]", rest):
                     pairs = _listed_removals(rest)
                     if not pairs:
@@ -449,7 +459,7 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
                 else:
                     continue
             else:
-                formula = kind != "transferred" and pattern is not ANNOUNCING  # 宣布: known surnames
+                formula = kind != "transferred" and pattern not in SURNAMED  # 宣布: known surnames
                 names = names_in(match.group("names"), True, formula=formula)
                 titled = None if names else post_then_name(match.group("names"))
                 names = [titled] if titled else names  # 由北京市委副书记王安顺兼任
