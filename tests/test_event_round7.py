@@ -205,3 +205,67 @@ def test_pinyin_glosses_of_a_conversion_mirror_are_not_read() -> None:
 )
 def test_classes_of_the_fresh_tuning_batch(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role at a meeting is no post
+        ("大会执行主席由王小明、李大海担任。", []),
+        ("选举王小明为大会秘书长。", []),
+        # 中 in the middle of a three-character name (金中梁), never at its end (高中)
+        (
+            "选举王小明为青山市市长，李大海、金中梁为副市长。",
+            [
+                ("王小明", "elected", "青山市市长"),
+                ("李大海", "elected", "副市长"),
+                ("金中梁", "elected", "副市长"),
+            ],
+        ),
+        # results with no colon, titled names one after another
+        (
+            "会议选举产生青山镇人大主席王小明、副主席李大海，镇长张红梅、副镇长赵大海、孙小丽，并举行宪法宣誓仪式。",
+            [
+                ("王小明", "elected", "青山镇人大主席"),
+                ("李大海", "elected", "副主席"),
+                ("张红梅", "elected", "镇长"),
+                ("赵大海", "elected", "副镇长"),
+                ("孙小丽", "elected", "副镇长"),
+            ],
+        ),
+        # 新当选的 and the titled names after the first
+        (
+            "新当选的县政协主席王小明，副主席李大海、张红梅，秘书长赵大海与全体委员见面。",
+            [
+                ("王小明", "elected", "县政协主席"),
+                ("李大海", "elected", "副主席"),
+                ("张红梅", "elected", "副主席"),
+                ("赵大海", "elected", "秘书长"),
+            ],
+        ),
+        # 接受X辞去Y的请求 (no 职务); 并决定其代理Y职务; 选出X为Y; X增选为Y; 不再任
+        ("会议接受王小明同志辞去青山市人民政府市长的请求。", [("王小明", "removed", "青山市人民政府市长")]),
+        (
+            "会议决定任命王小明为青山市副市长，并决定其代理市长职务。",
+            [("王小明", "appointed", "青山市副市长"), ("王小明", "appointed", "代理市长")],
+        ),
+        (
+            "党员大会最终选出王小明同志为党委副书记，李大海为党委纪检委员。",
+            [("王小明", "elected", "党委副书记"), ("李大海", "elected", "党委纪检委员")],
+        ),
+        ("市政协教文卫体委主任王小明增选为市政协副主席。", [("王小明", "elected", "市政协副主席")]),
+        (
+            "因年龄原因，王小明同志不再任青山大学党委书记、常委、委员。",
+            [
+                ("王小明", "removed", "青山大学党委书记、常委、委员"),
+            ],
+        ),
+        # 等42名委员 after the names listed
+        (
+            "王小明、李大海等42名委员当选县政协常务委员。",
+            [("王小明", "elected", "县政协常务委员"), ("李大海", "elected", "县政协常务委员")],
+        ),
+    ],
+)
+def test_classes_of_the_second_fresh_tuning_batch(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected

@@ -652,3 +652,19 @@ def test_a_removal_of_qi_refers_back(paragraph: str, expected: dict[str, list[st
 )
 def test_appositive_posts(paragraph: str, expected: dict[str, list[str]]) -> None:
     assert officials(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # an adverb between a clause's opening name and its copula is no part of the name
+        ("官网显示，陈林已担任剑河县委副书记、代理县长。", {"陈林": ["剑河县委副书记", "代理县长"]}),
+        ("会上，高治平当选为县政协秘书长。", {"高治平": ["县政协秘书长"]}),
+    ],
+)
+def test_a_clause_opening_name_before_an_adverb(paragraph: str, expected: dict[str, list[str]]) -> None:
+    assert officials(paragraph) == expected
+
+
+def test_pinyin_glosses_do_not_end_a_post() -> None:
+    assert officials("青山市市長(zhǎng)王小明出席會議。") == {"王小明": ["青山市市長"]}

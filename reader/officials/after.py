@@ -222,6 +222,9 @@ def _post_after_copula(f: Findings, pi: int, text: str, ts: int, te: int, known:
         name = name_ending_at(f, text, at, known)
         if name is None and f.on("clause_names"):
             name = _clause_opening_name(f, text, at)
+        if name is None and f.on("clause_names") and text[at - 1 : at] in COPULA_ADVERBS:
+            name = _clause_opening_name(f, text, at - 1, size=2)  # 陈林已担任…
+            at -= 1 if name is not None else 0
         s0 = at - len(name or "")
         if name is not None and (name in f.people or is_break_before(text, s0, lex)):
             # 彭珮云再次当选…会长: a new name must start where a word can start.
@@ -246,13 +249,20 @@ CURRENT_COPULAS = ("现任", "现为")
 CLAUSE_OPENERS = "，,；;。：:！？!?"
 
 
-def _clause_opening_name(f: Findings, text: str, at: int) -> str | None:
-    """A name of three characters opening its clause right before a copula, whose surname
-    is also a word (高治平当选为秘书长): the clause's start and the copula bound it."""
-    s = at - 3
+COPULA_ADVERBS = "已也还将又均都再"
+"""Adverbs between a clause's opening name and its copula (陈林已担任…)."""
+
+
+def _clause_opening_name(f: Findings, text: str, at: int, size: int = 3) -> str | None:
+    """A name of three characters (or `size`) opening its clause right before a copula,
+    whose surname is also a word (高治平当选为秘书长): the clause's start and the copula
+    bound it."""
+    s = at - size
     if s < 0 or (s > 0 and text[s - 1] not in CLAUSE_OPENERS):
         return None
     cand = text[s:at]
+    if cand[-1] in f.lex.followers:
+        return None  # 陈林已担任…: a two-character name and an adverb (已, 也, 将…) before the copula
     return cand if plausible_chinese(cand, f.lex, strict=False) and not title_at(text, s, f.lex) else None
 
 

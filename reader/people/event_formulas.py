@@ -125,7 +125,7 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
         "removed",
         re.compile(
             rf"{alt('accepting')}(?P<names>{NAME_RUN})(?:因[^，,。；;]{{1,12}}?)?{alt('asking')}?的?"
-            rf"{RESIGNING}{POST}的?职务"
+            rf"{RESIGNING}{POST}(?:的?职务|(?=的(?:请求|辞呈|申请|报告)))"
         ),  # 接受X(因工作调动提出的)辞去Y职务的请求
         "",
     ),
@@ -311,7 +311,7 @@ PUNISHED = re.compile(
 """给予王某撤销党内职务处分，免去其Y职务: the one punished is the one 其 stands for."""
 THEN_FOR = re.compile(rf"并(?:决定)?为{POST}{POST_END}")
 THEN_NOMINATED = re.compile(rf"(?<!不再)提名为{POST}(?:候选人|人选)")
-THEN_ACTING = re.compile(rf"[，,](?P<post>代理[{CJK}]{{2,30}}?)职务")
+THEN_ACTING = re.compile(rf"[，,](?:并(?:决定)?其)?(?P<post>代理[{CJK}]{{2,30}}?)职务")
 TRIGGERS = re.compile(alt("triggers"))
 PLACE_POST = rf"[{CJK}]{{1,5}}?[省市县区州旗](?:委|人民|政府|人大|政协|纪委|监委|法院|检察院)"
 """A post that opens with its place's body (卢江县委副书记, 青山市人民政府副市长): after

@@ -27,10 +27,11 @@ from reader.people.event_formulas import (
 
 HONORIFICS = words()["honorifics"]
 NAME_TITLES = frozenset(words()["name_titles"])
+MEETING_ROLES = words()["meeting_roles"]
 NOT_FIRST = (*PRONOUNS, "您", "你", "我")
 """What no name opens with: a pronoun (选举您担任…)."""
-MIDDLE_GIVEN = set("向")
-"""Characters of NOT_GIVEN that stand in the middle of a three-character name (陈向群)."""
+MIDDLE_GIVEN = set("向中")
+"""Characters of NOT_GIVEN that stand in the middle of a three-character name (陈向群, 金中梁)."""
 VERBISH = set("获被将已再又也现出任调升兼接曾均都")
 """Characters that end a run before a verb (王小明获任, 李大海将): no fourth of a name."""
 
@@ -93,7 +94,7 @@ def trailing_name(text: str) -> str | None:
 def names_in(run: str, strict: bool, formula: bool = False) -> list[str]:
     """The names in a run before or after a formula; strict: every part must be a name."""
     run = NOISE.sub("", run)
-    run = re.sub(r"等\d*[名位个]?(?:代表|同志|人)?$", "", run)
+    run = re.sub(r"等\d*[名位个]?(?:代表|同志|人|委员|干部|党员)?$", "", run)
     parts: list[str] = []
     for part in LIST_SPLIT.split(run):
         if "和" in part and not is_name(part):
@@ -144,9 +145,28 @@ def after_title(part: str) -> str | None:
     single, compound = surnames()
     for end in range(len(part) - 2, max(len(part) - 4, 1) - 1, -1):  # names of 2 to 4
         name = part[end:]
-        if part[end - 1] in POST_TAIL and (name[0] in single or name[:2] in compound):
+        titled = part[end - 1] in POST_TAIL or part[:end].endswith(POST_WORDS)  # 县长周某, 董事会秘书郑某
+        if titled and (name[0] in single or name[:2] in compound):
             return name if re.fullmatch(rf"[{CJK}]+", name) else None
     return None
+
+
+def titled_items(text: str) -> list[tuple[str, str]]:
+    """(name, post) of a run of titled names set apart by 、 or ，, where a bare name goes
+    with the post before it (镇人大主席潘某、副主席涂某，镇长黄某、副镇长付某、孙某):
+    read up to the first item that is neither; none unless the first is a titled name."""
+    pairs: list[tuple[str, str]] = []
+    post = ""
+    for item in re.split(r"[、，,]", text):
+        item = NOISE.sub("", item.strip())
+        name = after_title(item)
+        titled = clean_post(item[: -len(name)]) if name else ""
+        if name and titled:
+            post = titled
+        elif not (post and is_name(item)):
+            break
+        pairs.append((name if name and titled else item, post))
+    return pairs
 
 
 def post_then_name(text: str) -> str | None:
@@ -170,6 +190,8 @@ def clean_post(post: str) -> str:
     post = re.sub(r"等(?:一切|全部|所有)?$", "", post)  # …及提名委员会主任等一切(职务)
     if re.fullmatch(r"(?:现|原|所|担)任", post):
         return ""  # 免去其现任职务 names no post
+    if post.startswith(MEETING_ROLES) or post.endswith(MEETING_ROLES):
+        return ""  # 大会执行主席由A、B担任: a role at a meeting, no post
     return post if post[-1:] in POST_TAIL or post.endswith(("领导", *POST_WORDS)) else ""
 
 

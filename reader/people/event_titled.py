@@ -21,7 +21,7 @@ from reader.people.event_formulas import (
     TITLED_BEFORE,
     TITLED_PAPERS,
 )
-from reader.people.event_names import after_title, clean_post, is_name
+from reader.people.event_names import after_title, clean_post, is_name, titled_items
 
 BARE_ELECTED = re.compile(
     r"(?P<names>[\u4e00-\u9fff·、]{2,40}?)(?:等[^，,。；;]{0,10}?)?当选(?=$|[，,。；;！!])"
@@ -127,14 +127,22 @@ NEWLY_ELECTED = re.compile(
 """新当选的居委会主任吴某说, 新当选村委会主任李某向全体村民承诺: the post before the name."""
 
 
+SAID = re.compile(r"与|说|表示|向|在|介绍|指出|发言|讲话|作|[。；;：:]")
+"""What a report says its newly elected did, after their names (…秘书长方某与全体委员见面)."""
+
+
 def newly_elected(clause: str) -> Iterator[tuple[int, str, str]]:
-    """(position, name, post) of 新当选(的)Y X: a report's retelling of an election."""
+    """(position, name, post) of 新当选(的)Y X: a report's retelling of an election; the
+    titled names after the first go with it (新当选的县政协主席郑某，副主席王某、汪某)."""
     if "新当选" not in clause:
         return
     for match in NEWLY_ELECTED.finditer(clause):
         titled = match.group("titled")
         name = after_title(titled)
         post = clean_post(titled[: -len(name)]) if name else ""
-        if name and post and is_name(name) and not (len(name) == 2 and clean_post(name)):
-            yield match.start(), name, post  # not 新当选的省委常委 (常委 no name)
+        if not (name and post and is_name(name)) or (len(name) == 2 and clean_post(name)):
+            continue  # not 新当选的省委常委 (常委 no name)
+        run = SAID.split(clause[match.start("titled") :], maxsplit=1)[0]
+        for person, held in titled_items(run) or [(name, post)]:
+            yield match.start(), person, held
 

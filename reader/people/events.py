@@ -107,6 +107,7 @@ from reader.people.event_names import (
     opener_of,
     post_then_name,
     split_name_post,
+    titled_items,
     titled_names,
 )
 from reader.people.event_tables import table_events
@@ -219,6 +220,11 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
         lead = RESULTS_INLINE.search(paragraph) if "选" in paragraph else None
         if lead and not any(e.kind == "elected" for e in events):
             events.extend(_results_inline(lead.group("items"), index, events[0].date if events else since))
+        bare = RESULTS_BARE.search(paragraph) if "选" in paragraph and not lead else None
+        if bare and not any(e.kind == "elected" for e in events):  # 选举产生镇长王某、副镇长李某
+            when = events[0].date if events else since
+            results = titled_items(bare.group(1))
+            events.extend(Event(name, "elected", held, when, index) for name, held in results)
         chosen = {e.name for e in events if e.kind == "elected"}  # …其中，A为书记: this paragraph's
         chosen |= elected if index - 1 in elected_at else set()  # or the one before's list
         if len(chosen) > 1 and "其中" in paragraph:
@@ -234,6 +240,9 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
 PROPOSED_KEY = re.compile(rf"^拟(?:任|任职务|提名|推荐)[:：](?P<post>[{CJK}0-9、（）()·]{{2,60}}?)[。；;]?$")
 """拟任：青山县委常委 on the line after a 公示 entry's particulars: that person's proposed post."""
 RESULTS_INLINE = re.compile(r"(?:选举产生|选出)了?[^：:。；;]{0,40}[:：](?P<items>[^。]+)")
+RESULTS_BARE = re.compile(r"(?:选举产生|选出)了?(?:新一届)?([^：:。；;]+)")
+"""选举产生七里坪镇人大主席潘某、副主席涂某，镇长黄某…: the results with no colon, read as
+titled names (event_names.titled_items)."""
 
 
 def _results_inline(items: str, index: int, date: str | None) -> list[Event]:
