@@ -28,7 +28,10 @@ REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "tests" / "gold" / "notices.yaml"
 
 
-SPLITS = ("dev", "test", "dev2", "test2", "dev3", "test3", "dev4", "test4", "dev5", "test5", "dev6", "dev7")
+SPLITS = (
+    *("dev", "test", "dev2", "test2", "dev3", "test3", "dev4", "test4", "dev5", "test5"),
+    *("dev6", "dev7", "dev8"),
+)
 """`dev3`: 20 notices annotated blind a round later, scored while kept apart, then tuned on;
 `test3`: 20 more annotated after that, kept apart; `dev4`/`test4`: 20 more a round later,
 split 10/10 (random.Random(2027)), one half tuned on, one kept apart; `dev5`/`test5`: 20 more
@@ -36,7 +39,9 @@ a round later (s01-s20), scored whole on arrival, split 10/10 (random.Random(202
 `dev6`: 30 more (u01-u30) a round later, scored whole on arrival (first look P 0.945 R 0.805; the
 round-start rules 0.930 / 0.625), then tuned on; `dev7`: 30 more (v01-v30), annotated after dev6
 was tuned on, scored whole on arrival (first look P 0.892 R 0.713; the round-start rules
-0.870 / 0.580), then tuned on; `test6`: 30 more (t01-t30), annotated before any of this round's
+0.870 / 0.580), then tuned on; `dev8`: 30 more (w01-w30), annotated after dev7 was tuned on,
+scored whole on arrival (first look P 0.909 R 0.667; the round-start rules 0.922 / 0.633), then
+tuned on; `test6`: 30 more (t01-t30), annotated before any of this round's
 tuning and kept apart until its end."""
 
 

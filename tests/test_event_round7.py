@@ -269,3 +269,63 @@ def test_classes_of_the_fresh_tuning_batch(text: str, expected: list[tuple[str, 
 )
 def test_classes_of_the_second_fresh_tuning_batch(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 均 inside a name is the name's (许均章); before the verb, a word
+        (
+            "决定任命王小明为市监察委员会副主任，许均章、胡志红为市监察委员会委员。",
+            [
+                ("王小明", "appointed", "市监察委员会副主任"),
+                ("许均章", "appointed", "市监察委员会委员"),
+                ("胡志红", "appointed", "市监察委员会委员"),
+            ],
+        ),
+        (
+            "王小明、李大海均以全票当选副县长。",
+            [("王小明", "elected", "副县长"), ("李大海", "elected", "副县长")],
+        ),
+        # 免去A的Y after 任命B为Z，: A's removal, not B's
+        (
+            "任命王小明为省人大常委会预算工作委员会主任，免去李大海的省人大常委会预算工作委员会主任职务。",
+            [
+                ("王小明", "appointed", "省人大常委会预算工作委员会主任"),
+                ("李大海", "removed", "省人大常委会预算工作委员会主任"),
+            ],
+        ),
+        # titled names listed after the sentence of the verb
+        (
+            "国务院任命了特区第四届主要官员。他们是：行政法务司司长王小明，保安司司长李大海，及检察院检察长张红梅。",
+            [
+                ("王小明", "appointed", "行政法务司司长"),
+                ("李大海", "appointed", "保安司司长"),
+                ("张红梅", "appointed", "检察院检察长"),
+            ],
+        ),
+        # resignations of two accepted at once
+        (
+            "委员表决接受了王小明辞去青山市市长、李大海辞去青山市副市长的请求。",
+            [("王小明", "removed", "青山市市长"), ("李大海", "removed", "青山市副市长")],
+        ),
+        # words between names and a bare verb; a word of time is no name
+        (
+            "董事长王小明、总经理李大海双双卸任。",
+            [("王小明", "removed", "董事长"), ("李大海", "removed", "总经理")],
+        ),
+        ("王小明担任省委副书记，后来兼任青山市委书记。", []),
+        # the successor named after a removal takes the post
+        (
+            "省委决定免去王小明的青山市委书记职务，由李大海接任。",
+            [("王小明", "removed", "青山市委书记"), ("李大海", "appointed", "青山市委书记")],
+        ),
+        # a list of titled persons dismissed, with their count
+        (
+            "经研究决定，对青山区区委书记王小明，白水区区委书记李大海2名同志给予了免职处理。",
+            [("王小明", "removed", "青山区区委书记"), ("李大海", "removed", "白水区区委书记")],
+        ),
+    ],
+)
+def test_classes_of_the_third_fresh_tuning_batch(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected

@@ -49,7 +49,7 @@ SPACES = re.compile(r"[ \u3000\u00a0]+(?=[\d年月日])|(?<=[\d年月日])[ \u30
 NOISE = re.compile(
     r"(?:\d+|[两二三四五六七八九十]+)[名位](?:同志|代表)?|"
     rf"{alt('honorifics')}|"
-    r"（[男女]）|\([男女]\)|以(?:\d+票(?:[、和]\d+票)*的?(?:高票)?(?:[（(][^）)]{0,20}[）)])?|全票|高票)|全票|高票|等额|差额|分别|均|再次|正式|顺利|首次|依法|一致|又|已经|已|日前|近日"
+    r"（[男女]）|\([男女]\)|以(?:\d+票(?:[、和]\d+票)*的?(?:高票)?(?:[（(][^）)]{0,20}[）)])?|全票|高票)|全票|高票|等额|差额|分别|均(?=$|以|[、，,])|再次|正式|顺利|首次|依法|一致|又|已经|已|日前|近日"
 )
 LIST_SPLIT = re.compile(r"[、，,及]")
 POST_TAIL = set("长记员任席理委官督事表监帅使正职裁")
@@ -124,7 +124,7 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     (
         "removed",
         re.compile(
-            rf"{alt('accepting')}(?P<names>{NAME_RUN})(?:因[^，,。；;]{{1,12}}?)?{alt('asking')}?的?"
+            rf"{alt('accepting')}了?(?P<names>{NAME_RUN})(?:因[^，,。；;]{{1,12}}?)?{alt('asking')}?的?"
             rf"{RESIGNING}{POST}(?:的?职务|(?=的(?:请求|辞呈|申请|报告)))"
         ),  # 接受X(因工作调动提出的)辞去Y职务的请求
         "",
@@ -313,7 +313,7 @@ THEN_FOR = re.compile(rf"并(?:决定)?为{POST}{POST_END}")
 THEN_NOMINATED = re.compile(rf"(?<!不再)提名为{POST}(?:候选人|人选)")
 THEN_ACTING = re.compile(rf"[，,](?:并(?:决定)?其)?(?P<post>代理[{CJK}]{{2,30}}?)职务")
 TRIGGERS = re.compile(alt("triggers"))
-PLACE_POST = rf"[{CJK}]{{1,5}}?[省市县区州旗](?:委|人民|政府|人大|政协|纪委|监委|法院|检察院)"
+PLACE_POST = rf"(?:(?!的)[{CJK}]){{1,5}}?[省市县区州旗](?:委|人民|政府|人大|政协|纪委|监委|法院|检察院)"
 """A post that opens with its place's body (卢江县委副书记, 青山市人民政府副市长): after
 任命X为A，免去 with no name it is X's; a name before it would be read with 同志 or 的."""
 VOTES = re.compile(rf"(?P<run>[{CJK}·]{{2,20}}?){alt('votes')}\d+票")

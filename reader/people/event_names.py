@@ -29,6 +29,7 @@ HONORIFICS = words()["honorifics"]
 NAME_TITLES = frozenset(words()["name_titles"])
 MEETING_ROLES = words()["meeting_roles"]
 NOT_FIRST = (*PRONOUNS, "您", "你", "我")
+NOT_NAMES = frozenset({"后来", "随后", "其后", "此后", "全部", "双双", "同时", "相继"})
 """What no name opens with: a pronoun (选举您担任…)."""
 MIDDLE_GIVEN = set("向中")
 """Characters of NOT_GIVEN that stand in the middle of a three-character name (陈向群, 金中梁)."""
@@ -60,6 +61,8 @@ def is_name(text: str, formula: bool = False) -> bool:
     given = text[2:] if len(text) == 3 and text[1] in MIDDLE_GIVEN else text[1:]  # 陈向群, not 李明向
     if not 2 <= len(text) <= 4 or any(ch in NOT_GIVEN for ch in given) or text.startswith(NOT_FIRST):
         return False
+    if text in NOT_NAMES:
+        return False  # 后来兼任…, 全部拟任…: a word of time or number before the verb
     if text[1:] in NAME_TITLES or text[2:] in NAME_TITLES:
         return False  # 张书记, 欧阳主任: a surname and a title, no name
     if len(text) == 4 and not formula and text[:2] not in compound and text[3] in VERBISH:
@@ -158,7 +161,7 @@ def titled_items(text: str) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     post = ""
     for item in re.split(r"[、，,]", text):
-        item = NOISE.sub("", item.strip())
+        item = re.sub(r"^(?:以及|及|和)", "", NOISE.sub("", item.strip()))
         name = after_title(item)
         titled = clean_post(item[: -len(name)]) if name else ""
         if name and titled:
@@ -272,7 +275,7 @@ LEAD_IN = re.compile(r"^(?:.*(?:决定|关于|审议了?|听取了?|收到|接�
 TRAILING = re.compile(
     r"(?:(?:本月|上月|今年|去年|年|月)(?:初|底|上旬|中旬|下旬)|本月|上月|今年|去年|近日|日前|近期|\d{1,2}月(?:上旬|中旬|下旬|初|底|份)?"
     r"|\d{1,2}日|上旬|中旬|下旬"
-    r"|将|即将|已|已经|正式|均|便|就|再度|再次|又|挂职|特|于|扶正|转正|宣誓|并|同时|相应|也|亦|还|则|被|因|决定|主动|自愿|突然|突)+$"
+    r"|将|即将|已|已经|正式|均|便|就|再度|再次|又|挂职|特|于|扶正|转正|宣誓|并|同时|相应|也|亦|还|则|被|因|决定|主动|自愿|突然|突|双双|相继|先后)+$"
 )
 """朱善璐本月中旬调任, 李路明同志将接替, 杨军特申请辞去, 副校长杨某扶正担任, 王某并不再担任,
 同时相应辞去, 王某因调任:

@@ -32,7 +32,7 @@ AFTER_NAME = re.compile(r"^(?:$|因|由于|到龄|到届|于|已|在|年满|同�
 """What may follow a name before the bare verb: nothing, a cause or a time (吴某因年龄原因卸任)."""
 
 
-LEAVING_CAUSE = re.compile(r"(?:均|都|同时|先后)?(?:(?:因|由于)[^、]*)?$")
+LEAVING_CAUSE = re.compile(r"(?:均|都|同时|先后|双双|相继)?(?:(?:因|由于)[^、]*)?$")
 """均因年龄原因 before the bare verb of a list of titled names."""
 
 
@@ -90,8 +90,12 @@ def titled_moves(clause: str, known: list[str]) -> Iterator[tuple[int, str, str]
 
 
 
-DISMISSED = re.compile(r"(?:予以|被|已被|作|给予)(?:免职|撤职)(?:处理|处分)?(?=$|[，,。；;])")
+DISMISSED = re.compile(r"(?:予以|被|已被|作|给予)了?(?:免职|撤职)(?:处理|处分)?(?=$|[，,。；;])")
 """市公安局副局长何某予以免职 / 县长王某被免职: removed from the title before the name."""
+
+
+COUNTED = re.compile(r"(?:\d+|[两二三四五六七八九十]+)?名?同志$")
+"""…朱某3名同志: the count after a list of the persons a decision names."""
 
 
 def dismissals(clause: str, known: list[str]) -> Iterator[tuple[int, str, str]]:
@@ -102,6 +106,11 @@ def dismissals(clause: str, known: list[str]) -> Iterator[tuple[int, str, str]]:
         segment = re.split(r"[，,：:的对]", clause[: match.start()])[-1]
         if found := titled_name(segment, known):
             yield match.start(), *found
+        elif "对" in clause[: match.start()]:  # 对天山区区委书记李某，…朱某3名同志给予了免职处理
+            listed = COUNTED.sub("", clause[clause.rfind("对", 0, match.start()) + 1 : match.start()])
+            found_all = [titled_name(item, known) for item in re.split(r"[，,]", listed)]
+            if len(found_all) > 1 and all(found_all):
+                yield from ((match.start(), *pair) for pair in found_all if pair)
 
 
 def bare_elections(clause: str) -> Iterator[tuple[int, list[str], str]]:

@@ -119,6 +119,10 @@ SPACED_NAME = re.compile(
     rf"(?<=[为任免去命聘：:、，,；;])([{CJK}])[ \u3000]{{1,2}}([{CJK}])(?=[为同的、，,；;（(])"
 )
 """任命王　明为…: a two-character name padded to three in an official list is one name."""
+SUCCEEDED = re.compile(
+    rf"[，,](?:改|则)?由(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?(?:接任|担任|兼任)(?=$|[，,。；;])"
+)
+"""…免去栗某的Y职务，由朱某接任: the one named takes the post left."""
 SURNAMED = (ANNOUNCING, NO_LONGER_BEFORE)
 """Formulas whose names must have a known surname: their words also open plain prose."""
 SEX_MARK = re.compile(rf"(?<=[{CJK}])[（(][男女][）)](?=[、，,为任的和及等；;。])")
@@ -225,6 +229,11 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
             when = events[0].date if events else since
             results = titled_items(bare.group(1))
             events.extend(Event(name, "elected", held, when, index) for name, held in results)
+        named = NAMED_AFTER.search(paragraph) if "是" in paragraph or "如下" in paragraph else None
+        if named and not events:  # 任命了…主要官员。他们是：行政法务司司长陈某，…
+            said: EventKind = "elected" if "选" in named.group("verb") else "appointed"
+            told = titled_items(named.group("items"))
+            events = [Event(name, said, held, since, index) for name, held in told]
         chosen = {e.name for e in events if e.kind == "elected"}  # …其中，A为书记: this paragraph's
         chosen |= elected if index - 1 in elected_at else set()  # or the one before's list
         if len(chosen) > 1 and "其中" in paragraph:
@@ -240,6 +249,11 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
 PROPOSED_KEY = re.compile(rf"^拟(?:任|任职务|提名|推荐)[:：](?P<post>[{CJK}0-9、（）()·]{{2,60}}?)[。；;]?$")
 """拟任：青山县委常委 on the line after a 公示 entry's particulars: that person's proposed post."""
 RESULTS_INLINE = re.compile(r"(?:选举产生|选出)了?[^：:。；;]{0,40}[:：](?P<items>[^。]+)")
+NAMED_AFTER = re.compile(
+    r"(?P<verb>任命|任免|选举产生|选举|当选|聘任)了?[^。]{0,60}?[。，,；;]?(?:他们|她们|名单)(?:分别)?(?:是|为|如下)[:：](?P<items>[^。]+)"
+)
+"""任命了第四届主要官员。他们是：行政法务司司长陈某，经济财政司司长梁某…: the titled names
+after the verb's sentence, each with its post."""
 RESULTS_BARE = re.compile(r"(?:选举产生|选出)了?(?:新一届)?([^：:。；;]+)")
 """选举产生七里坪镇人大主席潘某、副主席涂某，镇长黄某…: the results with no colon, read as
 titled names (event_names.titled_items)."""
@@ -473,6 +487,9 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
                 titled = None if names else post_then_name(match.group("names"))
                 names = [titled] if titled else names  # 由北京市委副书记王安顺兼任
                 post = clean_post(match.group("post"))
+                if kind == "removed" and "辞去" in post and names:  # 接受A辞去X、B辞去Y的请求
+                    pairs = _resignations(names, post)
+                    names, post = pairs[-1] if pairs else (names, post)
             if not names or (match.groupdict().get("count") and count_of(match.group("count")) != len(names)):
                 continue  # 选举产生12名省委常委：… names as many as its count
             at.persons.extend(names)
@@ -486,6 +503,9 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
                     yield Event(name, kind, listed_post, date, at.index)
             for name in names:
                 yield Event(name, kind, post, date, at.index)
+            after = SUCCEEDED.match(clause, match.end()) if kind == "removed" else None
+            if after and is_name(after.group("name")):  # 免去A的Y职务，由B接任: B takes Y
+                yield Event(after.group("name"), "appointed", post, date, at.index)
             yield from follow_ups(clause[match.end() :], names, date, at.index)
             if carry:
                 yield from carried(kind, carry, clause[match.end() :], later, date, at.index)
@@ -509,6 +529,20 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
     for match in ITS.finditer(clause if len(persons) == 1 else ""):  # 任命A为X，免去其Y职务；任命B…
         if post := clean_post(match.group("post")):  # 其 is the one person of its clause
             yield Event(next(iter(persons)), "removed", post, when(match.start()), at.index)
+
+
+def _resignations(names: list[str], post: str) -> list[tuple[list[str], str]]:
+    """接受王某辞去X、李某辞去Y的请求: the post read after the first name holds the next
+    resignations; each (names, post), all or none."""
+    first, *others = re.split(rf"、(?=[{CJK}·]{{2,4}}?(?:同志)?辞去)", post)
+    pairs = [(names, clean_post(first))]
+    for other in others:
+        name, _, held = other.partition("辞去")
+        name = name.removesuffix("同志")
+        if not is_name(name) or not (held := clean_post(held)):
+            return []
+        pairs.append(([name], held))
+    return pairs if pairs[0][1] else []
 
 
 def _listed_removals(rest: str) -> list[tuple[list[str], str]]:
