@@ -26,11 +26,13 @@ FLOORS = {  # split: (precision, recall)
     "dev5": (0.98, 0.95),
     "dev6": (0.96, 0.87),
     "dev7": (0.95, 0.87),
-    "dev8": (0.95, 0.78),
+    "dev8": (0.95, 0.79),
     "test2": (0.95, 0.82),
     "test5": (0.95, 0.94),
+    "test6": (0.97, 0.92),
 }
-"""Halves tuned on, this round's included (test2 and test5 were tuned on in the seventh)."""
+"""Halves tuned on, this round's included (test2 and test5 were tuned on in the seventh, test6
+in the eighth, after its kept-apart figure was reported)."""
 
 
 @functools.cache

@@ -78,13 +78,34 @@ def _name_glued_to_post(
 ) -> tuple[list[tuple[int, int]], list[Post]]:
     """免去张华县水利局局长的职务: a name at the front of the first post's attached text."""
     first = posts[0]
-    for n in (3, 2):
+    for n in _name_lengths(text, first.start):
         end = first.start + n
         name = text[first.start : end]
         rest = text[end : first.end]
         if len(rest) > 2 and (name in f.people or plausible_chinese(name, f.lex, strict=True)):
             return [(first.start, end)], [Post(end, first.end, rest, first.former), *posts[1:]]
     return [], posts
+
+
+def _name_lengths(text: str, start: int) -> tuple[int, int]:
+    """Three characters first, unless the text vouches for the two-character reading: the
+    post's front after two characters is printed elsewhere in the paragraph and the front
+    after three is not (免去吴松西南林业大学党委书记…，张昌山出任西南林业大学…: 吴松)."""
+    two, three = text[start + 2 : start + 6], text[start + 3 : start + 7]
+    third = text[start + 2 : start + 3]
+    two_elsewhere = len(two) == 4 and any(k != start + 2 for k in _occurrences(text, two))
+    three_alone = any(  # the longer reading's front printed without the third character before it
+        k != start + 3 and text[k - 1 : k] != third for k in _occurrences(text, three)
+    )
+    return (2, 3) if two_elsewhere and not three_alone else (3, 2)
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    found, k = [], text.find(word)
+    while k != -1:
+        found.append(k)
+        k = text.find(word, k + 1)
+    return found
 
 
 LIST_REACH = 80

@@ -181,6 +181,8 @@ def read_chinese(
         if ends_name(text, end, lex, allow_title=allow_title):
             if strict and ends_like_organisation(text[i:end], lex):
                 return None
+            if first_fit is not None and _office_verb_third(text, end, lex):
+                return first_fit  # 师长曹勇提任司令员: 提任 is the verb, 曹勇 the name
             return end
         if n == 1:
             first_fit = end
@@ -189,6 +191,21 @@ def read_chinese(
         # names, so the 2-character reading is the better guess.
         return first_fit
     return None
+
+
+OFFICE_VERB_END = "任"
+"""提任, 调任, 出任, 转任: verbs of office end in 任; the character before it is the verb's."""
+
+
+def _office_verb_third(text: str, end: int, lex: Lexicon) -> bool:
+    """Whether a three-character reading's last character and the 任 after it make a verb of
+    office and that character is rare in names (提, 调, 出, 转: 曹勇提任 is 曹勇 提任; 升 and
+    连 are common given characters, so 湛东升任 keeps 湛东升)."""
+    return (
+        text[end : end + 1] == OFFICE_VERB_END
+        and text[end + 1 : end + 2] not in "务期命免职"  # 任务, 任期: the noun after a name
+        and text[end - 1] not in lex.common_given_chars
+    )
 
 
 def _closed_three(text: str, given: str, end: int, lex: Lexicon) -> bool:

@@ -24,6 +24,7 @@ from reader.people.event_formulas import (
     LIST_SPLIT,
     NOISE,
     NUMBERED,
+    PLACE_POST,
     PROMOTED,
     PRONOUNS,
     SPECULATION,
@@ -135,6 +136,49 @@ def backward(
             yield match.start(), event
         if also and (other := _chain_post(also.group("post"))):  # 辞去X职务以及Y的相应职务
             yield match.start(), Event(name, kind, other, when, at.index)
+    more = comma_posts(clause, match.end(), kind, posts[0]) if len(names) == 1 and posts[0] else []
+    for other in more:  # 不再担任A，B，C职务; 兼任A，B。
+        event = Event(names[0], kind, other, when, at.index)
+        if pattern in WEAK:
+            at.weak.append(event)  # a story's 担任A，B is as weak as its 担任A
+        yield match.start(), event
+
+
+REMOVED_POSTS = re.compile(
+    r"[，,]([^，,。；;！？!?：:]{4,60}?(?:[，,][^，,。；;！？!?：:]{4,60}?)*)的?(?:职务|一职)"
+)
+"""The posts set apart by commas after a removal's first one, closed by 职务."""
+NOT_A_POST = re.compile(
+    "(?<!主)任|当选|免去|辞去|同志|先生|女士|负责|分管|主持|协助|联系|调|履新|[为是和与已于]"
+)
+"""Words no post of such a list holds: a clause of its own (李某任副县长, 负责…, 分管…)."""
+
+
+def comma_posts(clause: str, end: int, kind: EventKind, first: str) -> list[str]:
+    """The further posts of one person's move, set apart by commas under its one verb:
+    不再担任A，B，C职务 (each a post, 职务 closing the list) or 任A，B，王某任C (the posts
+    after the first that open like it, with its place or body, up to the next clause:
+    兼任中共漳州市委…委员，漳州…管委会主任)."""
+    if kind == "removed":
+        found = REMOVED_POSTS.match(clause, end)
+        pieces = re.split("[，,]", found.group(1)) if found else []
+        posts = [clean_post(piece) for piece in pieces]
+        alike = all(
+            post and post == piece.strip("的") and not NOT_A_POST.search(piece)
+            for post, piece in zip(posts, pieces, strict=True)
+        )
+        return posts if pieces and alike else []
+    if kind != "appointed" or clause[end : end + 1] not in ("，", ","):
+        return []
+    head = first.removeprefix("中共")[:2]
+    posts = []
+    for piece in re.split("[，,]", re.split("[。；;！？!?：:]", clause[end + 1 :])[0]):
+        post = clean_post(piece)
+        opens_alike = piece.removeprefix("中共")[:2] == head or re.match(PLACE_POST, piece)
+        if not post or post != piece or NOT_A_POST.search(piece) or not opens_alike:
+            break
+        posts.append(post)
+    return posts
 
 
 def _voted(before: str) -> list[str]:
@@ -153,6 +197,8 @@ ALSO_LEFT = re.compile(
     rf"(?:以及|及|并)(?:辞去|不再担任)?(?P<post>[{CJK}0-9、（）()·]{{2,60}}?)(?:的|等)?(?:相应|全部|一切)?(?:职务|一职)"
 )
 """辞去公司总经理职务以及第六届董事会副董事长、董事职务: a second post the same person leaves."""
+
+
 def _chain_post(text: str) -> str:
     """The post of a chain, less the items at its end that are no post (副董事长、董事、董事会
     下设专门委员会 → 副董事长、董事)."""

@@ -14,6 +14,9 @@ from reader.people.model import Event, EventKind
 
 NEXT_ITEM = re.compile(r"、(?=[\u4e00-\u9fff·]{2,6}?(?:同志)?为[\u4e00-\u9fff])")
 """A 、 that may open the next item of a list of moves (任命A为X、B为Y)."""
+OWN_VERB = re.compile(r"(?:决定|同意|批准)?(?:任命|任免|免去|免除|撤销|提名|选举|补选|聘任|聘请|接受|推选)")
+"""An item that opens with a verb of its own (任命A为X；任命B为Y) is its own formula, read
+as one, not an item carried by the verb before: 任 is a surname, so 任命B would pass for a name."""
 
 
 def _items(rest: str) -> str:
@@ -42,6 +45,8 @@ def carried(
     pattern = CARRIED[carry]
     for piece in pieces[1:]:
         piece = piece.strip().rstrip("。！!")
+        if OWN_VERB.match(piece):
+            return
         match = pattern.fullmatch(piece)
         if match is None:
             return

@@ -31,8 +31,8 @@ MEETING_ROLES = words()["meeting_roles"]
 NOT_FIRST = (*PRONOUNS, "您", "你", "我")
 NOT_NAMES = frozenset({"后来", "随后", "其后", "此后", "全部", "双双", "同时", "相继"})
 """What no name opens with: a pronoun (选举您担任…)."""
-MIDDLE_GIVEN = set("向中")
-"""Characters of NOT_GIVEN that stand in the middle of a three-character name (陈向群, 金中梁)."""
+MIDDLE_GIVEN = set("向中其")
+"""Characters of NOT_GIVEN that stand in the middle of a three-character name (陈向群, 金中梁, 张其亚)."""
 VERBISH = set("获被将已再又也现出任调升兼接曾均都")
 """Characters that end a run before a verb (王小明获任, 李大海将): no fourth of a name."""
 
@@ -175,6 +175,7 @@ def titled_items(text: str) -> list[tuple[str, str]]:
 def post_then_name(text: str) -> str | None:
     """兰陵县委书记任刚 → 任刚: a name after a post of a place or a body, nothing else
     before it (议员支持 is no 议员 named 支持)."""
+    text = text.removesuffix("同志")  # 任命县委副书记纪某同志为…
     name = after_title(text)
     if name is None:
         return None
@@ -253,10 +254,10 @@ def previous_subject(before: str, known: list[str]) -> list[str]:
     if "的" in last:
         last = last.rsplit("的", 1)[1]
     opening = [name for name in known if clauses[-1].startswith(name)][:1]
-    # 李明因工作调动，请求辞去…; 李明于5月16日递交辞呈，同时不再担任…
-    cause = re.match(rf"([{CJK}]{{2,4}}?)(?:{alt('honorifics')})?(?=因|由于|于\d)", clauses[-1])
-    if not opening and cause and is_name(cause.group(1)):
-        opening = [cause.group(1)]
+    # 李明因工作调动，请求辞去…; 李明于5月16日递交辞呈，同时不再担任…; 公司原董事长王某同志因…
+    cause = re.match(rf"([{CJK}]{{2,30}}?)(?:{alt('honorifics')})?(?=因|由于|于\d)", clauses[-1])
+    if not opening and cause and (is_name(cause.group(1)) or post_then_name(cause.group(1))):
+        opening = [cause.group(1) if is_name(cause.group(1)) else post_then_name(cause.group(1)) or ""]
     titled = post_then_name(last)
     alone = is_name(last) and not (len(last) == 2 and last[-1] in TITLE_END)  # 经理 is no name
     found = known_tail(last, known) or ([last] if alone else [titled] if titled else opening)
@@ -266,18 +267,23 @@ def previous_subject(before: str, known: list[str]) -> list[str]:
 
 
 def is_resume(before: str, run: str) -> bool:
-    """曾任/历任 and a year standing for the subject (2013年任…) are history, not events."""
-    return bool(re.search(RESUME, before[-12:])) or bool(re.fullmatch(r"[\d年月]+", run))
+    """曾任/历任 and a year standing for the subject (2013年任…) are history, not events;
+    the 曾 of a name (曾勇平当选) is a surname."""
+    window = before[-12:]
+    if run and window.endswith(run) and "曾" in run and names_in(bare(run), True):
+        window = window[: -len(run)]  # the run is names: none of it is a résumé's 曾
+    return bool(re.search(RESUME, window)) or bool(re.fullmatch(r"[\d年月]+", run))
 
 
 LEAD_IN = re.compile(r"^(?:.*(?:决定|关于|审议了?|听取了?|收到|接到|同意|批准|通过了?|以及|宣布了?)|由)")
 """会议决定张勇同志代理…, 表决通过了关于李明代理…, 宣布王某任…: the name is after the body's verb."""
 TRAILING = re.compile(
     r"(?:(?:本月|上月|今年|去年|年|月)(?:初|底|上旬|中旬|下旬)|本月|上月|今年|去年|近日|日前|近期|\d{1,2}月(?:上旬|中旬|下旬|初|底|份)?"
-    r"|\d{1,2}日|上旬|中旬|下旬"
+    r"|\d{1,2}日|上旬|中旬|下旬|(?:在|于)(?=\d)|\d{4}年"
     r"|将|即将|已|已经|正式|均|便|就|再度|再次|又|挂职|特|于|扶正|转正|宣誓|并|同时|相应|也|亦|还|则|被|因|决定|主动|自愿|突然|突|双双|相继|先后)+$"
 )
-"""朱善璐本月中旬调任, 李路明同志将接替, 杨军特申请辞去, 副校长杨某扶正担任, 王某并不再担任,
+"""朱善璐本月中旬调任, 李路明同志将接替, 项某在2017年7月被免去,
+杨军特申请辞去, 副校长杨某扶正担任, 王某并不再担任,
 同时相应辞去, 王某因调任:
 words between a name and its verb."""
 
@@ -285,6 +291,10 @@ words between a name and its verb."""
 def bare(run: str) -> str:
     """A run without its time and modal words: "" when it names no one (3月底, 今年1月)."""
     return TRAILING.sub("", NOISE.sub("", run)).strip()
+
+
+SUCCESSION = re.compile("^(?:前任|前一任|继任者|接任者|继任)")
+"""徐某的前任项某, 王某的继任者李某: a word of succession between 的 and the name."""
 
 
 def cleaned_runs(run: str) -> list[str]:
@@ -297,7 +307,8 @@ def cleaned_runs(run: str) -> list[str]:
     for candidate in (run, trimmed, LEAD_IN.sub("", trimmed)):
         if candidate and candidate not in runs:
             runs.append(candidate)
-    if "的" in trimmed and (is_name(tail := trimmed.rsplit("的", 1)[1]) or names_in(tail, True)):
+    tail = SUCCESSION.sub("", trimmed.rsplit("的", 1)[-1])  # 徐某的前任项某: the name after the word
+    if "的" in trimmed and (is_name(tail) or names_in(tail, True)):
         runs.append(tail)  # 时任合肥包河区委的胡某; 白云庄社区的任某、沈某和张某
     if (cause := re.match(r"(.{2,6}?)(?:因|由于|向)", trimmed)) and is_name(cause.group(1)):
         runs.append(cause.group(1))  # 王某先生由于工作变动原因辞去…, 王某向县人大常委会提出辞去…

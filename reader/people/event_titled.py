@@ -89,7 +89,6 @@ def titled_moves(clause: str, known: list[str]) -> Iterator[tuple[int, str, str]
             yield from ((start, name, post) for name, post in pairs)
 
 
-
 DISMISSED = re.compile(r"(?:予以|被|已被|作|给予)了?(?:免职|撤职)(?:处理|处分)?(?=$|[，,。；;])")
 """市公安局副局长何某予以免职 / 县长王某被免职: removed from the title before the name."""
 
@@ -131,9 +130,11 @@ def bare_elections(clause: str) -> Iterator[tuple[int, list[str], str]]:
 
 
 NEWLY_ELECTED = re.compile(
-    r"新当选(?:的|为)?(?P<titled>[\u4e00-\u9fff]{3,30}?)(?=说|表示|向|在|介绍|指出|发言|讲话|作|[，,。：:；;]|$)"
+    r"(?:新当选(?:的|为)?|(?<=会议|大会)选举(?:产生)?的)"
+    r"(?P<titled>[\u4e00-\u9fff]{3,30}?)(?=说|表示|向|在|介绍|指出|发言|讲话|作|已|经|[，,。：:；;]|$)"
 )
-"""新当选的居委会主任吴某说, 新当选村委会主任李某向全体村民承诺: the post before the name."""
+"""新当选的居委会主任吴某说, 新当选村委会主任李某向全体村民承诺, 省人民代表大会第一次会议选举的
+省人民检察院检察长陈某已经…批准任命: the post before the name."""
 
 
 SAID = re.compile(r"与|说|表示|向|在|介绍|指出|发言|讲话|作|[。；;：:]")
@@ -143,7 +144,7 @@ SAID = re.compile(r"与|说|表示|向|在|介绍|指出|发言|讲话|作|[。�
 def newly_elected(clause: str) -> Iterator[tuple[int, str, str]]:
     """(position, name, post) of 新当选(的)Y X: a report's retelling of an election; the
     titled names after the first go with it (新当选的县政协主席郑某，副主席王某、汪某)."""
-    if "新当选" not in clause:
+    if "新当选" not in clause and "选举的" not in clause and "选举产生的" not in clause:
         return
     for match in NEWLY_ELECTED.finditer(clause):
         titled = match.group("titled")
@@ -154,4 +155,3 @@ def newly_elected(clause: str) -> Iterator[tuple[int, str, str]]:
         run = SAID.split(clause[match.start("titled") :], maxsplit=1)[0]
         for person, held in titled_items(run) or [(name, post)]:
             yield match.start(), person, held
-

@@ -1,0 +1,148 @@
+"""任免 formula classes of the eighth round (tuned on test6, the seventh round's kept-apart
+batch, after its figure was reported), one made-up notice each, and the officials rules
+they needed: a list of moves whose next item opens with a verb of its own, a titled name
+with 同志 before 为, posts set apart by commas under one verb, a résumé's 在担任…以前, a
+year between a name and a passive verb, 的前任X, a cause after a titled name, a listed
+firm's 提请辞去, 其 inside a given name, 曾 as a surname, and 会议选举的Y X."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.officials import extract_officials
+from reader.people.events import find_events
+
+
+def read(*paragraphs: str, date: str = "2021-05-06") -> list[tuple[str, str, str]]:
+    names = [official.name for official in extract_officials(list(paragraphs)).officials]
+    return [(e.name, e.kind, e.post) for e in find_events(list(paragraphs), date, names)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each item opens with 任命: its own formula, never a name 任命B (任 is a surname)
+        (
+            "国务院任免国家工作人员。任命王小明为青山市副市长;任命李大海为青山市审计局局长。",
+            [("王小明", "appointed", "青山市副市长"), ("李大海", "appointed", "青山市审计局局长")],
+        ),
+        # a titled name and 同志 before 为
+        (
+            "任命县委副书记王道清同志为县人民政府副县长、代理县长。",
+            [("王道清", "appointed", "县人民政府副县长、代理县长")],
+        ),
+        # a year between the name and a passive removal, and 的前任 before the name
+        (
+            "李小红的前任陈大海在2017年7月被免去青山学院党委副书记、院长职务。",
+            [("陈大海", "removed", "青山学院党委副书记、院长")],
+        ),
+        # 其 in the middle of a given name, and a listed firm's 提请辞去
+        (
+            "张其亚先生提请辞去公司董事、总经理职务,同时不再担任公司法定代表人。",
+            [("张其亚", "removed", "公司董事、总经理"), ("张其亚", "removed", "公司法定代表人")],
+        ),
+        # a titled name and its cause before the comma, the request after it
+        (
+            "公司原董事长王大明同志因工作安排,申请辞去公司董事长、董事职务。",
+            [("王大明", "removed", "公司董事长、董事")],
+        ),
+    ],
+)
+def test_names_of_a_formula(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 不再担任A，B，C职务: each post its own removal
+        (
+            "卢小力同志不再担任青山市人民政府党组成员,中共青山市委开发区工作委员会副书记、委员,"
+            "青山开发区管委会主任职务。",
+            [
+                ("卢小力", "removed", "青山市人民政府党组成员"),
+                ("卢小力", "removed", "中共青山市委开发区工作委员会副书记、委员"),
+                ("卢小力", "removed", "青山开发区管委会主任"),
+            ],
+        ),
+        # 任A，B: a second post that opens like the first, then the next person's clause
+        (
+            "严小彪同志任青山妇产医院党委副书记、院长,青山妇幼保健院院长,王小东同志任青山妇产医院副院长。",
+            [
+                ("严小彪", "appointed", "青山妇产医院党委副书记、院长"),
+                ("严小彪", "appointed", "青山妇幼保健院院长"),
+                ("王小东", "appointed", "青山妇产医院副院长"),
+            ],
+        ),
+        # the clause after the comma is another person's move, not a post of the first
+        (
+            "他们分别是,王小军任青山市委书记,陈大伟任白水市委书记。",
+            [("王小军", "appointed", "青山市委书记"), ("陈大伟", "appointed", "白水市委书记")],
+        ),
+    ],
+)
+def test_posts_set_apart_by_commas(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected
+
+
+def test_a_story_of_posts_set_apart_by_commas_stays_a_story() -> None:
+    text = (
+        "解放战争时期，王大里同志担任中共青山区委委员、秘书长，青山军区政治部主任，"
+        "参与领导青山区人民群众支援前线。"
+    )
+    assert read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 在担任…以前: what the person held before, no event
+        ("公开资料显示,在担任青山镇党委副书记、镇长以前,王正任共青团青山市委员会书记。", []),
+        # 曾 as a surname, inside a list too
+        (
+            "欧阳晓红、曾勇平当选青山市人大常委会委员。",
+            [("欧阳晓红", "elected", "青山市人大常委会委员"), ("曾勇平", "elected", "青山市人大常委会委员")],
+        ),
+        ("王某曾任青山县县长。", []),
+        # the post and the name after 会议选举的
+        (
+            "青山省第十三届人民代表大会第一次会议选举的青山省人民检察院检察长陈大勇已经批准任命。",
+            [("陈大勇", "elected", "青山省人民检察院检察长")],
+        ),
+        # a surname added this round (席), in a list of eight
+        (
+            "李正一、李晓二、张瑞三、席小军、李武五、李青六、谢红、李思七当选十二届省政协副主席。",
+            [
+                (name, "elected", "十二届省政协副主席")
+                for name in ("李正一", "李晓二", "张瑞三", "席小军", "李武五", "李青六", "谢红", "李思七")
+            ],
+        ),
+    ],
+)
+def test_history_and_elections(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "titles"),
+    [
+        # a name before the front of a body printed whole elsewhere in the paragraph (西南…)
+        (
+            "免去吴松西南林业大学党委书记、委员的职务,张昌山出任西南林业大学党委委员、书记。",
+            "吴松",
+            ["西南林业大学党委书记", "委员"],
+        ),
+        # 提任 is a verb of office: its 提 is no third character of the name
+        ("武警某师师长曹勇提任青山总队司令员。", "曹勇", ["武警某师师长", "青山总队司令员"]),
+    ],
+)
+def test_officials_read_the_name_apart_from_what_follows(text: str, name: str, titles: list[str]) -> None:
+    found = {official.name: official.titles for official in extract_officials([text]).officials}
+    assert found.get(name) == titles
+    assert not any(other != name and other.startswith(name) for other in found)
+
+
+def test_appointments_and_removals_are_no_name() -> None:
+    text = "宣布开发区主要领导任免决定：沈志平兼任县委书记。"
+    found = [official.name for official in extract_officials([text]).officials]
+    assert found == ["沈志平"]
