@@ -146,3 +146,67 @@ def test_appointments_and_removals_are_no_name() -> None:
     text = "宣布开发区主要领导任免决定：沈志平兼任县委书记。"
     found = [official.name for official in extract_officials([text]).officials]
     assert found == ["沈志平"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # two titled names joined by 和 before 已被免职: each dismissed from the titles before it
+        (
+            ["此前,青山县委常委、政法委书记罗小平和县公安局党委书记、局长申大荣已被免职。"],
+            [
+                ("罗小平", "removed", "青山县委常委、政法委书记"),
+                ("申大荣", "removed", "县公安局党委书记、局长"),
+            ],
+        ),
+        # 任命A为X，免去其Y职务；B为Z: A's removal between them does not end the list
+        (
+            ["决定任命龙小春为中共青山县委书记,免去其白水县委副书记职务;谢小东为中共青山县委副书记。"],
+            [
+                ("龙小春", "appointed", "中共青山县委书记"),
+                ("谢小东", "appointed", "中共青山县委副书记"),
+                ("龙小春", "removed", "白水县委副书记"),
+            ],
+        ),
+        # a bill passed is the move made; a bill only heard is not
+        (["会议表决通过了关于任命王小明为青山县副县长的议案。"], [("王小明", "appointed", "青山县副县长")]),
+        (
+            ["会议表决通过了县政府提请的王小明担任青山县副县长的议案。"],
+            [("王小明", "appointed", "青山县副县长")],
+        ),
+        (["会议审议了关于提请任命王小明为青山县副县长的议案。"], []),
+        # a list's count with no 等
+        (
+            ["会议决定王小明、李大海二人担任青山县副县长。"],
+            [("王小明", "appointed", "青山县副县长"), ("李大海", "appointed", "青山县副县长")],
+        ),
+        # a generic noun before the name, and where it was said between name and verb
+        (
+            ["近日,“85后”干部张小利履新青山县委副书记、青山经开区管委会主任。"],
+            [("张小利", "appointed", "青山县委副书记、青山经开区管委会主任")],
+        ),
+        (
+            ["2009年6月1日,王小锋在青山市人大常委会第二十一次会议上被任命为青山市代理市长。"],
+            [("王小锋", "appointed", "青山市代理市长")],
+        ),
+        # the paragraph's person (王小明，男，…) after a date and where it was said
+        (
+            [
+                "王小锋,男,汉族,1980年7月出生,2008年赴青山任职。"
+                "2009年6月1日,在青山市人大常委会第二十一次会议上被任命为青山市代理市长。"
+            ],
+            [("王小锋", "appointed", "青山市代理市长")],
+        ),
+    ],
+)
+def test_lists_bills_and_runs(paragraphs: list[str], expected: list[tuple[str, str, str]]) -> None:
+    assert read(*paragraphs) == expected
+
+
+def test_a_board_is_no_name_before_its_committee() -> None:
+    text = "张朝宏申请辞去公司董事长、董事职务,同时辞去董事会战略决策委员会主任委员职务。"
+    assert [official.name for official in extract_officials([text]).officials] == []
+    assert read(text) == [
+        ("张朝宏", "removed", "公司董事长、董事"),
+        ("张朝宏", "removed", "董事会战略决策委员会主任委员"),
+    ]

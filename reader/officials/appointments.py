@@ -82,6 +82,9 @@ def _name_glued_to_post(
         end = first.start + n
         name = text[first.start : end]
         rest = text[end : first.end]
+        word = f.lex.not_names.longest_at(text, first.start)
+        if word is not None and len(word) > n:
+            continue  # 辞去董事会战略委员会主任职务: 董事会 is a word, 董事 no name
         if len(rest) > 2 and (name in f.people or plausible_chinese(name, f.lex, strict=True)):
             return [(first.start, end)], [Post(end, first.end, rest, first.former), *posts[1:]]
     return [], posts

@@ -258,6 +258,8 @@ def _names_of(
     before = clause[:start]
     if re.fullmatch(rf"向[{CJK}]{{2,15}}", run):  # 王某因工作调动，向县人大常委会提出辞去…
         before, run = before.removesuffix(run), ""
+    if re.fullmatch(rf"在[{CJK}0-9]{{1,40}}?(?:上|中|期间)", run):  # 2009年6月1日，在…会议上被任命为…
+        before, run = before.removesuffix(run), ""  # where it was said: the person is the clause's
     if run in ADVERBS or (run and not bare(run)):  # 现任市委书记常绪扩，也拟任…: the clause
         before, run = before.removesuffix(run), ""  # before names him (杨某因…，特申请辞去…)
     if run in (*PRONOUNS, *BACK_PERSONS, "他们", "她们"):
@@ -278,8 +280,8 @@ def _names_of(
         return [at.subject.group("name") or at.subject.group("bracketed")]
     if at.opener and BIO.match(at.sentence):  # 王小明 / 男，汉族，…，拟任…: the name on the line before
         return [at.opener]
-    opening = not re.sub(r"[，,\s]", "", at.before[at.before.rfind("。") + 1 :] + before)
-    if opening and at.opener and at.before:  # 王小明，男，…。拟任青山县县长。: the paragraph's
+    opening = not re.sub(r"[，,\s]|\d+[年月日]", "", at.before[at.before.rfind("。") + 1 :] + before)
+    if opening and at.opener and at.before:  # 王小明，男，…。(2009年6月1日，)拟任青山县县长。
         return [at.opener]
     return previous_subject(before, at.known)
 

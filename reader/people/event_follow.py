@@ -19,6 +19,10 @@ OWN_VERB = re.compile(r"(?:决定|同意|批准)?(?:任命|任免|免去|免除|
 as one, not an item carried by the verb before: 任 is a surname, so 任命B would pass for a name."""
 
 
+SAME_PERSON = re.compile(r"(?:并|同时)?(?:免去其|提请[^为]{2,30}?(?:免去|任命)其)")
+"""The items after 任命A为X that go on with A (免去其…职务, 提请…免去其…职务), not with a new name."""
+
+
 def _items(rest: str) -> str:
     """The items of 任命A为X、B为Y、C为Z set apart by ；: a 、 opens an item only after one
     that holds its 为 (周恩来、王洪文为副主席 is one item; 副市长、代理市长 one post)."""
@@ -45,6 +49,8 @@ def carried(
     pattern = CARRIED[carry]
     for piece in pieces[1:]:
         piece = piece.strip().rstrip("。！!")
+        if carry == "为" and SAME_PERSON.match(piece):
+            continue  # 任命A为X，免去其Y职务，提请…；B为Z: A's own next steps, then the list goes on
         if OWN_VERB.match(piece):
             return
         match = pattern.fullmatch(piece)

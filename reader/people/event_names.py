@@ -98,6 +98,8 @@ def names_in(run: str, strict: bool, formula: bool = False) -> list[str]:
     """The names in a run before or after a formula; strict: every part must be a name."""
     run = NOISE.sub("", run)
     run = re.sub(r"等\d*[名位个]?(?:代表|同志|人|委员|干部|党员)?$", "", run)
+    if "、" in run:  # 甲、乙、丙三人担任…: a list's count with no 等
+        run = re.sub(r"[两二三四五六七八九十\d]+[名位个]?(?:人|同志)$", "", run)
     parts: list[str] = []
     for part in LIST_SPLIT.split(run):
         if "和" in part and not is_name(part):
@@ -312,6 +314,11 @@ def cleaned_runs(run: str) -> list[str]:
         runs.append(tail)  # 时任合肥包河区委的胡某; 白云庄社区的任某、沈某和张某
     if (cause := re.match(r"(.{2,6}?)(?:因|由于|向)", trimmed)) and is_name(cause.group(1)):
         runs.append(cause.group(1))  # 王某先生由于工作变动原因辞去…, 王某向县人大常委会提出辞去…
+    place = re.fullmatch(r"(.{2,4}?)在[^，,]{1,40}?(?:上|中|期间)", trimmed)
+    if place and is_name(place.group(1)):
+        runs.append(place.group(1))  # 王某在县人大常委会第二十一次会议上被任命为…
+    if (plain := re.sub(r"^(?:干部|官员|青年干部|女干部)", "", trimmed)) != trimmed and is_name(plain):
+        runs.append(plain)  # “准85后”干部张某履新…
     return runs
 
 

@@ -103,7 +103,10 @@ def dismissals(clause: str, known: list[str]) -> Iterator[tuple[int, str, str]]:
         return
     for match in DISMISSED.finditer(clause):
         segment = re.split(r"[，,：:的对]", clause[: match.start()])[-1]
-        if found := titled_name(segment, known):
+        joined = [titled_name(part, known) for part in segment.split("和")] if "和" in segment else []
+        if len(joined) > 1 and all(joined):  # 县委常委、政法委书记罗某和县公安局局长申某已被免职
+            yield from ((match.start(), *pair) for pair in joined if pair)
+        elif found := titled_name(segment, known):
             yield match.start(), *found
         elif "对" in clause[: match.start()]:  # 对天山区区委书记李某，…朱某3名同志给予了免职处理
             listed = COUNTED.sub("", clause[clause.rfind("对", 0, match.start()) + 1 : match.start()])

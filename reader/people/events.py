@@ -184,6 +184,7 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
     for index, raw in enumerate(paragraphs):
         paragraph = SPACED_NAME.sub(r"\1\2", SPACES.sub("", _digit_years(raw.strip())))
         paragraph = ASIDE.sub("", SEX_MARK.sub("", paragraph))
+        paragraph = PASSED_BILL.sub(r"\1。", paragraph)  # 表决通过了关于任命X为Y的议案: done
         if not paragraph:
             continue
         heading = (  # every heading ends in a colon or its verb: most paragraphs are none
@@ -246,6 +247,9 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
     return _drop_repeats(list(found.values()))
 
 
+PASSED_BILL = re.compile(r"(通过了?[^。；;]{4,120}?)的议案")
+"""表决通过了关于任命X为Y的议案 / 通过了…提请的X担任Y的议案: a bill passed is the move made (a
+bill only heard, 审议了…的议案, is left as it is)."""
 PROPOSED_KEY = re.compile(rf"^拟(?:任|任职务|提名|推荐)[:：](?P<post>[{CJK}0-9、（）()·]{{2,60}}?)[。；;]?$")
 """拟任：青山县委常委 on the line after a 公示 entry's particulars: that person's proposed post."""
 RESULTS_INLINE = re.compile(r"(?:选举产生|选出)了?[^：:。；;]{0,40}[:：](?P<items>[^。]+)")
