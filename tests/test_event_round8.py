@@ -210,3 +210,76 @@ def test_a_board_is_no_name_before_its_committee() -> None:
         ("张朝宏", "removed", "公司董事长、董事"),
         ("张朝宏", "removed", "董事会战略决策委员会主任委员"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # 不再担任 with no post: a name alone leaves what the move before it gave another;
+        # a titled name leaves its title
+        (
+            ["同天,青山市住建委主任徐小云出任区委书记,汪小永不再担任。"],
+            [("徐小云", "appointed", "区委书记"), ("汪小永", "removed", "区委书记")],
+        ),
+        (
+            ["5月30日,于小辉被任命为青山区委书记,侯小舒不再担任。"],
+            [("于小辉", "appointed", "青山区委书记"), ("侯小舒", "removed", "青山区委书记")],
+        ),
+        (
+            ["同日,徐小荣调任白水区区委书记,原白水区委书记吴小隆不再兼任,改任青山市政府秘书长。"],
+            [("徐小荣", "transferred", "白水区区委书记"), ("吴小隆", "removed", "白水区委书记")],
+        ),
+        # 不再担任 after a comrade, read after 决定: a removal, never 王某不再 appointed
+        (
+            ["会议宣布市委决定,孙小硕同志不再担任青山区委书记职务。"],
+            [("孙小硕", "removed", "青山区委书记")],
+        ),
+        # 被任命Y with no 为, and 并被提名为Y with no 候选人
+        (
+            ["于小丰被任命青山区委副书记,并被提名为区长。"],
+            [("于小丰", "appointed", "青山区委副书记"), ("于小丰", "nominated", "区长")],
+        ),
+        # an item of a list of moves: a titled name, an aside of birth, then its new post
+        (
+            [
+                "具体调整如下:",
+                "青山市市长丁小纯(生于1970年10月,白水人),任白水市委书记;",
+                "白水市副市长王小军(生于1971年2月,青山人),任青山区委副书记、提名区长;",
+            ],
+            [
+                ("丁小纯", "appointed", "白水市委书记"),
+                ("王小军", "appointed", "青山区委副书记"),
+                ("王小军", "nominated", "区长"),
+            ],
+        ),
+        # 成功当选 and people counted, none named
+        (
+            [
+                "涂小华同志成功当选青山市工商联主席,49位同志成功当选副主席,雷小睿同志成功当选秘书长,86位同志当选常委。"
+            ],
+            [
+                ("涂小华", "elected", "青山市工商联主席"),
+                ("雷小睿", "elected", "秘书长"),
+            ],
+        ),
+        # 同意接受X辞去…, with the place of the post printed whole elsewhere
+        (
+            ["听取了吕小镇人大主席团的报告,决定同意接受石小烽同志辞去吕小镇人民政府镇长职务的请求。"],
+            [("石小烽", "removed", "吕小镇人民政府镇长")],
+        ),
+        # a guess (料任) is no move; 其 ends a name in a list only
+        (["习小明亲信料任青山省常务副省长。"], []),
+        (
+            ["张小轩、马正其不再担任青山市委常委。"],
+            [("张小轩", "removed", "青山市委常委"), ("马正其", "removed", "青山市委常委")],
+        ),
+        (["习近平致电吴敦义,祝贺其当选中国国民党主席。"], []),  # no name 祝贺其
+        # a ? inside a name is a character lost to the page's encoding, not a question
+        (
+            ["王小生当选为青山市中级人民法院院长,杨祖?当选为青山市人民检察院检察长。"],
+            [("王小生", "elected", "青山市中级人民法院院长")],
+        ),
+    ],
+)
+def test_dev9_classes(paragraphs: list[str], expected: list[tuple[str, str, str]]) -> None:
+    assert read(*paragraphs) == expected

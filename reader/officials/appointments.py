@@ -85,9 +85,17 @@ def _name_glued_to_post(
         word = f.lex.not_names.longest_at(text, first.start)
         if word is not None and len(word) > n:
             continue  # 辞去董事会战略委员会主任职务: 董事会 is a word, 董事 no name
+        place = name + rest[:1]
+        if rest[:1] in GLUED_PLACE_UNITS and any(k != first.start for k in _occurrences(text, place)):
+            continue  # 吕亭镇人大主席团…辞去吕亭镇人民政府镇长职务: 吕亭 is the place of 吕亭镇
         if len(rest) > 2 and (name in f.people or plausible_chinese(name, f.lex, strict=True)):
             return [(first.start, end)], [Post(end, first.end, rest, first.former), *posts[1:]]
     return [], posts
+
+
+GLUED_PLACE_UNITS = frozenset("省市县区镇乡村縣區鎮鄉")
+"""The units a place's name ends with: a "name" right before one, printed with it elsewhere in
+the paragraph too, is the place's own name (张华县水利局局长 alone is 张华's)."""
 
 
 def _name_lengths(text: str, start: int) -> tuple[int, int]:

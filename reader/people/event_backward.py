@@ -208,6 +208,10 @@ def _chain_post(text: str) -> str:
     return clean_post("、".join(items)) if items else ""
 
 
+COUNTED_PERSONS = re.compile(
+    r"[\d两二三四五六七八九十百千]+(?:位|名|个)?(?:同志|人|代表|委员|干部)?(?:成功|顺利|均|都)?"
+)
+"""49位同志, 86人: a count of the persons a formula is told of, with no name."""
 COLLECTIVE = ("全部", "全都", "均", "都", "一并")
 """The words that tell a move of every one of the comma-set names before them."""
 
@@ -236,6 +240,8 @@ def _names_of(
     """The persons a formula told after its names (X任Y) is told of: the run before it
     (a name, a list, a titled name, 时任…的X), else a pronoun's or an adverb's person, the
     clause before's (…拟任X，拟提名为Y), the sentence's subject, the paragraph's."""
+    if COUNTED_PERSONS.fullmatch(run):
+        return []  # 49位同志当选副主席: people counted, none named
     if run in COLLECTIVE:  # 乐业县委书记方某，浦北县委书记古某，全部拟任…
         everyone = _listed_before(clause[:start].removesuffix(run))
         return everyone if len(everyone) > 1 else []

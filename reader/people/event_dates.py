@@ -22,6 +22,8 @@ DATE = re.compile(
 
 BIOGRAPHY = re.compile(r"(?:出生|生|参加工作|加入中国共产党|入党)")
 """1980年5月生, 1990年7月参加工作: a résumé's dates, never the event's."""
+BORN = re.compile(r"(?:出生于|生于|生於|出生於)$")
+"""生于1970年10月: a birth date printed after its word."""
 
 
 def resolve(match: re.Match[str], article: dt.date | None) -> str | None:
@@ -95,7 +97,9 @@ def date_before(
     start = sentence.find(clause)
     before = sentence[: (start if start >= 0 else 0) + offset]
     matches = [
-        m for m in DATE.finditer(before) if not m.group("d3") and not BIOGRAPHY.match(before, m.end())
+        m
+        for m in DATE.finditer(before)
+        if not (m.group("d3") or BIOGRAPHY.match(before, m.end()) or BORN.search(before, 0, m.start()))
     ]
     recent = [m.end() for m in re.finditer(RECENT, before)]
     if recent and (not matches or recent[-1] > matches[-1].end()):

@@ -39,6 +39,9 @@ def alt(*roles: str) -> str:
 CJK = "\u4e00-\u9fff"
 NAME_RUN = rf"[{CJK}·・、0-9]{{2,60}}?"
 POST = rf"(?P<post>[{CJK}0-9A-Za-z、（）()·]{{2,60}}?)"
+PLACE_POST = rf"(?:(?!的)[{CJK}]){{1,5}}?[省市县区州旗](?:委|人民|政府|人大|政协|纪委|监委|法院|检察院)"
+"""A post that opens with its place's body (卢江县委副书记, 青山市人民政府副市长): after
+任命X为A，免去 with no name it is X's; a name before it would be read with 同志 or 的."""
 POST_END = (
     rf"(?=$|[，,。；;：:！？!?“”\s】」』》]|并|{alt('post_tails')}|、(?:决定|任命|免去|提名)"
     rf"|、[{CJK}]{{2,4}}(?:同志)?(?:(?<![主兼])任(?![免命职期])|(?<![认称改作])为|当选|调任|不再担任)[{CJK}])"
@@ -113,7 +116,7 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     ("nominated", re.compile(rf"{alt('proposing_appointment')}(?P<names>{NAME_RUN})为{POST}{POST_END}"), ""),
     (  # 任命X为Y, 任命X兼任Y
         "appointed",
-        re.compile(rf"{alt('appointing')}了?[:：]?(?P<names>{NAME_RUN})(?:为|{alt('by_whom')}){POST}{POST_END}"),
+        re.compile(rf"{alt('appointing')}了?[:：]?(?P<names>{NAME_RUN})(?:为|(?<!不再){alt('by_whom')}){POST}{POST_END}"),
         "为",
     ),
     (
@@ -155,7 +158,7 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     (
         "appointed",
         re.compile(
-            rf"(?<![任命]){alt('deciding')}[:：，,]?由?(?P<names>{NAME_RUN})(?:为|{alt('by_whom')}){POST}{POST_END}"
+            rf"(?<![任命]){alt('deciding')}[:：，,]?由?(?P<names>{NAME_RUN})(?:为|(?<!不再){alt('by_whom')}){POST}{POST_END}"
         ),  # 会议决定(：/，)王某为代理县长
         "为",
     ),
@@ -210,11 +213,16 @@ BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
         False,
     ),
     ("appointed", re.compile(rf"{alt('taking')}{POST}{POST_END}"), False),
-    ("appointed", re.compile(rf"(?:被|获){AGENT}{alt('passive_appointing')}为{POST}{POST_END}"), False),
+    # X被任命为Y; 被任命Y with no 为 where Y opens with its place (被任命怀柔区委副书记)
+    (
+        "appointed",
+        re.compile(rf"(?:被|获){AGENT}{alt('passive_appointing')}(?:为|(?={PLACE_POST})){POST}{POST_END}"),
+        False,
+    ),
     ("appointed", re.compile(rf"(?<=[{CJK}]){alt('becoming')}{POST}{POST_END}"), True),
     ("elected", re.compile(rf"被{AGENT}{alt('passive_electing')}为{POST}{POST_END}"), False),
     ("elected", re.compile(rf"(?<![被]){alt('filling')}为{POST}{POST_END}"), True),
-    ("nominated", re.compile(rf"被提名为{POST}候选人"), False),
+    ("nominated", re.compile(rf"被提名为{POST}(?:候选人|人选|{POST_END})"), False),
     # 不再提名(X)为Y候选人: a nomination withdrawn, no event
     (
         "nominated",
@@ -313,9 +321,6 @@ THEN_FOR = re.compile(rf"并(?:决定)?为{POST}{POST_END}")
 THEN_NOMINATED = re.compile(rf"(?<!不再)提名为{POST}(?:候选人|人选)")
 THEN_ACTING = re.compile(rf"[，,](?:并(?:决定)?其)?(?P<post>代理[{CJK}]{{2,30}}?)职务")
 TRIGGERS = re.compile(alt("triggers"))
-PLACE_POST = rf"(?:(?!的)[{CJK}]){{1,5}}?[省市县区州旗](?:委|人民|政府|人大|政协|纪委|监委|法院|检察院)"
-"""A post that opens with its place's body (卢江县委副书记, 青山市人民政府副市长): after
-任命X为A，免去 with no name it is X's; a name before it would be read with 同志 or 的."""
 VOTES = re.compile(rf"(?P<run>[{CJK}·]{{2,20}}?){alt('votes')}\d+票")
 """A word one of the formulas above holds: a clause without any is not matched against them."""
 TITLED_PAPERS = re.compile(

@@ -29,10 +29,10 @@ HONORIFICS = words()["honorifics"]
 NAME_TITLES = frozenset(words()["name_titles"])
 MEETING_ROLES = words()["meeting_roles"]
 NOT_FIRST = (*PRONOUNS, "您", "你", "我")
-NOT_NAMES = frozenset({"后来", "随后", "其后", "此后", "全部", "双双", "同时", "相继"})
+NOT_NAMES = frozenset({"后来", "随后", "其后", "此后", "全部", "双双", "同时", "相继", "成功", "顺利"})
 """What no name opens with: a pronoun (选举您担任…)."""
-MIDDLE_GIVEN = set("向中其")
-"""Characters of NOT_GIVEN that stand in the middle of a three-character name (陈向群, 金中梁, 张其亚)."""
+MIDDLE_GIVEN = set("向中")
+"""Characters of NOT_GIVEN that stand in the middle of a three-character name (陈向群, 金中梁)."""
 VERBISH = set("获被将已再又也现出任调升兼接曾均都")
 """Characters that end a run before a verb (王小明获任, 李大海将): no fourth of a name."""
 
@@ -59,6 +59,8 @@ def is_name(text: str, formula: bool = False) -> bool:
         return len(text) >= 4 and all(0 < len(part) <= 6 for part in parts)
     single, compound = surnames()
     given = text[2:] if len(text) == 3 and text[1] in MIDDLE_GIVEN else text[1:]  # 陈向群, not 李明向
+    if len(text) == 3 and text[1] == "其":
+        given = given.replace("其", "")  # 张其亚 (其 ends a name only in a list: names_in)
     if not 2 <= len(text) <= 4 or any(ch in NOT_GIVEN for ch in given) or text.startswith(NOT_FIRST):
         return False
     if text in NOT_NAMES:
@@ -108,7 +110,10 @@ def names_in(run: str, strict: bool, formula: bool = False) -> list[str]:
             parts.append(part)
     names = []
     for index, part in enumerate(parts):
-        if is_name(part, formula):
+        listed_qi = (
+            len(parts) > 1 and len(part) == 3 and part[2] == "其" and is_name(part[:2])
+        )  # 张某、马正其
+        if is_name(part, formula) or listed_qi:
             names.append(part)
         elif called := called_name(part):
             names.append(called)  # 决定郑某副区长代理区长职务
@@ -277,12 +282,13 @@ def is_resume(before: str, run: str) -> bool:
     return bool(re.search(RESUME, window)) or bool(re.fullmatch(r"[\d年月]+", run))
 
 
-LEAD_IN = re.compile(r"^(?:.*(?:决定|关于|审议了?|听取了?|收到|接到|同意|批准|通过了?|以及|宣布了?)|由)")
+LEAD_IN = re.compile(r"^(?:.*(?:决定|关于|审议了?|听取了?|收到|接到|同意|接受|批准|通过了?|以及|宣布了?)|由)")
 """会议决定张勇同志代理…, 表决通过了关于李明代理…, 宣布王某任…: the name is after the body's verb."""
 TRAILING = re.compile(
     r"(?:(?:本月|上月|今年|去年|年|月)(?:初|底|上旬|中旬|下旬)|本月|上月|今年|去年|近日|日前|近期|\d{1,2}月(?:上旬|中旬|下旬|初|底|份)?"
     r"|\d{1,2}日|上旬|中旬|下旬|(?:在|于)(?=\d)|\d{4}年"
-    r"|将|即将|已|已经|正式|均|便|就|再度|再次|又|挂职|特|于|扶正|转正|宣誓|并|同时|相应|也|亦|还|则|被|因|决定|主动|自愿|突然|突|双双|相继|先后)+$"
+    r"|将|即将|已|已经|正式|均|便|就|再度|再次|又|挂职|特|于|扶正|转正|宣誓|并|同时|相应|也|亦|还|则|被|因|决定|主动|自愿|突然|突|双双|相继|先后"
+    r"|成功|顺利|高票|全票|等额)+$"
 )
 """朱善璐本月中旬调任, 李路明同志将接替, 项某在2017年7月被免去,
 杨军特申请辞去, 副校长杨某扶正担任, 王某并不再担任,

@@ -217,6 +217,10 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
                 ]
             elif not item:
                 header = None
+        if listed and not events and (item_move := ITEM_MOVE.match(paragraph)):
+            events = _item_move(
+                item_move, since, index
+            )  # 具体调整如下：/ 常州市长丁某(生于…)，任铜陵市委书记；
         key = PROPOSED_KEY.match(paragraph) if not events and index and paragraph.startswith("拟") else None
         if key and (post := clean_post(key.group("post"))):
             entry = SUBJECT.match(paragraphs[index - 1].strip())  # 王某，男，…。 / 拟任：Y
@@ -247,6 +251,30 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
     return _drop_repeats(list(found.values()))
 
 
+ITEM_MOVE = re.compile(
+    rf"^(?P<titled>[{CJK}、·]{{2,60}}?)(?:[（(][^（）()]{{0,60}}[）)])?[，,]"
+    rf"(?P<verb>任|出任|调任|转任)(?P<post>[{CJK}、·]{{2,60}}?)(?:[（(][^（）()]*[）)])?[；;。]?$"
+)
+"""An item of a list of moves: a titled name (and an aside of birth and origin), then its new post."""
+
+
+def _item_move(match: re.Match[str], date: str | None, index: int) -> list[Event]:
+    titled = match.group("titled")
+    name = titled if is_name(titled) else post_then_name(titled)
+    held, _, named_for = match.group("post").partition("、提名")  # 任铜梁区委副书记、提名区长
+    post = clean_post(held)
+    if not name or not post:
+        return []
+    kind: EventKind = "transferred" if match.group("verb") in ("调任", "转任") else "appointed"
+    nominated = (
+        [Event(name, "nominated", clean_post(named_for), date, index)] if clean_post(named_for) else []
+    )
+    return [Event(name, kind, post, date, index), *nominated]
+
+
+SENTENCE_END = re.compile(r"(?<=[。！？!])|(?<=\?)(?=$|[\s\"”」』）)])")
+"""Where a sentence ends: a mark of Chinese text, or an ASCII ? that ends a phrase. A ? inside a
+name or a word (楊祖?當選) is a character lost to a page's encoding, not a question."""
 PASSED_BILL = re.compile(r"(通过了?[^。；;]{4,120}?)的议案")
 """表决通过了关于任命X为Y的议案 / 通过了…提请的X担任Y的议案: a bill passed is the move made (a
 bill only heard, 审议了…的议案, is left as it is)."""
@@ -382,7 +410,7 @@ def _read_paragraph(
     offset = 0
     weak: list[Event] = []  # the sentence's events of weak formulas (event_formulas.WEAK)
     moved = False  # whether the sentence before told a move
-    for sentence in re.split(r"(?<=[。！？!?])", paragraph):
+    for sentence in SENTENCE_END.split(paragraph):
         if sentence.rstrip().endswith(("？", "?")):
             offset += len(sentence)
             continue  # 王某为何要辞去…职务？: a question tells no move
@@ -407,6 +435,7 @@ def _read_paragraph(
             told = []  # 聂海胜担任指令长: a story, unless it or the sentence before holds a move or a date
         moved = bool(told)  # 官方宣布，A任X，B任Y。C担任Z。: the news goes on
         weak.clear()
+        told.extend(_left_bare(sentence, told, index))
         yield from told
         named = {event.name for event in told}
         retired = RETIRED.search(sentence) if "休" in sentence else None
@@ -421,6 +450,29 @@ def _read_paragraph(
             for match in ITS.finditer(sentence):
                 if post := clean_post(match.group("post")):
                     yield Event(next(iter(named)), "removed", post, told[0].date, index)
+
+
+BARE_NO_LONGER = re.compile(
+    rf"(?:^|(?<=[，,。；;]))(?P<run>[{CJK}·、]{{2,40}}?)(?:同志)?(?:则|也|已)?不再(?:担任|兼任)(?=$|[，,。；;])"
+)
+"""…，汪某不再担任。 / 原万州区委书记吴某不再兼任，改任…: a removal that names no post after its verb."""
+
+
+def _left_bare(sentence: str, told: list[Event], index: int) -> Iterable[Event]:
+    """The removals of 不再担任 with no post: a titled name leaves the title it is named with;
+    a name alone, the post the sentence's move before it gave another (A出任Y，B不再担任)."""
+    if "不再" not in sentence:
+        return
+    for match in BARE_NO_LONGER.finditer(sentence):
+        run = match.group("run")
+        before = [e for e in told if e.kind in ("appointed", "transferred") and e.name != run]
+        if is_name(run) and before:
+            yield Event(run, "removed", before[-1].post, before[-1].date, index)
+        elif (name := post_then_name(run)) and (
+            post := clean_post(re.sub("^(?:原|现任|时任)", "", run[: -len(name)]))
+        ):
+            date = told[0].date if told else None
+            yield Event(name, "removed", post, date, index)
 
 
 def _spaced(clause: str) -> list[str]:
