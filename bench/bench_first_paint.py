@@ -23,8 +23,9 @@ there with `reader index` (the 100,000 takes ~8 min the first time; --cases with
   expressions' compiled code, and `themes.json` — kept, as Python's own .pyc files are):
   the first rows and the first article (the newest of the first batch the index reads); ≤ 1.5×
 - first10k: the same with the whole cache removed each run: reader's first start on the
-  machine, compiling its regular expressions and themes on the way (the target of cold10k
-  is shown beside it)
+  machine after `make` (whose install step, `reader.cli.install_stores`, keeps the compiled
+  patterns and the bundled themes beside the package's .pyc files; without them this start
+  compiles its regular expressions and parses the themes on the way); ≤ 1.5×, as cold10k
 - memory100k: peak RSS of the TUI on the 100,000 after opening, Esc G (last row), Tab and
   a library search (`S 国务院 Enter`); < 300 MB
 - list100k: headless, j in a 100,000-row article list, keypress to screen; < 16 ms median
@@ -90,8 +91,11 @@ def marker_of(path: Path) -> str:
 
 
 class Bench:
-    def __init__(self, work: Path, reader: str, runs: int, early_frame: bool = True) -> None:
+    def __init__(
+        self, work: Path, reader: str, runs: int, early_frame: bool = True, install_stores: bool = True
+    ) -> None:
         self.work = work
+        self.install_stores = install_stores
         self.reader = reader
         self.runs = runs
         self.early_frame = early_frame
@@ -150,6 +154,8 @@ class Bench:
         env["READER_CONFIG_DIR"] = str(self.work / "config")
         env["READER_STATE_DIR"] = str(self.work / f"state-{name}")
         env["READER_CACHE_DIR"] = str(self.work / f"cache-{name}")
+        if not self.install_stores:  # as an install that kept no compile stores (pip, a read-only site)
+            env["READER_INSTALL_STORES_DIR"] = str(self.work / "no-install-stores")
         return env
 
     def library(self, count: int) -> Path:
@@ -477,6 +483,7 @@ def first_frame_child(argv: list[str]) -> None:
     sys.meta_path.insert(0, PatchOnImport())
     main(rest)
 
+
 def main() -> int:
     if sys.argv[1:2] == [FIRST_FRAME_CHILD]:
         first_frame_child(sys.argv[2:])
@@ -491,12 +498,18 @@ def main() -> int:
     parser.add_argument(
         "--no-early-frame", action="store_true", help="early_frame: false in the config: Textual draws first"
     )
+    parser.add_argument(
+        "--no-install-stores",
+        action="store_true",
+        help="as an install whose compile stores are missing (reader.cli.install_stores not run)",
+    )
     args = parser.parse_args()
     if not (TOOLS / "first_paint.py").is_file():
         print("skipped: ../shared/tools is not here")
         return 0
     args.work.mkdir(parents=True, exist_ok=True)
-    bench = Bench(args.work, args.reader, args.runs, early_frame=not args.no_early_frame)
+    early, stores = not args.no_early_frame, not args.no_install_stores
+    bench = Bench(args.work, args.reader, args.runs, early_frame=early, install_stores=stores)
     # A tmux server of our own (its own socket folder), kept running as a user's is:
     # otherwise every run starts one. Started from here, it runs at this process's priority.
     os.environ["TMUX_TMPDIR"] = str(args.work / "tmux")

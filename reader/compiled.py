@@ -7,7 +7,9 @@ opening one article compiled ~25 ms of patterns on the way to the first frame, e
 start. What the compiler makes of a pattern — a list of integers for the C matcher —
 depends only on the pattern, its flags and the Python that compiled it, so it is kept
 in the cache folder (`patterns-<python>.json`) and handed to the matcher directly the
-next time (microseconds a pattern).
+next time (microseconds a pattern). `make` writes the same store once at install, beside the
+package's .pyc files (`reader.cli.install_stores`), for the very first start, whose cache
+folder has none yet.
 
 Safely: the file is JSON (the compiled code as hex of 32-bit words), read only when its
 Python version and matcher magic match this interpreter's and its checksum matches its
@@ -32,7 +34,7 @@ from contextlib import suppress
 from importlib import import_module
 from typing import Any
 
-__all__ = ["compile_pattern", "save_compiled"]
+__all__ = ["compile_pattern", "save_compiled", "save_install_store", "start_install_store"]
 
 MAX_KEPT = 600
 """Patterns the file keeps (the newest used): reader has a few hundred; data edits add more."""
@@ -63,13 +65,23 @@ def _stamp() -> str:
 def _path() -> str:
     from reader import locations
 
-    return os.path.join(locations.cache_dir(), f"patterns-{sys.implementation.cache_tag}.json")
+    return os.path.join(locations.cache_dir(), _file_name())
 
 
-def _read_store() -> dict[tuple[str, int], Entry]:
+def _install_path() -> str:
+    from reader import locations
+
+    return os.path.join(locations.install_stores_dir(), _file_name())
+
+
+def _file_name() -> str:
+    return f"patterns-{sys.implementation.cache_tag}.json"
+
+
+def _read_store(path: str | None = None) -> dict[tuple[str, int], Entry]:
     """The compiled patterns kept on this machine by this Python ({} if none can be trusted)."""
     try:
-        with open(_path(), "rb") as file:
+        with open(path or _path(), "rb") as file:
             raw = file.read()
         digest, _, body = raw.partition(b"\n")
         if hashlib.sha256(body).hexdigest().encode() != digest:
@@ -127,8 +139,8 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)` for one of reader's own patterns, from the machine's
     store when this Python compiled it before (see the module docstring)."""
     global _loaded
-    if _loaded is None:
-        _loaded = _read_store()
+    if _loaded is None:  # the cache's store, else the one the install wrote (the very first start)
+        _loaded = _read_store() or _read_store(_install_path())
     key = (pattern, int(flags))
     entry = _loaded.get(key) or _new.get(key)
     sre = _sre()
@@ -150,17 +162,43 @@ def _hex(pattern: str) -> str:
     return pattern.encode("utf-8", "surrogatepass").hex()
 
 
+def start_install_store() -> None:
+    """From here on, compile every pattern afresh and keep it for the install's store
+    (`reader.cli.install_stores`): none comes from the cache of whoever runs the install."""
+    global _loaded
+    _loaded = {}
+    _new.clear()
+
+
+def save_install_store() -> int:
+    """Write the patterns compiled since `start_install_store` as the install's store (only
+    those: an older install's are dropped); how many."""
+    count = len(_new)
+    if not _write(_install_path(), dict(_new)):
+        raise OSError(f"cannot write {_install_path()}")
+    _new.clear()
+    return count
+
+
 def save_compiled() -> None:
     """Keep the patterns compiled since the store was read (nothing to do if none were)."""
     if not _new:
         return
-    kept = {**_read_store(), **_new}
+    if not _write(_path(), {**(_loaded or {}), **_read_store(), **_new}):
+        return
+    if _loaded is not None:
+        _loaded.update(_new)
+    _new.clear()
+
+
+def _write(path: str, kept: dict[tuple[str, int], Entry]) -> bool:
+    """`kept` as a store at `path`, atomically; whether it was written (a folder that cannot
+    be written keeps nothing)."""
     rows = [
         [_hex(pattern), flags, final_flags, array("I", code).tobytes().hex(), groups, names, list(index)]
         for (pattern, flags), (final_flags, code, groups, names, index) in list(kept.items())[-MAX_KEPT:]
     ]
     body = json.dumps({"python": _stamp(), "patterns": rows}).encode("ascii")
-    path = _path()
     temporary = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -170,7 +208,5 @@ def save_compiled() -> None:
     except OSError:
         with suppress(OSError):
             os.remove(temporary)
-        return
-    if _loaded is not None:
-        _loaded.update(_new)
-    _new.clear()
+        return False
+    return True

@@ -34,6 +34,8 @@ def lazy_exports(package: str, homes: dict[str, str]) -> Callable[[str], object]
     return __getattr__
 
 
+_CREATED: list[_LazyPattern] = []
+"""Every lazy pattern made so far: the install compiles them all into its store."""
 _PATTERN_METHODS = ("match", "search", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
 
@@ -48,6 +50,7 @@ class _LazyPattern:
         self.pattern = pattern
         self.flags = flags
         self._compiled: re.Pattern[str] | None = None
+        _CREATED.append(self)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or name == "_compiled":
@@ -67,3 +70,11 @@ def lazy_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     For module-level patterns only used by some inputs. Typed as the pattern it stands
     for; it is not one for `isinstance` or for `re.sub(it, …)`: call its own methods."""
     return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
+
+
+def compile_all_lazy() -> int:
+    """Compile every lazy pattern made so far (the install's store, `reader.cli.install_stores`);
+    how many there are."""
+    for pattern in _CREATED:
+        pattern.match("")
+    return len(_CREATED)

@@ -42,6 +42,17 @@ def early_frames_dir() -> Path:
     return cache_dir() / "early-frames"
 
 
+def install_stores_dir() -> Path:
+    """The compile stores `make` writes at install beside the package's .pyc files (`make`
+    runs `python -m reader.cli.install_stores`): what the very first start reads when the
+    cache folder has none yet. Only the install writes there; `READER_INSTALL_STORES_DIR`
+    overrides (tests)."""
+    override = os.environ.get("READER_INSTALL_STORES_DIR")
+    if override:
+        return Path(override).expanduser()
+    return Path(__file__).resolve().parent / "__pycache__"
+
+
 def people_choices_dir() -> Path:
     """The user's merge and split choices of persons, one file per library (in the state folder:
     they are the user's work, not a cache)."""

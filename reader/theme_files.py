@@ -5,7 +5,8 @@ the UI's job (`reader.ui.themes`), so the core stays free of Textual.
 
 Every start reads every theme file, before the first frame. What a file's YAML parses
 to is kept in the cache folder (`themes.json`, by path, size, mtime, ctime and inode), so a start
-whose theme files have not changed imports no YAML parser (~15 ms of the first frame);
+whose theme files have not changed imports no YAML parser (~15 ms of the first frame); the
+install keeps the bundled ones' the same way for the very first start (`install_themes`);
 the checks below run on every start all the same, on the parsed data from either place.
 """
 
@@ -180,15 +181,16 @@ class _ParsedThemes:
     means the files are parsed at every start, as before.
     """
 
-    def __init__(self) -> None:
-        self.path = locations.cache_dir() / CACHE_NAME
-        self.stored = self._load()
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or locations.cache_dir() / CACHE_NAME
+        # the cache's, else the one the install wrote for the very first start (install_themes)
+        self.stored = self._load(self.path) or ({} if path else self._load(install_themes_path()))
         self.seen: dict[str, object] = {}
         self.changed = False
 
-    def _load(self) -> dict[str, object]:
+    def _load(self, path: Path) -> dict[str, object]:
         try:
-            data = json.loads(read_regular_text(self.path, limit=MAX_CACHE_CHARS))
+            data = json.loads(read_regular_text(path, limit=MAX_CACHE_CHARS))
         except (OSError, ValueError, RecursionError):  # missing, unreadable, not UTF-8, not JSON
             return {}
         if not isinstance(data, dict) or data.get("version") != _CACHE_VERSION:
@@ -225,6 +227,24 @@ class _ParsedThemes:
         text = json.dumps({"version": _CACHE_VERSION, "files": self.seen})
         with contextlib.suppress(OSError):
             write_atomic(self.path, text.encode("utf-8"))
+
+
+def install_themes_path() -> Path:
+    """Where the install keeps the bundled themes' parsed data (beside the package's .pyc files)."""
+    return locations.install_stores_dir() / CACHE_NAME
+
+
+def install_themes() -> int:
+    """Parse the bundled themes into the install's store (`reader.cli.install_stores`), so the
+    very first start imports no YAML parser; how many themes it holds."""
+    cache = _ParsedThemes(install_themes_path())
+    folder = locations.bundled_themes_dir()
+    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+        with contextlib.suppress(ThemeFileError):
+            cache.spec(path)
+    cache.changed = True
+    cache.save()
+    return len(cache.seen)
 
 
 def _json_keeps(data: object) -> bool:

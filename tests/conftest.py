@@ -17,6 +17,8 @@ _SANDBOX = Path(tempfile.mkdtemp(prefix="reader-tests-"))
 for _name in ("CONFIG", "STATE", "CACHE", "DATA"):
     os.environ[f"READER_{_name}_DIR"] = str(_SANDBOX / _name.lower())
 os.environ.pop("READER_CONFIG", None)  # a developer's own config file must not leak into tests
+# the install's compile stores (reader.cli.install_stores): none, unless a test makes its own
+os.environ["READER_INSTALL_STORES_DIR"] = str(_SANDBOX / "install-stores")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

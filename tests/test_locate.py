@@ -28,6 +28,7 @@ def overrides(tmp_path: Path) -> dict[str, str]:
         "READER_CONFIG_DIR": str(tmp_path / "conf"),
         "READER_STATE_DIR": str(tmp_path / "state"),
         "READER_CACHE_DIR": str(tmp_path / "cache"),
+        "READER_INSTALL_STORES_DIR": str(tmp_path / "install"),
     }
 
 
@@ -44,6 +45,7 @@ def test_locate_prints_each_location_under_the_overrides(tmp_path: Path) -> None
     assert rows["cache"] == str(tmp_path / "cache")
     assert rows["index"].startswith(str(tmp_path / "cache"))
     assert Path(rows["articles"]).is_dir() and Path(rows["bundled-themes"]).is_dir()
+    assert rows["install-stores"] == str(tmp_path / "install")
     assert not (tmp_path / "conf").exists() and not (tmp_path / "cache").exists()  # creates nothing
 
 

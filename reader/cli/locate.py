@@ -14,7 +14,8 @@ def _locate_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="reader locate",
         description="Print where reader's files live, one `name  path` a line, honouring "
-        "READER_CONFIG, READER_CONFIG_DIR, READER_STATE_DIR, READER_CACHE_DIR, READER_DATA_DIR "
+        "READER_CONFIG, READER_CONFIG_DIR, READER_STATE_DIR, READER_CACHE_DIR, READER_DATA_DIR, "
+        "READER_INSTALL_STORES_DIR "
         "and the XDG variables.",
     )
     parser.add_argument("name", nargs="?", help="print only this location's path (e.g. themes)")
@@ -46,6 +47,7 @@ def locate_rows(config: str | None = None) -> list[tuple[str, Path]]:
         ("index", index_path(locations.bundled_articles_dir()).parent),
         ("articles", locations.bundled_articles_dir()),
         ("bundled-themes", locations.bundled_themes_dir()),
+        ("install-stores", locations.install_stores_dir()),
     ]
 
 
