@@ -283,3 +283,75 @@ def test_a_board_is_no_name_before_its_committee() -> None:
 )
 def test_dev9_classes(paragraphs: list[str], expected: list[tuple[str, str, str]]) -> None:
     assert read(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # a long list of names vouches for its items without a known surname (阿古拉, 海英)
+        (
+            [
+                "王云山、卢智慧、白晓丽、折小睿、李海燕、张文慧、张海东、阿古拉、陈晓慧、高小彦、海英、"
+                "额尔登图当选为政协青山旗第十一届委员会常务委员。"
+            ],
+            [
+                (name, "elected", "政协青山旗第十一届委员会常务委员")
+                for name in (
+                    *(
+                        "王云山",
+                        "卢智慧",
+                        "白晓丽",
+                        "折小睿",
+                        "李海燕",
+                        "张文慧",
+                        "张海东",
+                        "阿古拉",
+                        "陈晓慧",
+                    ),
+                    *("高小彦", "海英", "额尔登图"),
+                )
+            ],
+        ),
+        # 任命A任X、B任Y, and the removals after it set apart by 、 after each 职务
+        (
+            [
+                "决定任命李小平任市发展和改革委员会主任、张小平任市民政局局长,"
+                "免去孙小献的市发展和改革委员会主任职务、于小强的市民政局局长职务。"
+            ],
+            [
+                ("李小平", "appointed", "市发展和改革委员会主任"),
+                ("张小平", "appointed", "市民政局局长"),
+                ("孙小献", "removed", "市发展和改革委员会主任"),
+                ("于小强", "removed", "市民政局局长"),
+            ],
+        ),
+        # 第四任 is an ordinal, not a name and the verb 任
+        (
+            ["会议任命了第四任青山特别行政区基本法委员会组成人员。他们是：主任李小飞、副主任梁小诗。"],
+            [
+                ("李小飞", "appointed", "主任"),
+                ("梁小诗", "appointed", "副主任"),
+            ],
+        ),
+        # a name ending in 中 before a body's word, and no name before 全国
+        (
+            ["会议审议通过了关于免去郑立中政协第十二届全国委员会常务委员职务、撤销其委员资格的决定。"],
+            [("郑立中", "removed", "政协第十二届全国委员会常务委员")],
+        ),
+        (["会议决定免去其全国政协副主席职务、撤销全国政协委员资格。"], []),
+        # bare items after an election go on with its verb
+        (
+            ["大会选举崔小德、王小林等21人为青山县人民委员会委员。崔小德为县长,孙小伟、樊小德为副县长。"],
+            [
+                ("崔小德", "elected", "青山县人民委员会委员"),
+                ("王小林", "elected", "青山县人民委员会委员"),
+                ("崔小德", "elected", "县长"),
+                ("孙小伟", "elected", "副县长"),
+                ("樊小德", "elected", "副县长"),
+            ],
+        ),
+        (["会议任命王小明为青山县县长。他为人正直,工作扎实。"], [("王小明", "appointed", "青山县县长")]),
+    ],
+)
+def test_dev10_classes(paragraphs: list[str], expected: list[tuple[str, str, str]]) -> None:
+    assert read(*paragraphs) == expected

@@ -12,7 +12,9 @@ from reader.people.event_formulas import CARRIED, THEN_ACTING, THEN_APPOINTED, T
 from reader.people.event_names import clean_post, names_in, split_name_post
 from reader.people.model import Event, EventKind
 
-NEXT_ITEM = re.compile(r"、(?=[\u4e00-\u9fff·]{2,6}?(?:同志)?为[\u4e00-\u9fff])")
+NEXT_ITEM = re.compile(
+    r"、(?=[\u4e00-\u9fff·]{2,6}?(?:同志)?(?:为|(?<![第一二三四五六七八九十两\d])任(?![命免职期用]))[\u4e00-\u9fff])"
+)
 """A 、 that may open the next item of a list of moves (任命A为X、B为Y)."""
 OWN_VERB = re.compile(r"(?:决定|同意|批准)?(?:任命|任免|免去|免除|撤销|提名|选举|补选|聘任|聘请|接受|推选)")
 """An item that opens with a verb of its own (任命A为X；任命B为Y) is its own formula, read
@@ -29,7 +31,9 @@ def _items(rest: str) -> str:
     out, start = [], 0
     for match in NEXT_ITEM.finditer(rest):
         item = re.split(r"[，,；;]", rest[start : match.start()])[-1]
-        if match.start() == 0 or "为" in item:  # the formula's own item ends where rest starts
+        if (
+            match.start() == 0 or "为" in item or "任" in item
+        ):  # the formula's own item ends where rest starts
             out.append(rest[start : match.start()])
             start = match.end()
     return "；".join([*out, rest[start:]])
@@ -43,7 +47,9 @@ def carried(
     of a known surname; 的 or 同志 between name and post after 免去); the first that is
     not ends the run."""
     rest = _items(rest) if carry == "为" else rest  # 任命A为X、B为Y
-    pieces = re.split(r"[，,；;]", "；".join([rest, *later]))
+    if carry == "的" and rest.startswith("、"):  # 免去A的X职务、B的Y职务: a 、 after 职务 opens an item
+        rest = "，" + rest[1:]
+    pieces = re.split(r"[，,；;]|(?<=职务)、" if carry == "的" else r"[，,；;]", "；".join([rest, *later]))
     if pieces[0].strip("。 ") not in ("", "职务", "的职务"):
         return
     pattern = CARRIED[carry]

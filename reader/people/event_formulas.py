@@ -116,7 +116,10 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     ("nominated", re.compile(rf"{alt('proposing_appointment')}(?P<names>{NAME_RUN})为{POST}{POST_END}"), ""),
     (  # 任命X为Y, 任命X兼任Y
         "appointed",
-        re.compile(rf"{alt('appointing')}了?[:：]?(?P<names>{NAME_RUN})(?:为|(?<!不再){alt('by_whom')}){POST}{POST_END}"),
+        re.compile(
+            rf"{alt('appointing')}了?[:：]?(?P<names>{NAME_RUN})(?:为|(?<!不再){alt('by_whom')}|(?<![第一二三四五六七八九十两\d])任(?![命免职期用]))"
+            rf"{POST}{POST_END}"
+        ),
         "为",
     ),
     (
@@ -307,7 +310,9 @@ RETOLD_KIND: dict[str, EventKind] = {
     "当选": "elected",
 }  # fmt: skip
 CARRIED = {
-    "为": re.compile(rf"(?P<names>{NAME_RUN})为{POST}(?:的?职务)?"),
+    "为": re.compile(
+        rf"(?P<names>{NAME_RUN})(?:为|(?<![第一二三四五六七八九十两\d])任(?![命免职期用])){POST}(?:的?职务)?"
+    ),
     "的": re.compile(rf"(?P<rest>[{CJK}、（）()·]{{3,80}}?)的?职务"),
 }
 """A clause that goes on with the formula before it: 任命A为X，[B为Y]; 免去A的X职务；[B的Y职务]."""

@@ -28,9 +28,12 @@ from reader.people.event_formulas import (
 HONORIFICS = words()["honorifics"]
 NAME_TITLES = frozenset(words()["name_titles"])
 MEETING_ROLES = words()["meeting_roles"]
-NOT_FIRST = (*PRONOUNS, "您", "你", "我")
-NOT_NAMES = frozenset({"后来", "随后", "其后", "此后", "全部", "双双", "同时", "相继", "成功", "顺利"})
-"""What no name opens with: a pronoun (选举您担任…)."""
+NOT_FIRST = (*PRONOUNS, "您", "你", "我", "第")
+NOT_NAMES = frozenset(
+    {"后来", "随后", "其后", "此后", "全部", "双双", "同时", "相继", "成功", "顺利"}
+    | {"全国", "全省", "全市", "全县", "全区", "全镇", "全体", "全院", "全校"}
+)
+"""What no name opens with: a pronoun (选举您担任…), an ordinal (第四任)."""
 MIDDLE_GIVEN = set("向中")
 """Characters of NOT_GIVEN that stand in the middle of a three-character name (陈向群, 金中梁)."""
 VERBISH = set("获被将已再又也现出任调升兼接曾均都")
@@ -59,6 +62,7 @@ def is_name(text: str, formula: bool = False) -> bool:
         return len(text) >= 4 and all(0 < len(part) <= 6 for part in parts)
     single, compound = surnames()
     given = text[2:] if len(text) == 3 and text[1] in MIDDLE_GIVEN else text[1:]  # 陈向群, not 李明向
+    given = given[:-1] if len(text) == 3 and given[-1:] in WORDLIKE_LAST else given  # 郑立中, not 李中
     if len(text) == 3 and text[1] == "其":
         given = given.replace("其", "")  # 张其亚 (其 ends a name only in a list: names_in)
     if not 2 <= len(text) <= 4 or any(ch in NOT_GIVEN for ch in given) or text.startswith(NOT_FIRST):
@@ -109,11 +113,10 @@ def names_in(run: str, strict: bool, formula: bool = False) -> list[str]:
         elif part:
             parts.append(part)
     names = []
+    vouched = _list_vouches(parts, formula)
     for index, part in enumerate(parts):
-        listed_qi = (
-            len(parts) > 1 and len(part) == 3 and part[2] == "其" and is_name(part[:2])
-        )  # 张某、马正其
-        if is_name(part, formula) or listed_qi:
+        listed_qi = len(parts) > 1 and len(part) == 3 and part[2] == "其" and is_name(part[:2])  # 马正其
+        if is_name(part, formula) or listed_qi or part in vouched:
             names.append(part)
         elif called := called_name(part):
             names.append(called)  # 决定郑某副区长代理区长职务
@@ -125,6 +128,26 @@ def names_in(run: str, strict: bool, formula: bool = False) -> list[str]:
         else:
             return []
     return names
+
+
+def _list_vouches(parts: list[str], formula: bool) -> set[str]:
+    """The items of a long list of names (four or more, two thirds of them names of a known
+    surname) that are name-shaped without one: 阿古拉, 海英, 折睿, 王兴于 among 王云山、卢智慧…
+    The rest of the list vouches for them; a list mostly of other words vouches for none."""
+    if len(parts) < 4:
+        return set()
+    plain = [part for part in parts if is_name(part, formula)]
+    if len(plain) * 3 < len(parts) * 2:
+        return set()
+    return {
+        part
+        for part in parts
+        if part not in plain
+        and re.fullmatch(rf"[{CJK}]{{2,4}}|[{CJK}]{{1,6}}(?:·[{CJK}]{{1,6}})+", part)
+        and part not in NOT_NAMES
+        and not clean_post(part)
+        and not part.startswith(NOT_FIRST)
+    }
 
 
 def count_of(text: str) -> int:
@@ -210,6 +233,8 @@ BODY_STARTS = frozenset(
     {"政协", "人大", "中共", "全国", "国务", "省委", "市委", "县委", "区委", "党委", "人民"}
 )
 """Words a post opens with (政协…委员, 人大…代表): after two characters of a name, its third is theirs."""
+WORDLIKE_LAST = set("中")
+"""Characters of NOT_GIVEN that end given names (郑立中, 王建中): believed before a body's word."""
 
 
 def split_name_post(rest: str, known: Sequence[str] = ()) -> tuple[str, str] | None:
@@ -229,6 +254,10 @@ def split_name_post(rest: str, known: Sequence[str] = ()) -> tuple[str, str] | N
     for name in known:
         if rest.startswith(name) and is_name(name, True) and clean_post(rest[len(name) :]):
             return name, rest[len(name) :]
+    if rest[:2] in BODY_STARTS:
+        return None  # 撤销全国政协委员资格: a body opens the rest, no name
+    if rest[3:5] in BODY_STARTS and rest[2] in WORDLIKE_LAST and is_name(rest[:2]):
+        return rest[:3], rest[3:]  # 免去郑立中政协第十二届…: 郑立中 (中 ends names, and 中政协 is no body)
     lengths = (2, 3, 4) if rest[2:4] in BODY_STARTS else (3, 2, 4)  # 撤销石磊政协…委员资格: 石磊
     for length in lengths:
         name, post = rest[:length], rest[length:]

@@ -410,6 +410,8 @@ def _read_paragraph(
     offset = 0
     weak: list[Event] = []  # the sentence's events of weak formulas (event_formulas.WEAK)
     moved = False  # whether the sentence before told a move
+    last_kind: EventKind | None = None  # the kind of the move it told last, and its date
+    last_date: str | None = None
     for sentence in SENTENCE_END.split(paragraph):
         if sentence.rstrip().endswith(("？", "?")):
             offset += len(sentence)
@@ -433,7 +435,10 @@ def _read_paragraph(
         story = weak and not listed and not NEWS.search(sentence) and not moved
         if story and all(any(e is w for w in weak) for e in told):
             told = []  # 聂海胜担任指令长: a story, unless it or the sentence before holds a move or a date
+        if not told and last_kind in ("elected", "appointed"):  # 大会选举A等21人为委员。A为县长，B为副县长。
+            told = _went_on(sentence, last_kind, last_date, index)
         moved = bool(told)  # 官方宣布，A任X，B任Y。C担任Z。: the news goes on
+        last_kind, last_date = (told[-1].kind, told[-1].date) if told else (None, None)
         weak.clear()
         told.extend(_left_bare(sentence, told, index))
         yield from told
@@ -473,6 +478,24 @@ def _left_bare(sentence: str, told: list[Event], index: int) -> Iterable[Event]:
         ):
             date = told[0].date if told else None
             yield Event(name, "removed", post, date, index)
+
+
+ITEM_AS = re.compile(rf"(?P<names>[{CJK}·、]{{2,40}}?)(?:同志)?为(?P<post>[{CJK}0-9、（）()·]{{2,60}})")
+"""A name (or names) 为 a post, nothing else: an item that goes on with the verb before it."""
+
+
+def _went_on(sentence: str, kind: EventKind, date: str | None, index: int) -> list[Event]:
+    """A sentence of bare items (A为县长，B、C为副县长。) after one that elected or appointed:
+    the same verb goes on. Every piece must be such an item, or none is read."""
+    events: list[Event] = []
+    for piece in re.split(r"[，,；;]", sentence.strip().rstrip("。！!")):
+        match = ITEM_AS.fullmatch(piece.strip())
+        names = names_in(match.group("names"), True) if match else []
+        post = clean_post(match.group("post")) if match else ""
+        if not names or not post:
+            return []
+        events.extend(Event(name, kind, post, date, index) for name in names)
+    return events
 
 
 def _spaced(clause: str) -> list[str]:
