@@ -355,3 +355,57 @@ def test_dev9_classes(paragraphs: list[str], expected: list[tuple[str, str, str]
 )
 def test_dev10_classes(paragraphs: list[str], expected: list[tuple[str, str, str]]) -> None:
     assert read(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # an aside of sex and nation after a name in a carried list
+        (
+            ["全会选举秦小智为书记处第一书记,贺小科、罗小梅(女,藏族)、汪小雁(女)为书记处书记。"],
+            [
+                ("秦小智", "elected", "书记处第一书记"),
+                ("贺小科", "elected", "书记处书记"),
+                ("罗小梅", "elected", "书记处书记"),
+                ("汪小雁", "elected", "书记处书记"),
+            ],
+        ),
+        # a list of names and its cause before the comma, the removal after it
+        (
+            [
+                "乔小春、齐小贵因年龄原因,不再担任省政协副主席职务,于小文、孙小新等同志因工作变动,不再担任省政协常委职务。"
+            ],
+            [
+                ("乔小春", "removed", "省政协副主席"),
+                ("齐小贵", "removed", "省政协副主席"),
+                ("于小文", "removed", "省政协常委"),
+                ("孙小新", "removed", "省政协常委"),
+            ],
+        ),
+        # a titled name and a count; the rest named after 选出的Y还有
+        (
+            [
+                "会议宣布,我校常务副校长潘小伟等3人当选为副主席。",
+                "据了解,除潘小伟外,大会选出的副主席还有马小明、王小曦。",
+            ],
+            [
+                ("潘小伟", "elected", "副主席"),
+                ("马小明", "elected", "副主席"),
+                ("王小曦", "elected", "副主席"),
+            ],
+        ),
+        # the votes between the names and 当选; 能够当选 names no one
+        (
+            ["大会选举产生了职工监事人选,周小峰同志、顾小宁同志以应到会人数过半的票数当选为第一届职工监事。"],
+            [("周小峰", "elected", "第一届职工监事"), ("顾小宁", "elected", "第一届职工监事")],
+        ),
+        (["他们表示,能够当选第一届职工监事是一件光荣的事。"], []),
+        # what one keeps after leaving a post is no post left
+        (
+            ["周小昱因工作原因辞去公司董事会副董事长一职,辞任后仍继续担任公司董事会董事等职务。"],
+            [("周小昱", "removed", "公司董事会副董事长")],
+        ),
+    ],
+)
+def test_dev11_classes(paragraphs: list[str], expected: list[tuple[str, str, str]]) -> None:
+    assert read(*paragraphs) == expected

@@ -32,6 +32,7 @@ FLOORS = {  # split: (precision, recall)
     "test6": (0.97, 0.92),
     "dev9": (0.94, 0.85),
     "dev10": (0.95, 0.79),
+    "dev11": (0.96, 0.76),
 }
 """Halves tuned on, this round's included (test2 and test5 were tuned on in the seventh, test6
 in the eighth, after its kept-apart figure was reported)."""

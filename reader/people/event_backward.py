@@ -47,6 +47,7 @@ from reader.people.event_names import (
     post_then_name,
     previous_subject,
     trailing_name,
+    without_count,
 )
 from reader.people.model import Event, EventKind
 
@@ -249,7 +250,7 @@ def _names_of(
         names = names_in(reading, strict) if LIST_SPLIT.search(reading) or "和" in reading else []
         names = names or known_tail(reading, at.known) or names_in(reading, strict)
         if not names:
-            titled = post_then_name(re.split("[、和]", NOISE.sub("", reading))[-1])
+            titled = post_then_name(without_count(re.split("[、和]", NOISE.sub("", reading))[-1]))
             names = [titled] if titled else []
         if names:
             return names

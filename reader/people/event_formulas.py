@@ -124,7 +124,9 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     ),
     (
         "removed",
-        re.compile(rf"(?<!被){alt('removing')}了?[:：]?(?P<rest>[{CJK}、（）()·，,]{{3,160}}?)的?(?:职务|资格|一职)"),
+        re.compile(
+            rf"(?<!被){alt('removing')}了?[:：]?(?P<rest>[{CJK}、（）()·，,]{{3,160}}?)的?(?:职务|资格|一职)"
+        ),
         "的",
     ),
     (
@@ -137,10 +139,16 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     ),
     (
         "elected",
-        re.compile(rf"{alt('electing')}了?出?(?P<names>{NAME_RUN})(?:为|担任|(?<=同志)任(?![命职免期])(?![^，,。；;]*为)){POST}{POST_END}"),
+        re.compile(
+            rf"{alt('electing')}了?出?(?P<names>{NAME_RUN})(?:为|担任|(?<=同志)任(?![命职免期])(?![^，,。；;]*为)){POST}{POST_END}"
+        ),
         "为",
     ),
-    ("elected", re.compile(rf"(?:选出|当选)的{POST}(?:是|为)[:：]?(?P<names>[{CJK}·、和]{{2,400}})"), ""),
+    (
+        "elected",
+        re.compile(rf"(?:选出|当选)的{POST}(?:是|为|还有|有)[:：]?(?P<names>[{CJK}·、和]{{2,400}})"),
+        "",
+    ),
     (  # 选举产生12名省委常委：A、B、C (a count, when printed, must be the number of names)
         "elected",
         re.compile(

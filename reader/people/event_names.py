@@ -31,7 +31,7 @@ MEETING_ROLES = words()["meeting_roles"]
 NOT_FIRST = (*PRONOUNS, "您", "你", "我", "第")
 NOT_NAMES = frozenset(
     {"后来", "随后", "其后", "此后", "全部", "双双", "同时", "相继", "成功", "顺利"}
-    | {"全国", "全省", "全市", "全县", "全区", "全镇", "全体", "全院", "全校"}
+    | {"全国", "全省", "全市", "全县", "全区", "全镇", "全体", "全院", "全校", "能够", "能否"}
 )
 """What no name opens with: a pronoun (选举您担任…), an ordinal (第四任)."""
 MIDDLE_GIVEN = set("向中")
@@ -100,10 +100,15 @@ def trailing_name(text: str) -> str | None:
     return None
 
 
+def without_count(run: str) -> str:
+    """王某等18人 → 王某: the count closing a run of names (those it counts are not named)."""
+    return re.sub(r"等\d*[名位个]?(?:代表|同志|人|委员|干部|党员)?$", "", run)
+
+
 def names_in(run: str, strict: bool, formula: bool = False) -> list[str]:
     """The names in a run before or after a formula; strict: every part must be a name."""
     run = NOISE.sub("", run)
-    run = re.sub(r"等\d*[名位个]?(?:代表|同志|人|委员|干部|党员)?$", "", run)
+    run = without_count(run)
     if "、" in run:  # 甲、乙、丙三人担任…: a list's count with no 等
         run = re.sub(r"[两二三四五六七八九十\d]+[名位个]?(?:人|同志)$", "", run)
     parts: list[str] = []
@@ -224,6 +229,8 @@ def clean_post(post: str) -> str:
     post = re.sub(r"等(?:一切|全部|所有)?$", "", post)  # …及提名委员会主任等一切(职务)
     if re.fullmatch(r"(?:现|原|所|担)任", post):
         return ""  # 免去其现任职务 names no post
+    if post.startswith(("后", "之后", "以后", "仍")):
+        return ""  # 辞任后仍继续担任…: what one keeps after leaving, no post left
     if post.startswith(MEETING_ROLES) or post.endswith(MEETING_ROLES):
         return ""  # 大会执行主席由A、B担任: a role at a meeting, no post
     return post if post[-1:] in POST_TAIL or post.endswith(("领导", *POST_WORDS)) else ""
@@ -291,9 +298,11 @@ def previous_subject(before: str, known: list[str]) -> list[str]:
         last = last.rsplit("的", 1)[1]
     opening = [name for name in known if clauses[-1].startswith(name)][:1]
     # 李明因工作调动，请求辞去…; 李明于5月16日递交辞呈，同时不再担任…; 公司原董事长王某同志因…
-    cause = re.match(rf"([{CJK}]{{2,30}}?)(?:{alt('honorifics')})?(?=因|由于|于\d)", clauses[-1])
+    cause = re.match(rf"([{CJK}、]{{2,120}}?)(?:等)?(?:{alt('honorifics')})?(?=因|由于|于\d)", clauses[-1])
     if not opening and cause and (is_name(cause.group(1)) or post_then_name(cause.group(1))):
         opening = [cause.group(1) if is_name(cause.group(1)) else post_then_name(cause.group(1)) or ""]
+    elif not opening and cause and "、" in cause.group(1) and (listed := names_in(cause.group(1), True)):
+        opening = listed  # 乔某、齐某因年龄原因，不再担任…; 于某、孙某等同志因工作变动，不再担任…
     titled = post_then_name(last)
     alone = is_name(last) and not (len(last) == 2 and last[-1] in TITLE_END)  # 经理 is no name
     found = known_tail(last, known) or ([last] if alone else [titled] if titled else opening)
@@ -330,6 +339,8 @@ def bare(run: str) -> str:
     return TRAILING.sub("", NOISE.sub("", run)).strip()
 
 
+VOTED_BY = re.compile(r"以[^，,。]{0,24}?票数?$")
+"""周某、顾某以应到会人数过半的票数当选: the votes between the names and the verb."""
 SUCCESSION = re.compile("^(?:前任|前一任|继任者|接任者|继任)")
 """徐某的前任项某, 王某的继任者李某: a word of succession between 的 and the name."""
 
@@ -339,7 +350,7 @@ def cleaned_runs(run: str) -> list[str]:
     time or modal words before the verb (本月中旬, 将), after the body's verb (会议决定张勇),
     the name after the last 的 (时任合肥包河区委的胡启生), and the name before a cause
     (王某由于工作变动原因)."""
-    trimmed = TRAILING.sub("", NOISE.sub("", run))
+    trimmed = TRAILING.sub("", VOTED_BY.sub("", NOISE.sub("", run)))
     runs = [trimmed] if trimmed and trimmed != NOISE.sub("", run) else []  # 刘捷再度: no 4-character name
     for candidate in (run, trimmed, LEAD_IN.sub("", trimmed)):
         if candidate and candidate not in runs:

@@ -125,7 +125,9 @@ SUCCEEDED = re.compile(
 """…免去栗某的Y职务，由朱某接任: the one named takes the post left."""
 SURNAMED = (ANNOUNCING, NO_LONGER_BEFORE)
 """Formulas whose names must have a known surname: their words also open plain prose."""
-SEX_MARK = re.compile(rf"(?<=[{CJK}])[（(][男女][）)](?=[、，,为任的和及等；;。])")
+SEX_MARK = re.compile(
+    rf"(?<=[{CJK}])[（(][男女](?:[，,、][{CJK}]{{1,6}}){{0,2}}[）)](?=[、，,为任的和及等；;。])"
+)
 """陈慕华(女)、方毅: a sex mark after a name in a list is not part of the run of names."""
 ASIDE = re.compile(r"(?:(?<=先生|女士|同志)[（(][^（）()]{1,12}|(?<=票)[（(][^（）()]{1,20})[）)]")
 """聘任陈某先生(简历附后)为…, 以2694票(总有效票3118票)当选: an aside after a name's honorific
