@@ -61,13 +61,19 @@ def to_simplified(text: str) -> str:
 
 
 def as_printed(found: str, converted: str, printed: str) -> str:
-    """`found` (a slice of the converted paragraph) as the printed paragraph prints it."""
+    """`found` (a slice of the converted paragraph, or its characters with some left out:
+    委员会副主席 of 委员会23位副主席) as the printed paragraph prints it."""
+    if len(converted) != len(printed):
+        return found
     k = converted.find(found)
-    return printed[k : k + len(found)] if k >= 0 and len(converted) == len(printed) else found
+    if k >= 0:
+        return printed[k : k + len(found)]
+    back = {simple: shown for simple, shown in zip(converted, printed, strict=True) if simple in found}
+    return "".join(back.get(ch, ch) for ch in found)
 
 
-GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
-"""調(diào)整, 市長(zhǎng): the pinyin some conversion mirrors print after a character.
+GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6} ?\)")
+"""調(diào)整, 市長(zhǎng), 會(huì ): the pinyin some conversion mirrors print after a character.
 
 No name or post holds one, so the text is read without them."""
 

@@ -409,3 +409,51 @@ def test_dev10_classes(paragraphs: list[str], expected: list[tuple[str, str, str
 )
 def test_dev11_classes(paragraphs: list[str], expected: list[tuple[str, str, str]]) -> None:
     assert read(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # 选出的…N位副主席是：a list with an ASCII name dot and a character lost to the page
+        (
+            ["会议选出的政协青山省委员会5位副主席是:杜小林、令小划、帕巴拉.格列朗杰、马?、齐小春。"],
+            [
+                (name, "elected", "政协青山省委员会副主席")
+                for name in ("杜小林", "令小划", "帕巴拉.格列朗杰", "齐小春")
+            ],
+        ),
+        # the new team named after the appointment's notice (新一届班子成员为：)
+        (
+            ["部长宣读了学校关于新一届班子的任命通知。新一届班子成员为:院长李小芳,副院长高小亚、刘小原。"],
+            [
+                ("李小芳", "appointed", "院长"),
+                ("高小亚", "appointed", "副院长"),
+                ("刘小原", "appointed", "副院长"),
+            ],
+        ),
+        # 经差额选举，names and their count 为 the committee
+        (
+            ["经差额选举,王小生、李小卉和陶小屹3位同志为共青团青山委员会第一届委员会委员。"],
+            [
+                (name, "elected", "共青团青山委员会第一届委员会委员")
+                for name in ("王小生", "李小卉", "陶小屹")
+            ],
+        ),
+        (
+            ["经全体委员投票选举,陶小迪当选为政协青山县委员会主席。"],
+            [("陶小迪", "elected", "政协青山县委员会主席")],
+        ),
+        # a count in Chinese numerals after the one named
+        (
+            ["执委会选举王小国为青山省总工会主席,孙小兰等十二人为副主席。"],
+            [("王小国", "elected", "青山省总工会主席"), ("孙小兰", "elected", "副主席")],
+        ),
+    ],
+)
+def test_test7_classes(paragraphs: list[str], expected: list[tuple[str, str, str]]) -> None:
+    assert read(*paragraphs) == expected
+
+
+def test_a_gloss_with_a_space_before_its_bracket_is_read_past() -> None:
+    text = "會議選舉王小國為青山省總工會(huì )主席。"
+    assert read(text) == [("王小國", "elected", "青山省總工會主席")]  # read, and given, without its glosses

@@ -140,13 +140,13 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     (
         "elected",
         re.compile(
-            rf"{alt('electing')}了?出?(?P<names>{NAME_RUN})(?:为|担任|(?<=同志)任(?![命职免期])(?![^，,。；;]*为)){POST}{POST_END}"
+            rf"{alt('electing')}了?出?(?:[，,](?=[^，,。；;]{{2,80}}?[\d一二两三四五六七八九十]+[位名]同志为))?(?P<names>{NAME_RUN})(?:为|担任|(?<=同志)任(?![命职免期])(?![^，,。；;]*为)){POST}{POST_END}"
         ),
         "为",
     ),
     (
         "elected",
-        re.compile(rf"(?:选出|当选)的{POST}(?:是|为|还有|有)[:：]?(?P<names>[{CJK}·、和]{{2,400}})"),
+        re.compile(rf"(?:选出|当选)的{POST}(?:是|为|还有|有)[:：]?(?P<names>[{CJK}·.、和?？]{{2,400}})"),
         "",
     ),
     (  # 选举产生12名省委常委：A、B、C (a count, when printed, must be the number of names)

@@ -102,7 +102,7 @@ def trailing_name(text: str) -> str | None:
 
 def without_count(run: str) -> str:
     """王某等18人 → 王某: the count closing a run of names (those it counts are not named)."""
-    return re.sub(r"等\d*[名位个]?(?:代表|同志|人|委员|干部|党员)?$", "", run)
+    return re.sub(r"等[\d一二两三四五六七八九十百]*[名位个]?(?:代表|同志|人士|人|委员|干部|党员)?$", "", run)
 
 
 def names_in(run: str, strict: bool, formula: bool = False) -> list[str]:
@@ -117,11 +117,15 @@ def names_in(run: str, strict: bool, formula: bool = False) -> list[str]:
             parts.extend(piece for piece in part.split("和") if piece)
         elif part:
             parts.append(part)
+    if len(parts) >= 4:  # 马?: a name with a character lost to the page's encoding is left out of a long list
+        parts = [part for part in parts if "?" not in part and "？" not in part]
     names = []
     vouched = _list_vouches(parts, formula)
     for index, part in enumerate(parts):
         listed_qi = len(parts) > 1 and len(part) == 3 and part[2] == "其" and is_name(part[:2])  # 马正其
-        if is_name(part, formula) or listed_qi or part in vouched:
+        dotted = re.fullmatch(rf"[{CJK}]+(?:\.[{CJK}]+)+", part) and is_name(part.replace(".", "·"))
+        # 帕巴拉.格列朗杰: an ASCII name dot
+        if is_name(part, formula) or listed_qi or part in vouched or dotted:
             names.append(part)
         elif called := called_name(part):
             names.append(called)  # 决定郑某副区长代理区长职务
@@ -227,6 +231,7 @@ def clean_post(post: str) -> str:
         post = post.removesuffix(tail)
     post = re.sub(r"[（(][^）)]*[）)]?$", "", post).strip("、的")
     post = re.sub(r"等(?:一切|全部|所有)?$", "", post)  # …及提名委员会主任等一切(职务)
+    post = re.sub(r"[\d一二两三四五六七八九十]+位(?=副?[主书委秘理院校])", "", post)  # …委员会23位副主席
     if re.fullmatch(r"(?:现|原|所|担)任", post):
         return ""  # 免去其现任职务 names no post
     if post.startswith(("后", "之后", "以后", "仍")):

@@ -154,6 +154,8 @@ def find_events(paragraphs: Sequence[str], date: str = "", names: Iterable[str] 
         for k in order:
             if 0 <= k < len(paragraphs) and found in converted[k]:
                 return as_printed(found, converted[k], paragraphs[k])
+        if 0 <= index < len(paragraphs):  # 委员会副主席 read out of 委员会23位副主席: its characters
+            return as_printed(found, converted[index], paragraphs[index])
         return found
 
     return [
@@ -236,7 +238,7 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
             when = events[0].date if events else since
             results = titled_items(bare.group(1))
             events.extend(Event(name, "elected", held, when, index) for name, held in results)
-        named = NAMED_AFTER.search(paragraph) if "是" in paragraph or "如下" in paragraph else None
+        named = NAMED_AFTER.search(paragraph) if re.search("是|如下|为[:：]", paragraph) else None
         if named and not events:  # 任命了…主要官员。他们是：行政法务司司长陈某，…
             said: EventKind = "elected" if "选" in named.group("verb") else "appointed"
             told = titled_items(named.group("items"))
@@ -284,7 +286,8 @@ PROPOSED_KEY = re.compile(rf"^拟(?:任|任职务|提名|推荐)[:：](?P<post>[
 """拟任：青山县委常委 on the line after a 公示 entry's particulars: that person's proposed post."""
 RESULTS_INLINE = re.compile(r"(?:选举产生|选出)了?[^：:。；;]{0,40}[:：](?P<items>[^。]+)")
 NAMED_AFTER = re.compile(
-    r"(?P<verb>任命|任免|选举产生|选举|当选|聘任)了?[^。]{0,60}?[。，,；;]?(?:他们|她们|名单)(?:分别)?(?:是|为|如下)[:：](?P<items>[^。]+)"
+    r"(?P<verb>任命|任免|选举产生|选举|当选|聘任)了?[^。]{0,60}?[。，,；;]?"
+    r"(?:他们|她们|名单|(?:新一届)?(?:领导)?班子成员|新一届(?:领导)?班子)(?:分别)?(?:是|为|如下)[:：](?P<items>[^。]+)"
 )
 """任命了第四届主要官员。他们是：行政法务司司长陈某，经济财政司司长梁某…: the titled names
 after the verb's sentence, each with its post."""
