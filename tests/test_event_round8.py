@@ -457,3 +457,29 @@ def test_test7_classes(paragraphs: list[str], expected: list[tuple[str, str, str
 def test_a_gloss_with_a_space_before_its_bracket_is_read_past() -> None:
     text = "會議選舉王小國為青山省總工會(huì )主席。"
     assert read(text) == [("王小國", "elected", "青山省總工會主席")]  # read, and given, without its glosses
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # a mark of nation, alone or after the sex, after a name in a list
+        (
+            ["选举马小海(回族)、刘小晓、桑小杰(藏族)、昂小毛(女、蒙古族)为青山省人大常委会副主任。"],
+            [
+                (name, "elected", "青山省人大常委会副主任")
+                for name in ("马小海", "刘小晓", "桑小杰", "昂小毛")
+            ],
+        ),
+        # 连任 is re-elected; 连任两届 counts terms
+        (["会议选举产生了新一届常务委员会,林小漪连任主席。"], [("林小漪", "elected", "主席")]),
+        (["王小明连任两届青山县县长。"], []),
+        # the post taken, then the name it is told of; not after 接替, nor a name of no surname
+        (
+            ["8月下旬出任青山省纪委书记的陈小清,一直活跃在相关岗位上。"],
+            [("陈小清", "appointed", "青山省纪委书记")],
+        ),
+        (["贺电说：您就任中共中央总书记的要职,体现了全党的信任。"], []),
+    ],
+)
+def test_test8_classes(paragraphs: list[str], expected: list[tuple[str, str, str]]) -> None:
+    assert read(*paragraphs) == expected

@@ -34,9 +34,10 @@ FLOORS = {  # split: (precision, recall)
     "dev10": (0.95, 0.79),
     "dev11": (0.96, 0.76),
     "test7": (0.95, 0.85),
+    "test8": (0.94, 0.77),
 }
-"""Halves tuned on, this round's included (test2 and test5 were tuned on in the seventh, test6
-and test7 in the eighth, each after its kept-apart figure was reported)."""
+"""Halves tuned on, this round's included (test2 and test5 were tuned on in the seventh, test6,
+test7 and test8 in the eighth, each after its kept-apart figure was reported)."""
 
 
 @functools.cache

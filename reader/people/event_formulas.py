@@ -100,6 +100,11 @@ and its names must have known surnames (events reads them so)."""
 NO_LONGER_BEFORE = re.compile(rf"{alt('no_longer')}{POST}的(?P<names>[{CJK}·]{{2,4}}?)(?=$|[，,。；;])")
 """今年7月已不再担任贵州省委书记的栗某，…: the post left, told before the name."""
 
+TOOK_UP_BEFORE = re.compile(
+    rf"(?<!接替)(?:出任|就任|接任|履新){POST}的(?P<names>[{CJK}·]{{2,6}}?)(?=$|[，,。；;])"
+)
+"""8月下旬出任福建省纪委书记的陈某: the one appointed, named after the post (a known surname:
+就任…的要职 names no one)."""
 FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     # (kind, the formula, what a clause after it that carries its verb looks like:
     # 为 — 任命A为X，B为Y; 的 — 免去A的X职务；B的Y职务; "" — nothing carries over)
@@ -177,6 +182,7 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     ("appointed", re.compile(rf"关于(?P<names>{NAME_RUN})为{POST}的(?:决定|决议)"), ""),
     # 教育工委书记一职改由王安顺兼任: the post first, then the person
     ("appointed", BY_WHOM, ""),
+    ("appointed", TOOK_UP_BEFORE, ""),
     # 接替调任广西副主席的陈章良: the one transferred, named after the post
     (
         "transferred",
@@ -187,6 +193,8 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
 BACKWARD: tuple[tuple[EventKind, re.Pattern[str], bool], ...] = (
     # (kind, the formula after the names, whether the names must stand alone before it)
     ("elected", re.compile(rf"(?<!新){alt('elected')}{POST}{POST_END}"), False),
+    # 林某连任主席: re-elected (not 连任两届, a count of terms)
+    ("elected", re.compile(rf"连任(?![一二两三四五六七八九十\d]+[届次任期]){POST}{POST_END}"), False),
     ("removed", re.compile(rf"{alt('no_longer')}{POST}(?=$|[，,。；;\s]|职务|一职)"), False),
     (
         "removed",

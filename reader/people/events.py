@@ -92,6 +92,7 @@ from reader.people.event_formulas import (
     RETOLD_KIND,
     SPACES,
     SUBJECT,
+    TOOK_UP_BEFORE,
     TRIGGERS,
     HeaderKind,
 )
@@ -123,12 +124,13 @@ SUCCEEDED = re.compile(
     rf"[，,](?:改|则)?由(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?(?:接任|担任|兼任)(?=$|[，,。；;])"
 )
 """…免去栗某的Y职务，由朱某接任: the one named takes the post left."""
-SURNAMED = (ANNOUNCING, NO_LONGER_BEFORE)
+SURNAMED = (ANNOUNCING, NO_LONGER_BEFORE, TOOK_UP_BEFORE)
 """Formulas whose names must have a known surname: their words also open plain prose."""
 SEX_MARK = re.compile(
-    rf"(?<=[{CJK}])[（(][男女](?:[，,、][{CJK}]{{1,6}}){{0,2}}[）)](?=[、，,为任的和及等；;。])"
+    rf"(?<=[{CJK}])[（(](?:[男女](?:[，,、][{CJK}]{{1,6}}){{0,2}}|[{CJK}]{{1,5}}族)[）)](?=[、，,为任的和及等；;。])"
 )
-"""陈慕华(女)、方毅: a sex mark after a name in a list is not part of the run of names."""
+"""陈慕华(女)、马某(回族)、昂某(女、蒙古族): a mark of sex or nation after a name in a list is
+not part of the run of names."""
 ASIDE = re.compile(r"(?:(?<=先生|女士|同志)[（(][^（）()]{1,12}|(?<=票)[（(][^（）()]{1,20})[）)]")
 """聘任陈某先生(简历附后)为…, 以2694票(总有效票3118票)当选: an aside after a name's honorific
 or a count of votes."""
