@@ -224,9 +224,8 @@ def _find_events(paragraphs: Sequence[str], date: str, names: Iterable[str]) -> 
             elif not item:
                 header = None
         if listed and not events and (item_move := ITEM_MOVE.match(paragraph)):
-            events = _item_move(
-                item_move, since, index
-            )  # 具体调整如下：/ 常州市长丁某(生于…)，任铜陵市委书记；
+            # 具体调整如下：/ 常州市长丁某(生于…)，任铜陵市委书记；
+            events = _item_move(item_move, since, index)
         key = PROPOSED_KEY.match(paragraph) if not events and index and paragraph.startswith("拟") else None
         if key and (post := clean_post(key.group("post"))):
             entry = SUBJECT.match(paragraphs[index - 1].strip())  # 王某，男，…。 / 拟任：Y
@@ -493,7 +492,9 @@ ITEM_AS = re.compile(rf"(?P<names>[{CJK}·、]{{2,40}}?)(?:同志)?为(?P<post>[
 
 def _went_on(sentence: str, kind: EventKind, date: str | None, index: int) -> list[Event]:
     """A sentence of bare items (A为县长，B、C为副县长。) after one that elected or appointed:
-    the same verb goes on. Every piece must be such an item, or none is read."""
+    the same verb goes on. Every piece must be such an item, or none is read (only 为 links them:
+    a list carried by its verb, event_formulas.CARRIED, takes 任 too, but a sentence of its own
+    saying A任Y tells a move of its own)."""
     events: list[Event] = []
     for piece in re.split(r"[，,；;]", sentence.strip().rstrip("。！!")):
         match = ITEM_AS.fullmatch(piece.strip())
