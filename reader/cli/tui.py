@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     import argparse
 
     from reader.config import Config
+    from reader.library.first_rows import FirstRows
     from reader.theme_files import ThemeSpec
     from reader.ui.app import ReaderApp
     from reader.ui.early_frame import FrameRecorder
@@ -125,6 +126,7 @@ class Start:
         ambiguous_width: int | None,
         early_frame: FrameRecorder | None,
         after_first_frame: Callable[[], None] | None = None,
+        first_rows: FirstRows | None = None,
     ) -> ReaderApp:
         """The app this start opens (Textual is imported here, when it is made)."""
         from reader.ui.app import ReaderApp
@@ -139,6 +141,7 @@ class Start:
             notices=self.notices,  # stderr is hidden once the TUI is up: shown again as notifications
             after_first_frame=after_first_frame,
             early_frame=early_frame,
+            first_rows=first_rows,
         )
 
 
@@ -223,6 +226,7 @@ def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
     shown = early_frame.show(frame, saved) if frame is not None else None
     held: list[str] = []  # problems found while an early frame is up: printed once reader ends
     app = None
+    first_rows: FirstRows | None = None
     try:
         start = prepare_start(args, report=held.append if shown is not None else fail)
         config = start.config
@@ -234,6 +238,11 @@ def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
         ambiguous_width = config.ambiguous_width
         if ambiguous_width is None and probe is None:
             probe = AmbiguousWidthProbe.start()
+        # A library never indexed: its first rows are read in a child on another core while
+        # Textual loads (reader.library.first_rows); forked here, before any thread starts.
+        from reader.library.first_rows import FirstRows
+
+        first_rows = FirstRows.start(start.library)
         try:
             from reader.cli.hangup import ask_to_exit, watch_for_hangup
             from reader.ui import app as _app  # noqa: F401  (Textual loads while the probe's answer travels)
@@ -246,11 +255,16 @@ def _run_tui(argv: Sequence[str], after_first_frame: Callable[[], None]) -> int:
 
         recorder = early_frame.FrameRecorder(inputs, drawn=frame) if inputs is not None else None
         app = start.app(
-            ambiguous_width=ambiguous_width, early_frame=recorder, after_first_frame=after_first_frame
+            ambiguous_width=ambiguous_width,
+            early_frame=recorder,
+            after_first_frame=after_first_frame,
+            first_rows=first_rows,
         )
         watch_for_hangup(0, lambda: ask_to_exit(app.call_from_thread, app.exit))
         app.run()
     finally:
+        if first_rows is not None:
+            first_rows.cancel()  # a child whose rows no screen took (a start that failed early)
         if probe is not None:
             probe.answer(0)  # the terminal's mode back, if an error came before the answer was read
         if shown is not None:

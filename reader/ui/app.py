@@ -42,6 +42,8 @@ from reader.ui.widgets.reading_view import ReadingView
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from reader.library.first_rows import FirstRows
+
 NOTIFIED_KEPT = 200
 """Notifications `notified` remembers (the oldest are dropped)."""
 
@@ -76,13 +78,16 @@ class ReaderApp(App[None]):
         after_first_frame: Callable[[], None] | None = None,
         ambiguous_width: int | None = None,
         early_frame: FrameRecorder | None = None,
+        first_rows: FirstRows | None = None,
     ) -> None:
         """`notices`: one-line warnings gathered before the app started (config, themes),
         shown as notifications once it is on screen, since the terminal's stderr is hidden.
         `after_first_frame` is called once the first frame is drawn (the CLI turns the
         garbage collector back on there). `ambiguous_width`: the cells the terminal gives
         `“ ” — …` (the CLI asks it), else the config's, else 1. `early_frame`: records the
-        first full frame for the next start (`reader.ui.early_frame`)."""
+        first full frame for the next start (`reader.ui.early_frame`). `first_rows`: the
+        first files of a library never indexed, being read by the CLI's child
+        (`reader.library.first_rows`)."""
         super().__init__()
         # Rich, and so Textual and the reading view's layout, measure with the terminal's
         # width for ambiguous characters from the first frame on (undone on unmount).
@@ -116,7 +121,12 @@ class ReaderApp(App[None]):
                 self.unregister_theme(name)
         self._start_theme: str | None = self.theme
         self.reader = ReaderScreen(
-            library=library, open_file=open_file, config=self.config, notices=self._notices, ready=self.ready
+            library=library,
+            open_file=open_file,
+            config=self.config,
+            notices=self._notices,
+            ready=self.ready,
+            first_rows=first_rows,
         )
         """The screen everything is read on (the app's default screen)."""
 

@@ -39,6 +39,8 @@ from reader.ui.widgets.status_bar import StatusBar
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from reader.library.first_rows import FirstRows
+
 
 def _reader_commands() -> type[Provider]:
     """The palette's provider, imported when the palette first opens, not at start-up."""
@@ -60,8 +62,11 @@ class ReaderScreen(ArticleSearch, InboxSide, LibraryScreen):
         config: Config,
         notices: Sequence[str],
         ready: Readiness,
+        first_rows: FirstRows | None = None,
     ) -> None:
         super().__init__(library=library, open_file=open_file, config=config, notices=notices, ready=ready)
+        self._first_rows = first_rows
+        """The first files' rows read ahead by the CLI for a library never indexed (taken at mount)."""
         self.reading = ReadingSession()
         self._readings_checked = False
         self._pending_cursor: tuple[Article, int] | None = None
@@ -93,11 +98,15 @@ class ReaderScreen(ArticleSearch, InboxSide, LibraryScreen):
         # size): the first frame has the rows, and a new user's start is the newest article.
         table = self.query_one(LibraryTable)
         head = read_head(self.library, around=start)
+        ahead, self._first_rows = self._first_rows, None
         if head is not None:
+            if ahead is not None:
+                ahead.cancel()
             table.show_head(head.rows, head.total)
             newest = head.newest_readable()
-        else:  # never indexed: its first files, read now; the index's snapshots follow
-            table.set_library(first_files(self.library))
+        else:  # never indexed: its first files, read ahead or now; the index's snapshots follow
+            rows = ahead.rows() if ahead is not None else None
+            table.set_library(rows if rows is not None else first_files(self.library))
             self.provisional_rows = bool(table.entries)
             newest = next((entry for entry in table.entries if entry.error is None), None)
         if start is not None:
