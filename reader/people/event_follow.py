@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from reader.people.event_formulas import CARRIED, THEN_ACTING, THEN_APPOINTED, THEN_FOR, THEN_NOMINATED
-from reader.people.event_names import clean_post, names_in, split_name_post
+from reader.people.event_names import clean_post, names_in, names_through_wei, split_name_post
 from reader.people.model import Event, EventKind
 
 NEXT_ITEM = re.compile(
@@ -71,6 +71,8 @@ def carried(
             names, post = names_in(split[0], True), clean_post(split[1])
         else:
             names, post = names_in(match.group("names"), True), clean_post(match.group("post"))
+            if not names and (through := names_through_wei(match.group("names"), match.group("post"))):
+                names, post = through[0], clean_post(through[1])  # …，郑为文、冯某为副主任
         if not names or not post:
             return
         for name in names:

@@ -105,9 +105,13 @@ def without_count(run: str) -> str:
     return re.sub(r"等[\d一二两三四五六七八九十百]*[名位个]?(?:代表|同志|人士|人|委员|干部|党员)?$", "", run)
 
 
+BRACKETED = re.compile(r"[（(][^()（）]*[）)]")
+
+
 def names_in(run: str, strict: bool, formula: bool = False) -> list[str]:
     """The names in a run before or after a formula; strict: every part must be a name."""
     run = NOISE.sub("", run)
+    run = BRACKETED.sub("", run)  # 周某(中共江门市委常委、纪委书记)、吴某(女，满族): notes on the names
     run = without_count(run)
     if "、" in run:  # 甲、乙、丙三人担任…: a list's count with no 等
         run = re.sub(r"[两二三四五六七八九十\d]+[名位个]?(?:人|同志)$", "", run)
@@ -137,6 +141,21 @@ def names_in(run: str, strict: bool, formula: bool = False) -> list[str]:
         else:
             return []
     return names
+
+
+def names_through_wei(run: str, post: str) -> tuple[list[str], str] | None:
+    """周某、郑为文、冯某为副主任: a name holding 为 (郑为文, 李为民) ends the shortest run of
+    names at its own 为, and the list fails there (郑 is no name). Read on to the post's
+    first 为: the run through it is the list when every part is a name and one of them holds
+    为; the post is what follows. None when that reading is no better."""
+    at = post.find("为")
+    if at <= 0 or not re.fullmatch(rf"[{CJK}、]+", post[:at]):
+        return None
+    names = names_in(f"{run}为{post[:at]}", True)
+    rest = post[at + 1 :]
+    if not names or len(rest) < 2 or not any("为" in name for name in names):
+        return None
+    return names, rest
 
 
 def _list_vouches(parts: list[str], formula: bool) -> set[str]:
@@ -325,8 +344,11 @@ def is_resume(before: str, run: str) -> bool:
     return bool(re.search(RESUME, window)) or bool(re.fullmatch(r"[\d年月]+", run))
 
 
-LEAD_IN = re.compile(r"^(?:.*(?:决定|关于|审议了?|听取了?|收到|接到|同意|接受|批准|通过了?|以及|宣布了?)|由)")
-"""会议决定张勇同志代理…, 表决通过了关于李明代理…, 宣布王某任…: the name is after the body's verb."""
+LEAD_IN = re.compile(
+    r"^(?:.*(?:决定|关于|审议了?|听取了?|收到|接到|同意|接受|批准|通过了?|以及|宣布了?|选举产生了?|选出了?)|由)"
+)
+"""会议决定张勇同志代理…, 表决通过了关于李明代理…, 宣布王某任…, 差额选举产生了A、B等7名同志当选…:
+the name is after the body's verb."""
 TRAILING = re.compile(
     r"(?:(?:本月|上月|今年|去年|年|月)(?:初|底|上旬|中旬|下旬)|本月|上月|今年|去年|近日|日前|近期|\d{1,2}月(?:上旬|中旬|下旬|初|底|份)?"
     r"|\d{1,2}日|上旬|中旬|下旬|(?:在|于)(?=\d)|\d{4}年"

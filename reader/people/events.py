@@ -105,6 +105,7 @@ from reader.people.event_names import (
     is_name,
     is_resume,
     names_in,
+    names_through_wei,
     opener_of,
     post_then_name,
     split_name_post,
@@ -574,6 +575,8 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
                 titled = None if names else post_then_name(match.group("names"))
                 names = [titled] if titled else names  # 由北京市委副书记王安顺兼任
                 post = clean_post(match.group("post"))
+                if not names and (through := names_through_wei(match.group("names"), match.group("post"))):
+                    names, post = through[0], clean_post(through[1])  # 选举周某、郑为文为副主任
                 if kind == "removed" and "辞去" in post and names:  # 接受A辞去X、B辞去Y的请求
                     pairs = _resignations(names, post)
                     names, post = pairs[-1] if pairs else (names, post)

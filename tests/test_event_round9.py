@@ -1,0 +1,86 @@
+"""任免 formula classes of the ninth round (tuned on test9, the eighth round's last kept-apart
+batch, after its figure was reported), one made-up notice each: a name holding 为 inside a
+list carried by 为, a character lost to the page's encoding inside a long list, a bracketed
+note after each name of a list, and a list after 选举产生了 told before its 当选."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.officials import extract_officials
+from reader.people.events import find_events
+
+
+def read(*paragraphs: str, date: str = "2021-05-06") -> list[tuple[str, str, str]]:
+    names = [official.name for official in extract_officials(list(paragraphs)).officials]
+    return [(e.name, e.kind, e.post) for e in find_events(list(paragraphs), date, names)]
+
+
+VICE = "青山市人大常委会副主任"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 郑为文: the list's shortest run ends at the name's own 为; the post is after the next one
+        (
+            f"大会选举王小明、李大海、郑为文、陈小红为{VICE}，刘强为秘书长。",
+            [
+                ("王小明", "elected", VICE),
+                ("李大海", "elected", VICE),
+                ("郑为文", "elected", VICE),
+                ("陈小红", "elected", VICE),
+                ("刘强", "elected", "秘书长"),
+            ],
+        ),
+        # the same in a clause carried by 任命…为
+        (
+            "任命王小明为青山市副市长，郑为文为青山市公安局局长。",
+            [("王小明", "appointed", "青山市副市长"), ("郑为文", "appointed", "青山市公安局局长")],
+        ),
+        # a name of the list with a character the page lost (刘?d): left out, the others read
+        (
+            "会议选举王小明、李大海、刘?d、陈小红、赵小兵等16人为青山市科协副主席。",
+            [
+                ("王小明", "elected", "青山市科协副主席"),
+                ("李大海", "elected", "青山市科协副主席"),
+                ("陈小红", "elected", "青山市科协副主席"),
+                ("赵小兵", "elected", "青山市科协副主席"),
+            ],
+        ),
+        # a bracketed note after each name (the posts they hold now, 女，满族)
+        (
+            "同意补选王小明（中共青山市委常委、纪委书记）、李大海（青山县委副书记、县长）两位同志"
+            "为青山市第十三届人民代表大会代表。",
+            [
+                ("王小明", "elected", "青山市第十三届人民代表大会代表"),
+                ("李大海", "elected", "青山市第十三届人民代表大会代表"),
+            ],
+        ),
+        # 选举产生了 before the list, 当选 after it, notes of sex and nation in it
+        (
+            "大会差额选举产生了王小明、李小红(女,满族)、陈大海(回族)等3名同志当选为正式代表。",
+            [
+                ("王小明", "elected", "正式代表"),
+                ("李小红", "elected", "正式代表"),
+                ("陈大海", "elected", "正式代表"),
+            ],
+        ),
+    ],
+)
+def test_lists_of_names(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 为 inside a word of the post, not a name: no list is read through it
+        "选举王小明为青山市人大常委会主任，为青山市发展作出贡献。",
+        # a bracket that is no note on a name does not make one
+        "会议听取了（青山市人民政府工作报告）。",
+    ],
+)
+def test_no_list_read_into(text: str) -> None:
+    found = read(text)
+    assert all(name == "王小明" for name, _, _ in found)
