@@ -17,6 +17,8 @@ from datetime import datetime
 from reader.loaders.html_tree import BLOCK, Element
 from reader.loaders.page_blocks import clean, in_head, link_text_length, own_text
 
+CJK = "\u4e00-\u9fff"
+
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|--|—|–| - |»|›)\s*")
 _SITE_FIRST = re.compile(r"^\S{2,12}?(?:网|博客|频道|在线|论坛|新闻)\s*[»›]\s*")
 """A site's name before » (多维博客 » 标题): blogs and forums put it first."""
@@ -121,10 +123,24 @@ def find_title(root: Element) -> tuple[str | None, Element | None]:
     if repeated:
         score, text, element = max(repeated, key=lambda item: (_common_run(item[1], page_title), item[0]))
         if len(text) > _SHORT_HEADING or above is None:
-            return text, element
+            return _without_badge(text, page_title), element
     if above is not None and _agrees_with(own_text(above), page_title):
         return own_text(above), above
     return (_title_before_site(page_title) or None), None
+
+
+def _without_badge(text: str, page_title: str) -> str:
+    """A heading without a badge printed after it (蔬菜水果 原创, …标题 独家): the `<title>` repeats
+    the headline whole and not the short word set apart after it."""
+    headline = _title_before_site(page_title)
+    rest = text[len(headline) :] if headline and text.startswith(headline) else ""
+    if rest[:1].isspace() and 0 < len(rest.strip()) <= _BADGE:
+        return headline
+    return text
+
+
+_BADGE = 4
+"""Characters of a badge after a headline at most (原创, 独家, 置顶)."""
 
 
 def _agrees_with(line: str, page_title: str) -> bool:
@@ -157,7 +173,19 @@ def _title_before_site(page_title: str) -> str:
         if not _SENTENCE_MARKS.search(part):
             end = match.start()
             break
-    return page_title[:end].strip()
+    cut = page_title[:end].strip()
+    tail = _HYPHEN_TAIL.search(cut)
+    if tail and (_KEYWORDS.fullmatch(tail.group(1)) or _SITE.fullmatch(tail.group(1))):
+        cut = cut[: tail.start()].rstrip()  # 标题-中国,嫦娥五号,月球 / 标题-中国科普网
+    return cut
+
+
+_HYPHEN_TAIL = re.compile(rf"(?<=[^\dA-Za-z\s])-(?=[{CJK}])([^-]+)$")
+"""A bare hyphen before a last part (a hyphen between digits, 130-109, is the headline's)."""
+_KEYWORDS = re.compile(rf"[{CJK}A-Za-z0-9]{{1,12}}(?:[,，][{CJK}A-Za-z0-9]{{1,12}})+")
+"""Keywords after the headline, commas between them (-中国,嫦娥五号,月球,航天)."""
+_SITE = re.compile(rf"[{CJK}]{{2,12}}(?:网|报|在线|频道|官网)")
+"""A site's name after the headline (-中国科普网)."""
 
 
 _DATE_IN_TEXT = re.compile(

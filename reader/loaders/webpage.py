@@ -110,6 +110,9 @@ def _class_bonus(element: Element) -> float:
 _NEAR_HEADLINE = 800
 """Characters of page text after the headline within which the article's element starts."""
 _REGION_BOOST = 1.5
+_INNER = 0.15
+"""How much of the best candidate's weight one inside the headline's <article> needs to win:
+a caption or a byline in an <article> that holds only the heading does not."""
 
 
 def _text_offsets(root: Element) -> dict[int, int]:
@@ -137,7 +140,9 @@ def find_body(root: Element, headline: Element | None = None) -> Element | None:
     readability does; class and id words then raise or lower a candidate by a quarter or
     a half, a candidate mostly made of links counts for little, and one that starts soon
     after the headline counts half as much again, so a long sidebar further down (live
-    comments, a market ticker) does not win over a short article.
+    comments, a market ticker) does not win over a short article. When the headline sits in
+    an `<article>` element, the best candidate in it wins over any outside it (Yahoo's short
+    brief beside longer teasers of other stories).
     """
     offsets = _text_offsets(root) if headline is not None else {}
     start = offsets.get(id(headline), 0) + len(clean(headline.text())) if headline is not None else 0
@@ -156,6 +161,8 @@ def find_body(root: Element, headline: Element | None = None) -> Element | None:
             elements[key] = holder
             scores[key] = scores.get(key, 0.0) + share * weight
     best: tuple[float, Element] | None = None
+    container = _article_of(headline)
+    inner: tuple[float, Element] | None = None
     for key, score in scores.items():
         element = elements[key]
         text_length = len(clean(element.text())) or 1
@@ -169,16 +176,51 @@ def find_body(root: Element, headline: Element | None = None) -> Element | None:
             value *= _REGION_BOOST  # it starts soon after the headline (and does not end before it)
         if best is None or value > best[0]:
             best = (value, element)
+        if container is not None and _inside(element, container) and (inner is None or value > inner[0]):
+            inner = (value, element)
+    if (
+        best is not None
+        and inner is not None
+        and not _inside(best[1], container)
+        and inner[0] >= _INNER * best[0]
+    ):
+        return inner[1]  # the article's own container (<article> with the headline) holds its text
     return best[1] if best else None
+
+
+def _article_of(headline: Element | None) -> Element | None:
+    """The `<article>` element the headline sits in: the page says it holds the article."""
+    if headline is None:
+        return None
+    return next((holder for holder in headline.ancestors() if holder.tag == "article"), None)
+
+
+def _inside(element: Element, container: Element | None) -> bool:
+    return container is not None and (
+        element is container or any(a is container for a in element.ancestors())
+    )
 
 
 _NOT_BODY = re.compile(
     r"^[（(]?原标题[：:]|^[（(]?原题为?[《：:]|^本文来源[：:]|^[（(]?来源[：:][^，。]{0,30}[)）]?$|"
     r"责任编辑|^[（(]?责编[：:]|^图片来源[：:]|您的浏览器(?:暂时)?(?:无法|不支持)|^视频[-：:]|^【纠错】$|"
     r"^\+1$|^图集$|^扫码阅读全文$|^(?:【\d+】)+$|^[（(]本文来自|^免责声明|^点击进入|^延伸阅读|^相关阅读|"
-    r"^相关新闻|^推荐阅读|^延伸 · 推荐$|^分享到|^返回$|^举报$"
+    r"^相关新闻|^推荐阅读|^延伸 · 推荐$|^分享到|^返回$|^举报$|"
+    # Read after heldout3's one measurement (tests/pages/heldout3/README.md): the furniture of
+    # 澎湃号, 搜狐号 and WeChat-style posts, a player's and a platform's lines, bars in credits.
+    r"^本文原标题[：:]|^[\ufffd\s]+$|^资料图片?$|^(?:编辑|责编|校对|来源|审核|监制|出品|作者|排版)\s*[|｜]|"
+    r"^扫描下方二维码|^\d+、回复【|^点击菜单栏|点【在看】|^特别声明$|^本文为.{0,30}(?:上传并发布|授权)|"
+    r"^评论\s*[（(]\d+[)）]$|^我要跟帖$|^已输入\d+字$|^关注$|^发布于[：:]\s*\S{1,12}$|^平台声明[：:]|^首赞$|"
+    r"^阅读\s*[（(][\d.]+万?[)）]$|^转播到腾讯微博$|^自动播放$|^正在加载|^精彩视频推荐$|"
+    r"^【[^】]{0,60}(?:未经授权|不得转载)[^】]{0,60}】$|"
+    r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?$"
 )
-_LINK_LINES_AFTER = re.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关报道|推荐阅读|延伸 · 推荐|点击进入专题)")
+_LINK_LINES_AFTER = re.compile(
+    r"^(?:延伸阅读|相关阅读|相关新闻|相关报道|推荐阅读|延伸 · 推荐|点击进入专题"
+    r"|延伸閱讀|相關閱讀|相關新聞|相關報導|推薦閱讀|【?熱門點閱】?$)"
+)
+_PLATFORM_TAIL = re.compile(r"\s*返回搜狐，?查看更多$")
+"""搜狐's link closing an article's last line."""
 
 
 def _body_lines(body: Element, title: str | None) -> tuple[list[str], PageFields]:
@@ -192,7 +234,8 @@ def _body_lines(body: Element, title: str | None) -> tuple[list[str], PageFields
         if _LINK_LINES_AFTER.match(line):
             links_after = True  # what follows are links to other articles
             continue
-        if line in link_lines or (title and line == title):
+        line = _PLATFORM_TAIL.sub("", line)
+        if not line or line in link_lines or (title and line == title):
             continue
         if links_after and not _article_resumes(all_lines[number:], link_lines):
             break
@@ -281,6 +324,8 @@ def parse_page(data: bytes, path: Path) -> Article:
         raise ArticleError(f"{path}: no article text found in the page")
     source, byline = lead_metadata(lines)
     before, after = texts_around(root, headline, body)
+    if headline is None and title and title in before:
+        before = before[before.rindex(title) + len(title) :]  # a headline of no element: after its text
     printed_source = next(
         (m for m in _SOURCE_BY_HEADLINE.finditer(before) if not _NO_OUTLET.match(m.group(1))), None
     )
