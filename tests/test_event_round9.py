@@ -73,6 +73,25 @@ def test_lists_of_names(text: str, expected: list[tuple[str, str, str]]) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 、决定其为 after an appointment: the same person's next post
+        (
+            "会议任命王小明为青山市人民政府副市长、决定其为代市长。",
+            [("王小明", "appointed", "青山市人民政府副市长"), ("王小明", "appointed", "代市长")],
+        ),
+        # ，并决定其为
+        (
+            "会议决定任命王小明为副省长，并决定其为代理省长。",
+            [("王小明", "appointed", "副省长"), ("王小明", "appointed", "代理省长")],
+        ),
+    ],
+)
+def test_the_same_persons_next_post(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # 为 inside a word of the post, not a name: no list is read through it

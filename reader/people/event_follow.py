@@ -86,7 +86,7 @@ def follow_ups(rest: str, names: list[str], when: str | None, index: int) -> Ite
     then = THEN_APPOINTED.match(rest.removeprefix("的").removeprefix("职务"))
     if then and clean_post(then.group("post")):
         yield Event(names[0], "appointed", clean_post(then.group("post")), when, index)
-    follow = THEN_FOR.match(rest.lstrip("，,"))
+    follow = THEN_FOR.match(rest.lstrip("，,、"))
     if follow:
         yield Event(names[0], "appointed", clean_post(follow.group("post")), when, index)
     acting = THEN_ACTING.match(rest)

@@ -340,7 +340,8 @@ PUNISHED = re.compile(
     rf"给予(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?(?:党内|开除|留党|撤销|撤职|降级|降职|记过|记大过|警告|严重警告|政务|行政)"
 )
 """给予王某撤销党内职务处分，免去其Y职务: the one punished is the one 其 stands for."""
-THEN_FOR = re.compile(rf"并(?:决定)?为{POST}{POST_END}")
+THEN_FOR = re.compile(rf"(?:并(?:决定)?其?|决定其)为{POST}{POST_END}")
+"""…，并决定为代理市长 / …、决定其为代市长: the same person's next post (appointed)."""
 THEN_NOMINATED = re.compile(rf"(?<!不再)提名为{POST}(?:候选人|人选)")
 THEN_ACTING = re.compile(rf"[，,](?:并(?:决定)?其)?(?P<post>代理[{CJK}]{{2,30}}?)职务")
 TRIGGERS = re.compile(alt("triggers"))
