@@ -63,11 +63,11 @@ class Head:
 def read_head(library: Path, around: Path | None = None, count: int = HEAD_ROWS) -> Head | None:
     """The rows from `around` (the article being reopened) or from the newest one, and the
     total; None when there is no usable index (the worker builds or reports it)."""
-    import sqlite3
-
     path = index_path(library)
     if not path.is_file():
-        return None
+        return None  # never indexed: not even sqlite3 is imported (a cold start's first frame waits for it)
+    import sqlite3
+
     try:
         uri = path.resolve().as_uri() + "?mode=rw"
         conn = sqlite3.connect(uri, uri=True, timeout=0.05, check_same_thread=False)
