@@ -107,15 +107,20 @@ def find_title(root: Element) -> tuple[str | None, Element | None]:
     candidates: list[tuple[float, str, Element]] = []
     for element in root.iter():
         heading = element.tag in ("h1", "h2", "h3")
-        if not heading and not (
-            _TITLE_MARKS.search(element.marks) and element.tag in ("div", "p", "span", "td")
+        minor = element.tag in ("h4", "h5", "h6")
+        if (
+            not heading
+            and not minor
+            and not (_TITLE_MARKS.search(element.marks) and element.tag in ("div", "p", "span", "td"))
         ):
             continue
         text = clean(element.text())
-        if not 4 <= len(text) <= _MAX_TITLE or link_text_length(element) > 0.5 * len(text):
+        if not 4 <= len(text) <= _MAX_TITLE:
             continue
         shared = _common_run(text, page_title) / len(text) if page_title else 0.0
-        score = shared + (0.3 if element.tag == "h1" else 0.1 if heading else 0.0)
+        if link_text_length(element) > 0.5 * len(text) and not (heading and shared >= 0.8):
+            continue  # links, unless a heading <title> repeats that links to its own page (<h1><a>…)
+        score = shared + (0.3 if element.tag == "h1" else 0.1 if heading else 0.05 if minor else 0.0)
         candidates.append((score, text, element))
     # Of the headings <title> repeats, the one that repeats most of it: a site's logo in an
     # <h1> (松花江网) is repeated whole too, but it is only the end of <title>.
@@ -126,7 +131,39 @@ def find_title(root: Element) -> tuple[str | None, Element | None]:
             return _without_badge(text, page_title), element
     if above is not None and _agrees_with(own_text(above), page_title):
         return own_text(above), above
+    if (found := _heading_over_title(candidates, page_title)) is not None:
+        return found
     return (_title_before_site(page_title) or None), None
+
+
+def _heading_over_title(
+    candidates: list[tuple[float, str, Element]], page_title: str
+) -> tuple[str, Element] | None:
+    """A heading printed above the article that `<title>` does not repeat: one that holds the
+    whole `<title>` and more (`<title>` only the site's name, 浙江省淡水水产研究所, over 浙江省淡水
+    水产研究所召开…大会), else the page's only `<h1>` when it reads as a headline (a sentence of
+    at least `_SENTENCE_HEADING` characters: a page that words its `<title>` for search engines)."""
+    headline = _title_before_site(page_title)
+    if _NAME_ONLY.fullmatch(headline):
+        holding = [
+            item for item in candidates if item[1].startswith(headline) and len(item[1]) > len(headline)
+        ]
+        if holding:
+            _, text, element = max(holding, key=lambda item: item[0])
+            return text, element
+    first = [item for item in candidates if item[2].tag == "h1"]
+    if len(first) == 1:
+        text, element = first[0][1], first[0][2]
+        worded_otherwise = not headline or headline not in text  # not the <title>'s headline and a subtitle
+        if worded_otherwise and len(text) >= _SENTENCE_HEADING and _SENTENCE_MARKS.search(text):
+            return text, element
+    return None
+
+
+_NAME_ONLY = re.compile(rf"[{CJK}]{{2,14}}[网所院局委会厅办站部馆校社台报司]")
+"""A `<title>` that is only a body's or a site's name (浙江省淡水水产研究所, 某某网): no headline."""
+_SENTENCE_HEADING = 12
+"""Characters of an `<h1>` at least, with a mark of a sentence in it, to read as a headline."""
 
 
 def _without_badge(text: str, page_title: str) -> str:
@@ -208,6 +245,24 @@ _DATE_WINDOW = 400
 """Characters of page text after the headline in which the printed date is looked for."""
 
 
+def _after_inside(body: Element, headline: Element) -> str:
+    """The text of `body` after `headline` (the byline and date under it, the article's start)."""
+    seen = False
+    parts: list[str] = []
+    for element in body.iter():
+        if element is headline:
+            seen = True
+            continue
+        if not seen or in_head(element) or any(a is headline for a in element.ancestors()):
+            continue
+        text = "".join(child for child in element.children if isinstance(child, str)).strip()
+        if text:
+            parts.append(text)
+            if sum(map(len, parts)) > _DATE_WINDOW:
+                break
+    return clean(" ".join(parts))[:_DATE_WINDOW]
+
+
 def _date(match: re.Match[str], year: int | None = None) -> datetime | None:
     parts = match.groupdict()
     try:
@@ -231,7 +286,9 @@ def _meta_date(meta: dict[str, str]) -> datetime | None:
 
 
 def texts_around(root: Element, headline: Element | None, body: Element | None) -> tuple[str, str]:
-    """The page text between the headline and the body, and the text right after the body."""
+    """The page text between the headline and the body, and the text right after the body.
+    When the body holds the headline (a <main> of both), what follows the headline in it."""
+    held = headline is not None and body is not None and any(a is body for a in headline.ancestors())
     before: list[str] = []
     after: list[str] = []
     state = "before-headline" if headline is not None else "between"
@@ -259,7 +316,12 @@ def texts_around(root: Element, headline: Element | None, body: Element | None) 
             after.append(text)
             if sum(map(len, after)) > _DATE_WINDOW:
                 break
-    return clean(" ".join(before))[-_DATE_WINDOW:], clean(" ".join(after))[:_DATE_WINDOW]
+    if held and headline is not None and body is not None:
+        return _after_inside(body, headline), clean(" ".join(after))[:_DATE_WINDOW]
+    between = clean(" ".join(before))
+    if len(between) > _DATE_WINDOW:  # the lines right under the headline, and those right above the body
+        between = f"{between[: _DATE_WINDOW // 2]} {between[-_DATE_WINDOW // 2 :]}"
+    return between, clean(" ".join(after))[:_DATE_WINDOW]
 
 
 def find_date(before: str, after: str, meta: dict[str, str]) -> datetime | None:
@@ -270,9 +332,10 @@ def find_date(before: str, after: str, meta: dict[str, str]) -> datetime | None:
         match = _LABELLED_DATE.search(zone)
         if match and _date(match):
             return _date(match)
-    match = _DATE_IN_TEXT.search(before)
-    if match and _date(match):
-        return _date(match)
+    printed = [found for match in _DATE_IN_TEXT.finditer(before) if (found := _date(match))]
+    confirmed = [found for found in printed if from_meta and found.date() == from_meta.date()]
+    if confirmed or printed:
+        return (confirmed or printed)[0]  # the printed date the metadata confirms, else the first
     short = _SHORT_DATE.search(before)
     if short and from_meta:
         return _date(short, from_meta.year) or from_meta

@@ -213,7 +213,9 @@ _NOT_BODY = re.compile(
     r"^评论\s*[（(]\d+[)）]$|^我要跟帖$|^已输入\d+字$|^关注$|^发布于[：:]\s*\S{1,12}$|^平台声明[：:]|^首赞$|"
     r"^阅读\s*[（(][\d.]+万?[)）]$|^转播到腾讯微博$|^自动播放$|^正在加载|^精彩视频推荐$|"
     r"^【[^】]{0,60}(?:未经授权|不得转载)[^】]{0,60}】$|"
-    r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?$"
+    r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(?:凌晨|早上|上午|中午|下午|晚上)?\d{1,2}[:点]\d{2}(?::\d{2}|分)?$|"
+    # BBC News 中文's byline block and photo credits (heldout4, read after its measurement)
+    r"^图像来源[，,]|^Article information$|^Author,\s|^Role,\s|^Advertisement$"
 )
 _LINK_LINES_AFTER = re.compile(
     r"^(?:延伸阅读|相关阅读|相关新闻|相关报道|推荐阅读|延伸 · 推荐|点击进入专题"
@@ -221,6 +223,8 @@ _LINK_LINES_AFTER = re.compile(
 )
 _PLATFORM_TAIL = re.compile(r"\s*返回搜狐，?查看更多$")
 """搜狐's link closing an article's last line."""
+_SCREEN_READER = re.compile(r"^图像加注文字[，,]\s*")
+"""BBC's caption prefix for screen readers, hidden on the page (图像加注文字，): not printed."""
 
 
 def _body_lines(body: Element, title: str | None) -> tuple[list[str], PageFields]:
@@ -234,7 +238,7 @@ def _body_lines(body: Element, title: str | None) -> tuple[list[str], PageFields
         if _LINK_LINES_AFTER.match(line):
             links_after = True  # what follows are links to other articles
             continue
-        line = _PLATFORM_TAIL.sub("", line)
+        line = _SCREEN_READER.sub("", _PLATFORM_TAIL.sub("", line))
         if not line or line in link_lines or (title and line == title):
             continue
         if links_after and not _article_resumes(all_lines[number:], link_lines):
