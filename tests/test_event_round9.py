@@ -103,3 +103,44 @@ def test_the_same_persons_next_post(text: str, expected: list[tuple[str, str, st
 def test_no_list_read_into(text: str) -> None:
     found = read(text)
     assert all(name == "王小明" for name, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 代行…职责 by a board's 授权 or 同意: an acting appointment, the post as printed
+        (
+            "董事会授权公司常务副总经理王小明在公司总经理空缺期间代行公司总经理职责。",
+            [("王小明", "appointed", "代行公司总经理职责")],
+        ),
+        (
+            "经审议，同意李大海先生代行总经理、董事会秘书职责。",
+            [("李大海", "appointed", "代行总经理、董事会秘书职责")],
+        ),
+        # titled names in a list under one formula, the ranks 晋升…的军官是: lists
+        (
+            "这次晋升上将军衔的军官是：北部战区司令员王小明、陆军政治委员李大海。",
+            [("王小明", "appointed", "上将军衔"), ("李大海", "appointed", "上将军衔")],
+        ),
+        (
+            "大会聘请青山市副市长王小明、李大海同志为青山市红十字会名誉副会长。",
+            [
+                ("王小明", "appointed", "青山市红十字会名誉副会长"),
+                ("李大海", "appointed", "青山市红十字会名誉副会长"),
+            ],
+        ),
+    ],
+)
+def test_acting_duties_and_titled_lists(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议听取了关于接受个别代表辞去青山市人民代表大会代表职务的议案。",  # 个别代表: no one named
+        "董事会授权在公司总经理空缺期间代行公司总经理职责。",  # 空缺期间: a time, no name
+    ],
+)
+def test_words_that_are_no_names(text: str) -> None:
+    assert read(text) == []

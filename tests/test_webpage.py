@@ -329,7 +329,8 @@ def test_platform_and_post_furniture_is_no_text() -> None:
         "Role, BBC记者", "2025年4月22日早上8点12分",
     ]  # fmt: skip
     page = "<div class='article-content'>" + text + "".join(f"<p>{line}</p>" for line in furniture)
-    page += "<p>图像加注文字，会场外景</p><p>会议要求各乡镇加强巡查，落实值守制度。返回搜狐，查看更多</p></div>"
+    page += "<p>图像加注文字，会场外景</p>"
+    page += "<p>会议要求各乡镇加强巡查，落实值守制度。返回搜狐，查看更多</p></div>"
     paragraphs = parse_page(_html(page), Path("post.html")).paragraphs
     assert paragraphs == (
         "3月17日，青禾县召开春季森林防火工作会议，部署全县防火工作。",

@@ -156,6 +156,13 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
         re.compile(rf"(?:选出|当选)的{POST}(?:是|为|还有|有)[:：]?(?P<names>[{CJK}·.、和?？]{{2,400}})"),
         "",
     ),
+    (  # 这次晋升上将军衔的军官是：中部战区司令员韩某、陆军政治委员刘某 (titled names)
+        "appointed",
+        re.compile(
+            rf"晋升{POST}的(?:军官|将领|干部|同志|人员)?(?:是|有|为)[:：]?(?P<names>[{CJK}·、和]{{2,400}})(?=$|[。；;])"
+        ),
+        "",
+    ),
     (  # 选举产生12名省委常委：A、B、C (a count, when printed, must be the number of names)
         "elected",
         re.compile(

@@ -32,12 +32,15 @@ NOT_FIRST = (*PRONOUNS, "您", "你", "我", "第")
 NOT_NAMES = frozenset(
     {"后来", "随后", "其后", "此后", "全部", "双双", "同时", "相继", "成功", "顺利"}
     | {"全国", "全省", "全市", "全县", "全区", "全镇", "全体", "全院", "全校", "能够", "能否"}
+    | {"荣幸", "个别", "個別", "个别代表", "個別代表"}  # 表示荣幸当选…, 接受个别代表辞去…
 )
 """What no name opens with: a pronoun (选举您担任…), an ordinal (第四任)."""
+TIME_ENDS = ("期间", "之际", "以来", "以后")
+"""Ends of words of time (空缺期间, 任职以来): what ends so is no name."""
 MIDDLE_GIVEN = set("向中")
 """Characters of NOT_GIVEN that stand in the middle of a three-character name (陈向群, 金中梁)."""
-VERBISH = set("获被将已再又也现出任调升兼接曾均都")
-"""Characters that end a run before a verb (王小明获任, 李大海将): no fourth of a name."""
+VERBISH = set("获被将已再又也现出任调升兼接曾均都委聘")
+"""Characters that end a run before a verb (王小明获任, 李大海将, 李家超委任): no fourth of a name."""
 
 
 @cache
@@ -67,8 +70,8 @@ def is_name(text: str, formula: bool = False) -> bool:
         given = given.replace("其", "")  # 张其亚 (其 ends a name only in a list: names_in)
     if not 2 <= len(text) <= 4 or any(ch in NOT_GIVEN for ch in given) or text.startswith(NOT_FIRST):
         return False
-    if text in NOT_NAMES:
-        return False  # 后来兼任…, 全部拟任…: a word of time or number before the verb
+    if text in NOT_NAMES or text.endswith(TIME_ENDS):
+        return False  # 后来兼任…, 全部拟任…, 空缺期间代行…: a word of time or number before the verb
     if text[1:] in NAME_TITLES or text[2:] in NAME_TITLES:
         return False  # 张书记, 欧阳主任: a surname and a title, no name
     if len(text) == 4 and not formula and text[:2] not in compound and text[3] in VERBISH:
@@ -194,6 +197,7 @@ def titled_names(run: str) -> list[str]:
     After a post the name is what follows its last title character (县长周向军)."""
     names = []
     for part in LIST_SPLIT.split(NOISE.sub("", run)):
+        part = part.removesuffix("同志")  # …副主任王某、李某同志为…
         name = part if is_name(part) else after_title(part)
         if name is None:
             return []
@@ -207,6 +211,8 @@ def after_title(part: str) -> str | None:
     for end in range(len(part) - 2, max(len(part) - 4, 1) - 1, -1):  # names of 2 to 4
         name = part[end:]
         titled = part[end - 1] in POST_TAIL or part[:end].endswith(POST_WORDS)  # 县长周某, 董事会秘书郑某
+        if name in NOT_NAMES or name.endswith(TIME_ENDS):
+            continue  # 总经理空缺期间: a time, not a name after a post
         if titled and (name[0] in single or name[:2] in compound):
             return name if re.fullmatch(rf"[{CJK}]+", name) else None
     return None
@@ -257,6 +263,8 @@ def clean_post(post: str) -> str:
         return ""  # 辞任后仍继续担任…: what one keeps after leaving, no post left
     if post.startswith(MEETING_ROLES) or post.endswith(MEETING_ROLES):
         return ""  # 大会执行主席由A、B担任: a role at a meeting, no post
+    if post.startswith("代行") and post.endswith("职责"):  # 代行董事长职责: acting in a post, as printed
+        return post if clean_post(post[2:-2]) else ""
     return post if post[-1:] in POST_TAIL or post.endswith(("领导", *POST_WORDS)) else ""
 
 
@@ -345,7 +353,7 @@ def is_resume(before: str, run: str) -> bool:
 
 
 LEAD_IN = re.compile(
-    r"^(?:.*(?:决定|关于|审议了?|听取了?|收到|接到|同意|接受|批准|通过了?|以及|宣布了?|选举产生了?|选出了?)|由)"
+    r"^(?:.*(?:决定|关于|审议了?|听取了?|收到|接到|同意|接受|批准|通过了?|以及|宣布了?|选举产生了?|选出了?|授权)|由)"
 )
 """会议决定张勇同志代理…, 表决通过了关于李明代理…, 宣布王某任…, 差额选举产生了A、B等7名同志当选…:
 the name is after the body's verb."""
@@ -387,9 +395,11 @@ def cleaned_runs(run: str) -> list[str]:
         runs.append(tail)  # 时任合肥包河区委的胡某; 白云庄社区的任某、沈某和张某
     if (cause := re.match(r"(.{2,6}?)(?:因|由于|向)", trimmed)) and is_name(cause.group(1)):
         runs.append(cause.group(1))  # 王某先生由于工作变动原因辞去…, 王某向县人大常委会提出辞去…
-    place = re.fullmatch(r"(.{2,4}?)在[^，,]{1,40}?(?:上|中|期间)", trimmed)
+    place = re.fullmatch(r"(.{2,30}?)在[^，,]{1,40}?(?:上|中|期间)", LEAD_IN.sub("", trimmed))
     if place and is_name(place.group(1)):
         runs.append(place.group(1))  # 王某在县人大常委会第二十一次会议上被任命为…
+    elif place and (titled := post_then_name(place.group(1))):
+        runs.append(titled)  # 授权常务副总经理刘某在总经理空缺期间代行…: the titled name before 在
     if (plain := re.sub(r"^(?:干部|官员|青年干部|女干部)", "", trimmed)) != trimmed and is_name(plain):
         runs.append(plain)  # “准85后”干部张某履新…
     return runs

@@ -572,6 +572,8 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
             else:
                 formula = kind != "transferred" and pattern not in SURNAMED  # 宣布: known surnames
                 names = names_in(match.group("names"), True, formula=formula)
+                if not names and "、" in match.group("names"):
+                    names = titled_names(match.group("names"))  # 中部战区司令员韩某、陆军政治委员刘某
                 titled = None if names else post_then_name(match.group("names"))
                 names = [titled] if titled else names  # 由北京市委副书记王安顺兼任
                 post = clean_post(match.group("post"))
