@@ -144,3 +144,29 @@ def test_acting_duties_and_titled_lists(text: str, expected: list[tuple[str, str
 )
 def test_words_that_are_no_names(text: str) -> None:
     assert read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 博士 after a name in a list, and a married name of two surnames (叶刘某某)
+        (
+            "行政长官再度委任叶刘小红、王小明博士、李大海为青山委员会非官守成员。",
+            [
+                ("叶刘小红", "appointed", "青山委员会非官守成员"),
+                ("王小明", "appointed", "青山委员会非官守成员"),
+                ("李大海", "appointed", "青山委员会非官守成员"),
+            ],
+        ),
+        # the post, a comma, then 由 a titled name 接任
+        ("科技部长，由教育部次长王小明接任。", [("王小明", "appointed", "科技部长")]),
+    ],
+)
+def test_honorifics_and_posts_told_first(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text) == expected
+
+
+def test_a_clause_with_a_removal_is_no_post_told_first() -> None:
+    """前董事长王某被免去集团党委书记，由李某接任: the clause before 由 is a removal, no post."""
+    found = read("保利前董事长王小明突被免去集团党委书记，由李大海接任。")
+    assert all(post != "保利前董事长王小明突被免去集团党委书记" for _, _, post in found)

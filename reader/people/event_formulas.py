@@ -90,10 +90,11 @@ NEWS = re.compile(
 COUNT_OF = r"(?P<count>\d{1,3}|[两二三四五六七八九十]{1,3})(?:位|名|人)"
 """The count before a list's post (选举产生12名省委常委：…)."""
 BY_WHOM = re.compile(
-    rf"(?:^|(?<=[，,：:的]))(?P<post>[{CJK}、]{{2,40}}?)(?:一职|职务)?(?:改|将|则|仍|现)?由"
+    rf"(?:^|(?<=[，,：:的]))(?P<post>(?:(?![免被辞])[{CJK}、]){{2,40}}?)(?:一职|职务)?[，,]?(?:改|将|则|仍|现)?由"
     rf"(?P<names>[{CJK}·、]{{2,30}}?){alt('by_whom')}(?=$|[，,。；;])"
 )
-"""教育工委书记一职改由王安顺兼任; after 此前 or 曾 (此前，该职由X担任) a résumé."""
+"""教育工委书记一职改由王安顺兼任, 卫福部长，由前卫生署副署长陈某接任; after 此前 or 曾 (此前，该职由X
+担任) a résumé."""
 
 ANNOUNCING = re.compile(rf"{alt('announcing')}了?(?P<names>{NAME_RUN})为{POST}{POST_END}")
 """宣布了李某、王某为副校长: a decision told as announced. Not after a colon (宣布：以宪法为统帅),
