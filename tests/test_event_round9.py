@@ -72,6 +72,14 @@ def test_lists_of_names(text: str, expected: list[tuple[str, str, str]]) -> None
     assert read(text) == expected
 
 
+def test_a_long_list_of_names_is_read_whole() -> None:
+    """Sixteen names and their count under one 选举: a run of names longer than sixty characters."""
+    given = "一二三四五六七八九十"
+    names = [f"王{a}{b}" for a in given[:4] for b in given[:4]]
+    text = f"会议选举{'、'.join(names)}等16人为青山市科协副主席。"
+    assert read(text) == [(name, "elected", "青山市科协副主席") for name in names]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -156,6 +164,14 @@ def test_words_that_are_no_names(text: str) -> None:
                 ("叶刘小红", "appointed", "青山委员会非官守成员"),
                 ("王小明", "appointed", "青山委员会非官守成员"),
                 ("李大海", "appointed", "青山委员会非官守成员"),
+            ],
+        ),
+        # 主任 before the names: its 任 is no verb (…副主任王某、李某同志为…)
+        (
+            "大会聘请青山市人大常委会副主任王小明、李大海同志为青山市红十字会名誉副会长。",
+            [
+                ("王小明", "appointed", "青山市红十字会名誉副会长"),
+                ("李大海", "appointed", "青山市红十字会名誉副会长"),
             ],
         ),
         # the post, a comma, then 由 a titled name 接任

@@ -37,7 +37,7 @@ def alt(*roles: str) -> str:
 
 
 CJK = "\u4e00-\u9fff"
-NAME_RUN = rf"(?:[{CJK}·・、0-9]|[?？][A-Za-z]?|[（(][^()（）]{{1,40}}[）)]){{2,60}}?"
+NAME_RUN = rf"(?:[{CJK}·・、0-9]|[?？][A-Za-z]?|[（(][^()（）]{{1,40}}[）)]){{2,160}}?"
 """A run of names: a character lost to the page's encoding (劉?d) and a note in brackets after a
 name (周某(中共江门市委常委、纪委书记)、吴某(女，满族)) do not end it (event_names.names_in drops both)."""
 POST = rf"(?P<post>[{CJK}0-9A-Za-z、（）()·]{{2,60}}?)"
@@ -125,7 +125,7 @@ FORWARD: tuple[tuple[EventKind, re.Pattern[str], str], ...] = (
     (  # 任命X为Y, 任命X兼任Y
         "appointed",
         re.compile(
-            rf"{alt('appointing')}了?[:：]?(?P<names>{NAME_RUN})(?:为|(?<!不再){alt('by_whom')}|(?<![第一二三四五六七八九十两\d])任(?![命免职期用]))"
+            rf"{alt('appointing')}了?[:：]?(?P<names>{NAME_RUN})(?:为|(?<!不再){alt('by_whom')}|(?<![第一二三四五六七八九十两\d主])任(?![命免职期用]))"
             rf"{POST}{POST_END}"
         ),
         "为",
