@@ -186,3 +186,14 @@ def test_a_clause_with_a_removal_is_no_post_told_first() -> None:
     """前董事长王某被免去集团党委书记，由李某接任: the clause before 由 is a removal, no post."""
     found = read("保利前董事长王小明突被免去集团党委书记，由李大海接任。")
     assert all(post != "保利前董事长王小明突被免去集团党委书记" for _, _, post in found)
+
+
+def test_the_members_of_a_body_an_election_formed() -> None:
+    """选举产生了由A、B、C、D共4人组成的Y委员会: each is elected a member, as many as the count
+    (a long list vouches for 原某: 原 is a surname as well as "former"); a count that is not the
+    number of names reads nothing."""
+    body = "共青团青山市体育局第十三届委员会"
+    members = ("王小明", "李大海", "原小红", "陈小兵")
+    text = f"大会最终选举产生了由{'、'.join(members)}共4人组成的{body}。"
+    assert read(text) == [(name, "elected", f"{body}委员") for name in members]
+    assert read(f"大会最终选举产生了由王小明、李大海共5人组成的{body}。") == []

@@ -21,7 +21,7 @@ from reader.people.event_formulas import (
     TITLED_BEFORE,
     TITLED_PAPERS,
 )
-from reader.people.event_names import after_title, clean_post, is_name, titled_items
+from reader.people.event_names import after_title, clean_post, count_of, is_name, names_in, titled_items
 
 BARE_ELECTED = re.compile(
     r"(?P<names>[\u4e00-\u9fff·、]{2,40}?)(?:等[^，,。；;]{0,10}?)?当选(?=$|[，,。；;！!])"
@@ -130,6 +130,26 @@ def bare_elections(clause: str) -> Iterator[tuple[int, list[str], str]]:
         names = [name for name in re.split("[、和]", NOISE.sub("", run)) if name]
         if post and names and all(is_name(name) for name in names):
             yield match.start(), names, post
+
+
+FORMED_BY = re.compile(
+    r"(?:选举产生|选出|产生)了?(?:新一届)?由(?P<names>[\u4e00-\u9fff·、和]{2,300}?)"
+    r"(?:共|等)?(?P<count>[\d一二两三四五六七八九十]+)(?:位|名)?(?:同志|人)?组成的"
+    r"(?P<body>[\u4e00-\u9fff]{2,40}?(?:委员会|常委会|理事会|监事会))(?=$|[，,。；;])"
+)
+"""选举产生了由王某、刘某…共9人组成的共青团某委员会: each named is elected a member (委员)."""
+
+
+def formed_by(clause: str) -> Iterator[tuple[int, list[str], str]]:
+    """(position, names, post) of the members of a body an election formed, as many as its count."""
+    if "组成" not in clause:
+        return
+    for match in FORMED_BY.finditer(clause):
+        names = names_in(match.group("names"), True)  # a long list vouches for 原某 (原 is a surname too)
+        body = match.group("body")
+        post = body + {"理事会": "理事", "监事会": "监事"}.get(body[-3:], "委员")
+        if names and len(names) == count_of(match.group("count")):
+            yield match.start(), names, clean_post(post) or post
 
 
 NEWLY_ELECTED = re.compile(
