@@ -197,3 +197,15 @@ def test_the_members_of_a_body_an_election_formed() -> None:
     text = f"大会最终选举产生了由{'、'.join(members)}共4人组成的{body}。"
     assert read(text) == [(name, "elected", f"{body}委员") for name in members]
     assert read(f"大会最终选举产生了由王小明、李大海共5人组成的{body}。") == []
+
+
+def test_a_new_team_told_by_its_posts() -> None:
+    """新一届市委常委还包括市委副书记：A、B，市委常委：C、D等11人: each elected to the post
+    labelled before their names (the count closes the list; the others are not named)."""
+    text = "青山新一届市委常委还包括市委副书记：王小明、李大海，市委常委：陈小红、赵小兵等11人。"
+    assert read(text) == [
+        ("王小明", "elected", "市委副书记"),
+        ("李大海", "elected", "市委副书记"),
+        ("陈小红", "elected", "市委常委"),
+        ("赵小兵", "elected", "市委常委"),
+    ]

@@ -152,6 +152,28 @@ def formed_by(clause: str) -> Iterator[tuple[int, list[str], str]]:
             yield match.start(), names, clean_post(post) or post
 
 
+NEW_TEAM = re.compile(r"新一届(?:[\u4e00-\u9fff]{0,12}?)(?:成员)?(?:还|另)?包括(?P<rest>.+)$")
+"""山南新一届市委常委还包括市委副书记：A、B，市委常委：C、D等11人 (after the election it retells)."""
+LABELLED = re.compile(
+    r"(?P<post>[\u4e00-\u9fff]{2,16}?)[：:](?P<names>[\u4e00-\u9fff·、和\d]{2,300}?)(?=[，,；;。]|$)"
+)
+
+
+def new_team(clause: str) -> Iterator[tuple[int, list[str], str]]:
+    """(position, names, post) of the posts and their names a new team is told to include:
+    elected (新一届 is what an election made), each post as labelled before its names."""
+    if "新一届" not in clause or "包括" not in clause:
+        return
+    team = NEW_TEAM.search(clause)
+    if team is None:
+        return
+    for match in LABELLED.finditer(team.group("rest")):
+        post = clean_post(match.group("post"))
+        names = names_in(match.group("names"), True)
+        if post and names:
+            yield team.start(), names, post
+
+
 NEWLY_ELECTED = re.compile(
     r"(?:新当选(?:的|为)?|(?<=会议|大会)选举(?:产生)?的)"
     r"(?P<titled>[\u4e00-\u9fff]{3,30}?)(?=说|表示|向|在|介绍|指出|发言|讲话|作|已|经|[，,。：:；;]|$)"

@@ -113,7 +113,14 @@ from reader.people.event_names import (
     titled_names,
 )
 from reader.people.event_tables import table_events
-from reader.people.event_titled import bare_elections, dismissals, formed_by, newly_elected, titled_moves
+from reader.people.event_titled import (
+    bare_elections,
+    dismissals,
+    formed_by,
+    new_team,
+    newly_elected,
+    titled_moves,
+)
 from reader.people.model import Event, EventKind
 from reader.script import as_printed, has_glosses, looks_traditional, to_simplified, without_glosses
 
@@ -545,6 +552,9 @@ def _read_clause(clause: str, at: Context, later: Sequence[str] = ()) -> Iterabl
         at.persons.append(name)
         yield Event(name, "elected", post, when(start), at.index)
     for start, names, post in bare_elections(clause):  # …Y候选人…，王某等7位代表当选
+        at.persons.extend(names)
+        yield from (Event(name, "elected", post, when(start), at.index) for name in names)
+    for start, names, post in new_team(clause):  # 新一届市委常委还包括市委副书记：A、B，…
         at.persons.extend(names)
         yield from (Event(name, "elected", post, when(start), at.index) for name in names)
     for start, names, post in formed_by(clause):  # 选举产生了由A、B共2人组成的Y委员会
