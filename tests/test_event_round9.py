@@ -209,3 +209,21 @@ def test_a_new_team_told_by_its_posts() -> None:
         ("陈小红", "elected", "市委常委"),
         ("赵小兵", "elected", "市委常委"),
     ]
+
+
+def test_results_post_by_post_under_a_list_announced() -> None:
+    """大会…闭幕，宣布了…名单。 then numbered lines 一、Y：A and lines Y：B、C(女)、D(女，兼): each
+    elected to the post before the colon, the notes after the names left out."""
+    paragraphs = [
+        "青山市残疾人联合会第八次代表大会20日闭幕，宣布了第八届主席团和执行理事会名单。",
+        "一、青山市残疾人联合会第八届主席团主席：王小明",
+        "副主席：李大海、陈小红（女）、赵小兵（女，兼）",
+    ]
+    names = [official.name for official in extract_officials(paragraphs).officials]
+    found = [(e.name, e.kind, e.post) for e in find_events(paragraphs, "2023-09-20", names)]
+    assert found == [
+        ("王小明", "elected", "青山市残疾人联合会第八届主席团主席"),
+        ("李大海", "elected", "副主席"),
+        ("陈小红", "elected", "副主席"),
+        ("赵小兵", "elected", "副主席"),
+    ]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from reader.people.event_formulas import CJK, words
+from reader.people.event_formulas import CJK, NUMBERED, words
 from reader.people.event_names import clean_post, is_name
 from reader.people.model import Event
 
@@ -30,10 +30,17 @@ def table_events(paragraphs: Sequence[str], date: str | None) -> list[Event]:
     ]
 
 
-ELECTION_LEAD = re.compile(r"(?:选举产生|选出|当选名单|选举结果|当选人员)[^。]*(?:[:：]|如下。?|。)$")
-BY_POST = re.compile(
-    rf"^(?P<post>[{CJK}、（）()]{{2,40}}?)[:：](?P<names>[{CJK}·、，, 　和]{{2,300}}?)[。；;]?$"
+ELECTION_LEAD = re.compile(
+    r"(?:选举产生|选出|当选名单|选举结果|当选人员)[^。]*(?:[:：]|如下。?|。)$"
+    r"|(?:大会|会议)[^。]{0,30}(?:闭幕|举行)[^。]{0,30}(?:宣布|公布)了?[^。]{0,60}名单。?$"
 )
+"""The lead of results told post by post: …选举产生了…： / 大会…闭幕，宣布了…主席团和执行理事会名单。"""
+BY_POST = re.compile(
+    rf"^(?:{NUMBERED})?(?P<post>[{CJK}、（）()]{{2,40}}?)[:：]"
+    rf"(?P<names>[{CJK}·、，, 　和（）()]{{2,300}}?)[。；;]?$"
+)
+NOTE = re.compile(r"[（(][^()（）]{1,12}[）)]")
+"""李某(女), 王某(兼), 侯某(女,兼): a note after a name in a list of results."""
 
 
 def _elected_by_post(paragraphs: Sequence[str], date: str | None) -> Iterable[Event]:
@@ -62,7 +69,7 @@ PADDED = re.compile(rf"(?<![{CJK}])([{CJK}])[ 　]{{1,2}}([{CJK}])(?![{CJK}])")
 def _listed_names(run: str) -> list[str]:
     """The names of 委员：王　慧、吴慧敏 (padded names joined) or 委员：王小明 李大海 (spaces
     between names)."""
-    return [n for n in re.split(r"[、，,和 　]+", PADDED.sub(r"\1\2", run.strip())) if n]
+    return [n for n in re.split(r"[、，,和 　]+", PADDED.sub(r"\1\2", NOTE.sub("", run.strip()))) if n]
 
 
 def _columns(header: Sequence[str]) -> tuple[int, int] | None:
