@@ -99,7 +99,9 @@ def test_a_failing_child_gives_none_and_is_reaped(tmp_path: Path, monkeypatch: p
     assert gone(pid)
 
 
-def test_a_child_still_busy_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def hanging_child(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[FirstRows, int]:
+    """A read-ahead whose child never finishes (its first_files sleeps an hour), and its pid."""
+
     def hang(library: Path, count: int) -> list[object]:
         time.sleep(3600)
         return []
@@ -109,21 +111,18 @@ def test_a_child_still_busy_is_stopped(tmp_path: Path, monkeypatch: pytest.Monke
     assert ahead is not None
     pid = ahead._pid
     assert pid is not None
+    return ahead, pid
+
+
+def test_a_child_still_busy_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ahead, pid = hanging_child(tmp_path, monkeypatch)
     assert ahead.rows(wait=0.05) is None
     assert gone(pid)
     assert ahead.rows() is None  # asked again: still nothing, no error
 
 
 def test_cancel_stops_the_child(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def hang(library: Path, count: int) -> list[object]:
-        time.sleep(3600)
-        return []
-
-    monkeypatch.setattr(first_rows_module, "first_files", hang)
-    ahead = FirstRows.start(library(tmp_path))
-    assert ahead is not None
-    pid = ahead._pid
-    assert pid is not None
+    ahead, pid = hanging_child(tmp_path, monkeypatch)
     ahead.cancel()
     assert gone(pid)
     ahead.cancel()  # twice: nothing left to do
