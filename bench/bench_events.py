@@ -33,7 +33,7 @@ GOLD = REPO / "tests" / "gold" / "notices.yaml"
 
 SPLITS = (
     *("dev", "test", "dev2", "test2", "dev3", "test3", "dev4", "test4", "dev5", "test5"),
-    *("dev6", "dev7", "dev8", "test6", "dev9", "dev10", "dev11", "test7", "test8", "test9", "test10", "test11"),
+    *("dev6", "dev7", "dev8", "test6", "dev9", "dev10", "dev11", "test7", "test8", "test9", "test10", "test11", "test12"),
 )
 """`dev3`: 20 notices annotated blind a round later, scored while kept apart, then tuned on;
 `test3`: 20 more annotated after that, kept apart; `dev4`/`test4`: 20 more a round later,
