@@ -227,3 +227,10 @@ def test_results_post_by_post_under_a_list_announced() -> None:
         ("陈小红", "elected", "副主席"),
         ("赵小兵", "elected", "副主席"),
     ]
+
+
+def test_spaces_around_punctuation() -> None:
+    """A page that sets spaces around its punctuation (李某 , 被任命为… 。) reads as one that does not."""
+    assert read("次日 , 4月9日 , 出生于1970年7月的王小明 , 被任命为青山省副省长 。") == [
+        ("王小明", "appointed", "青山省副省长")
+    ]

@@ -124,6 +124,11 @@ from reader.people.event_titled import (
 from reader.people.model import Event, EventKind
 from reader.script import as_printed, has_glosses, looks_traditional, to_simplified, without_glosses
 
+SPACED_PUNCTUATION = re.compile(
+    r"(?<=[\u4e00-\u9fff\d])[ \u3000]+(?=[，,。；;：:、！？!?])"
+    r"|(?<=[，,。；;：:、！？!?])[ \u3000]+(?=[\u4e00-\u9fff\d])"
+)
+"""李某 , 被任命为黑龙江省副省长 , 他此前任… 。: a page that sets spaces around its punctuation."""
 SPACED_NAME = re.compile(
     rf"(?<=[为任免去命聘：:、，,；;])([{CJK}])[ \u3000]{{1,2}}([{CJK}])(?=[为同的、，,；;（(])"
 )
@@ -154,6 +159,7 @@ def find_events(paragraphs: Sequence[str], date: str = "", names: Iterable[str] 
     """
     if has_glosses(paragraphs):  # 市長(zhǎng): read as 市長
         paragraphs = [without_glosses(p)[0] for p in paragraphs]
+    paragraphs = [SPACED_PUNCTUATION.sub("", p) for p in paragraphs]  # 李某 , 被任命为…
     if not looks_traditional(paragraphs):
         return _find_events(paragraphs, date, names)
     converted = [to_simplified(p) for p in paragraphs]
