@@ -22,6 +22,7 @@ has started.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import select
@@ -38,7 +39,8 @@ WAIT = 1.0
 """Seconds the screen waits for the child's rows before reading the files itself; the
 child's own budget (`head.FIRST_FILES_SECONDS`) is a tenth of it."""
 
-_FIELDS = ("title", "date_text", "source", "error", "byline", "paragraphs", "date_key", "copies")
+_FIELDS = tuple(field.name for field in dataclasses.fields(LibraryEntry) if field.name != "path")
+"""What a row carries besides its path: every field of LibraryEntry, so a field added there travels too."""
 
 
 def encode_rows(library: Path, entries: list[LibraryEntry]) -> bytes:

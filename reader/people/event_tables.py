@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from reader.people.event_formulas import CJK, NUMBERED, words
-from reader.people.event_names import clean_post, is_name
+from reader.people.event_names import BRACKETED, clean_post, is_name
 from reader.people.model import Event
 
 
@@ -39,8 +39,6 @@ BY_POST = re.compile(
     rf"^(?:{NUMBERED})?(?P<post>[{CJK}、（）()]{{2,40}}?)[:：]"
     rf"(?P<names>[{CJK}·、，, 　和（）()]{{2,300}}?)[。；;]?$"
 )
-NOTE = re.compile(r"[（(][^()（）]{1,12}[）)]")
-"""李某(女), 王某(兼), 侯某(女,兼): a note after a name in a list of results."""
 
 
 def _elected_by_post(paragraphs: Sequence[str], date: str | None) -> Iterable[Event]:
@@ -69,7 +67,7 @@ PADDED = re.compile(rf"(?<![{CJK}])([{CJK}])[ 　]{{1,2}}([{CJK}])(?![{CJK}])")
 def _listed_names(run: str) -> list[str]:
     """The names of 委员：王　慧、吴慧敏 (padded names joined) or 委员：王小明 李大海 (spaces
     between names)."""
-    return [n for n in re.split(r"[、，,和 　]+", PADDED.sub(r"\1\2", NOTE.sub("", run.strip()))) if n]
+    return [n for n in re.split(r"[、，,和 　]+", PADDED.sub(r"\1\2", BRACKETED.sub("", run.strip()))) if n]
 
 
 def _columns(header: Sequence[str]) -> tuple[int, int] | None:
